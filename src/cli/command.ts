@@ -1,0 +1,384 @@
+// A small cobra/pflag-compatible command layer over commander: commander parses the flags, this file
+// gives docker's help layout (docker/cli cli/cobra.go), its argument-count messages (cli/required.go)
+// and pflag's error wording, so the commands read exactly like docker's.
+import { Command as CommanderCommand, Option } from 'commander';
+import { FlagError, StatusError } from './errors.js';
+import type { IOStreams } from './io.js';
+import type { Engine } from '../engine/api.js';
+
+export interface FlagSpec {
+  name: string;
+  shorthand?: string;
+  /** pflag's type word shown in help ('string', 'list', 'filter', ...); '' for booleans. */
+  varname: string;
+  usage: string;
+  /** Repeatable flags keep every value in order (pflag list/slice types). */
+  kind: 'bool' | 'value' | 'list';
+  /** Default as pflag prints it in help; omitted when the default is the zero value. */
+  defaultText?: string;
+  /** Validates (and may normalize) one value; throws Error(cause) as pflag's Value.Set does. */
+  parse?: (value: string) => string;
+  hidden?: boolean;
+}
+
+export type FlagValues = Record<string, boolean | string | string[] | undefined>;
+
+export interface RunContext {
+  io: IOStreams;
+  args: string[];
+  flags: FlagValues;
+  /** Flags given on the command line (cobra's Flags().Changed). */
+  changed: Set<string>;
+  commandPath: string;
+  engine: () => Engine;
+}
+
+export type ArgsValidator = (cmd: ResolvedCommand, args: string[]) => string | undefined;
+
+export interface CommandSpec {
+  /** cobra's Use: the name, then the argument synopsis ("create [OPTIONS] SECRET [file|-]"). */
+  use: string;
+  short: string;
+  aliases?: string[];
+  args?: ArgsValidator;
+  flags?: FlagSpec[];
+  subcommands?: CommandSpec[];
+  run?: (ctx: RunContext) => Promise<void>;
+}
+
+/** A command placed in the tree: knows its parents, as cobra's CommandPath/UseLine need. */
+export interface ResolvedCommand {
+  spec: CommandSpec;
+  path: string[];
+}
+
+export const commandName = (spec: CommandSpec): string => spec.use.split(' ')[0];
+export const commandPath = (cmd: ResolvedCommand): string => cmd.path.join(' ');
+const rootName = (cmd: ResolvedCommand): string => cmd.path[0];
+
+export function useLine(cmd: ResolvedCommand): string {
+  const parent = cmd.path.slice(0, -1).join(' ');
+  return parent ? `${parent} ${cmd.spec.use}` : cmd.spec.use;
+}
+
+const plural = (word: string, n: number): string => (n === 1 ? word : `${word}s`);
+
+// ---- argument validators (docker/cli cli/required.go, wording of v28) ----
+
+export const noArgs: ArgsValidator = (cmd, args) => {
+  if (args.length === 0) return undefined;
+  const path = commandPath(cmd);
+  if (cmd.spec.subcommands?.length) {
+    return `${rootName(cmd)}: unknown command: ${path} ${args[0]}\n\nUsage:  ${usageLineOf(cmd)}\n\nRun '${path} --help' for more information`;
+  }
+  return `${rootName(cmd)}: '${path}' accepts no arguments\n\nUsage:  ${usageLineOf(cmd)}\n\nRun '${path} --help' for more information`;
+};
+
+export const requiresMinArgs =
+  (min: number): ArgsValidator =>
+  (cmd, args) =>
+    args.length >= min
+      ? undefined
+      : `${rootName(cmd)}: '${commandPath(cmd)}' requires at least ${min} ${plural('argument', min)}\n\nUsage:  ${usageLineOf(cmd)}\n\nSee '${commandPath(cmd)} --help' for more information`;
+
+export const requiresMaxArgs =
+  (max: number): ArgsValidator =>
+  (cmd, args) =>
+    // "SRun" is docker's own typo in RequiresMaxArgs; kept so output matches byte for byte.
+    args.length <= max
+      ? undefined
+      : `${rootName(cmd)}: '${commandPath(cmd)}' requires at most ${max} ${plural('argument', max)}\n\nUsage:  ${usageLineOf(cmd)}\n\nSRun '${commandPath(cmd)} --help' for more information`;
+
+export const requiresRangeArgs =
+  (min: number, max: number): ArgsValidator =>
+  (cmd, args) =>
+    args.length >= min && args.length <= max
+      ? undefined
+      : `${rootName(cmd)}: '${commandPath(cmd)}' requires at least ${min} and at most ${max} ${plural('argument', max)}\n\nUsage:  ${usageLineOf(cmd)}\n\nRun '${commandPath(cmd)} --help' for more information`;
+
+export const exactArgs =
+  (n: number): ArgsValidator =>
+  (cmd, args) =>
+    args.length === n
+      ? undefined
+      : `${rootName(cmd)}: '${commandPath(cmd)}' requires ${n} ${plural('argument', n)}\n\nUsage:  ${usageLineOf(cmd)}\n\nRun '${commandPath(cmd)} --help' for more information`;
+
+/** The usage line as docker's templates print it: groups show "PATH [OPTIONS] COMMAND". */
+function usageLineOf(cmd: ResolvedCommand): string {
+  if (cmd.spec.subcommands?.length) {
+    // NoArgs on a group prints cmd.UseLine(), which for a group is its bare path
+    return useLine(cmd);
+  }
+  return useLine(cmd);
+}
+
+// ---- help (docker/cli cli/cobra.go usageTemplate, pflag FlagUsagesWrapped) ----
+
+const visibleFlags = (spec: CommandSpec): FlagSpec[] => (spec.flags ?? []).filter((f) => !f.hidden);
+
+/** pflag's FlagUsagesWrapped(cols): aligned flag column, usage wrapped to the terminal width. */
+export function flagUsagesWrapped(flags: FlagSpec[], cols: number): string {
+  const lines: string[] = [];
+  let maxlen = 0;
+  for (const flag of flags) {
+    let line = flag.shorthand ? `  -${flag.shorthand}, --${flag.name}` : `      --${flag.name}`;
+    if (flag.varname) line += ` ${flag.varname}`;
+    line += '\x00';
+    if (line.length > maxlen) maxlen = line.length;
+    line += flag.usage;
+    if (flag.defaultText !== undefined) line += ` (default ${flag.defaultText})`;
+    lines.push(line);
+  }
+  let out = '';
+  for (const line of lines) {
+    const sidx = line.indexOf('\x00');
+    const spacing = ' '.repeat(maxlen - sidx);
+    // Go's Fprintln puts a space between operands: that is where the extra two columns come from
+    out += `${line.slice(0, sidx)} ${spacing} ${wrap(maxlen + 2, cols, line.slice(sidx + 1))}\n`;
+  }
+  return out;
+}
+
+function wrapN(i: number, slop: number, s: string): [string, string] {
+  if (i + slop > s.length) return [s, ''];
+  const head = s.slice(0, i);
+  const w = Math.max(head.lastIndexOf(' '), head.lastIndexOf('\t'), head.lastIndexOf('\n'));
+  if (w <= 0) return [s, ''];
+  const nl = head.lastIndexOf('\n');
+  if (nl > 0 && nl < w) return [s.slice(0, nl), s.slice(nl + 1)];
+  return [s.slice(0, w), s.slice(w + 1)];
+}
+
+function wrap(indent: number, width: number, s: string): string {
+  let i = indent;
+  let r = '';
+  if (width === 0) return s.replaceAll('\n', `\n${' '.repeat(i)}`);
+  let room = width - i;
+  if (room < 24) {
+    i = 16;
+    room = width - i;
+    r += `\n${' '.repeat(i)}`;
+  }
+  if (room < 24) return s.replaceAll('\n', r);
+  const slop = 5;
+  room -= slop;
+  let rest = s;
+  let line: string;
+  [line, rest] = wrapN(room, slop, rest);
+  r += line.replaceAll('\n', `\n${' '.repeat(i)}`);
+  while (rest !== '') {
+    [line, rest] = wrapN(room, slop, rest);
+    r += `\n${' '.repeat(i)}${line.replaceAll('\n', `\n${' '.repeat(i)}`)}`;
+  }
+  return r;
+}
+
+const rpad = (s: string, n: number): string => s.padEnd(n);
+
+export function helpText(cmd: ResolvedCommand, io: IOStreams): string {
+  const { spec } = cmd;
+  const isRoot = cmd.path.length === 1;
+  const subs = spec.subcommands ?? [];
+  const flags = visibleFlags(spec);
+  let out = 'Usage:';
+  out += subs.length ? `  ${commandPath(cmd)}${isRoot && flags.length ? ' [OPTIONS]' : ''} COMMAND` : `  ${useLine(cmd)}`;
+  out += `\n\n${spec.short.trim()}`;
+  if (spec.aliases?.length) {
+    const parent = cmd.path.slice(0, -1).join(' ');
+    out += `\n\nAliases:\n  ${[commandPath(cmd), ...spec.aliases.map((a) => `${parent} ${a}`)].join(', ')}`;
+  }
+  const cols = (io.terminalColumns ?? 80) - 1;
+  if (!isRoot && flags.length) out += `\n\nOptions:\n${flagUsagesWrapped(flags, cols).trimEnd()}`;
+  const management = subs.filter((s) => s.subcommands?.length);
+  const operations = subs.filter((s) => !s.subcommands?.length);
+  const padding = Math.max(11, ...subs.map((s) => commandName(s).length));
+  if (management.length) {
+    out += '\n\nManagement Commands:';
+    for (const s of management) out += `\n  ${rpad(`${commandName(s)} `, padding + 1)}${s.short}`;
+  }
+  if (operations.length) {
+    out += '\n\nCommands:';
+    for (const s of operations) out += `\n  ${rpad(commandName(s), padding)} ${s.short}`;
+  }
+  if (isRoot && flags.length) out += `\n\nGlobal Options:\n${flagUsagesWrapped(flags, cols).trimEnd()}`;
+  if (subs.length) out += `\n\nRun '${commandPath(cmd)} COMMAND --help' for more information on a command.`;
+  return `${out}\n`;
+}
+
+// ---- parsing ----
+
+const TRUE_WORDS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const FALSE_WORDS = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+const HELP_FLAG: FlagSpec = { name: 'help', varname: '', usage: 'Print usage', kind: 'bool', hidden: true };
+
+export interface ParsedCommandLine {
+  args: string[];
+  flags: FlagValues;
+  changed: Set<string>;
+  help: boolean;
+}
+
+/** Parses one command's flags as pflag would, reporting errors in pflag's words (as FlagError). */
+export function parseFlags(specFlags: FlagSpec[], argv: string[], io: IOStreams): ParsedCommandLine {
+  const all = [...specFlags, { ...HELP_FLAG, shorthand: 'h' }];
+  const parser = new CommanderCommand();
+  parser.exitOverride();
+  parser.configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  parser.allowUnknownOption(true);
+  const changed = new Set<string>();
+  const explicitFalse = new Set<string>();
+  const byLong = new Map(all.map((f) => [f.name, f]));
+
+  // pflag accepts --bool=false; commander does not, so booleans given a value are settled here.
+  const tokens: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const tok = argv[i];
+    if (tok === '--') {
+      tokens.push(...argv.slice(i));
+      break;
+    }
+    const m = /^--([^=]+)=(.*)$/s.exec(tok);
+    const flag = m ? byLong.get(m[1]) : undefined;
+    if (m && flag?.kind === 'bool') {
+      const value = m[2];
+      if (TRUE_WORDS.has(value)) tokens.push(`--${flag.name}`);
+      else if (FALSE_WORDS.has(value)) {
+        explicitFalse.add(flag.name);
+        changed.add(flag.name);
+      } else {
+        throw new FlagError(
+          `invalid argument "${value}" for "${flagTitle(flag)}" flag: strconv.ParseBool: parsing "${goQuote(value)}": invalid syntax`,
+        );
+      }
+      continue;
+    }
+    tokens.push(tok);
+  }
+
+  for (const flag of all) {
+    const spelled = `${flag.shorthand ? `-${flag.shorthand}, ` : ''}--${flag.name}${flag.kind === 'bool' ? '' : ' <value>'}`;
+    const option = new Option(spelled);
+    option.attributeName = () => flag.name;
+    if (flag.kind !== 'bool') {
+      option.argParser((value: string, previous: unknown) => {
+        let parsed = value;
+        if (flag.parse) {
+          try {
+            parsed = flag.parse(value);
+          } catch (err) {
+            throw new FlagError(`invalid argument "${value}" for "${flagTitle(flag)}" flag: ${(err as Error).message}`);
+          }
+        }
+        if (flag.kind === 'list') return [...((previous as string[] | undefined) ?? []), parsed];
+        return parsed;
+      });
+    }
+    parser.addOption(option);
+    parser.on(`option:${flag.name}`, () => changed.add(flag.name));
+  }
+
+  let result: { operands: string[]; unknown: string[] };
+  try {
+    result = parser.parseOptions(tokens);
+  } catch (err) {
+    if (err instanceof FlagError) throw err;
+    const code = (err as { code?: string }).code;
+    if (code === 'commander.optionMissingArgument') {
+      const last = tokens[tokens.length - 1] ?? '';
+      if (last.startsWith('--')) throw new FlagError(`flag needs an argument: ${last}`);
+      throw new FlagError(`flag needs an argument: '${last.slice(-1)}' in -${last.slice(-1)}`);
+    }
+    throw new FlagError((err as Error).message.replace(/^error: /, ''));
+  }
+  if (result.unknown.length) {
+    const tok = result.unknown[0];
+    if (tok.startsWith('--')) throw new FlagError(`unknown flag: ${tok.split('=')[0]}`);
+    throw new FlagError(`unknown shorthand flag: '${tok[1]}' in ${tok}`);
+  }
+  const opts = parser.opts() as FlagValues;
+  const flags: FlagValues = {};
+  for (const flag of specFlags) {
+    const v = opts[flag.name];
+    flags[flag.name] = explicitFalse.has(flag.name) ? false : v;
+  }
+  if (opts.help && tokens.some((t) => t === '-h' || (/^-[^-]/.test(t) && t.includes('h') && !t.includes('=')))) {
+    if (!tokens.includes('--help')) io.stderr.write('Flag shorthand -h has been deprecated, use --help\n');
+  }
+  return { args: result.operands, flags, changed, help: Boolean(opts.help) };
+}
+
+export const flagTitle = (flag: FlagSpec): string => (flag.shorthand ? `-${flag.shorthand}, --${flag.name}` : `--${flag.name}`);
+
+/** Go's %q body for the simple strings pflag quotes in its messages. */
+export const goQuote = (s: string): string => JSON.stringify(s).slice(1, -1);
+
+// ---- dispatch ----
+
+export function findSubcommand(spec: CommandSpec, name: string): CommandSpec | undefined {
+  return spec.subcommands?.find((s) => commandName(s) === name || s.aliases?.includes(name));
+}
+
+/** Runs argv against the tree below `root`; returns the exit code. */
+export async function execute(root: CommandSpec, argv: string[], io: IOStreams, engine: () => Engine): Promise<number> {
+  let cmd: ResolvedCommand = { spec: root, path: [commandName(root)] };
+  let rest = argv;
+  // Walk down while the next word names a subcommand; flags of groups are not interspersed.
+  while (rest.length && cmd.spec.subcommands?.length) {
+    const sub = findSubcommand(cmd.spec, rest[0]);
+    if (!sub) break;
+    cmd = { spec: sub, path: [...cmd.path, commandName(sub)] };
+    rest = rest.slice(1);
+  }
+  return runResolved(cmd, rest, io, engine);
+}
+
+async function runResolved(cmd: ResolvedCommand, argv: string[], io: IOStreams, engine: () => Engine): Promise<number> {
+  let parsed: ParsedCommandLine;
+  try {
+    parsed = parseFlags(cmd.spec.flags ?? [], argv, io);
+  } catch (err) {
+    if (err instanceof FlagError) {
+      io.stderr.write(`${err.message}\n\nUsage:  ${useLine(cmd)}\n\nRun '${commandPath(cmd)} --help' for more information\n`);
+      return 125;
+    }
+    throw err;
+  }
+  if (parsed.help) {
+    io.stdout.write(helpText(cmd, io));
+    return 0;
+  }
+  const argError = cmd.spec.args?.(cmd, parsed.args);
+  if (argError) {
+    io.stderr.write(`${argError}\n`);
+    return 1;
+  }
+  if (!cmd.spec.run) {
+    // A group called alone prints its help on stderr and succeeds, as docker's ShowHelp does.
+    io.stderr.write(helpText(cmd, io));
+    return 0;
+  }
+  try {
+    await cmd.spec.run({ io, args: parsed.args, flags: parsed.flags, changed: parsed.changed, commandPath: commandPath(cmd), engine });
+    return 0;
+  } catch (err) {
+    return reportError(err, io);
+  }
+}
+
+/** Prints an error the way docker's main does: its message and a newline on stderr. */
+export function reportError(err: unknown, io: IOStreams): number {
+  if (err instanceof StatusError) {
+    if (err.message) io.stderr.write(`${err.message}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof Error && isUserFacing(err)) {
+    if (err.message) io.stderr.write(`${err.message}\n`);
+    return 1;
+  }
+  // An unexpected failure still gets one line, never a stack trace.
+  io.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  return 1;
+}
+
+const isUserFacing = (err: Error): boolean => !(err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError);

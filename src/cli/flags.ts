@@ -1,0 +1,113 @@
+// Flag value types as docker/cli and pflag define them: validation and their error causes.
+import type { FlagSpec } from './command.js';
+import type { Filters } from '../engine/api.js';
+
+const WHITESPACE = /[ \t]/;
+
+/** docker/cli opts.ValidateLabel: key[=value], key non-empty after trimming leading blanks, no blanks. */
+export function validateLabel(value: string): string {
+  const key = value.split('=')[0].replace(/^[ \t]+/, '');
+  if (key === '') throw new Error(`invalid label '${value}': empty name`);
+  if (WHITESPACE.test(key)) throw new Error(`label '${key}' contains whitespaces`);
+  return value;
+}
+
+/** opts.ConvertKVStringsToMap: `k` gives an empty value; a repeated key keeps the last value. */
+export function labelsToMap(labels: string[] | undefined): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const l of labels ?? []) {
+    const eq = l.indexOf('=');
+    if (eq < 0) map[l] = '';
+    else map[l.slice(0, eq)] = l.slice(eq + 1);
+  }
+  return map;
+}
+
+/** opts.FilterOpt.Set: name=value, key lower-cased and trimmed, value trimmed; "" is ignored. */
+export function validateFilter(value: string): string {
+  if (value !== '' && !value.includes('=')) throw new Error('bad format of filter (expected name=value)');
+  return value;
+}
+
+export function filtersFrom(values: string[] | undefined): Filters {
+  const filters: Filters = new Map();
+  for (const v of values ?? []) {
+    if (v === '') continue;
+    const eq = v.indexOf('=');
+    const key = v.slice(0, eq).trim().toLowerCase();
+    const list = filters.get(key) ?? [];
+    const val = v.slice(eq + 1).trim();
+    if (!list.includes(val)) list.push(val);
+    filters.set(key, list);
+  }
+  return filters;
+}
+
+const goSyntax = (fn: string, v: string): Error => new Error(`strconv.${fn}: parsing ${JSON.stringify(v)}: invalid syntax`);
+const goRange = (fn: string, v: string): Error => new Error(`strconv.${fn}: parsing ${JSON.stringify(v)}: value out of range`);
+
+/** strconv.ParseInt/ParseUint with base 0 (0x, 0o, 0b and leading-0 octal prefixes), as pflag uses. */
+export function parseGoInt(value: string, bits: number, signed: boolean): bigint {
+  const fn = signed ? 'ParseInt' : 'ParseUint';
+  const m = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|0[bB][01_]+|[1-9][0-9_]*|0)$/.exec(value);
+  if (!m || (!signed && m[1] !== '') || value.includes('__') || /_$/.test(value)) throw goSyntax(fn, value);
+  let digits = m[2].replaceAll('_', '');
+  if (/^0[0-7]/.test(digits)) digits = `0o${digits.slice(1)}`;
+  let n = BigInt(digits);
+  if (m[1] === '-') n = -n;
+  const max = signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
+  const min = signed ? -(1n << BigInt(bits - 1)) : 0n;
+  if (n > max || n < min) throw goRange(fn, value);
+  return n;
+}
+
+const DURATION_UNITS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+
+/** time.ParseDuration, returning nanoseconds. */
+export function parseGoDuration(value: string): number {
+  const bad = new Error(`time: invalid duration ${JSON.stringify(value)}`);
+  let s = value;
+  let sign = 1;
+  if (s.startsWith('-') || s.startsWith('+')) {
+    sign = s[0] === '-' ? -1 : 1;
+    s = s.slice(1);
+  }
+  if (s === '0') return 0;
+  if (s === '') throw bad;
+  let total = 0;
+  while (s !== '') {
+    const m = /^(\d*\.?\d*)(ns|us|µs|μs|ms|s|m|h)?/.exec(s);
+    if (!m || m[1] === '' || m[1] === '.') throw bad;
+    if (!m[2]) throw new Error(`time: missing unit in duration ${JSON.stringify(value)}`);
+    total += Number(m[1]) * DURATION_UNITS[m[2]];
+    s = s.slice(m[0].length);
+  }
+  return sign * total;
+}
+
+// ---- flag definitions used by several commands ----
+
+export const filterFlag: FlagSpec = {
+  name: 'filter',
+  shorthand: 'f',
+  varname: 'filter',
+  usage: 'Filter output based on conditions provided',
+  kind: 'list',
+  parse: validateFilter,
+};
+
+export const quietFlag = (usage: string): FlagSpec => ({ name: 'quiet', shorthand: 'q', varname: '', usage, kind: 'bool' });
+
+/** docker/cli flagsHelper.FormatHelp: the --format usage of list commands. */
+export const LIST_FORMAT_HELP = `Format output using a custom template:
+'table':            Print output in table format with column headers (default)
+'table TEMPLATE':   Print output in table format using the given Go template
+'json':             Print in JSON format
+'TEMPLATE':         Print output using the given Go template.
+Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`;
+
+/** docker/cli flagsHelper.InspectFormatHelp. */
+export const INSPECT_FORMAT_HELP = `Format output using a custom template:
+'json':             Print in JSON format
+'TEMPLATE':         Print output using the given Go template.
+Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`;

@@ -1,0 +1,70 @@
+// The root command: docker's global-flag handling (flags only before the first command word,
+// cli/cobra.go HandleGlobalFlags) around the command tree.
+import { execute, helpText, parseFlags, type CommandSpec, type FlagSpec } from './command.js';
+import { FlagError } from './errors.js';
+import type { IOStreams } from './io.js';
+import type { Engine } from '../engine/api.js';
+import { secretCommand } from './secret/secret.js';
+import { swarmCommand } from './swarm/swarm.js';
+import { demoCommand } from './demo.js';
+
+declare const TSECRET_VERSION: string;
+export const VERSION = typeof TSECRET_VERSION === 'string' ? TSECRET_VERSION : '0.0.0-dev';
+
+const globalFlags: FlagSpec[] = [
+  { name: 'state', varname: 'string', usage: 'Location of the state file (default: $TSECRET_STATE, else $XDG_STATE_HOME/tsecret/state.json)', kind: 'value' },
+  { name: 'debug', shorthand: 'D', varname: '', usage: 'Enable debug mode', kind: 'bool' },
+  { name: 'version', shorthand: 'v', varname: '', usage: 'Print version information and quit', kind: 'bool' },
+];
+
+export const rootCommand: CommandSpec = {
+  use: 'tsecret [OPTIONS] COMMAND [ARG...]',
+  short: "Docker swarm's secret workflow without a Docker engine",
+  flags: globalFlags,
+  subcommands: [secretCommand, swarmCommand, demoCommand],
+};
+
+export interface GlobalOptions {
+  state?: string;
+  debug: boolean;
+}
+
+/** Runs a whole command line; returns the exit code. Never throws for user errors. */
+export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals: GlobalOptions) => Engine): Promise<number> {
+  // Global flags stop at the first word that is not a flag (pflag SetInterspersed(false)).
+  let split = 0;
+  while (split < argv.length && argv[split].startsWith('-') && argv[split] !== '-' && argv[split] !== '--') {
+    const tok = argv[split];
+    split += tok === '--state' ? 2 : 1;
+  }
+  if (argv[split] === '--') split++;
+  const root = { spec: rootCommand, path: ['tsecret'] };
+  let parsed;
+  try {
+    parsed = parseFlags(globalFlags, argv.slice(0, Math.min(split, argv.length)), io);
+  } catch (err) {
+    if (!(err instanceof FlagError)) throw err;
+    io.stderr.write(`${err.message}\n\nUsage:  ${rootCommand.use}\n\nRun 'tsecret --help' for more information\n`);
+    return 125;
+  }
+  if (parsed.flags.version) {
+    io.stdout.write(`tsecret version ${VERSION}\n`);
+    return 0;
+  }
+  const rest = argv.slice(split);
+  if (parsed.help) {
+    io.stdout.write(helpText(root, io));
+    return 0;
+  }
+  if (rest.length === 0) {
+    io.stderr.write(helpText(root, io));
+    return 0;
+  }
+  if (!rootCommand.subcommands?.some((s) => s.use.split(' ')[0] === rest[0] || s.aliases?.includes(rest[0]))) {
+    io.stderr.write(`tsecret: unknown command: tsecret ${rest[0]}\n\nRun 'tsecret --help' for more information\n`);
+    return 1;
+  }
+  const globals: GlobalOptions = { state: parsed.flags.state as string | undefined, debug: Boolean(parsed.flags.debug) };
+  let engine: Engine | undefined;
+  return execute(rootCommand, rest, io, () => (engine ??= makeEngine(globals)));
+}

@@ -1,0 +1,91 @@
+// `secret create` (docker/cli cli/command/secret/create.go).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { requiresRangeArgs, type CommandSpec } from '../command.js';
+import { labelsToMap, validateLabel } from '../flags.js';
+import { readAll, type IOStreams } from '../io.js';
+import type { Engine, SecretSpec } from '../../engine/api.js';
+
+export interface CreateOptions {
+  name: string;
+  /** "-" for stdin, "" when not given. */
+  file: string;
+  driver: string;
+  templateDriver: string;
+  labels: string[];
+}
+
+/** The CLI reads at most twice the daemon's limit, so an oversized payload still reaches its check. */
+const READ_LIMIT = 2 * 500 * 1024;
+
+export async function runCreate(opts: CreateOptions, io: IOStreams, engine: Engine): Promise<void> {
+  let data: Buffer | undefined;
+  if (opts.driver !== '') {
+    if (opts.file !== '') throw new Error('When using secret driver secret data must be empty');
+  } else {
+    data = await readSecretData(io, opts.file);
+  }
+  const spec: SecretSpec = { Name: opts.name, Labels: labelsToMap(opts.labels), Data: data };
+  if (opts.driver !== '') spec.Driver = { Name: opts.driver };
+  if (opts.templateDriver !== '') spec.Templating = { Name: opts.templateDriver };
+  const { ID } = await engine.secretCreate(spec);
+  io.stdout.write(`${ID}\n`);
+}
+
+async function readSecretData(io: IOStreams, file: string): Promise<Buffer> {
+  if (file === '') throw new Error('secret file is required');
+  if (file === '-') {
+    const data = await readAll(io.stdin, READ_LIMIT);
+    if (data.length === 0) throw new Error('error reading from STDIN: data is empty');
+    return data;
+  }
+  let data: Buffer;
+  try {
+    data = readFileSync(resolve(io.cwd, file));
+  } catch (err) {
+    throw new Error(`error reading from ${file}: ${goFileError(err as NodeJS.ErrnoException, file)}`);
+  }
+  if (data.length === 0) throw new Error(`error reading from ${file}: data is empty`);
+  return data.length > READ_LIMIT ? data.subarray(0, READ_LIMIT) : data;
+}
+
+/** Go's *PathError text for the failures os.Open and Read report. */
+export function goFileError(err: NodeJS.ErrnoException, file: string): string {
+  switch (err.code) {
+    case 'ENOENT':
+      return `open ${file}: no such file or directory`;
+    case 'EACCES':
+      return `open ${file}: permission denied`;
+    case 'EISDIR':
+      return `read ${file}: is a directory`;
+    case 'ENOTDIR':
+      return `open ${file}: not a directory`;
+    case 'ELOOP':
+      return `open ${file}: too many levels of symbolic links`;
+    default:
+      return `open ${file}: ${err.message}`;
+  }
+}
+
+export const createCommand: CommandSpec = {
+  use: 'create [OPTIONS] SECRET [file|-]',
+  short: 'Create a secret from a file or STDIN as content',
+  args: requiresRangeArgs(1, 2),
+  flags: [
+    { name: 'label', shorthand: 'l', varname: 'list', usage: 'Secret labels', kind: 'list', parse: validateLabel },
+    { name: 'driver', shorthand: 'd', varname: 'string', usage: 'Secret driver', kind: 'value' },
+    { name: 'template-driver', varname: 'string', usage: 'Template driver', kind: 'value' },
+  ],
+  run: ({ args, flags, io, engine }) =>
+    runCreate(
+      {
+        name: args[0],
+        file: args[1] ?? '',
+        driver: (flags.driver as string | undefined) ?? '',
+        templateDriver: (flags['template-driver'] as string | undefined) ?? '',
+        labels: (flags.label as string[] | undefined) ?? [],
+      },
+      io,
+      engine(),
+    ),
+};

@@ -1,0 +1,80 @@
+// How secrets print (docker/cli cli/command/secret/formatter.go): the list row context, the table
+// headers, and the --pretty inspect template.
+import type { Secret } from '../../engine/api.js';
+import { GoTime } from '../../format/gotime.js';
+import { humanDuration } from '../../format/humanize.js';
+
+export const DEFAULT_SECRET_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.CreatedAt}}\t{{.UpdatedAt}}';
+
+export const SECRET_HEADERS: Record<string, string> = {
+  ID: 'ID',
+  Name: 'NAME',
+  Driver: 'DRIVER',
+  CreatedAt: 'CREATED',
+  UpdatedAt: 'UPDATED',
+  Labels: 'LABELS',
+};
+
+/** One `secret ls` row (docker's secretContext): its zero-argument methods are what `{{json .}}` shows. */
+export class SecretRow {
+  constructor(
+    private readonly secret: Secret,
+    private readonly nowMs: number,
+  ) {}
+
+  ID(): string {
+    return this.secret.ID;
+  }
+  Name(): string {
+    return this.secret.Spec.Name;
+  }
+  Driver(): string {
+    return this.secret.Spec.Driver?.Name ?? '';
+  }
+  CreatedAt(): string {
+    return this.ago(this.secret.CreatedAt);
+  }
+  UpdatedAt(): string {
+    return this.ago(this.secret.UpdatedAt);
+  }
+  /** Go ranges over a map in random order; sorted keys give a stable, docker-compatible text. */
+  Labels(): string {
+    return Object.keys(this.secret.Spec.Labels)
+      .sort()
+      .map((k) => `${k}=${this.secret.Spec.Labels[k]}`)
+      .join(',');
+  }
+  Label(name: string): string {
+    return this.secret.Spec.Labels[name] ?? '';
+  }
+  private ago(time: string): string {
+    return `${humanDuration(this.nowMs - new GoTime(time).epochMs())} ago`;
+  }
+}
+
+/** The --pretty template, verbatim from docker (note the ID line's odd spacing). */
+export const SECRET_PRETTY_TEMPLATE = `ID:              {{.ID}}
+Name:              {{.Name}}
+{{- if .Labels }}
+Labels:
+{{- range $k, $v := .Labels }}
+ - {{ $k }}{{if $v }}={{ $v }}{{ end }}
+{{- end }}{{ end }}
+Driver:            {{.Driver}}
+Created at:        {{.CreatedAt}}
+Updated at:        {{.UpdatedAt}}`;
+
+/** formatter.PrettyPrint: first letter upper case, the rest lower case (so "+0000 utc"). */
+export const prettyPrint = (s: string): string => (s === '' ? s : s[0].toUpperCase() + s.slice(1).toLowerCase());
+
+/** The context --pretty renders. */
+export function prettySecret(secret: Secret): Record<string, unknown> {
+  return {
+    ID: secret.ID,
+    Name: secret.Spec.Name,
+    Labels: secret.Spec.Labels,
+    Driver: secret.Spec.Driver?.Name ?? '',
+    CreatedAt: prettyPrint(new GoTime(secret.CreatedAt).toGoString()),
+    UpdatedAt: prettyPrint(new GoTime(secret.UpdatedAt).toGoString()),
+  };
+}

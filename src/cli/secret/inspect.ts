@@ -1,0 +1,48 @@
+// `secret inspect` (docker/cli cli/command/secret/inspect.go). Every failure becomes exit 1 here,
+// template errors included, because secret inspect re-wraps them as StatusError{1}.
+import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { StatusError } from '../errors.js';
+import { INSPECT_FORMAT_HELP } from '../flags.js';
+import type { IOStreams } from '../io.js';
+import type { Engine, Secret } from '../../engine/api.js';
+import { inspectObjects } from '../../format/inspect.js';
+import { writeList } from '../../format/list.js';
+import { goSecret } from './go-secret.js';
+import { prettySecret, SECRET_PRETTY_TEMPLATE } from './formatter.js';
+
+export interface InspectOptions {
+  names: string[];
+  format: string;
+  pretty: boolean;
+}
+
+export async function runInspect(opts: InspectOptions, io: IOStreams, engine: Engine): Promise<void> {
+  const format = opts.pretty ? 'pretty' : opts.format;
+  if (format.startsWith('pretty') && format !== 'pretty') {
+    throw new StatusError('cannot supply extra formatting options to the pretty template', 1);
+  }
+  try {
+    if (format === 'pretty') {
+      // Every secret is fetched before anything prints: one miss aborts the whole output.
+      const secrets: Secret[] = [];
+      for (const name of opts.names) secrets.push(await engine.secretInspect(name));
+      writeList(io, { format: SECRET_PRETTY_TEMPLATE, rows: secrets.map(prettySecret) });
+      return;
+    }
+    await inspectObjects(io, opts.names, format, (ref) => engine.secretInspect(ref), goSecret);
+  } catch (err) {
+    throw new StatusError((err as Error).message, 1);
+  }
+}
+
+export const inspectCommand: CommandSpec = {
+  use: 'inspect [OPTIONS] SECRET [SECRET...]',
+  short: 'Display detailed information on one or more secrets',
+  args: requiresMinArgs(1),
+  flags: [
+    { name: 'format', shorthand: 'f', varname: 'string', usage: INSPECT_FORMAT_HELP, kind: 'value' },
+    { name: 'pretty', varname: '', usage: 'Print the information in a human friendly format', kind: 'bool' },
+  ],
+  run: ({ args, flags, io, engine }) =>
+    runInspect({ names: args, format: (flags.format as string | undefined) ?? '', pretty: Boolean(flags.pretty) }, io, engine()),
+};

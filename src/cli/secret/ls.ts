@@ -1,0 +1,46 @@
+// `secret ls` (docker/cli cli/command/secret/ls.go).
+import { noArgs, type CommandSpec } from '../command.js';
+import { filterFlag, filtersFrom, LIST_FORMAT_HELP, quietFlag } from '../flags.js';
+import type { IOStreams } from '../io.js';
+import type { Engine } from '../../engine/api.js';
+import { naturalCompare } from '../../format/natural-sort.js';
+import { writeList } from '../../format/list.js';
+import { DEFAULT_SECRET_TABLE, SECRET_HEADERS, SecretRow } from './formatter.js';
+
+export interface ListOptions {
+  quiet: boolean;
+  format: string;
+  filters: string[];
+}
+
+export async function runList(opts: ListOptions, io: IOStreams, engine: Engine): Promise<void> {
+  const secrets = await engine.secretList(filtersFrom(opts.filters));
+  secrets.sort((a, b) => naturalCompare(a.Spec.Name, b.Spec.Name));
+  const now = io.now();
+  writeList(io, {
+    format: opts.format || 'table',
+    quiet: opts.quiet,
+    defaultTable: DEFAULT_SECRET_TABLE,
+    headers: SECRET_HEADERS,
+    rows: secrets.map((s) => new SecretRow(s, now)),
+    rowType: '*secret.secretContext',
+  });
+}
+
+export const listCommand: CommandSpec = {
+  use: 'ls [OPTIONS]',
+  aliases: ['list'],
+  short: 'List secrets',
+  args: noArgs,
+  flags: [
+    filterFlag,
+    { name: 'format', varname: 'string', usage: LIST_FORMAT_HELP, kind: 'value' },
+    quietFlag('Only display IDs'),
+  ],
+  run: ({ flags, io, engine }) =>
+    runList(
+      { quiet: Boolean(flags.quiet), format: (flags.format as string | undefined) ?? '', filters: (flags.filter as string[] | undefined) ?? [] },
+      io,
+      engine(),
+    ),
+};

@@ -1,0 +1,13 @@
+// The `secret` group (docker/cli cli/command/secret/cmd.go).
+import { noArgs, type CommandSpec } from '../command.js';
+import { createCommand } from './create.js';
+import { inspectCommand } from './inspect.js';
+import { listCommand } from './ls.js';
+import { removeCommand } from './rm.js';
+
+export const secretCommand: CommandSpec = {
+  use: 'secret',
+  short: 'Manage Swarm secrets',
+  args: noArgs,
+  subcommands: [createCommand, inspectCommand, listCommand, removeCommand],
+};

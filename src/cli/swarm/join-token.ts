@@ -1,0 +1,30 @@
+// `swarm join-token` (docker/cli cli/command/swarm/join_token.go); --rotate is not simulated yet.
+import { exactArgs, type CommandSpec } from '../command.js';
+import type { IOStreams } from '../io.js';
+import type { Engine } from '../../engine/api.js';
+import { printJoinCommand } from './join-command.js';
+
+export interface JoinTokenOptions {
+  role: string;
+  quiet: boolean;
+}
+
+export async function runJoinToken(opts: JoinTokenOptions, io: IOStreams, engine: Engine): Promise<void> {
+  const worker = opts.role === 'worker';
+  const manager = opts.role === 'manager';
+  if (!worker && !manager) throw new Error(`unknown role ${opts.role}`);
+  const swarm = await engine.swarmInspect();
+  if (opts.quiet) {
+    io.stdout.write(`${worker ? swarm.JoinTokens.Worker : swarm.JoinTokens.Manager}\n`);
+    return;
+  }
+  await printJoinCommand(io, engine, { worker, manager });
+}
+
+export const joinTokenCommand: CommandSpec = {
+  use: 'join-token [OPTIONS] (worker|manager)',
+  short: 'Manage join tokens',
+  args: exactArgs(1),
+  flags: [{ name: 'quiet', shorthand: 'q', varname: '', usage: 'Only display token', kind: 'bool' }],
+  run: ({ args, flags, io, engine }) => runJoinToken({ role: args[0], quiet: Boolean(flags.quiet) }, io, engine()),
+};

@@ -1,0 +1,21 @@
+// `swarm leave` (docker/cli cli/command/swarm/leave.go).
+import { noArgs, type CommandSpec } from '../command.js';
+import type { IOStreams } from '../io.js';
+import type { Engine } from '../../engine/api.js';
+
+export interface LeaveOptions {
+  force: boolean;
+}
+
+export async function runLeave(opts: LeaveOptions, io: IOStreams, engine: Engine): Promise<void> {
+  await engine.swarmLeave(opts.force);
+  io.stdout.write('Node left the swarm.\n');
+}
+
+export const leaveCommand: CommandSpec = {
+  use: 'leave [OPTIONS]',
+  short: 'Leave the swarm',
+  args: noArgs,
+  flags: [{ name: 'force', shorthand: 'f', varname: '', usage: 'Force this node to leave the swarm, ignoring warnings', kind: 'bool' }],
+  run: ({ flags, io, engine }) => runLeave({ force: Boolean(flags.force) }, io, engine()),
+};

@@ -1,0 +1,18 @@
+// Filter checks shared by list endpoints (moby daemon/cluster/filters.go).
+import type { Filters } from './api.js';
+import { invalidFilter } from './errors.js';
+
+export function validateFilterKeys(filters: Filters, allowed: readonly string[]): void {
+  for (const key of filters.keys()) if (!allowed.includes(key)) throw invalidFilter(key);
+}
+
+/** `label=k` wants the key present, `label=k=v` the exact value; every label filter must hold. */
+export function matchLabels(labels: Record<string, string>, wanted: string[] | undefined): boolean {
+  if (!wanted) return true;
+  return wanted.every((w) => {
+    const eq = w.indexOf('=');
+    if (eq < 0) return Object.hasOwn(labels, w);
+    const key = w.slice(0, eq);
+    return Object.hasOwn(labels, key) && labels[key] === w.slice(eq + 1);
+  });
+}

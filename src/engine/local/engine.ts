@@ -1,0 +1,179 @@
+// The simulated one-node swarm manager: the Engine surface backed by the state store.
+import { networkInterfaces } from 'node:os';
+import type { Engine, Filters, Secret, SecretSpec, SwarmInfo, SwarmInitRequest, Version } from '../api.js';
+import { alreadyInSwarm, DaemonError, notInSwarm, notManager, rpcError } from '../errors.js';
+import { validateFilterKeys } from '../filters.js';
+import { newJoinTokens, newObjectId, newUnlockKey } from '../ids.js';
+import type { StateStore, Transaction } from '../../store/state-store.js';
+import type { State, SwarmRecord } from '../../store/state.js';
+import { filterSecrets, resolveSecret, validateSecretSpec } from './secrets.js';
+
+export interface LocalEngineOptions {
+  store: StateStore;
+  /** Returns an RFC3339 time with nanoseconds, UTC. */
+  now: () => string;
+}
+
+export class LocalEngine implements Engine {
+  private readonly store: StateStore;
+  private readonly now: () => string;
+
+  constructor(opts: LocalEngineOptions) {
+    this.store = opts.store;
+    this.now = opts.now;
+  }
+
+  // ---- swarm ----
+
+  async swarmInit(req: SwarmInitRequest): Promise<string> {
+    return this.store.update((tx) => {
+      if (tx.state.swarm) throw alreadyInSwarm();
+      const now = this.now();
+      const swarm: SwarmRecord = {
+        ID: newObjectId(),
+        NodeID: newObjectId(),
+        CreatedAt: now,
+        UpdatedAt: now,
+        // a fresh raft log has a few entries (cluster, node, ingress) before the first user object
+        RaftIndex: 10,
+        JoinTokens: newJoinTokens(),
+        TaskHistoryRetentionLimit: req.TaskHistoryRetentionLimit,
+        AutoLockManagers: req.AutoLockManagers,
+        AdvertiseAddr: advertiseAddress(req.AdvertiseAddr, req.ListenAddr),
+        ListenAddr: req.ListenAddr,
+        Availability: req.Availability,
+      };
+      tx.state.swarm = swarm;
+      tx.state.secrets = [];
+      tx.createKey(req.AutoLockManagers ? newUnlockKey() : undefined);
+      return swarm.NodeID;
+    });
+  }
+
+  async swarmInspect(): Promise<SwarmInfo> {
+    const swarm = this.manager(this.store.read());
+    return {
+      ID: swarm.ID,
+      CreatedAt: swarm.CreatedAt,
+      JoinTokens: swarm.JoinTokens,
+      NodeID: swarm.NodeID,
+      TaskHistoryRetentionLimit: swarm.TaskHistoryRetentionLimit,
+      AutoLockManagers: swarm.AutoLockManagers,
+      AdvertiseAddr: swarm.AdvertiseAddr,
+    };
+  }
+
+  async swarmUnlockKey(): Promise<string> {
+    this.manager(this.store.read());
+    return this.store.readUnlockKey();
+  }
+
+  async swarmLeave(force: boolean): Promise<void> {
+    this.store.update((tx) => {
+      if (!tx.state.swarm) throw notInSwarm();
+      if (!force) {
+        throw new DaemonError(
+          'You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message.',
+          503,
+        );
+      }
+      // The last manager leaving erases the whole cluster store, as docker does.
+      tx.state.swarm = null;
+      tx.state.secrets = [];
+      tx.dropAllSecrets();
+    });
+  }
+
+  // ---- secrets ----
+
+  async secretCreate(spec: SecretSpec): Promise<{ ID: string }> {
+    const data = Buffer.from(spec.Data ?? []);
+    return this.write((tx, swarm) => {
+      validateSecretSpec(spec, data);
+      const lower = spec.Name.toLowerCase();
+      if (tx.state.secrets.some((s) => s.Spec.Name.toLowerCase() === lower)) {
+        throw rpcError('AlreadyExists', `secret ${spec.Name} already exists`);
+      }
+      const now = this.now();
+      const { Data: _payload, ...meta } = spec;
+      const secret: Secret = {
+        ID: newObjectId(),
+        Version: { Index: ++swarm.RaftIndex },
+        CreatedAt: now,
+        UpdatedAt: now,
+        Spec: { ...meta, Labels: sortedMap(spec.Labels) },
+      };
+      tx.state.secrets.push(secret);
+      if (data.length) tx.putPayload(secret.ID, data);
+      return { ID: secret.ID };
+    });
+  }
+
+  async secretList(filters: Filters): Promise<Secret[]> {
+    const state = this.store.read();
+    this.manager(state);
+    validateFilterKeys(filters, ['id', 'label', 'name', 'names']);
+    return filterSecrets(state.secrets, filters);
+  }
+
+  async secretInspect(idOrName: string): Promise<Secret> {
+    const state = this.store.read();
+    this.manager(state);
+    return resolveSecret(state.secrets, idOrName);
+  }
+
+  async secretRemove(idOrName: string): Promise<void> {
+    this.write((tx) => {
+      const secret = resolveSecret(tx.state.secrets, idOrName);
+      tx.state.secrets = tx.state.secrets.filter((s) => s.ID !== secret.ID);
+      tx.dropPayload(secret.ID);
+    });
+  }
+
+  async secretUpdate(id: string, version: Version, spec: SecretSpec): Promise<void> {
+    this.write((tx, swarm) => {
+      const secret = resolveSecret(tx.state.secrets, id);
+      if (secret.Version.Index !== version.Index) throw rpcError('Unknown', 'update out of sequence');
+      if (spec.Name !== secret.Spec.Name || spec.Data !== undefined) {
+        throw rpcError('InvalidArgument', 'only updates to Labels are allowed');
+      }
+      secret.Spec.Labels = sortedMap(spec.Labels);
+      secret.Version = { Index: ++swarm.RaftIndex };
+      secret.UpdatedAt = this.now();
+    });
+  }
+
+  // ---- helpers ----
+
+  private manager(state: State): SwarmRecord {
+    if (!state.swarm) throw notManager();
+    return state.swarm;
+  }
+
+  private write<T>(fn: (tx: Transaction, swarm: SwarmRecord) => T): Promise<T> {
+    return Promise.resolve(this.store.update((tx) => fn(tx, this.manager(tx.state))));
+  }
+}
+
+/** Go maps have no order and encoding/json writes their keys sorted; storing them so keeps output stable. */
+function sortedMap(map: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(map).sort().map((k) => [k, map[k]]));
+}
+
+/** The address printed in the join command: the given one (port 2377 unless stated) or this host's. */
+function advertiseAddress(advertise: string, listen: string): string {
+  const listenPort = /:(\d+)$/.exec(listen)?.[1] ?? '2377';
+  let host = advertise;
+  if (!host) {
+    const listenHost = listen.replace(/:\d+$/, '');
+    host = listenHost && listenHost !== '0.0.0.0' ? listenHost : firstExternalIPv4();
+  }
+  return /:\d+$/.test(host) ? host : `${host}:${listenPort}`;
+}
+
+function firstExternalIPv4(): string {
+  for (const addrs of Object.values(networkInterfaces())) {
+    for (const a of addrs ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return '127.0.0.1';
+}

@@ -1,0 +1,81 @@
+// The shape of the persisted state (metadata only) and its validation and migrations.
+import type { Secret } from '../engine/api.js';
+
+export const STATE_VERSION = 1;
+
+export interface SwarmRecord {
+  ID: string;
+  NodeID: string;
+  CreatedAt: string;
+  UpdatedAt: string;
+  /** Simulated raft index: every write to the cluster store takes the next one (Version.Index). */
+  RaftIndex: number;
+  JoinTokens: { Worker: string; Manager: string };
+  TaskHistoryRetentionLimit: number;
+  AutoLockManagers: boolean;
+  AdvertiseAddr: string;
+  ListenAddr: string;
+  Availability: string;
+}
+
+export interface State {
+  version: number;
+  swarm: SwarmRecord | null;
+  /** In creation order: swarmkit's store order, which some daemon messages follow. */
+  secrets: Secret[];
+}
+
+export const emptyState = (): State => ({ version: STATE_VERSION, swarm: null, secrets: [] });
+
+export class InvalidStateError extends Error {
+  constructor(path: string, reason: string) {
+    super(`invalid state file ${path}: ${reason} (tsecret left it untouched; move it aside to start afresh)`);
+  }
+}
+
+/** Steps from version N to N+1, applied in order on load. Version 1 is the first format. */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export function parseState(path: string, text: string): State {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new InvalidStateError(path, text.length === 0 ? 'the file is empty' : 'not valid JSON');
+  }
+  if (!isObject(raw)) throw new InvalidStateError(path, 'not a JSON object');
+  let doc = raw;
+  if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1) {
+    throw new InvalidStateError(path, 'no version field');
+  }
+  if (doc.version > STATE_VERSION) {
+    throw new InvalidStateError(path, `version ${doc.version} is newer than this tsecret understands (${STATE_VERSION})`);
+  }
+  while ((doc.version as number) < STATE_VERSION) {
+    const step = MIGRATIONS[doc.version as number];
+    doc = { ...step(doc), version: (doc.version as number) + 1 };
+  }
+  const problem = checkShape(doc);
+  if (problem) throw new InvalidStateError(path, problem);
+  return doc as unknown as State;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkShape(doc: Record<string, unknown>): string | undefined {
+  if (doc.swarm !== null && !isObject(doc.swarm)) return 'field "swarm" is not an object';
+  if (isObject(doc.swarm)) {
+    const s = doc.swarm;
+    for (const f of ['ID', 'NodeID', 'CreatedAt'] as const) if (typeof s[f] !== 'string') return `field "swarm.${f}" is missing`;
+    if (typeof s.RaftIndex !== 'number') return 'field "swarm.RaftIndex" is missing';
+    if (!isObject(s.JoinTokens)) return 'field "swarm.JoinTokens" is missing';
+  }
+  if (!Array.isArray(doc.secrets)) return 'field "secrets" is not a list';
+  for (const [i, secret] of doc.secrets.entries()) {
+    if (!isObject(secret) || typeof secret.ID !== 'string' || !isObject(secret.Spec) || typeof secret.Spec.Name !== 'string') {
+      return `secret #${i + 1} is malformed`;
+    }
+    if (!/^[0-9a-z]{25}$/.test(secret.ID)) return `secret #${i + 1} has a malformed ID`;
+  }
+  return undefined;
+}

@@ -1,0 +1,217 @@
+// Turns one scenario's outputs (all steps, in order) into a comparable form by replacing ONLY what
+// is random from run to run: IDs, tokens, keys, timestamps, humanized ages, raft indexes, the
+// column widths that follow humanized ages, values captured from random output, and the binary
+// name in cobra-generated texts. Everything else (padding, trailing spaces, blank lines) is kept.
+// Pure functions: the same code runs over docker's recording and over tsecret's output.
+import type { StepOutput } from './scenario.js';
+
+export interface NormalizeStep {
+  run: string;
+  capture?: string;
+}
+
+export interface NormalizeOptions {
+  /**
+   * The name the producer prints in cobra-generated texts: `docker` for a recording (or the real
+   * docker behind the shim), `tsecret` for tsecret. Those occurrences become `tsecret`. For
+   * `tsecret` this is a no-op, so a tsecret that wrongly prints `docker` there is still caught.
+   */
+  binaryName: string;
+}
+
+/** What the collapse of 2+ spaces turns into, in outputs that contained a humanized age. */
+export const SPACE_RUN = '<SP>';
+
+// --- patterns ------------------------------------------------------------------------------
+
+const NOT_WORD_BEFORE = '(?<![A-Za-z0-9_])';
+const NOT_WORD_AFTER = '(?![A-Za-z0-9_])';
+
+/** swarmkit join token: SWMTKN-1-<50 base36>-<25 base36>. */
+const TOKEN_RE = /SWMTKN-1-[0-9a-z]{50}-[0-9a-z]{25}(?![0-9a-z])/g;
+/** swarmkit unlock key: SWMKEY-1-<base64 RawStd of 32 bytes = 43 chars>. */
+const UNLOCK_KEY_RE = /SWMKEY-1-[A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=])/g;
+/** swarm object ID: 25 chars of [0-9a-z], word-bounded, with at least one digit (so names survive). */
+const ID_RE = new RegExp(`${NOT_WORD_BEFORE}(?=[a-z]*[0-9])[0-9a-z]{25}${NOT_WORD_AFTER}`, 'g');
+/** container / exec ID: 64 lowercase hex, with at least one digit (a 64-char name like aaa…a survives). */
+const CID_RE = new RegExp(`${NOT_WORD_BEFORE}(?=[a-f]*[0-9])[0-9a-f]{64}${NOT_WORD_AFTER}`, 'g');
+/** 12-char truncation of either kind (only replaced when it is the prefix of a known full ID). */
+const PREFIX12_RE = new RegExp(`${NOT_WORD_BEFORE}[0-9a-z]{12}${NOT_WORD_AFTER}`, 'g');
+
+/**
+ * Fractions must not end in 0: Go trims trailing zeros in both RFC3339Nano and Time.String(), so
+ * a tsecret that prints `.120Z` stays un-normalized and shows up in the diff.
+ */
+const FRACTION = '(?:\\.\\d*[1-9])?';
+/** Go time.Time JSON (RFC3339Nano, UTC): 2026-11-28T06:23:46.195659381Z */
+const RFC3339_RE = new RegExp(`(?<![0-9])(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2}:\\d{2}${FRACTION})Z`, 'g');
+/**
+ * Go Time.String(): `2026-11-28 06:23:46.195659381 +0000 UTC`, and its `--pretty` form with a
+ * lower-cased `utc`. Only the date and clock are replaced; ` +0000 UTC` / ` +0000 utc` stay as
+ * they are, so the case difference is compared.
+ */
+const GO_TIME_RE = new RegExp(`(?<![0-9])(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}:\\d{2}${FRACTION})(?= \\+0000 (?:UTC|utc)(?![A-Za-z]))`, 'g');
+
+/** go-units HumanDuration forms that carry a number (n >= 2 for every plural, `1 second`). */
+const AGE_NUM = '(?:1 second|(?:[2-9]|[1-9]\\d+) (?:seconds|minutes|hours|days|weeks|months|years))';
+/** swarm task states as printed (PrettyPrint) before a lower-cased age: `Running 5 seconds ago`. */
+const TASK_STATES = 'New|Allocated|Pending|Assigned|Accepted|Preparing|Ready|Starting|Running|Complete|Shutdown|Failed|Rejected|Remove|Orphaned';
+/**
+ * After a task state the age is lower-cased (`Running less than a second ago`); everywhere else it
+ * starts with a capital (`Less than a second ago`, `About a minute ago`). A wrongly-cased age does
+ * not match its context's pattern, stays as it is, and shows up in the diff.
+ */
+const AGE_LOWER_RE = new RegExp(`(?<![A-Za-z])(${TASK_STATES}) (?:less than a second|about a minute|about an hour|${AGE_NUM}) ago(?![A-Za-z])`, 'g');
+const AGE_UPPER_RE = new RegExp(
+  `(?<!(?<![A-Za-z])(?:${TASK_STATES}) )(?<![A-Za-z0-9])(?:Less than a second|About a minute|About an hour|${AGE_NUM}) ago(?![A-Za-z])`,
+  'g',
+);
+
+/** Raft version index in inspect JSON (indented or compact). */
+const INDEX_RE = /("Index":\s*)\d+/g;
+
+// --- binary name ---------------------------------------------------------------------------
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The places where cobra/docker-cli print the root command's name (an explicit list; texts that
+ * docker hard-codes, such as `Use "docker swarm init"` in daemon errors or the
+ * `docker swarm join --token` line of `swarm init`, are not touched):
+ *   docker: 'docker secret rm' requires at least 1 argument        (arg-count errors)
+ *   docker: unknown command: docker secret foo                      (unknown commands)
+ *   Usage:  docker secret rm SECRET [SECRET...]                     (help, usage in errors)
+ *   Run 'docker secret rm --help' for more information              (errors, help footer)
+ *   See 'docker secret rm --help' for more information
+ *   Aliases:\n  docker secret ls, docker secret list                (help)
+ */
+export function mapBinaryName(text: string, binaryName: string): string {
+  if (binaryName === 'tsecret') return text;
+  const b = escapeRegExp(binaryName);
+  let out = text
+    .replace(new RegExp(`^${b}: '${b} `, 'gm'), "tsecret: 'tsecret ")
+    .replace(new RegExp(`^${b}: unknown command: ${b}(?=[ \\n]|$)`, 'gm'), 'tsecret: unknown command: tsecret')
+    .replace(new RegExp(`^Usage:  ${b}(?=[ \\n]|$)`, 'gm'), 'Usage:  tsecret')
+    .replace(new RegExp(`^(Run|See) '${b}(?=[ '])`, 'gm'), "$1 'tsecret");
+  // Aliases block: the indented lines right after "Aliases:".
+  out = out.replace(/^Aliases:\n((?: {2}.*\n?)+)/gm, (_m, block: string) =>
+    `Aliases:\n${block.replace(new RegExp(`(^ {2}|, )${b} `, 'gm'), '$1tsecret ')}`,
+  );
+  return out;
+}
+
+// --- scenario normalization ----------------------------------------------------------------
+
+interface Context {
+  ids: Map<string, number>;
+  cids: Map<string, number>;
+  times: Map<string, number>;
+}
+
+function collectIds(text: string, ctx: Context): void {
+  const t = text.replace(TOKEN_RE, '').replace(UNLOCK_KEY_RE, '');
+  for (const m of t.matchAll(CID_RE)) if (!ctx.cids.has(m[0])) ctx.cids.set(m[0], ctx.cids.size + 1);
+  for (const m of t.matchAll(ID_RE)) if (!ctx.ids.has(m[0])) ctx.ids.set(m[0], ctx.ids.size + 1);
+}
+
+function timePlaceholder(ctx: Context, date: string, clock: string): string {
+  const key = `${date} ${clock}`;
+  let n = ctx.times.get(key);
+  if (n === undefined) {
+    n = ctx.times.size + 1;
+    ctx.times.set(key, n);
+  }
+  return `<TIME${n}>`;
+}
+
+function referencesVar(run: string, name: string): boolean {
+  return new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`).test(run);
+}
+
+function normalizeText(raw: string, ctx: Context, captures: Array<[string, string]>, opts: NormalizeOptions): string {
+  let t = mapBinaryName(raw, opts.binaryName);
+  t = t.replace(TOKEN_RE, '<TOKEN>').replace(UNLOCK_KEY_RE, '<UNLOCK_KEY>');
+  t = t.replace(CID_RE, (m) => `<CID${ctx.cids.get(m)}>`);
+  t = t.replace(ID_RE, (m) => `<ID${ctx.ids.get(m)}>`);
+  t = t.replace(PREFIX12_RE, (m) => {
+    for (const [id, n] of ctx.ids) if (id.startsWith(m)) return `<ID${n}/12>`;
+    for (const [cid, n] of ctx.cids) if (cid.startsWith(m)) return `<CID${n}/12>`;
+    return m;
+  });
+  // Times are numbered by instant (first appearance), so CreatedAt == UpdatedAt and the same
+  // instant shown as JSON, as Time.String() and as --pretty keep their identity.
+  t = t.replace(RFC3339_RE, (_m, date: string, clock: string) => timePlaceholder(ctx, date, clock));
+  t = t.replace(GO_TIME_RE, (_m, date: string, clock: string) => timePlaceholder(ctx, date, clock));
+  let hadAge = false;
+  t = t.replace(AGE_LOWER_RE, (_m, state: string) => {
+    hadAge = true;
+    return `${state} <AGO>`;
+  });
+  t = t.replace(AGE_UPPER_RE, () => {
+    hadAge = true;
+    return '<AGO>';
+  });
+  t = t.replace(INDEX_RE, '$1<N>');
+  for (const [name, value] of captures) {
+    t = t.replace(new RegExp(`${NOT_WORD_BEFORE}${escapeRegExp(value)}${NOT_WORD_AFTER}`, 'g'), `<$${name}>`);
+  }
+  // tabwriter column widths follow the width of the age texts: compare the cells, not the padding.
+  if (hadAge) t = t.replace(/ {2,}/g, SPACE_RUN);
+  return t;
+}
+
+/**
+ * Normalizes every step of one scenario run. `outputs[i]` is the result of `steps[i]`.
+ * IDs, times and captured values are numbered/named across the whole scenario so their identity
+ * between steps is kept (the secret created in step 2 is the one removed in step 9).
+ */
+export function normalizeScenario(outputs: readonly StepOutput[], steps: readonly NormalizeStep[], opts: NormalizeOptions): StepOutput[] {
+  if (outputs.length > steps.length) throw new Error(`normalizeScenario: ${outputs.length} outputs for ${steps.length} steps`);
+  const ctx: Context = { ids: new Map(), cids: new Map(), times: new Map() };
+  for (const o of outputs) {
+    collectIds(mapBinaryName(o.stdout, opts.binaryName), ctx);
+    collectIds(mapBinaryName(o.stderr, opts.binaryName), ctx);
+  }
+  // A capture's value is this run's own trimmed stdout of the capturing step. It is replaced in
+  // that step's output and in the output of every step whose command references the variable.
+  const defined: Array<[string, string]> = [];
+  return outputs.map((o, i) => {
+    const step = steps[i];
+    if (step.capture) {
+      const value = o.stdout.trim();
+      if (value !== '') defined.push([step.capture, value]);
+    }
+    const captures = defined.filter(([name]) => name === step.capture || referencesVar(step.run, name));
+    // longest values first, so a value that contains another is replaced whole
+    captures.sort((a, b) => b[1].length - a[1].length);
+    return {
+      stdout: normalizeText(o.stdout, ctx, captures, opts),
+      stderr: normalizeText(o.stderr, ctx, captures, opts),
+      exit: o.exit,
+    };
+  });
+}
+
+export interface StepDifference {
+  step: number;
+  run: string;
+  field: 'stdout' | 'stderr' | 'exit';
+  a: string | number;
+  b: string | number;
+}
+
+/** Lists the fields that differ between two normalized runs of the same scenario. */
+export function compareNormalized(a: readonly StepOutput[], b: readonly StepOutput[], steps: readonly NormalizeStep[]): StepDifference[] {
+  const diffs: StepDifference[] = [];
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    for (const field of ['stdout', 'stderr', 'exit'] as const) {
+      const va = a[i]?.[field] ?? '<missing>';
+      const vb = b[i]?.[field] ?? '<missing>';
+      if (va !== vb) diffs.push({ step: i + 1, run: steps[i]?.run ?? '?', field, a: va, b: vb });
+    }
+  }
+  return diffs;
+}

@@ -1,0 +1,91 @@
+// Runs tsecret in-process with injected streams, clock and state, or as the built CLI in a child
+// process; both return what a user sees: stdout, stderr and the exit code.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../../src/cli/root.js';
+import type { IOStreams } from '../../src/cli/io.js';
+import { localEngineFor } from '../../src/engine/local/factory.js';
+import { resolveStatePath } from '../../src/store/paths.js';
+
+export interface Result {
+  stdout: string;
+  stderr: string;
+  exit: number;
+}
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const builtCli = join(repoRoot, 'dist', 'tsecret.js');
+
+export function tempDir(prefix = 'tsecret-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface Session {
+  statePath: string;
+  dir: string;
+  /** The frozen clock (ms); tests move it forward to check "N minutes ago" texts. */
+  clock: { now: number };
+  run(args: string[] | string, opts?: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv }): Promise<Result>;
+}
+
+const split = (args: string[] | string): string[] => (typeof args === 'string' ? args.split(' ').filter(Boolean) : args);
+
+/** A fresh state in a temp dir, and a runner that calls the CLI in-process. */
+export function session(): Session {
+  const dir = tempDir();
+  const statePath = join(dir, 'state', 'state.json');
+  const clock = { now: Date.parse('2026-11-28T10:00:00Z') };
+  return {
+    statePath,
+    dir,
+    clock,
+    async run(args, opts = {}) {
+      const stdout = collect();
+      const stderr = collect();
+      const env = { ...process.env, TSECRET_STATE: statePath, NO_COLOR: undefined, ...opts.env };
+      const io: IOStreams = {
+        stdin: Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]),
+        stdout: stdout.stream,
+        stderr: stderr.stream,
+        stdoutIsTTY: false,
+        stdinIsTTY: false,
+        env,
+        cwd: dir,
+        now: () => clock.now,
+      };
+      const exit = await runCli(split(args), io, (g) => localEngineFor(resolveStatePath(g.state, env, dir), io));
+      return { stdout: stdout.text(), stderr: stderr.text(), exit };
+    },
+  };
+}
+
+function collect(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/** Runs the built CLI as a child process. */
+export function spawnCli(args: string[], opts: { env?: NodeJS.ProcessEnv; stdin?: string | Buffer; cwd?: string } = {}): Promise<Result> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [builtCli, ...args], {
+      env: { ...process.env, ...opts.env },
+      cwd: opts.cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      resolvePromise({ stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), exit: code ?? 128 + (signal ? 9 : 0) }),
+    );
+    child.stdin.end(opts.stdin ?? '');
+  });
+}
