@@ -5,6 +5,7 @@ import { Command as CommanderCommand, Option } from 'commander';
 import { FlagError, StatusError } from './errors.js';
 import type { IOStreams } from './io.js';
 import type { Engine } from '../engine/api.js';
+import { quoteGo } from '../format/govalue.js';
 
 export interface FlagSpec {
   name: string;
@@ -114,7 +115,9 @@ function usageLineOf(cmd: ResolvedCommand): string {
 
 // ---- help (docker/cli cli/cobra.go usageTemplate, pflag FlagUsagesWrapped) ----
 
-const visibleFlags = (spec: CommandSpec): FlagSpec[] => (spec.flags ?? []).filter((f) => !f.hidden);
+/** pflag lists flags sorted by name. */
+const visibleFlags = (spec: CommandSpec): FlagSpec[] =>
+  (spec.flags ?? []).filter((f) => !f.hidden).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 /** pflag's FlagUsagesWrapped(cols): aligned flag column, usage wrapped to the terminal width. */
 export function flagUsagesWrapped(flags: FlagSpec[], cols: number): string {
@@ -248,7 +251,7 @@ export function parseFlags(specFlags: FlagSpec[], argv: string[], io: IOStreams)
         changed.add(flag.name);
       } else {
         throw new FlagError(
-          `invalid argument "${value}" for "${flagTitle(flag)}" flag: strconv.ParseBool: parsing "${goQuote(value)}": invalid syntax`,
+          `invalid argument ${quoteGo(value)} for "${flagTitle(flag)}" flag: strconv.ParseBool: parsing ${quoteGo(value)}: invalid syntax`,
         );
       }
       continue;
@@ -267,7 +270,7 @@ export function parseFlags(specFlags: FlagSpec[], argv: string[], io: IOStreams)
           try {
             parsed = flag.parse(value);
           } catch (err) {
-            throw new FlagError(`invalid argument "${value}" for "${flagTitle(flag)}" flag: ${(err as Error).message}`);
+            throw new FlagError(`invalid argument ${quoteGo(value)} for "${flagTitle(flag)}" flag: ${(err as Error).message}`);
           }
         }
         if (flag.kind === 'list') return [...((previous as string[] | undefined) ?? []), parsed];
@@ -302,16 +305,13 @@ export function parseFlags(specFlags: FlagSpec[], argv: string[], io: IOStreams)
     const v = opts[flag.name];
     flags[flag.name] = explicitFalse.has(flag.name) ? false : v;
   }
-  if (opts.help && tokens.some((t) => t === '-h' || (/^-[^-]/.test(t) && t.includes('h') && !t.includes('=')))) {
-    if (!tokens.includes('--help')) io.stderr.write('Flag shorthand -h has been deprecated, use --help\n');
-  }
+  // pflag warns (on the command's output, stdout here) when the deprecated shorthand is used
+  const shorthandHelp = opts.help && tokens.some((t) => /^-[^-]/.test(t) && !t.includes('=') && t.slice(1).includes('h'));
+  if (shorthandHelp) io.stdout.write('Flag shorthand -h has been deprecated, use --help\n');
   return { args: result.operands, flags, changed, help: Boolean(opts.help) };
 }
 
 export const flagTitle = (flag: FlagSpec): string => (flag.shorthand ? `-${flag.shorthand}, --${flag.name}` : `--${flag.name}`);
-
-/** Go's %q body for the simple strings pflag quotes in its messages. */
-export const goQuote = (s: string): string => JSON.stringify(s).slice(1, -1);
 
 // ---- dispatch ----
 

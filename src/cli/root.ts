@@ -1,6 +1,6 @@
 // The root command: docker's global-flag handling (flags only before the first command word,
 // cli/cobra.go HandleGlobalFlags) around the command tree.
-import { execute, helpText, parseFlags, type CommandSpec, type FlagSpec } from './command.js';
+import { commandName, execute, findSubcommand, helpText, parseFlags, type CommandSpec, type FlagSpec, type ResolvedCommand } from './command.js';
 import { FlagError } from './errors.js';
 import type { IOStreams } from './io.js';
 import type { Engine } from '../engine/api.js';
@@ -60,6 +60,7 @@ export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals
     io.stderr.write(helpText(root, io));
     return 0;
   }
+  if (rest[0] === 'help') return runHelpTopic(rest.slice(1), io);
   if (!rootCommand.subcommands?.some((s) => s.use.split(' ')[0] === rest[0] || s.aliases?.includes(rest[0]))) {
     io.stderr.write(`tsecret: unknown command: tsecret ${rest[0]}\n\nRun 'tsecret --help' for more information\n`);
     return 1;
@@ -67,4 +68,19 @@ export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals
   const globals: GlobalOptions = { state: parsed.flags.state as string | undefined, debug: Boolean(parsed.flags.debug) };
   let engine: Engine | undefined;
   return execute(rootCommand, rest, io, () => (engine ??= makeEngine(globals)));
+}
+
+/** cobra's `help [command]`: the named command's help on stdout. */
+function runHelpTopic(words: string[], io: IOStreams): number {
+  let cmd: ResolvedCommand = { spec: rootCommand, path: ['tsecret'] };
+  for (const [i, word] of words.entries()) {
+    const sub = findSubcommand(cmd.spec, word);
+    if (!sub) {
+      io.stderr.write(`unknown help topic: ${words.slice(i).join(' ')}\n`);
+      return 1;
+    }
+    cmd = { spec: sub, path: [...cmd.path, commandName(sub)] };
+  }
+  io.stdout.write(helpText(cmd, io));
+  return 0;
 }

@@ -41,6 +41,8 @@ export interface SwarmInitRequest {
   TaskHistoryRetentionLimit: number;
   DefaultAddrPool?: string[];
   SubnetSize?: number;
+  /** Spec.CAConfig.NodeCertExpiry in nanoseconds, when given. */
+  NodeCertExpiry?: number;
 }
 
 export interface JoinTokens {

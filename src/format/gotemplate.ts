@@ -11,6 +11,7 @@ import {
   elemTypeName,
   formatGoValue,
   formatTemplateValue,
+  structFields,
   goJSON,
   goKind,
   goType,
@@ -1409,8 +1410,14 @@ function isEmptyTree(n: Node | null): boolean {
 
 /** Go's missingVal: "no final value" for a command. */
 const MISSING: unique symbol = Symbol('missing');
-/** A nil interface{} read from a map or a slice of interface{}; becomes "no value" after a command. */
-const NIL_IFACE: unique symbol = Symbol('nil interface');
+/**
+ * A value read from a map[string]interface{} or an []interface{}: Go reports its type as
+ * "interface {}" until the end of the command unwraps it; a nil one then becomes "no value".
+ */
+class Iface {
+  constructor(readonly v: unknown) {}
+}
+const box = (v: Val): Iface => new Iface(v === undefined ? null : v);
 
 type Val = unknown;
 
@@ -1442,7 +1449,7 @@ function lookup(obj: object, name: string, kind: string): [boolean, unknown] {
 }
 
 function indirectInterface(v: Val): Val {
-  return v === NIL_IFACE ? undefined : v;
+  return v instanceof Iface ? (v.v === null ? undefined : v.v) : v;
 }
 
 function isTrue(v: Val): [boolean, boolean] {
@@ -1480,7 +1487,7 @@ function zeroOf(t: string): Val {
   if (t === 'bool') return false;
   if (/^u?int(8|16|32|64)?$/.test(t)) return 0;
   if (t === 'float64' || t === 'float32') return new GoFloat(0);
-  if (t === 'interface {}' || t === 'any') return NIL_IFACE;
+  if (t === 'interface {}' || t === 'any') return box(null);
   return null;
 }
 
@@ -1530,19 +1537,17 @@ function eqBuiltin(arg1: Val, ...arg2: Val[]): boolean {
           t = num(arg1) === num(arg);
           break;
         default: {
-          const ka = kindOf(arg1);
-          const kb = kindOf(arg);
+          const ka = cmpKind(arg1);
+          const kb = cmpKind(arg);
           if (ka !== kb && ka !== 'invalid' && kb !== 'invalid') {
-            throw new GoCallError(`non-comparable types ${formatGoValue(arg1)}: ${typeName(arg1)}, ${typeName(arg)}: ${formatGoValue(arg)}`);
+            throw new GoCallError(sprintf('non-comparable types %s: %v, %s: %v', [arg1, typeName(arg1), typeName(arg), arg]));
           }
           const n1 = arg1 === undefined || arg1 === null || arg1 instanceof GoNil;
           const n2 = arg === undefined || arg === null || arg instanceof GoNil;
           if (n1 || n2) t = n1 === n2;
           else {
-            if (kb === 'slice' || kb === 'map' || kb === 'func') {
-              throw new GoCallError(`non-comparable type ${formatGoValue(arg)}: ${typeName(arg)}`);
-            }
-            t = arg1 === arg;
+            if (!comparable(arg)) throw new GoCallError(sprintf('non-comparable type %s: %v', [arg, typeName(arg)]));
+            t = goEqual(arg1, arg);
           }
         }
       }
@@ -1550,6 +1555,34 @@ function eqBuiltin(arg1: Val, ...arg2: Val[]): boolean {
     if (t) return true;
   }
   return false;
+}
+
+/** reflect.Type.Comparable: slices, maps and funcs are not, nor structs holding them. */
+function comparable(v: Val): boolean {
+  if (v instanceof GoNil) return nilKind(v) === 'ptr';
+  const k = cmpKind(v);
+  if (k === 'slice' || k === 'map' || k === 'func') return false;
+  if (k === 'struct') return structFields(v as object).every(([, x]) => x === null || x === undefined || comparable(x));
+  return true;
+}
+
+/** Go's == on comparable values: pointers by identity, struct values field by field. */
+function goEqual(a: Val, b: Val): boolean {
+  if (a === b) return true;
+  if (a instanceof GoFloat || b instanceof GoFloat) return num(a) === num(b);
+  if (a instanceof GoNil || b instanceof GoNil) return a instanceof GoNil && b instanceof GoNil && a.type === b.type;
+  if (cmpKind(a) !== 'struct' || cmpKind(b) !== 'struct' || typeName(a) !== typeName(b)) return false;
+  const fa = structFields(a as object);
+  const fb = structFields(b as object);
+  return fa.length === fb.length && fa.every(([k, x], i) => fb[i][0] === k && goEqual(x, fb[i][1]));
+}
+
+/** reflect.Kind as eq sees it: typed nils and pointers to structs keep their Go kind. */
+function cmpKind(v: Val): string {
+  if (v === null || v === undefined) return 'invalid';
+  if (v instanceof GoNil) return nilKind(v);
+  const k = kindOf(v);
+  return k === 'struct' && typeName(v).startsWith('*') ? 'ptr' : k;
 }
 
 function ltBuiltin(arg1: Val, arg2: Val): boolean {
@@ -1572,12 +1605,11 @@ function ltBuiltin(arg1: Val, arg2: Val): boolean {
 }
 
 function indexArg(index: Val, cap: number): number {
-  index = indirectInterface(index);
   let x: bigint;
   if (typeof index === 'number' && Number.isInteger(index)) x = BigInt(index);
   else if (typeof index === 'bigint') x = index;
   else if (index === undefined) throw new GoCallError('cannot index slice/array with nil');
-  else throw new GoCallError('cannot index slice/array with type ' + typeName(index));
+  else throw new GoCallError('cannot index slice/array with type ' + (index instanceof Iface ? 'interface {}' : typeName(index)));
   if (x < 0n || x > BigInt(cap)) throw new GoCallError('index out of range: ' + x);
   return Number(x);
 }
@@ -1594,9 +1626,16 @@ function nilKind(v: GoNil): 'map' | 'slice' | 'ptr' {
 function indexBuiltin(item: Val, ...indexes: Val[]): Val {
   item = indirectInterface(item);
   if (item === undefined) throw new GoCallError('index of untyped nil');
+  let byte = false; // indexing a string yields a uint8
   for (let index of indexes) {
     index = indirectInterface(index);
+    if (item instanceof Iface) {
+      if (item.v === null) throw new GoCallError('index of nil pointer');
+      item = item.v;
+    }
+    if (byte) throw new GoCallError("can't index item of type uint8");
     if (item instanceof GoNil && nilKind(item) === 'map') {
+      if (index === undefined) throw new GoCallError('value is nil; should be of type string');
       if (typeof index !== 'string') throw new GoCallError(`value has type ${typeName(index)}; should be string`);
       item = zeroOf(elemTypeName(item.type));
       continue;
@@ -1611,6 +1650,7 @@ function indexBuiltin(item: Val, ...indexes: Val[]): Val {
       const x = indexArg(index, b.length);
       if (x >= b.length) throw new GoCallError('reflect: string index out of range');
       item = b[x];
+      byte = true;
       continue;
     }
     const k = kindOf(item);
@@ -1618,7 +1658,7 @@ function indexBuiltin(item: Val, ...indexes: Val[]): Val {
       const arr = item as unknown[];
       const x = indexArg(index, arr.length);
       if (x >= arr.length) throw new GoCallError('reflect: slice index out of range');
-      item = arr[x] === null || arr[x] === undefined ? (typeName(arr) === '[]interface {}' ? NIL_IFACE : arr[x]) : arr[x];
+      item = typeName(arr) === '[]interface {}' ? box(arr[x]) : arr[x];
       continue;
     }
     if (k === 'map') {
@@ -1628,11 +1668,12 @@ function indexBuiltin(item: Val, ...indexes: Val[]): Val {
         throw new GoCallError(`value has type ${typeName(index)}; should be ${keyType}`);
       }
       const [found, v] = lookup(item as object, index as string, 'map');
-      if (found) item = v === null || v === undefined ? zeroOf(elemTypeName(typeName(item))) : v;
-      else item = zeroOf(elemTypeName(typeName(item)));
+      const et = elemTypeName(typeName(item));
+      if (found) item = et === 'interface {}' ? box(v) : v;
+      else item = zeroOf(et);
       continue;
     }
-    throw new GoCallError("can't index item of type " + typeName(item));
+    throw new GoCallError("can't index item of type " + typeName(item).replace(/^\*/, ''));
   }
   return item;
 }
@@ -1650,6 +1691,9 @@ function sliceBuiltin(item: Val, ...indexes: Val[]): Val {
     cap = len = bytes.length;
   } else if (kindOf(item) === 'slice' && Array.isArray(item)) {
     cap = len = item.length;
+  } else if (item instanceof GoNil && nilKind(item) === 'slice') {
+    cap = len = 0;
+    item = [];
   } else throw new GoCallError("can't slice item of type " + typeName(item));
   const idx = [0, len, 0];
   indexes.forEach((ix, i) => {
@@ -1662,6 +1706,7 @@ function sliceBuiltin(item: Val, ...indexes: Val[]): Val {
 }
 
 function lenBuiltin(item: Val): number {
+  if (item instanceof Iface && item.v === null) throw new GoCallError('len of nil pointer');
   item = indirectInterface(item);
   if (isNilVal(item)) {
     if (item === null || nilKind(item as GoNil) !== 'ptr') return 0; // a nil slice or map
@@ -1675,13 +1720,16 @@ function lenBuiltin(item: Val): number {
     case 'map':
       return mapSize(item as object);
   }
-  throw new GoCallError('len of type ' + typeName(item));
+  throw new GoCallError('len of type ' + typeName(item).replace(/^\*/, ''));
 }
 
 function evalArgsString(args: Val[]): string {
   if (args.length === 1 && typeof args[0] === 'string') return args[0];
   // printableValue: a nil interface{} argument prints as "<no value>".
-  return sprint(args.map((a) => (a === undefined || a === null || a === NIL_IFACE ? '<no value>' : a)));
+  return sprint(
+    args.map((a) => (a === undefined || a === null ? '<no value>' : a)),
+    true,
+  );
 }
 
 function htmlEscape(s: string): string {
@@ -2061,13 +2109,13 @@ class State {
         for (let i = 0; i < val.length; i++) {
           ran = true;
           const e = val[i];
-          oneIteration(i, (e === null || e === undefined) && iface ? NIL_IFACE : e);
+          oneIteration(i, iface ? box(e) : e);
         }
       } else if (k === 'map') {
         const iface = elemTypeName(typeName(val)) === 'interface {}';
         for (const [key, e] of mapEntries(val as object)) {
           ran = true;
-          oneIteration(key, (e === null || e === undefined) && iface ? NIL_IFACE : e);
+          oneIteration(key, iface ? box(e) : e);
         }
       } else if (k === 'int') {
         // Go 1.22: range over an integer.
@@ -2080,7 +2128,7 @@ class State {
       } else if (k === 'invalid' || val === null || (val instanceof GoNil && nilKind(val) !== 'ptr')) {
         // An invalid value or a nil slice or map acts like an empty one.
       } else {
-        this.errorf(`range can't iterate over ${formatGoValue(val)}`);
+        this.errorf(`range can't iterate over ${formatTemplateValue(val)}`);
       }
       if (!ran && r.elseList) this.walk(dot, r.elseList);
     } catch (e) {
@@ -2115,7 +2163,7 @@ class State {
     let value: Val = MISSING;
     for (const cmd of pipe.cmds) {
       value = this.evalCommand(dot, cmd, value);
-      if (value === NIL_IFACE) value = undefined; // interface{} holding nil: no value
+      if (value instanceof Iface) value = indirectInterface(value); // interface{} holding nil: no value
     }
     for (const v of pipe.decl) {
       if (pipe.isAssign) this.setVar(v.ident[0], value);
@@ -2215,14 +2263,19 @@ class State {
       if (this.missingKey === 'error') this.errorf(`nil data; no entry for key ${quoteGo(fieldName)}`);
       return undefined;
     }
-    if (receiver === NIL_IFACE) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
+    let typ: string | undefined; // the static type Go names in errors
+    if (receiver instanceof Iface) {
+      if (receiver.v === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
+      typ = 'interface {}';
+      receiver = receiver.v;
+    }
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
     const k = kindOf(receiver);
     const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
     if (typeof receiver === 'object' && !(receiver instanceof GoFloat)) {
       if (receiver instanceof GoNil) {
         const nk = nilKind(receiver);
-        if (nk === 'ptr') this.errorf(`nil pointer evaluating ${receiver.type}.${fieldName}`);
+        if (nk === 'ptr') this.errorf(`nil pointer evaluating ${typ ?? receiver.type}.${fieldName}`);
         if (nk === 'map') {
           if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
           if (this.missingKey === 'zero') return zeroOf(elemTypeName(receiver.type));
@@ -2246,14 +2299,11 @@ class State {
             if (this.missingKey === 'error') this.errorf(`map has no entry for key ${quoteGo(fieldName)}`);
             return undefined;
           }
-          if (value === null || value === undefined) {
-            return elemTypeName(typeName(receiver)) === 'interface {}' ? NIL_IFACE : zeroOf(elemTypeName(typeName(receiver)));
-          }
-          return value;
+          return elemTypeName(typeName(receiver)) === 'interface {}' ? box(value) : value;
         }
       }
     }
-    this.errorf(`can't evaluate field ${fieldName} in type ${typeName(receiver)}`);
+    this.errorf(`can't evaluate field ${fieldName} in type ${typ ?? typeName(receiver)}`);
   }
 
   evalCall(dot: Val, fun: GoFunc, recv: unknown, isBuiltin: boolean, node: Node, name: string, argNodes: Node[] | null, final: Val): Val {
@@ -2297,12 +2347,19 @@ class State {
 
   validateType(value: Val, typ: GoParam): Val {
     if (typ === 'value') return value;
+    if (value instanceof Iface) {
+      if (value.v === null) {
+        if (typ === 'any') return null;
+        this.errorf(`wrong type for value; expected ${GO_PARAM_NAME[typ]}; got interface {}`);
+      }
+      value = value.v;
+    }
     if (value === undefined) {
       if (typ === 'any') return null;
       if (typ === '[]string') return null;
       this.errorf(`invalid value; expected ${GO_PARAM_NAME[typ]}`);
     }
-    if (typ === 'any') return value === NIL_IFACE ? null : value;
+    if (typ === 'any') return value;
     let ok: boolean;
     switch (typ) {
       case 'string':
@@ -2324,10 +2381,10 @@ class State {
           value === null ||
           (value instanceof GoNil && value.type === '[]string') ||
           (Array.isArray(value) && (value.length === 0 || typeName(value) === '[]string'));
-        if (value instanceof GoNil) value = null;
+        if (ok && value instanceof GoNil) value = null;
         break;
     }
-    if (!ok) this.errorf(`wrong type for value; expected ${GO_PARAM_NAME[typ]}; got ${value === NIL_IFACE ? 'interface {}' : typeName(value)}`);
+    if (!ok) this.errorf(`wrong type for value; expected ${GO_PARAM_NAME[typ]}; got ${typeName(value)}`);
     return value;
   }
 
@@ -2387,7 +2444,8 @@ class State {
 
   printValue(n: Node, v: Val): void {
     this.at(n);
-    if (v === undefined || v === NIL_IFACE) {
+    v = indirectInterface(v);
+    if (v === undefined) {
       this.out += '<no value>';
       return;
     }

@@ -7,7 +7,7 @@
 //   number               int when Number.isInteger, else float64; GoFloat forces float64 (3.0)
 //   bigint               int64
 //   Array                a slice ([]string when every element is a string, else []interface {})
-//   Map, plain object    map[string]interface {} (sorted keys for %v and range)
+//   Map, plain object    map[string]interface {} (sorted keys for %v, range and json)
 //   other objects        structs: class instances, or anything tagged with [goType]
 // Tags (symbol properties, so they never show up in output):
 //   [goType]   the Go type name used in messages ("*secret.secretContext", "map[string]string")
@@ -762,7 +762,8 @@ class Printer {
     if (arg === undefined || arg === null) this.buf += '<nil>';
     else {
       this.buf += typeName(arg) + '=';
-      this.printArg(arg, 'v');
+      if (arg instanceof GoNil) this.buf += '<nil>';
+      else this.printArg(arg, 'v');
     }
     this.buf += ')';
     this.erroring = false;
@@ -798,15 +799,30 @@ class Printer {
         return this.fmtString(arg, verb);
     }
     if (arg instanceof GoFloat) return this.fmtFloat(arg.value, verb, arg);
+    if (arg instanceof GoNil) return this.printValue(arg, verb, 0);
     if (!this.handleMethods(arg, verb)) this.printValue(arg, verb, 0);
   }
 
+  /** A typed nil: an empty map or slice, or a nil pointer (fmtPointer). */
+  private printNil(v: GoNil, verb: string): void {
+    if (v.type.startsWith('map[')) this.buf += this.f.sharpV ? v.type + '(nil)' : 'map[]';
+    else if (v.type.startsWith('[]')) this.buf += this.f.sharpV ? v.type + '(nil)' : '[]';
+    else if (verb === 'v') {
+      if (this.f.sharpV) this.buf += '(' + v.type + ')(nil)';
+      else this.pad('<nil>');
+    } else if (verb === 'p') this.pad('0x0');
+    else if ('boxXd'.includes(verb)) this.fmtIntegerBase(0n, verb === 'b' ? 2 : verb === 'o' ? 8 : verb === 'd' ? 10 : 16, verb, verb === 'X');
+    else this.badVerb(verb, v);
+  }
+
   printValue(v: unknown, verb: string, depth: number): void {
+    if (v instanceof GoNil) return this.printNil(v, verb);
+    if (v instanceof GoFloat) return this.fmtFloat(v.value, verb, v);
     if (depth > 0 && v !== undefined && v !== null && this.handleMethods(v, verb)) return;
-    if (v === undefined || v === null || v instanceof GoNil) {
-      // Elements of interface type that are nil, and nil pointers.
+    if (v === undefined || v === null) {
+      // Elements of interface type that are nil.
       if (depth === 0 && v === undefined) this.buf += '<invalid reflect.Value>';
-      else this.buf += this.f.sharpV && v instanceof GoNil ? '(' + v.type + ')(nil)' : '<nil>';
+      else this.buf += '<nil>';
       return;
     }
     switch (typeof v) {
@@ -854,7 +870,9 @@ class Printer {
         if (t.startsWith('*')) {
           // A pointer to a struct prints as &{...} at the top level and as an address below it.
           if (depth > 0) {
-            this.buf += '0xc000010000';
+            // Go prints the (unpredictable) address; other verbs report the pointer as bad.
+            if (verb === 'v' || verb === 'p') this.buf += '0xc000010000';
+            else this.badVerb(verb, o);
             return;
           }
           if (!this.derefTop) this.buf += '&';
@@ -1087,8 +1105,10 @@ export function formatTemplateValue(v: unknown): string {
   return p.buf;
 }
 
-export function sprint(args: unknown[]): string {
+/** fmt.Sprint; deref: print top-level pointers as their struct, as text/template's evalArgs does. */
+export function sprint(args: unknown[], deref = false): string {
   const p = new Printer();
+  p.derefTop = deref;
   p.doPrint(args);
   return p.buf;
 }
@@ -1192,12 +1212,13 @@ function marshalInto(v: unknown, escapeHTML: boolean, depth: number): string {
   }
   if (typeof o.toJSON === 'function') return marshalInto((o.toJSON as () => unknown)(), escapeHTML, depth + 1);
   if (Array.isArray(v)) return '[' + v.map((x) => marshalInto(x, escapeHTML, depth + 1)).join(',') + ']';
-  const sorted = v instanceof Map || o[goKind] === 'map' || (typeof o[goType] === 'string' && (o[goType] as string).startsWith('map['));
+  // Maps (Map, plain objects, map-tagged objects) sort their keys; structs keep field order.
+  const sorted = kindOf(o) === 'map';
   const entries: [unknown, unknown][] = sorted ? mapEntries(o) : Object.keys(o).map((k) => [k, o[k]]);
   let out = '{';
   let first = true;
   for (const [k, x] of entries) {
-    if (!sorted && (x === undefined || typeof x === 'function')) continue; // struct fields only
+    if (typeof x === 'function' || (!sorted && x === undefined)) continue;
     if (!first) out += ',';
     first = false;
     out += jsonString(String(k), escapeHTML) + ':' + marshalInto(x, escapeHTML, depth + 1);
@@ -1206,8 +1227,8 @@ function marshalInto(v: unknown, escapeHTML: boolean, depth: number): string {
 }
 
 /**
- * encoding/json: plain objects and structs keep insertion order (struct field order), Map and
- * map-tagged objects sort their keys; [goJSON] is raw JSON, toJSON() is honoured.
+ * encoding/json: structs (class instances, goStruct) keep field (insertion) order; maps (Map,
+ * plain objects, goMap) sort their keys; [goJSON] is raw JSON, toJSON() is honoured.
  */
 export function marshalJSON(v: unknown, opts: { escapeHTML?: boolean } = {}): string {
   return marshalInto(v, opts.escapeHTML ?? true, 0);

@@ -8,8 +8,14 @@ import { parseTemplate } from './gotemplate.js';
  * encoder always escapes U+2028 and U+2029.
  */
 export function indentJSON(objects: unknown[]): string {
-  return JSON.stringify(objects, null, 4).replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
+  return goLineSeparators(JSON.stringify(objects, null, 4));
 }
+
+export function compactJSON(objects: unknown[]): string {
+  return goLineSeparators(JSON.stringify(objects));
+}
+
+const goLineSeparators = (json: string): string => json.replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
 
 /**
  * Prints each reference's object; collects lookup and template errors and throws them joined by
@@ -45,7 +51,9 @@ export async function inspectObjects<T>(
     }
   }
   if (template) io.stdout.write(templated === '' ? '\n' : templated);
-  else io.stdout.write(found.length === 0 ? '[]\n' : `${indentJSON(found)}\n`);
+  else if (found.length === 0) io.stdout.write('[]\n');
+  // "json" is the compact array, the default the indented one
+  else io.stdout.write(`${format === 'json' ? compactJSON(found) : indentJSON(found)}\n`);
   if (errors.length) throw new Error(errors.join('\n'));
 }
 

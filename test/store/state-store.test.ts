@@ -52,11 +52,13 @@ describe('state store', () => {
     const big = Buffer.alloc(400 * 1024, 'k');
     for (let i = 0; i < 12; i++) {
       const child = spawn(process.execPath, [builtCli, 'secret', 'create', `big${i}`, '-'], { env: { ...process.env, ...env } });
+      const closed = new Promise((r) => child.on('close', r));
       child.stdin.on('error', () => {});
       child.stdin.end(big);
+      // kill points spread over start-up, reading stdin, sealing and the atomic writes
       await new Promise((r) => setTimeout(r, 20 + ((i * 37) % 90)));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('close', r));
+      await closed;
       const ls = await spawnCli(['secret', 'ls', '--format', '{{.Name}}'], { env });
       expect(ls.exit).toBe(0);
       expect(ls.stderr).toBe('');

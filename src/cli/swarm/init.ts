@@ -15,6 +15,8 @@ export interface InitOptions {
   /** Set only when --availability was given, as docker checks it only then. */
   availability?: string;
   taskHistoryLimit: number;
+  /** Nanoseconds; set only when --cert-expiry was given. */
+  certExpiry?: number;
 }
 
 const DEFAULT_LISTEN_ADDR = '0.0.0.0:2377';
@@ -103,6 +105,7 @@ export async function runInit(opts: InitOptions, io: IOStreams, engine: Engine):
     Availability: 'active',
     AutoLockManagers: opts.autolock,
     TaskHistoryRetentionLimit: opts.taskHistoryLimit,
+    NodeCertExpiry: opts.certExpiry,
   };
   if (opts.availability !== undefined) {
     const availability = opts.availability.toLowerCase();
@@ -134,6 +137,7 @@ export const initCommand: CommandSpec = {
         autolock: Boolean(f.autolock),
         availability: changed.has('availability') ? (f.availability as string) : undefined,
         taskHistoryLimit: Number(f['task-history-limit'] ?? 5),
+        certExpiry: changed.has('cert-expiry') ? parseGoDuration(f['cert-expiry'] as string) : undefined,
       },
       io,
       engine(),

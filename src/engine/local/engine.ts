@@ -8,6 +8,9 @@ import type { StateStore, Transaction } from '../../store/state-store.js';
 import type { State, SwarmRecord } from '../../store/state.js';
 import { filterSecrets, resolveSecret, validateSecretSpec } from './secrets.js';
 
+/** swarmkit ca.MinNodeCertExpiration. */
+const MIN_NODE_CERT_EXPIRY_NS = 3600e9;
+
 export interface LocalEngineOptions {
   store: StateStore;
   /** Returns an RFC3339 time with nanoseconds, UTC. */
@@ -26,7 +29,7 @@ export class LocalEngine implements Engine {
   // ---- swarm ----
 
   async swarmInit(req: SwarmInitRequest): Promise<string> {
-    return this.store.update((tx) => {
+    const nodeID = this.store.update((tx) => {
       if (tx.state.swarm) throw alreadyInSwarm();
       const now = this.now();
       const swarm: SwarmRecord = {
@@ -48,6 +51,15 @@ export class LocalEngine implements Engine {
       tx.createKey(req.AutoLockManagers ? newUnlockKey() : undefined);
       return swarm.NodeID;
     });
+    // The daemon applies the spec after the cluster exists, so a bad setting fails the command
+    // but leaves the node in a swarm (moby daemon/cluster/swarm.go Init).
+    if (req.NodeCertExpiry !== undefined && req.NodeCertExpiry < MIN_NODE_CERT_EXPIRY_NS) {
+      throw new DaemonError(
+        'error updating cluster settings: rpc error: code = InvalidArgument desc = minimum certificate expiry time is: 1h0m0s',
+        400,
+      );
+    }
+    return nodeID;
   }
 
   async swarmInspect(): Promise<SwarmInfo> {

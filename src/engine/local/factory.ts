@@ -1,10 +1,11 @@
-// Wires the local engine to a state file.
+// Wires the local engine to a state file and a clock. Times are stored as the API shows them:
+// RFC3339Nano, trailing zeros of the fraction trimmed.
 import type { IOStreams } from '../../cli/io.js';
-import { nowNano } from '../../format/gotime.js';
+import { GoTime, nowNano } from '../../format/gotime.js';
 import { StateStore } from '../../store/state-store.js';
 import { statePaths } from '../../store/paths.js';
 import { LocalEngine } from './engine.js';
 
 export function localEngineFor(statePath: string, io: Pick<IOStreams, 'now'>): LocalEngine {
-  return new LocalEngine({ store: new StateStore(statePaths(statePath)), now: () => nowNano(io.now()) });
+  return new LocalEngine({ store: new StateStore(statePaths(statePath)), now: () => new GoTime(nowNano(io.now())).toRFC3339Nano() });
 }

@@ -17,7 +17,8 @@ export function validateSecretSpec(spec: SecretSpec, data: Buffer): void {
   }
   if (spec.Driver) {
     if (!spec.Driver.Name) throw rpcError('InvalidArgument', 'secret driver must have a name');
-    return;
+    // External secrets come from a secret-store plugin; a simulated node has none installed.
+    throw rpcError('Unknown', `plugin ${JSON.stringify(spec.Driver.Name)} not found`);
   }
   if (data.length === 0 || data.length >= MAX_SECRET_SIZE) {
     throw rpcError('InvalidArgument', `secret data must be larger than 0 and less than ${MAX_SECRET_SIZE} bytes`);
