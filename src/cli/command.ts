@@ -44,6 +44,8 @@ export interface CommandSpec {
   args?: ArgsValidator;
   flags?: FlagSpec[];
   subcommands?: CommandSpec[];
+  /** Show the help instead of running when no flag is given (a PreRunE returning pflag.ErrHelp). */
+  helpWhenNoFlags?: boolean;
   run?: (ctx: RunContext) => Promise<void>;
 }
 
@@ -352,6 +354,10 @@ async function runResolved(cmd: ResolvedCommand, argv: string[], io: IOStreams, 
   if (argError) {
     io.stderr.write(`${argError}\n`);
     return 1;
+  }
+  if (cmd.spec.helpWhenNoFlags && parsed.changed.size === 0) {
+    io.stdout.write(helpText(cmd, io));
+    return 0;
   }
   if (!cmd.spec.run) {
     // A group called alone prints its help on stderr and succeeds, as docker's ShowHelp does.

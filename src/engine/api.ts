@@ -30,6 +30,25 @@ export interface Secret {
   Spec: Omit<SecretSpec, 'Data'>;
 }
 
+/** The cluster settings a command may change; absent fields stay as they are. */
+export interface SwarmSpecUpdate {
+  TaskHistoryRetentionLimit?: number;
+  /** Spec.CAConfig.NodeCertExpiry in nanoseconds. */
+  NodeCertExpiry?: number;
+  AutoLockManagers?: boolean;
+}
+
+export interface SwarmUpdateRequest {
+  spec: SwarmSpecUpdate;
+  rotateWorkerToken?: boolean;
+  rotateManagerToken?: boolean;
+  rotateManagerUnlockKey?: boolean;
+}
+
+export interface SystemInfo {
+  Swarm: { LocalNodeState: 'inactive' | 'active'; NodeID: string };
+}
+
 export interface SwarmInitRequest {
   ListenAddr: string;
   AdvertiseAddr: string;
@@ -38,11 +57,9 @@ export interface SwarmInitRequest {
   ForceNewCluster: boolean;
   Availability: 'active' | 'pause' | 'drain';
   AutoLockManagers: boolean;
-  TaskHistoryRetentionLimit: number;
+  Spec: SwarmSpecUpdate;
   DefaultAddrPool?: string[];
   SubnetSize?: number;
-  /** Spec.CAConfig.NodeCertExpiry in nanoseconds, when given. */
-  NodeCertExpiry?: number;
 }
 
 export interface JoinTokens {
@@ -65,7 +82,9 @@ export interface Engine {
   swarmInit(req: SwarmInitRequest): Promise<string /* node ID */>;
   swarmInspect(): Promise<SwarmInfo>;
   swarmLeave(force: boolean): Promise<void>;
+  swarmUpdate(req: SwarmUpdateRequest): Promise<void>;
   swarmUnlockKey(): Promise<string>;
+  info(): Promise<SystemInfo>;
 
   secretCreate(spec: SecretSpec): Promise<{ ID: string }>;
   secretList(filters: Filters): Promise<Secret[]>;

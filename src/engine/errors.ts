@@ -3,7 +3,8 @@
 /** An error the daemon returned; the message includes "Error response from daemon: ". */
 export class DaemonError extends Error {
   constructor(
-    detail: string,
+    /** The daemon's own message, without the client's prefix. */
+    readonly detail: string,
     readonly statusCode: number,
   ) {
     super(`Error response from daemon: ${detail}`);

@@ -16,6 +16,8 @@ export interface Transaction {
   dropPayload(secretId: string): void;
   /** Makes the swarm's data key (swarm init), keeping the autolock unlock key beside it if given. */
   createKey(unlockKey?: string): void;
+  /** Replaces the autolock unlock key kept beside the data key (undefined: autolock off). */
+  setUnlockKey(unlockKey: string | undefined): void;
   /** Forgets the key and every payload (swarm leave). */
   dropAllSecrets(): void;
 }
@@ -43,6 +45,7 @@ export class StateStore {
       const drops = new Set<string>();
       let newKey: Buffer | undefined;
       let unlockKey: string | undefined;
+      let unlockKeyChanged = false;
       let dropAll = false;
       const result = fn({
         state,
@@ -52,11 +55,16 @@ export class StateStore {
           newKey = newDataKey();
           unlockKey = unlock;
         },
+        setUnlockKey: (unlock) => {
+          unlockKey = unlock;
+          unlockKeyChanged = true;
+        },
         dropAllSecrets: () => {
           dropAll = true;
         },
       });
-      if (newKey) writeFileAtomic(this.paths.key, JSON.stringify({ version: 1, dataKey: newKey.toString('base64'), unlockKey }));
+      if (newKey) this.writeKeyFile({ dataKey: newKey.toString('base64'), unlockKey });
+      else if (unlockKeyChanged) this.writeKeyFile({ ...this.readKeyFile(), unlockKey });
       if (puts.size) {
         const key = newKey ?? this.readKey();
         this.ensureDir(this.paths.payloads);
@@ -94,6 +102,10 @@ export class StateStore {
 
   private readKey(): Buffer {
     return Buffer.from(this.readKeyFile().dataKey, 'base64');
+  }
+
+  private writeKeyFile(doc: { dataKey: string; unlockKey?: string }): void {
+    writeFileAtomic(this.paths.key, JSON.stringify({ version: 1, ...doc }));
   }
 
   private readKeyFile(): { dataKey: string; unlockKey?: string } {

@@ -1,8 +1,8 @@
 // `swarm init` (docker/cli cli/command/swarm/init.go).
 import { noArgs, type CommandSpec, type FlagSpec } from '../command.js';
-import { parseGoDuration, parseGoInt } from '../flags.js';
+import { swarmSpecFlags, swarmSpecFrom, uintParser } from './opts.js';
 import type { IOStreams } from '../io.js';
-import type { Engine, SwarmInitRequest } from '../../engine/api.js';
+import type { Engine, SwarmInitRequest, SwarmSpecUpdate } from '../../engine/api.js';
 import { printJoinCommand, printUnlockCommand } from './join-command.js';
 
 export interface InitOptions {
@@ -14,9 +14,8 @@ export interface InitOptions {
   autolock: boolean;
   /** Set only when --availability was given, as docker checks it only then. */
   availability?: string;
-  taskHistoryLimit: number;
-  /** Nanoseconds; set only when --cert-expiry was given. */
-  certExpiry?: number;
+  /** The swarm settings given on the command line (shared with `swarm update`). */
+  spec: SwarmSpecUpdate;
 }
 
 const DEFAULT_LISTEN_ADDR = '0.0.0.0:2377';
@@ -41,57 +40,21 @@ const flags: FlagSpec[] = [
     varname: 'uint32',
     usage: 'Port number to use for data path traffic (1024 - 49151). If no value is set or is set to 0, the default port (4789) is used.',
     kind: 'value',
-    parse: (v) => String(parseGoInt(v, 32, false)),
+    parse: uintParser(32),
   },
   { name: 'force-new-cluster', varname: '', usage: 'Force create a new cluster from current state', kind: 'bool' },
   { name: 'autolock', varname: '', usage: 'Enable manager autolocking (requiring an unlock key to start a stopped manager)', kind: 'bool' },
   { name: 'availability', varname: 'string', usage: 'Availability of the node ("active", "pause", "drain")', kind: 'value', defaultText: '"active"' },
   { name: 'default-addr-pool', varname: 'ipNetSlice', usage: 'default address pool in CIDR format', kind: 'list', defaultText: '[]', parse: parseCIDR },
-  {
-    name: 'default-addr-pool-mask-length',
-    varname: 'uint32',
-    usage: 'default address pool subnet mask length',
-    kind: 'value',
-    defaultText: '24',
-    parse: (v) => String(parseGoInt(v, 32, false)),
-  },
-  { name: 'task-history-limit', varname: 'int', usage: 'Task history retention limit', kind: 'value', defaultText: '5', parse: (v) => String(parseGoInt(v, 64, true)) },
-  { name: 'dispatcher-heartbeat', varname: 'duration', usage: 'Dispatcher heartbeat period (ns|us|ms|s|m|h)', kind: 'value', defaultText: '5s', parse: checkDuration },
-  { name: 'max-snapshots', varname: 'uint', usage: 'Number of additional Raft snapshots to retain', kind: 'value', parse: (v) => String(parseGoInt(v, 64, false)) },
-  { name: 'snapshot-interval', varname: 'uint', usage: 'Number of log entries between Raft snapshots', kind: 'value', defaultText: '10000', parse: (v) => String(parseGoInt(v, 64, false)) },
-  { name: 'cert-expiry', varname: 'duration', usage: 'Validity period for node certificates (ns|us|ms|s|m|h)', kind: 'value', defaultText: '2160h0m0s', parse: checkDuration },
-  { name: 'external-ca', varname: 'external-ca', usage: 'Specifications of one or more certificate signing endpoints', kind: 'list', parse: parseExternalCA },
+  { name: 'default-addr-pool-mask-length', varname: 'uint32', usage: 'default address pool subnet mask length', kind: 'value', defaultText: '24', parse: uintParser(32) },
+  ...swarmSpecFlags,
 ];
-
-function checkDuration(v: string): string {
-  parseGoDuration(v);
-  return v;
-}
 
 function parseCIDR(v: string): string {
   for (const part of v.split(',')) {
     const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(part.trim());
     if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || Number(m[5]) > 32) throw new Error(`invalid CIDR address: ${part.trim()}`);
   }
-  return v;
-}
-
-/** swarm.parseExternalCA: protocol=cfssl,url=... (cacert= is read from a file in docker; not needed here). */
-function parseExternalCA(v: string): string {
-  let hasProtocol = false;
-  let hasURL = false;
-  for (const field of v.split(',')) {
-    const eq = field.indexOf('=');
-    if (eq < 0) throw new Error(`invalid field '${field}' must be a key=value pair`);
-    const key = field.slice(0, eq);
-    const value = field.slice(eq + 1);
-    if (key === 'protocol') {
-      hasProtocol = true;
-      if (value.toLowerCase() !== 'cfssl') throw new Error(`unrecognized external CA protocol ${value}`);
-    } else if (key === 'url') hasURL = true;
-  }
-  if (!hasProtocol) throw new Error('the external-ca option needs a protocol= parameter');
-  if (!hasURL) throw new Error('the external-ca option needs a url= parameter');
   return v;
 }
 
@@ -104,8 +67,7 @@ export async function runInit(opts: InitOptions, io: IOStreams, engine: Engine):
     ForceNewCluster: opts.forceNewCluster,
     Availability: 'active',
     AutoLockManagers: opts.autolock,
-    TaskHistoryRetentionLimit: opts.taskHistoryLimit,
-    NodeCertExpiry: opts.certExpiry,
+    Spec: opts.spec,
   };
   if (opts.availability !== undefined) {
     const availability = opts.availability.toLowerCase();
@@ -136,8 +98,7 @@ export const initCommand: CommandSpec = {
         forceNewCluster: Boolean(f['force-new-cluster']),
         autolock: Boolean(f.autolock),
         availability: changed.has('availability') ? (f.availability as string) : undefined,
-        taskHistoryLimit: Number(f['task-history-limit'] ?? 5),
-        certExpiry: changed.has('cert-expiry') ? parseGoDuration(f['cert-expiry'] as string) : undefined,
+        spec: swarmSpecFrom(f, changed),
       },
       io,
       engine(),

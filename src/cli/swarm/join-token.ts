@@ -1,4 +1,4 @@
-// `swarm join-token` (docker/cli cli/command/swarm/join_token.go); --rotate is not simulated yet.
+// `swarm join-token` (docker/cli cli/command/swarm/join_token.go).
 import { exactArgs, type CommandSpec } from '../command.js';
 import type { IOStreams } from '../io.js';
 import type { Engine } from '../../engine/api.js';
@@ -7,12 +7,17 @@ import { printJoinCommand } from './join-command.js';
 export interface JoinTokenOptions {
   role: string;
   quiet: boolean;
+  rotate: boolean;
 }
 
 export async function runJoinToken(opts: JoinTokenOptions, io: IOStreams, engine: Engine): Promise<void> {
   const worker = opts.role === 'worker';
   const manager = opts.role === 'manager';
   if (!worker && !manager) throw new Error(`unknown role ${opts.role}`);
+  if (opts.rotate) {
+    await engine.swarmUpdate({ spec: {}, rotateWorkerToken: worker, rotateManagerToken: manager });
+    if (!opts.quiet) io.stdout.write(`Successfully rotated ${opts.role} join token.\n\n`);
+  }
   const swarm = await engine.swarmInspect();
   if (opts.quiet) {
     io.stdout.write(`${worker ? swarm.JoinTokens.Worker : swarm.JoinTokens.Manager}\n`);
@@ -25,6 +30,10 @@ export const joinTokenCommand: CommandSpec = {
   use: 'join-token [OPTIONS] (worker|manager)',
   short: 'Manage join tokens',
   args: exactArgs(1),
-  flags: [{ name: 'quiet', shorthand: 'q', varname: '', usage: 'Only display token', kind: 'bool' }],
-  run: ({ args, flags, io, engine }) => runJoinToken({ role: args[0], quiet: Boolean(flags.quiet) }, io, engine()),
+  flags: [
+    { name: 'rotate', varname: '', usage: 'Rotate join token', kind: 'bool' },
+    { name: 'quiet', shorthand: 'q', varname: '', usage: 'Only display token', kind: 'bool' },
+  ],
+  run: ({ args, flags, io, engine }) =>
+    runJoinToken({ role: args[0], quiet: Boolean(flags.quiet), rotate: Boolean(flags.rotate) }, io, engine()),
 };

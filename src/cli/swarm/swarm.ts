@@ -3,10 +3,13 @@ import { noArgs, type CommandSpec } from '../command.js';
 import { initCommand } from './init.js';
 import { joinTokenCommand } from './join-token.js';
 import { leaveCommand } from './leave.js';
+import { unlockCommand } from './unlock.js';
+import { unlockKeyCommand } from './unlock-key.js';
+import { updateCommand } from './update.js';
 
 export const swarmCommand: CommandSpec = {
   use: 'swarm',
   short: 'Manage Swarm',
   args: noArgs,
-  subcommands: [initCommand, joinTokenCommand, leaveCommand],
+  subcommands: [initCommand, joinTokenCommand, leaveCommand, unlockCommand, unlockKeyCommand, updateCommand],
 };

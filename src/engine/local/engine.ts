@@ -1,6 +1,6 @@
 // The simulated one-node swarm manager: the Engine surface backed by the state store.
 import { networkInterfaces } from 'node:os';
-import type { Engine, Filters, Secret, SecretSpec, SwarmInfo, SwarmInitRequest, Version } from '../api.js';
+import type { Engine, Filters, Secret, SecretSpec, SwarmInfo, SwarmInitRequest, SwarmSpecUpdate, SwarmUpdateRequest, SystemInfo, Version } from '../api.js';
 import { alreadyInSwarm, DaemonError, notInSwarm, notManager, rpcError } from '../errors.js';
 import { validateFilterKeys } from '../filters.js';
 import { newJoinTokens, newObjectId, newUnlockKey } from '../ids.js';
@@ -10,6 +10,15 @@ import { filterSecrets, resolveSecret, validateSecretSpec } from './secrets.js';
 
 /** swarmkit ca.MinNodeCertExpiration. */
 const MIN_NODE_CERT_EXPIRY_NS = 3600e9;
+/** swarmkit's default TaskHistoryRetentionLimit. */
+const DEFAULT_TASK_HISTORY_LIMIT = 5;
+
+/** swarmkit controlapi validateClusterSpec, as far as tsecret's settings go. */
+function validateSpec(spec: SwarmSpecUpdate): void {
+  if (spec.NodeCertExpiry !== undefined && spec.NodeCertExpiry < MIN_NODE_CERT_EXPIRY_NS) {
+    throw rpcError('InvalidArgument', 'minimum certificate expiry time is: 1h0m0s');
+  }
+}
 
 export interface LocalEngineOptions {
   store: StateStore;
@@ -40,7 +49,7 @@ export class LocalEngine implements Engine {
         // a fresh raft log has a few entries (cluster, node, ingress) before the first user object
         RaftIndex: 10,
         JoinTokens: newJoinTokens(),
-        TaskHistoryRetentionLimit: req.TaskHistoryRetentionLimit,
+        TaskHistoryRetentionLimit: req.Spec.TaskHistoryRetentionLimit ?? DEFAULT_TASK_HISTORY_LIMIT,
         AutoLockManagers: req.AutoLockManagers,
         AdvertiseAddr: advertiseAddress(req.AdvertiseAddr, req.ListenAddr),
         ListenAddr: req.ListenAddr,
@@ -53,13 +62,34 @@ export class LocalEngine implements Engine {
     });
     // The daemon applies the spec after the cluster exists, so a bad setting fails the command
     // but leaves the node in a swarm (moby daemon/cluster/swarm.go Init).
-    if (req.NodeCertExpiry !== undefined && req.NodeCertExpiry < MIN_NODE_CERT_EXPIRY_NS) {
-      throw new DaemonError(
-        'error updating cluster settings: rpc error: code = InvalidArgument desc = minimum certificate expiry time is: 1h0m0s',
-        400,
-      );
+    try {
+      validateSpec(req.Spec);
+    } catch (err) {
+      throw new DaemonError(`error updating cluster settings: ${(err as DaemonError).detail}`, 400);
     }
     return nodeID;
+  }
+
+  async swarmUpdate(req: SwarmUpdateRequest): Promise<void> {
+    this.write((tx, swarm) => {
+      validateSpec(req.spec);
+      if (req.spec.TaskHistoryRetentionLimit !== undefined) swarm.TaskHistoryRetentionLimit = req.spec.TaskHistoryRetentionLimit;
+      const tokens = newJoinTokens();
+      if (req.rotateWorkerToken) swarm.JoinTokens.Worker = `${swarm.JoinTokens.Worker.slice(0, 60)}${tokens.Worker.slice(60)}`;
+      if (req.rotateManagerToken) swarm.JoinTokens.Manager = `${swarm.JoinTokens.Manager.slice(0, 60)}${tokens.Manager.slice(60)}`;
+      const autolock = req.spec.AutoLockManagers ?? swarm.AutoLockManagers;
+      if (autolock !== swarm.AutoLockManagers || (autolock && req.rotateManagerUnlockKey)) {
+        tx.setUnlockKey(autolock ? newUnlockKey() : undefined);
+      }
+      swarm.AutoLockManagers = autolock;
+      swarm.UpdatedAt = this.now();
+      swarm.RaftIndex++;
+    });
+  }
+
+  async info(): Promise<SystemInfo> {
+    const { swarm } = this.store.read();
+    return { Swarm: { LocalNodeState: swarm ? 'active' : 'inactive', NodeID: swarm?.NodeID ?? '' } };
   }
 
   async swarmInspect(): Promise<SwarmInfo> {
