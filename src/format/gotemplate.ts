@@ -1864,16 +1864,25 @@ function goSplit(s: string, sep: string): string[] {
   return s.split(sep);
 }
 
-/** strings.Title: upper-cases the first letter of each word (letters, digits, _ and ' make words). */
+/** strings.Title: title-cases the first letter of each word (letters, digits and _ make words). */
 function goTitle(s: string): string {
   let prev = 0x20;
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0) as number;
-    out += isSeparator(prev) ? mapRune(ch, true) : ch;
+    out += isSeparator(prev) ? toTitle(c, ch) : ch;
     prev = c;
   }
   return out;
+}
+
+/** unicode.ToTitle: the upper case, except for the four digraphs with a title-case form (ǅ). */
+function toTitle(c: number, ch: string): string {
+  if ((c >= 0x1c4 && c <= 0x1cc) || (c >= 0x1f1 && c <= 0x1f3)) {
+    const base = c >= 0x1f1 ? 0x1f1 : c - ((c - 0x1c4) % 3);
+    return String.fromCodePoint(base + 1);
+  }
+  return mapRune(ch, true);
 }
 
 let sepRe: RegExp | undefined;
@@ -2482,6 +2491,7 @@ class Template implements GoTemplate {
   ) {}
 
   execute(data: unknown, opts: ExecOptions = {}): string {
+    if (data === null) data = undefined; // Execute(w, nil): the invalid value
     const root = this.set.get('')?.root;
     const st: State = new State(this.set, '', this.funcs, [{ name: '$', value: data }], this.text);
     st.missingKey = opts.missingKey ?? 'default';

@@ -29,7 +29,7 @@ export interface Session {
   dir: string;
   /** The frozen clock (ms); tests move it forward to check "N minutes ago" texts. */
   clock: { now: number };
-  run(args: string[] | string, opts?: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv }): Promise<Result>;
+  run(args: string[] | string, opts?: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv; columns?: number }): Promise<Result>;
 }
 
 const split = (args: string[] | string): string[] => (typeof args === 'string' ? args.split(' ').filter(Boolean) : args);
@@ -52,7 +52,8 @@ export function session(): Session {
         stdout: stdout.stream,
         stderr: stderr.stream,
         stdoutIsTTY: false,
-        stdinIsTTY: false,
+        stdinIsTTY: opts.columns !== undefined,
+        terminalColumns: opts.columns,
         env,
         cwd: dir,
         now: () => clock.now,

@@ -1,0 +1,78 @@
+// The root command: global flags before the command word, version, unknown commands, state location.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { session, spawnCli, tempDir } from '../helpers/run.js';
+
+describe('root command', () => {
+  it('prints its help on stderr when called alone, and on stdout for --help', async () => {
+    const s = session();
+    const alone = await s.run([]);
+    expect(alone.exit).toBe(0);
+    expect(alone.stdout).toBe('');
+    expect(alone.stderr).toMatch(/^Usage:  tsecret \[OPTIONS\] COMMAND\n/);
+    expect(alone.stderr).toContain('\nManagement Commands:\n  secret      Manage Swarm secrets\n  swarm       Manage Swarm\n');
+    const help = await s.run('--help');
+    expect(help).toEqual({ stdout: alone.stderr, stderr: '', exit: 0 });
+  });
+
+  it('answers --version and -v', async () => {
+    const s = session();
+    for (const flag of ['--version', '-v']) {
+      const r = await s.run([flag]);
+      expect(r.exit).toBe(0);
+      expect(r.stdout).toMatch(/^tsecret version \d+\.\d+\.\d+/);
+    }
+  });
+
+  it('reports unknown commands and flags as docker does', async () => {
+    const s = session();
+    expect(await s.run('nope')).toEqual({
+      stdout: '',
+      stderr: "tsecret: unknown command: tsecret nope\n\nRun 'tsecret --help' for more information\n",
+      exit: 1,
+    });
+    expect(await s.run('--nope secret ls')).toEqual({
+      stdout: '',
+      stderr: "unknown flag: --nope\n\nUsage:  tsecret [OPTIONS] COMMAND [ARG...]\n\nRun 'tsecret --help' for more information\n",
+      exit: 125,
+    });
+  });
+
+  it('takes pflag booleans with a value: --quiet=false, and refuses a bad one', async () => {
+    const s = session();
+    await s.run('swarm init --advertise-addr 127.0.0.1');
+    const id = (await s.run('secret create a -', { stdin: 'x' })).stdout.trim();
+    expect((await s.run('secret ls --quiet=true')).stdout).toBe(`${id}\n`);
+    expect((await s.run('secret ls --quiet=false')).stdout).toMatch(/^ID +NAME/);
+    expect(await s.run('secret ls --quiet=maybe')).toEqual({
+      stdout: '',
+      stderr:
+        'invalid argument "maybe" for "-q, --quiet" flag: strconv.ParseBool: parsing "maybe": invalid syntax\n\n' +
+        "Usage:  tsecret secret ls [OPTIONS]\n\nRun 'tsecret secret ls --help' for more information\n",
+      exit: 125,
+    });
+  });
+
+  it('finds its state by --state, then TSECRET_STATE, then XDG_STATE_HOME', async () => {
+    const dir = tempDir();
+    const byFlag = join(dir, 'flag', 'state.json');
+    const byEnv = join(dir, 'env', 'state.json');
+    const xdg = join(dir, 'xdg');
+    const init = ['swarm', 'init', '--advertise-addr', '127.0.0.1'];
+    expect((await spawnCli(['--state', byFlag, ...init], { env: { TSECRET_STATE: byEnv } })).exit).toBe(0);
+    expect(existsSync(byFlag)).toBe(true);
+    expect(existsSync(byEnv)).toBe(false);
+    expect((await spawnCli(init, { env: { TSECRET_STATE: byEnv } })).exit).toBe(0);
+    expect(existsSync(byEnv)).toBe(true);
+    expect((await spawnCli(init, { env: { TSECRET_STATE: '', XDG_STATE_HOME: xdg } })).exit).toBe(0);
+    expect(existsSync(join(xdg, 'tsecret', 'state.json'))).toBe(true);
+  });
+
+  it('wraps flag help to the terminal width docker reads from stdin', async () => {
+    const s = session();
+    const line = "'table':            Print output in table format with column headers (default)";
+    expect((await s.run('secret ls --help')).stdout).not.toContain(line);
+    expect((await s.run('secret ls --help', { columns: 120 })).stdout).toContain(`                        ${line}\n`);
+  });
+});
