@@ -1,0 +1,244 @@
+// fmt and encoding/json as Go prints values. Expectations are Go's (checked with a Go toolchain:
+// 20,000 random Sprintf cases and 3,000 json.Marshal cases matched byte for byte).
+import { describe, expect, it } from 'vitest';
+import {
+  GoFloat,
+  GoNil,
+  JSONMarshalError,
+  compareBytes,
+  formatFloat,
+  formatGoValue,
+  formatTemplateValue,
+  goFormat,
+  goJSON,
+  goMap,
+  goStruct,
+  jsonString,
+  kindOf,
+  marshalJSON,
+  quoteGo,
+  sprint,
+  sprintf,
+  sprintln,
+  typeName,
+  utf8Len,
+} from '../../../src/format/govalue.js';
+
+describe('fmt %v (formatGoValue)', () => {
+  it.each<[unknown, string]>([
+    ['str', 'str'],
+    [42, '42'],
+    [-7, '-7'],
+    [1.5, '1.5'],
+    [new GoFloat(3), '3'],
+    [new GoFloat(1e6), '1e+06'], // %v is %g with shortest digits; exponent from 1e6 (strconv eprec 6)
+    [new GoFloat(123456), '123456'],
+    [new GoFloat(1e-5), '1e-05'],
+    [new GoFloat(0.0001), '0.0001'],
+    [new GoFloat(-0), '-0'],
+    [new GoFloat(NaN), 'NaN'],
+    [new GoFloat(Infinity), '+Inf'],
+    [true, 'true'],
+    [null, '<nil>'],
+    [undefined, '<nil>'],
+    [['a', 'b'], '[a b]'],
+    [[], '[]'],
+    [['x', 1, null, [true]], '[x 1 <nil> [true]]'],
+    [{ b: 1, a: 'x', c: null }, 'map[a:x b:1 c:<nil>]'],
+    [new Map<unknown, unknown>([[2, 'b'], [1, 'a']]), 'map[1:a 2:b]'],
+    [goStruct('main.T', { Name: 'x', L: ['p'], M: goMap({ k: 'v' }) }), '{x [p] map[k:v]}'],
+    [goStruct('*main.T', { Name: 'x' }), '&{x}'],
+    [{ p: goStruct('*main.T', { Name: 'x' }) }, 'map[p:0xc000010000]'], // Go prints the address
+    [new GoNil('*swarm.Driver'), '<nil>'],
+    [new GoNil('map[string]string'), 'map[]'],
+    [new GoNil('[]string'), '[]'],
+    [goStruct('swarm.Spec', { D: new GoNil('*swarm.Driver'), L: new GoNil('map[string]string') }), '{<nil> map[]}'],
+  ])('%j', (v, out) => {
+    expect(formatGoValue(v)).toBe(out);
+  });
+
+  it('bigint is an int64', () => {
+    expect(formatGoValue(12345678901234567890n)).toBe('12345678901234567890');
+    expect(sprintf('%x|%T', [255n, 1n])).toBe('ff|int');
+  });
+
+  it('[goFormat] is the Stringer: %v %s %q %x use it, nested too', () => {
+    const mode = { [goFormat]: () => '-r--r--r--' };
+    expect(formatGoValue(mode)).toBe('-r--r--r--');
+    expect(sprintf('%s|%q|%x|%v', [mode, mode, mode, [mode]])).toBe('-r--r--r--|"-r--r--r--"|2d722d2d722d2d722d2d|[-r--r--r--]');
+  });
+
+  it('text/template prints a top-level pointer as its struct', () => {
+    expect(formatTemplateValue(goStruct('*main.T', { A: 1 }))).toBe('{1}');
+    expect(formatGoValue(goStruct('*main.T', { A: 1 }))).toBe('&{1}');
+  });
+
+  it('struct fields are the enumerable own properties, methods excluded', () => {
+    const s = goStruct('x.T', { A: 1, B: 'b', M: () => 'method' });
+    Object.defineProperty(s, 'Hidden', { value: 'h', enumerable: false });
+    expect(formatGoValue(s)).toBe('{1 b}');
+    expect(sprintf('%+v', [s])).toBe('{A:1 B:b}');
+  });
+});
+
+describe('fmt.Sprint / Sprintln: spaces between operands when neither is a string', () => {
+  it.each<[unknown[], string, string]>([
+    [[1, 2, 'a', 'b', 3, true], '1 2ab3 true', '1 2 a b 3 true\n'],
+    [['a', null], 'a<nil>', 'a <nil>\n'],
+    [[], '', '\n'],
+    [[new GoFloat(1), 2], '1 2', '1 2\n'],
+  ])('%j', (args, p, pl) => {
+    expect(sprint(args)).toBe(p);
+    expect(sprintln(args)).toBe(pl);
+  });
+});
+
+describe('fmt.Sprintf', () => {
+  it.each<[string, unknown[], string]>([
+    ['%s|%v|%d|%t', ['a', 'b', 3, true], 'a|b|3|true'],
+    ['%-10s|%10s|%.2s|%5.1s|', ['ab', 'ab', 'abc', 'xyz'], 'ab        |        ab|ab|    x|'],
+    ['%05s|%-05s|', ['ab', 'ab'], '000ab|ab   |'],
+    ['%q|%+q|%#q|%#q', ['é"\n', 'é', 'a`b', 'ab'], '"é\\"\\n"|"\\u00e9"|"a`b"|`ab`'],
+    ['%x|%X|% x|%#x|%# x', ['hé', 'hé', 'ab', 'ab', 'ab'], '68c3a9|68C3A9|61 62|0x6162|0x61 0x62'],
+    ['%d|%+d|% d|%5d|%-5d|%05d|%.3d|%.0d', [7, 7, 7, 7, 7, -7, 7, 0], '7|+7| 7|    7|7    |-0007|007|'],
+    ['%x|%X|%#x|%o|%#o|%O|%b|%#b', [255, 255, 255, 8, 8, 8, 5, 5], 'ff|FF|0xff|10|010|0o10|101|0b101'],
+    ['%c|%q|%U|%#U|%c', [0x65e5, 0x27, 0x1f600, 0x41, -1], "日|'\\''|U+1F600|U+0041 'A'|\ufffd"],
+    ['%e|%E|%.2e|%10.3e', [1234.5678, 0.000123, 1.005, -5.5], '1.234568e+03|1.230000E-04|1.00e+00| -5.500e+00'],
+    ['%f|%.0f|%.0f|%.1f|%.2f|%8.3f|%-8.2f|%+.1f', [3.14159, 0.5, 1.5, 0.25, 2.675, 3.14159, 1.5, 2.25], '3.141590|0|2|0.2|2.67|   3.142|1.50    |+2.2'],
+    ['%g|%g|%g|%g|%G|%.3g|%.10g', [100000, 1e6, 1e-5, 0.0001, 1e-10, 1234567, 1 / 3], '100000|1e+06|1e-05|0.0001|1E-10|1.23e+06|0.3333333333'],
+    ['%#g|%#.3g|%#v', [1, 2, 1.5], '1.00000|2.00|1.5'],
+    ['%08.3f|%+08.2f|%-08.2f|% 8.2f', [-3.14159, 3.14159, 3.14159, 3.14159], '-003.142|+0003.14|3.14    |    3.14'],
+    ['%x|%X|%.3x|%b', [new GoFloat(1), new GoFloat(0.1), new GoFloat(1.5), new GoFloat(1.5)], '0x1p+00|0X1.999999999999AP-04|0x1.800p+00|6755399441055744p-52'],
+    ['%5.1f|%f|%e', [new GoFloat(NaN), new GoFloat(Infinity), new GoFloat(-Infinity)], '  NaN|+Inf|-Inf'],
+    ['%v|%d|%s', [['a', 'b'], [1, 2], [1, 'x']], '[a b]|[1 2]|[%!s(int=1) x]'],
+    ['%v|%+v', [goStruct('x.T', { A: 1, B: 'b' }), goStruct('x.T', { A: 1, B: 'b' })], '{1 b}|{A:1 B:b}'],
+    ['%T %T %T %T %T %T %T', ['s', 1, 1.5, true, ['a'], [1], { a: 1 }], 'string int float64 bool []string []interface {} map[string]interface {}'],
+    ['%T|%T|%T', [goStruct('*x.T', {}), null, new GoNil('*x.D')], '*x.T|<nil>|*x.D'],
+  ])('%j', (f, args, out) => {
+    expect(sprintf(f, args)).toBe(out);
+  });
+
+  it.each<[string, unknown[], string]>([
+    ['%d', ['x'], '%!d(string=x)'],
+    ['%s', [5], '%!s(int=5)'],
+    ['%d', [1.5], '%!d(float64=1.5)'],
+    ['%t', [1], '%!t(int=1)'],
+    ['%d', [null], '%!d(<nil>)'],
+    ['%z', [1], '%!z(int=1)'],
+    ['%s', [], '%!s(MISSING)'],
+    ['%s', [1, 2], '%!s(int=1)%!(EXTRA int=2)'],
+    ['x', ['a', null], 'x%!(EXTRA string=a, <nil>)'],
+    ['%', [], '%!(NOVERB)'],
+    ['%!', [], '%!!(MISSING)'],
+    ['%%|%5%', [], '%|%'],
+    ['%[2]s %[1]s|%[3]s', ['a', 'b'], 'b a|%!s(BADINDEX)'],
+    ['%*d|%-*d|%.*f', [5, 1, 3, 2, 2, 3.14159], '    1|2  |3.14'],
+    ['%*d', ['x', 1], '%!(BADWIDTH)1'],
+    ['%.*d', ['x', 1], '%!(BADPREC)1'],
+    ['%s', [goStruct('*x.T', { A: 1, P: new GoNil('*x.T') })], '&{%!s(int=1) %!s(*x.T=<nil>)}'],
+  ])('error forms: %j', (f, args, out) => {
+    expect(sprintf(f, args)).toBe(out);
+  });
+});
+
+describe('strconv.FormatFloat', () => {
+  it.each<[number, 'e' | 'f' | 'g', number, string]>([
+    [0.5, 'f', 0, '0'], // exact halves round to even
+    [1.5, 'f', 0, '2'],
+    [2.5, 'f', 0, '2'],
+    [0.125, 'f', 2, '0.12'],
+    [0.375, 'f', 2, '0.38'],
+    [1.005, 'f', 2, '1.00'], // 1.005 is below the half in binary
+    [0.1 + 0.2, 'g', -1, '0.30000000000000004'],
+    [1e21, 'g', -1, '1e+21'],
+    [123456789, 'g', -1, '1.23456789e+08'],
+    [5e-324, 'e', -1, '5e-324'],
+    [1.7976931348623157e308, 'g', 3, '1.8e+308'],
+    [99.95, 'f', 1, '100.0'],
+    [0, 'e', 2, '0.00e+00'],
+    [-0, 'g', -1, '-0'],
+  ])('%s %s %s', (x, f, p, out) => {
+    expect(formatFloat(x, f, p)).toBe(out);
+  });
+});
+
+describe('strconv.Quote', () => {
+  it.each<[string, string]>([
+    ['abc', '"abc"'],
+    ['a"b\\c', '"a\\"b\\\\c"'],
+    ['\x07\b\f\n\r\t\v\x00\x7f', '"\\a\\b\\f\\n\\r\\t\\v\\x00\\x7f"'],
+    ['é日本😀', '"é日本😀"'],
+    ['\u00a0\u2028\ufeff', '"\\u00a0\\u2028\\ufeff"'],
+  ])('%j', (s, q) => {
+    expect(quoteGo(s)).toBe(q);
+  });
+
+  it('QuoteToASCII', () => {
+    expect(quoteGo('é😀', true)).toBe('"\\u00e9\\U0001f600"');
+  });
+});
+
+describe('encoding/json (marshalJSON)', () => {
+  it('json.Marshal escapes <, > and &; docker\'s json func does not (SetEscapeHTML(false))', () => {
+    expect(marshalJSON('<a&b>')).toBe('"\\u003ca\\u0026b\\u003e"');
+    expect(marshalJSON('<a&b>', { escapeHTML: false })).toBe('"<a&b>"');
+  });
+
+  it('escapes like Go 1.22+: \\b \\f \\n \\r \\t, other controls as \\u00XX, U+2028/9 always', () => {
+    expect(jsonString('\b\f\n\r\t\x01\x1f\x7f"\\\u2028\u2029é', false)).toBe('"\\b\\f\\n\\r\\t\\u0001\\u001f\x7f\\"\\\\\\u2028\\u2029é"');
+    expect(jsonString('\ud800x', false)).toBe('"\\ufffdx"'); // invalid UTF-16 → U+FFFD
+  });
+
+  it('numbers: ints, floats as Go writes them', () => {
+    expect(marshalJSON([1, -2, 1.5, new GoFloat(3), 1e21, 1e20, 1e-6, 1e-7, -0, new GoFloat(-0), 12345678901234567890n])).toBe(
+      '[1,-2,1.5,3,1e+21,100000000000000000000,0.000001,1e-7,0,-0,12345678901234567890]',
+    );
+    expect(() => marshalJSON(new GoFloat(NaN))).toThrow(JSONMarshalError);
+    expect(() => marshalJSON(new GoFloat(NaN))).toThrow('json: unsupported value: NaN');
+  });
+
+  it('maps sort their keys (byte order), structs keep field order and drop undefined fields', () => {
+    expect(marshalJSON({ b: 1, a: { d: 1, c: 2 }, B: 0, é: 1, z: undefined })).toBe('{"B":0,"a":{"c":2,"d":1},"b":1,"z":null,"é":1}');
+    expect(marshalJSON(goStruct('x.T', { Z: 1, A: undefined, M: goMap({ b: '1', a: '2' }), F: () => 1 }))).toBe('{"Z":1,"M":{"a":"2","b":"1"}}');
+    expect(marshalJSON(new Map([['b', 1], ['a', 2]]))).toBe('{"a":2,"b":1}');
+    expect(marshalJSON([null, undefined, new GoNil('*x.T'), new GoNil('map[string]string')])).toBe('[null,null,null,null]');
+  });
+
+  it('[goJSON] is raw MarshalJSON output (escaped by json.Marshal), toJSON() is honoured', () => {
+    const raw = { [goJSON]: () => '{"a":"<x>"}' };
+    expect(marshalJSON({ r: raw })).toBe('{"r":{"a":"\\u003cx\\u003e"}}');
+    expect(marshalJSON({ r: raw }, { escapeHTML: false })).toBe('{"r":{"a":"<x>"}}');
+    expect(marshalJSON({ t: { toJSON: () => 'T' } })).toBe('{"t":"T"}');
+  });
+});
+
+describe('helpers', () => {
+  it('kindOf and typeName follow the value model', () => {
+    expect([undefined, null, true, 1, 1.5, new GoFloat(1), 's', [], {}, new Map(), goStruct('x.T', {}), goMap({}), () => 1].map(kindOf)).toEqual([
+      'invalid',
+      'nil',
+      'bool',
+      'int',
+      'float',
+      'float',
+      'string',
+      'slice',
+      'map',
+      'map',
+      'struct',
+      'map',
+      'func',
+    ]);
+    class Row {}
+    expect(typeName(new Row())).toBe('Row');
+    expect(typeName(goMap({}))).toBe('map[string]string');
+  });
+
+  it('compareBytes orders by UTF-8 bytes (astral after the rest of the BMP)', () => {
+    expect(['b', 'B', 'a', '\uffff', '😀', 'é'].sort(compareBytes)).toEqual(['B', 'a', 'b', 'é', '\uffff', '😀']);
+  });
+
+  it('utf8Len counts bytes', () => {
+    expect(utf8Len('aé日😀')).toBe(1 + 2 + 3 + 4);
+  });
+});
