@@ -44,6 +44,8 @@ export interface CommandSpec {
   args?: ArgsValidator;
   flags?: FlagSpec[];
   subcommands?: CommandSpec[];
+  /** docker's "swarm" annotation: listed under "Swarm Commands" in the root help. */
+  swarm?: boolean;
   /** Show the help instead of running when no flag is given (a PreRunE returning pflag.ErrHelp). */
   helpWhenNoFlags?: boolean;
   run?: (ctx: RunContext) => Promise<void>;
@@ -72,9 +74,9 @@ export const noArgs: ArgsValidator = (cmd, args) => {
   if (args.length === 0) return undefined;
   const path = commandPath(cmd);
   if (cmd.spec.subcommands?.length) {
-    return `${rootName(cmd)}: unknown command: ${path} ${args[0]}\n\nUsage:  ${usageLineOf(cmd)}\n\nRun '${path} --help' for more information`;
+    return `${rootName(cmd)}: unknown command: ${path} ${args[0]}\n\nUsage:  ${useLine(cmd)}\n\nRun '${path} --help' for more information`;
   }
-  return `${rootName(cmd)}: '${path}' accepts no arguments\n\nUsage:  ${usageLineOf(cmd)}\n\nRun '${path} --help' for more information`;
+  return `${rootName(cmd)}: '${path}' accepts no arguments\n\nUsage:  ${useLine(cmd)}\n\nRun '${path} --help' for more information`;
 };
 
 export const requiresMinArgs =
@@ -82,7 +84,7 @@ export const requiresMinArgs =
   (cmd, args) =>
     args.length >= min
       ? undefined
-      : `${rootName(cmd)}: '${commandPath(cmd)}' requires at least ${min} ${plural('argument', min)}\n\nUsage:  ${usageLineOf(cmd)}\n\nSee '${commandPath(cmd)} --help' for more information`;
+      : `${rootName(cmd)}: '${commandPath(cmd)}' requires at least ${min} ${plural('argument', min)}\n\nUsage:  ${useLine(cmd)}\n\nSee '${commandPath(cmd)} --help' for more information`;
 
 export const requiresMaxArgs =
   (max: number): ArgsValidator =>
@@ -90,30 +92,21 @@ export const requiresMaxArgs =
     // "SRun" is docker's own typo in RequiresMaxArgs; kept so output matches byte for byte.
     args.length <= max
       ? undefined
-      : `${rootName(cmd)}: '${commandPath(cmd)}' requires at most ${max} ${plural('argument', max)}\n\nUsage:  ${usageLineOf(cmd)}\n\nSRun '${commandPath(cmd)} --help' for more information`;
+      : `${rootName(cmd)}: '${commandPath(cmd)}' requires at most ${max} ${plural('argument', max)}\n\nUsage:  ${useLine(cmd)}\n\nSRun '${commandPath(cmd)} --help' for more information`;
 
 export const requiresRangeArgs =
   (min: number, max: number): ArgsValidator =>
   (cmd, args) =>
     args.length >= min && args.length <= max
       ? undefined
-      : `${rootName(cmd)}: '${commandPath(cmd)}' requires at least ${min} and at most ${max} ${plural('argument', max)}\n\nUsage:  ${usageLineOf(cmd)}\n\nRun '${commandPath(cmd)} --help' for more information`;
+      : `${rootName(cmd)}: '${commandPath(cmd)}' requires at least ${min} and at most ${max} ${plural('argument', max)}\n\nUsage:  ${useLine(cmd)}\n\nRun '${commandPath(cmd)} --help' for more information`;
 
 export const exactArgs =
   (n: number): ArgsValidator =>
   (cmd, args) =>
     args.length === n
       ? undefined
-      : `${rootName(cmd)}: '${commandPath(cmd)}' requires ${n} ${plural('argument', n)}\n\nUsage:  ${usageLineOf(cmd)}\n\nRun '${commandPath(cmd)} --help' for more information`;
-
-/** The usage line as docker's templates print it: groups show "PATH [OPTIONS] COMMAND". */
-function usageLineOf(cmd: ResolvedCommand): string {
-  if (cmd.spec.subcommands?.length) {
-    // NoArgs on a group prints cmd.UseLine(), which for a group is its bare path
-    return useLine(cmd);
-  }
-  return useLine(cmd);
-}
+      : `${rootName(cmd)}: '${commandPath(cmd)}' requires ${n} ${plural('argument', n)}\n\nUsage:  ${useLine(cmd)}\n\nRun '${commandPath(cmd)} --help' for more information`;
 
 // ---- help (docker/cli cli/cobra.go usageTemplate, pflag FlagUsagesWrapped) ----
 
@@ -180,7 +173,10 @@ function wrap(indent: number, width: number, s: string): string {
 
 const rpad = (s: string, n: number): string => s.padEnd(n);
 
-export function helpText(cmd: ResolvedCommand, io: IOStreams): string {
+/** The root's closing line; docker makes it bold on a terminal. */
+export const ADDITIONAL_HELP = 'For more help on how to use Docker secrets, head to https://docs.docker.com/engine/swarm/secrets/';
+
+export function helpText(cmd: ResolvedCommand, io: IOStreams, emphasis: (s: string) => string = (s) => s): string {
   const { spec } = cmd;
   const isRoot = cmd.path.length === 1;
   const subs = spec.subcommands ?? [];
@@ -194,12 +190,18 @@ export function helpText(cmd: ResolvedCommand, io: IOStreams): string {
   }
   const cols = (io.terminalColumns ?? 80) - 1;
   if (!isRoot && flags.length) out += `\n\nOptions:\n${flagUsagesWrapped(flags, cols).trimEnd()}`;
-  const management = subs.filter((s) => s.subcommands?.length);
+  const management = subs.filter((s) => s.subcommands?.length && !s.swarm);
+  const swarmGroups = subs.filter((s) => s.subcommands?.length && s.swarm);
   const operations = subs.filter((s) => !s.subcommands?.length);
   const padding = Math.max(11, ...subs.map((s) => commandName(s).length));
-  if (management.length) {
-    out += '\n\nManagement Commands:';
-    for (const s of management) out += `\n  ${rpad(`${commandName(s)} `, padding + 1)}${s.short}`;
+  const groups: [string, CommandSpec[]][] = [
+    ['Management Commands', management],
+    ['Swarm Commands', swarmGroups],
+  ];
+  for (const [title, list] of groups) {
+    if (!list.length) continue;
+    out += `\n\n${title}:`;
+    for (const s of list) out += `\n  ${rpad(`${commandName(s)} `, padding + 1)}${s.short}`;
   }
   if (operations.length) {
     out += '\n\nCommands:';
@@ -207,6 +209,7 @@ export function helpText(cmd: ResolvedCommand, io: IOStreams): string {
   }
   if (isRoot && flags.length) out += `\n\nGlobal Options:\n${flagUsagesWrapped(flags, cols).trimEnd()}`;
   if (subs.length) out += `\n\nRun '${commandPath(cmd)} COMMAND --help' for more information on a command.`;
+  if (isRoot) out += `\n\n${emphasis(ADDITIONAL_HELP)}`;
   return `${out}\n`;
 }
 
@@ -372,19 +375,12 @@ async function runResolved(cmd: ResolvedCommand, argv: string[], io: IOStreams, 
   }
 }
 
-/** Prints an error the way docker's main does: its message and a newline on stderr. */
+/**
+ * Prints an error the way docker's main does: its message and a newline on stderr, nothing for an
+ * empty message. Unexpected failures get the same single line, never a stack trace.
+ */
 export function reportError(err: unknown, io: IOStreams): number {
-  if (err instanceof StatusError) {
-    if (err.message) io.stderr.write(`${err.message}\n`);
-    return err.exitCode;
-  }
-  if (err instanceof Error && isUserFacing(err)) {
-    if (err.message) io.stderr.write(`${err.message}\n`);
-    return 1;
-  }
-  // An unexpected failure still gets one line, never a stack trace.
-  io.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-  return 1;
+  const message = err instanceof Error ? err.message : String(err);
+  if (message) io.stderr.write(`${message}\n`);
+  return err instanceof StatusError ? err.exitCode : 1;
 }
-
-const isUserFacing = (err: Error): boolean => !(err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError);

@@ -7,6 +7,7 @@ export interface IOStreams {
   stderr: Writable;
   /** Whether stdout is a terminal (tables colour nothing in docker, but progress output differs). */
   stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
   stdinIsTTY: boolean;
   /** Terminal width as docker reads it (from fd 0); undefined when stdin is not a terminal. */
   terminalColumns?: number;
@@ -22,6 +23,7 @@ export function processIO(): IOStreams {
     stdout: process.stdout,
     stderr: process.stderr,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     terminalColumns: process.stdin.isTTY ? (process.stdout.columns ?? undefined) : undefined,
     env: process.env,

@@ -53,11 +53,11 @@ export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals
   }
   const rest = argv.slice(split);
   if (parsed.help) {
-    io.stdout.write(helpText(root, io));
+    io.stdout.write(helpText(root, io, await boldFor(io.stdoutIsTTY, io.env)));
     return 0;
   }
   if (rest.length === 0) {
-    io.stderr.write(helpText(root, io));
+    io.stderr.write(helpText(root, io, await boldFor(io.stderrIsTTY, io.env)));
     return 0;
   }
   if (rest[0] === 'help') return runHelpTopic(rest.slice(1), io);
@@ -68,6 +68,16 @@ export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals
   const globals: GlobalOptions = { state: parsed.flags.state as string | undefined, debug: Boolean(parsed.flags.debug) };
   let engine: Engine | undefined;
   return execute(rootCommand, rest, io, () => (engine ??= makeEngine(globals)));
+}
+
+/**
+ * Bold on a terminal, as docker's additionalHelp; plain when NO_COLOR is set (any value, per
+ * no-color.org), which chalk alone would not honour.
+ */
+async function boldFor(isTTY: boolean, env: NodeJS.ProcessEnv): Promise<(s: string) => string> {
+  if (!isTTY || env.NO_COLOR) return (s) => s;
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level: 1 }).bold;
 }
 
 /** cobra's `help [command]`: the named command's help on stdout. */

@@ -1194,7 +1194,7 @@ function marshalInto(v: unknown, escapeHTML: boolean, depth: number): string {
     case 'boolean':
       return v ? 'true' : 'false';
     case 'number':
-      return Number.isInteger(v) && !Object.is(v, -0) ? String(v) : jsonFloat(v);
+      return Number.isInteger(v) ? (v === 0 ? '0' : String(v)) : jsonFloat(v);
     case 'bigint':
       return v.toString();
     case 'string':

@@ -11,9 +11,17 @@ describe('root command', () => {
     expect(alone.exit).toBe(0);
     expect(alone.stdout).toBe('');
     expect(alone.stderr).toMatch(/^Usage:  tsecret \[OPTIONS\] COMMAND\n/);
-    expect(alone.stderr).toContain('\nManagement Commands:\n  secret      Manage Swarm secrets\n  swarm       Manage Swarm\n');
+    expect(alone.stderr).toContain('\nSwarm Commands:\n  secret      Manage Swarm secrets\n  swarm       Manage Swarm\n\nCommands:\n  demo ');
     const help = await s.run('--help');
     expect(help).toEqual({ stdout: alone.stderr, stderr: '', exit: 0 });
+  });
+
+  it('makes the closing help line bold on a terminal only, and never under NO_COLOR', async () => {
+    const s = session();
+    const line = 'For more help on how to use Docker secrets, head to https://docs.docker.com/engine/swarm/secrets/';
+    expect((await s.run('--help')).stdout).toContain(`\n\n${line}\n`);
+    expect((await s.run('--help', { tty: true })).stdout).toContain(`\n\n\x1b[1m${line}\x1b[22m\n`);
+    expect((await s.run('--help', { tty: true, env: { NO_COLOR: '1' } })).stdout).toContain(`\n\n${line}\n`);
   });
 
   it('answers --version and -v', async () => {

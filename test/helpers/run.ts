@@ -29,7 +29,7 @@ export interface Session {
   dir: string;
   /** The frozen clock (ms); tests move it forward to check "N minutes ago" texts. */
   clock: { now: number };
-  run(args: string[] | string, opts?: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv; columns?: number }): Promise<Result>;
+  run(args: string[] | string, opts?: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv; columns?: number; tty?: boolean }): Promise<Result>;
 }
 
 const split = (args: string[] | string): string[] => (typeof args === 'string' ? args.split(' ').filter(Boolean) : args);
@@ -51,7 +51,8 @@ export function session(): Session {
         stdin: Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]),
         stdout: stdout.stream,
         stderr: stderr.stream,
-        stdoutIsTTY: false,
+        stdoutIsTTY: Boolean(opts.tty),
+        stderrIsTTY: Boolean(opts.tty),
         stdinIsTTY: opts.columns !== undefined,
         terminalColumns: opts.columns,
         env,

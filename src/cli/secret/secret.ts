@@ -8,6 +8,7 @@ import { removeCommand } from './rm.js';
 export const secretCommand: CommandSpec = {
   use: 'secret',
   short: 'Manage Swarm secrets',
+  swarm: true,
   args: noArgs,
   subcommands: [createCommand, inspectCommand, listCommand, removeCommand],
 };

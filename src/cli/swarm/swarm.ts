@@ -10,6 +10,7 @@ import { updateCommand } from './update.js';
 export const swarmCommand: CommandSpec = {
   use: 'swarm',
   short: 'Manage Swarm',
+  swarm: true,
   args: noArgs,
   subcommands: [initCommand, joinTokenCommand, leaveCommand, unlockCommand, unlockKeyCommand, updateCommand],
 };
