@@ -40,6 +40,8 @@ export interface SwarmSpecUpdate {
 
 export interface SwarmUpdateRequest {
   spec: SwarmSpecUpdate;
+  /** CAConfig.ForceRotate or a new SigningCACert: replace the root CA. */
+  rotateCA?: { cert?: string };
   rotateWorkerToken?: boolean;
   rotateManagerToken?: boolean;
   rotateManagerUnlockKey?: boolean;
@@ -76,6 +78,8 @@ export interface SwarmInfo {
   AutoLockManagers: boolean;
   /** The manager's address as the join command shows it (host:port). */
   AdvertiseAddr: string;
+  /** ClusterInfo.TLSInfo.TrustRoot: the root CA certificate, PEM. */
+  TrustRoot: string;
 }
 
 export interface Engine {

@@ -767,6 +767,7 @@ function nodeString(n: Node): string {
 // ---------------------------------------------------------------------------------------------
 // Literals: strconv.Unquote, strconv.ParseInt/ParseUint/ParseFloat (base 0)
 
+/** strconv's errors, reported by the parser as "template: :N: <message>". */
 class SyntaxError_ extends Error {}
 
 function unquote(s: string): string {
@@ -1064,9 +1065,9 @@ class Tree {
     if (!isEmptyTree(this.root)) this.errorf(`template: multiple definition of template ${quoteGo(this.name)}`);
   }
 
+  /** A tree for {{define}}/{{block}} that shares the lexer (startParse in Go). */
   sub(name: string): Tree {
-    const t = new Tree(name, this.text, this.lex, this.funcs, this.treeSet);
-    return t;
+    return new Tree(name, this.text, this.lex, this.funcs, this.treeSet);
   }
 
   parse(): void {
@@ -1143,13 +1144,13 @@ class Tree {
       case I_END:
         return this.endControl();
       case I_IF:
-        return this.branchControl('if');
+        return this.parseControl('if');
       case I_RANGE:
-        return this.branchControl('range');
+        return this.parseControl('range');
       case I_TEMPLATE:
         return this.templateControl();
       case I_WITH:
-        return this.branchControl('with');
+        return this.parseControl('with');
     }
     this.backup();
     const t = this.peek();
@@ -1244,7 +1245,7 @@ class Tree {
         // {{else if}} and {{else with}} nest a new if/with that ends at the same {{end}}.
         if ((context === 'if' && this.peek().typ === I_IF) || (context === 'with' && this.peek().typ === I_WITH)) {
           this.next();
-          elseList = { type: 'list', pos: next.pos, nodes: [this.branchControl(context)] };
+          elseList = { type: 'list', pos: next.pos, nodes: [this.parseControl(context)] };
         } else {
           [elseList, next] = this.itemList();
           if (next.type !== 'end') this.errorf(`expected end; found ${nodeString(next)}`);
@@ -1254,10 +1255,6 @@ class Tree {
     } finally {
       this.vars.length = mark;
     }
-  }
-
-  branchControl(context: 'if' | 'range' | 'with'): BranchNode {
-    return this.parseControl(context);
   }
 
   endControl(): Node {
@@ -2618,10 +2615,11 @@ export function renderRows(
   const tmpl = parseTemplate(template);
   let buffer = '';
   for (const row of rows) {
-    if (!(goJSON in row)) {
-      Object.defineProperty(row, goJSON, { value: () => rowJSON(row), configurable: true });
+    // {{json .}} on a row is formatter.MarshalJSON; the tags are symbols, invisible elsewhere.
+    if (Object.isExtensible(row)) {
+      if (!(goJSON in row)) Object.defineProperty(row, goJSON, { value: () => rowJSON(row), configurable: true });
+      if (opts.rowType && !(goType in row)) Object.defineProperty(row, goType, { value: opts.rowType, configurable: true });
     }
-    if (opts.rowType && !(goType in row)) Object.defineProperty(row, goType, { value: opts.rowType, configurable: true });
     buffer += tmpl.execute(row) + '\n';
   }
   if (!isTable) return buffer;

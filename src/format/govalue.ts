@@ -1,21 +1,27 @@
 // The Go value model shared by the template engine, the fmt-style printer and the json func.
 //
 // JS values stand for Go values like this (docker's data is Go structs and maps):
-//   undefined            an invalid reflect.Value: a missing map key; a template prints "<no value>"
-//   null                 a nil pointer/interface/slice/map: printed "<nil>"; GoNil carries a type name
+//   undefined            an invalid reflect.Value (a missing map key): a template prints "<no value>"
+//   null                 Go nil. Read from a plain object or a mixed array it is a nil interface{}
+//                        (a template prints "<no value>"); elsewhere "<nil>". GoNil is a typed nil
+//                        pointer ("<nil>"), map ("map[]") or slice ("[]") and names its type.
 //   boolean, string      bool, string (Go strings are UTF-8 bytes: len/index/slice count bytes)
 //   number               int when Number.isInteger, else float64; GoFloat forces float64 (3.0)
 //   bigint               int64
 //   Array                a slice ([]string when every element is a string, else []interface {})
-//   Map, plain object    map[string]interface {} (sorted keys for %v, range and json)
-//   other objects        structs: class instances, or anything tagged with [goType]
+//   Map, plain object    map[string]interface {}: sorted keys for %v, range and json; a missing
+//                        key is "no value"; function values are called like methods
+//   other objects        structs: class instances, or anything tagged by goStruct(); fields in
+//                        insertion order for %v and json; a missing field is an error
 // Tags (symbol properties, so they never show up in output):
-//   [goType]   the Go type name used in messages ("*secret.secretContext", "map[string]string")
+//   [goType]   the Go type name used in messages ("*secret.secretContext", "map[string]string");
+//              a leading * makes a struct print as &{...} (and {...} from a template action)
 //   [goKind]   'struct' | 'map' | 'slice' to override the kind guessed from goType or the prototype
 //   [goFormat] a method returning what %v / %s print (Go's Stringer): Time.String(), FileMode...
 //   [goJSON]   a method returning raw JSON text (Go's MarshalJSON)
-// Struct fields are the object's own enumerable properties in insertion order; only names that
-// start with an upper-case letter are visible to templates (Go's exported identifiers).
+// Struct fields are the object's own enumerable properties; templates see own and inherited
+// properties (getters, methods, non-enumerable aliases such as promoted embedded fields) whose
+// name starts with an upper-case letter (Go's exported identifiers).
 
 export const goFormat: unique symbol = Symbol.for('tsecret.goFormat');
 export const goJSON: unique symbol = Symbol.for('tsecret.goJSON');

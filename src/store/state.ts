@@ -16,6 +16,8 @@ export interface SwarmRecord {
   AdvertiseAddr: string;
   ListenAddr: string;
   Availability: string;
+  /** The root CA certificate (PEM); public, shown by `swarm ca`. */
+  TrustRoot: string;
 }
 
 export interface State {

@@ -1,6 +1,8 @@
 // The `swarm` group (docker/cli cli/command/swarm/cmd.go).
 import { noArgs, type CommandSpec } from '../command.js';
+import { caCommand } from './ca.js';
 import { initCommand } from './init.js';
+import { joinCommand } from './join.js';
 import { joinTokenCommand } from './join-token.js';
 import { leaveCommand } from './leave.js';
 import { unlockCommand } from './unlock.js';
@@ -12,5 +14,5 @@ export const swarmCommand: CommandSpec = {
   short: 'Manage Swarm',
   swarm: true,
   args: noArgs,
-  subcommands: [initCommand, joinTokenCommand, leaveCommand, unlockCommand, unlockKeyCommand, updateCommand],
+  subcommands: [caCommand, initCommand, joinCommand, joinTokenCommand, leaveCommand, unlockCommand, unlockKeyCommand, updateCommand],
 };

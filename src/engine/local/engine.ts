@@ -7,6 +7,7 @@ import { newJoinTokens, newObjectId, newUnlockKey } from '../ids.js';
 import type { StateStore, Transaction } from '../../store/state-store.js';
 import type { State, SwarmRecord } from '../../store/state.js';
 import { filterSecrets, resolveSecret, validateSecretSpec } from './secrets.js';
+import { newRootCACertificate } from '../root-ca.js';
 
 /** swarmkit ca.MinNodeCertExpiration. */
 const MIN_NODE_CERT_EXPIRY_NS = 3600e9;
@@ -54,6 +55,7 @@ export class LocalEngine implements Engine {
         AdvertiseAddr: advertiseAddress(req.AdvertiseAddr, req.ListenAddr),
         ListenAddr: req.ListenAddr,
         Availability: req.Availability,
+        TrustRoot: newRootCACertificate(Date.parse(now)),
       };
       tx.state.swarm = swarm;
       tx.state.secrets = [];
@@ -82,6 +84,7 @@ export class LocalEngine implements Engine {
         tx.setUnlockKey(autolock ? newUnlockKey() : undefined);
       }
       swarm.AutoLockManagers = autolock;
+      if (req.rotateCA) swarm.TrustRoot = req.rotateCA.cert ?? newRootCACertificate(Date.parse(this.now()));
       swarm.UpdatedAt = this.now();
       swarm.RaftIndex++;
     });
@@ -102,6 +105,7 @@ export class LocalEngine implements Engine {
       TaskHistoryRetentionLimit: swarm.TaskHistoryRetentionLimit,
       AutoLockManagers: swarm.AutoLockManagers,
       AdvertiseAddr: swarm.AdvertiseAddr,
+      TrustRoot: swarm.TrustRoot,
     };
   }
 
