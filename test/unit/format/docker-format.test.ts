@@ -1,7 +1,8 @@
 // docker/cli formatter.Context.Write: what `docker secret ls --format ...` prints. Every expected
 // string below is docker CLI 28's own output for three secrets created on a real engine.
 import { describe, expect, it } from 'vitest';
-import { TemplateExecError, TemplateParseError, dockerFormat, goStruct, renderRows, rowJSON } from '../../../src/format/gotemplate.js';
+import { TemplateExecError, TemplateParseError, dockerFormat, renderRows, rowJSON } from '../../../src/format/gotemplate.js';
+import { secretRow } from '../../helpers/secret-row.js';
 
 const IDS = ["wc80u1smne8e5hhjk0tv0mero", "xwfeam7336ucine507ssljecd", "wuijf768ugjq8fggx3ladg7g7"];
 const SECRETS: [string, Record<string, string>][] = [
@@ -12,24 +13,7 @@ const SECRETS: [string, Record<string, string>][] = [
 const HEADERS = { ID: 'ID', Name: 'NAME', Driver: 'DRIVER', CreatedAt: 'CREATED', UpdatedAt: 'UPDATED', Labels: 'LABELS' };
 
 /** secretContext rows: zero-argument methods plus Label(name). */
-function rows(): object[] {
-  return SECRETS.map(([name, labels], i) =>
-    goStruct('*secret.secretContext', {
-      ID: () => IDS[i],
-      Name: () => name,
-      Driver: () => '',
-      CreatedAt: () => 'Less than a second ago',
-      UpdatedAt: () => 'Less than a second ago',
-      // docker joins a Go map in random order; sorted here
-      Labels: () =>
-        Object.keys(labels)
-          .sort()
-          .map((k) => `${k}=${labels[k]}`)
-          .join(','),
-      Label: (k: string) => labels[k] ?? '',
-    }),
-  );
-}
+const rows = (): object[] => SECRETS.map(([name, labels], i) => secretRow(IDS[i], name, labels));
 
 describe('renderRows matches docker secret ls output', () => {
   it.each([

@@ -12,24 +12,12 @@ import {
   goStruct,
   parseTemplate,
 } from '../../../src/format/gotemplate.js';
+import { secretRow as sharedSecretRow } from '../../helpers/secret-row.js';
 import { GoTime } from '../../../src/format/gotime.js';
 
 /** A docker secret ls row: *secret.secretContext with its methods. */
-function secretRow(name = 'tmpfmt_2991', labels: Record<string, string> = { a: '<b>&c', zz: '1' }) {
-  return goStruct('*secret.secretContext', {
-    ID: () => 'k9o01ys1pdq7u69dig0k9o88c',
-    Name: () => name,
-    Driver: () => '',
-    CreatedAt: () => 'Less than a second ago',
-    UpdatedAt: () => 'Less than a second ago',
-    Labels: () =>
-      Object.keys(labels)
-        .sort()
-        .map((k) => `${k}=${labels[k]}`)
-        .join(','),
-    Label: (k: string) => labels[k] ?? '',
-  });
-}
+const secretRow = (name = 'tmpfmt_2991', labels: Record<string, string> = { a: '<b>&c', zz: '1' }) =>
+  sharedSecretRow('k9o01ys1pdq7u69dig0k9o88c', name, labels);
 
 const run = (tmpl: string, data: unknown = secretRow()): string => parseTemplate(tmpl).execute(data);
 
