@@ -267,6 +267,7 @@ export function parseFlags(specFlags: FlagSpec[], argv: string[], io: IOStreams)
   for (const flag of all) {
     const spelled = `${flag.shorthand ? `-${flag.shorthand}, ` : ''}--${flag.name}${flag.kind === 'bool' ? '' : ' <value>'}`;
     const option = new Option(spelled);
+    // keep values under the flag's own name ("template-driver"), not commander's camelCase
     option.attributeName = () => flag.name;
     if (flag.kind !== 'bool') {
       option.argParser((value: string, previous: unknown) => {

@@ -84,3 +84,16 @@ describe('root command', () => {
     expect((await s.run('secret ls --help', { columns: 120 })).stdout).toContain(`                        ${line}\n`);
   });
 });
+
+describe('swarm join on a simulated node', () => {
+  it('cannot join another swarm, and says so in one line', async () => {
+    const s = session();
+    const r = await s.run('swarm join --token SWMTKN-1-x 10.0.0.9:2377');
+    expect(r).toEqual({
+      stdout: '',
+      stderr:
+        'tsecret simulates a single-node swarm and cannot join the swarm at 10.0.0.9:2377; use `tsecret swarm init` to make this node a manager\n',
+      exit: 1,
+    });
+  });
+});

@@ -73,7 +73,7 @@ export class LocalEngine implements Engine {
   }
 
   async swarmUpdate(req: SwarmUpdateRequest): Promise<void> {
-    this.write((tx, swarm) => {
+    await this.write((tx, swarm) => {
       validateSpec(req.spec);
       if (req.spec.TaskHistoryRetentionLimit !== undefined) swarm.TaskHistoryRetentionLimit = req.spec.TaskHistoryRetentionLimit;
       const tokens = newJoinTokens();
@@ -169,7 +169,7 @@ export class LocalEngine implements Engine {
   }
 
   async secretRemove(idOrName: string): Promise<void> {
-    this.write((tx) => {
+    await this.write((tx) => {
       const secret = resolveSecret(tx.state.secrets, idOrName);
       tx.state.secrets = tx.state.secrets.filter((s) => s.ID !== secret.ID);
       tx.dropPayload(secret.ID);
@@ -177,7 +177,7 @@ export class LocalEngine implements Engine {
   }
 
   async secretUpdate(id: string, version: Version, spec: SecretSpec): Promise<void> {
-    this.write((tx, swarm) => {
+    await this.write((tx, swarm) => {
       const secret = resolveSecret(tx.state.secrets, id);
       if (secret.Version.Index !== version.Index) throw rpcError('Unknown', 'update out of sequence');
       if (spec.Name !== secret.Spec.Name || spec.Data !== undefined) {
@@ -196,8 +196,9 @@ export class LocalEngine implements Engine {
     return state.swarm;
   }
 
-  private write<T>(fn: (tx: Transaction, swarm: SwarmRecord) => T): Promise<T> {
-    return Promise.resolve(this.store.update((tx) => fn(tx, this.manager(tx.state))));
+  /** A read-modify-write of a manager's state; refused with docker's error when not a manager. */
+  private async write<T>(fn: (tx: Transaction, swarm: SwarmRecord) => T): Promise<T> {
+    return this.store.update((tx) => fn(tx, this.manager(tx.state)));
   }
 }
 
