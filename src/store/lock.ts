@@ -51,16 +51,12 @@ function acquire(path: string): void {
   for (;;) {
     if (tryCreate(path)) return;
     const holder = readHolder(path);
-    if (holder && isStale(holder)) breakStale(path, holder.record);
-    else {
-      if (Date.now() > deadline) {
-        throw new LockTimeoutError(
-          `timed out waiting for the state lock ${path}${holder?.pid ? ` held by process ${holder.pid}` : ''}`,
-        );
-      }
-      sleep(delay + Math.random() * delay);
-      delay = Math.min(delay * 2, 50);
+    if (holder && isStale(holder) && breakStale(path, holder.record)) continue;
+    if (Date.now() > deadline) {
+      throw new LockTimeoutError(`timed out waiting for the state lock ${path}${holder?.pid ? ` held by process ${holder.pid}` : ''}`);
     }
+    sleep(delay + Math.random() * delay);
+    delay = Math.min(delay * 2, 50);
   }
 }
 
@@ -95,7 +91,8 @@ function isStale(holder: Holder): boolean {
   }
 }
 
-function breakStale(path: string, staleRecord: string): void {
+/** Removes the stale lock if it is still the one judged stale; true when the way is clear. */
+function breakStale(path: string, staleRecord: string): boolean {
   const guard = `${path}.break`;
   if (!tryCreate(guard)) {
     try {
@@ -103,12 +100,13 @@ function breakStale(path: string, staleRecord: string): void {
     } catch {
       /* the guard went away on its own */
     }
-    return;
+    return false;
   }
   try {
-    // Only remove the lock if it is still the stale one judged above, not a fresh owner's.
+    // A fresh owner may have taken the lock since it was judged: only the stale record goes.
     const now = readHolder(path);
     if (now && now.record === staleRecord) unlinkSync(path);
+    return true;
   } finally {
     unlinkSync(guard);
   }
