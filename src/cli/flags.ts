@@ -1,6 +1,7 @@
 // Flag value types as docker/cli and pflag define them: validation and their error causes.
 import type { FlagSpec } from './command.js';
 import type { Filters } from '../engine/api.js';
+import { parseGoIntSyntax, quoteGo } from '../format/govalue.js';
 
 const WHITESPACE = /[ \t]/;
 
@@ -43,18 +44,14 @@ export function filtersFrom(values: string[] | undefined): Filters {
   return filters;
 }
 
-const goSyntax = (fn: string, v: string): Error => new Error(`strconv.${fn}: parsing ${JSON.stringify(v)}: invalid syntax`);
-const goRange = (fn: string, v: string): Error => new Error(`strconv.${fn}: parsing ${JSON.stringify(v)}: value out of range`);
+const goSyntax = (fn: string, v: string): Error => new Error(`strconv.${fn}: parsing ${quoteGo(v)}: invalid syntax`);
+const goRange = (fn: string, v: string): Error => new Error(`strconv.${fn}: parsing ${quoteGo(v)}: value out of range`);
 
 /** strconv.ParseInt/ParseUint with base 0 (0x, 0o, 0b and leading-0 octal prefixes), as pflag uses. */
 export function parseGoInt(value: string, bits: number, signed: boolean): bigint {
   const fn = signed ? 'ParseInt' : 'ParseUint';
-  const m = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|0[bB][01_]+|[1-9][0-9_]*|0)$/.exec(value);
-  if (!m || (!signed && m[1] !== '') || value.includes('__') || /_$/.test(value)) throw goSyntax(fn, value);
-  let digits = m[2].replaceAll('_', '');
-  if (/^0[0-7]/.test(digits)) digits = `0o${digits.slice(1)}`;
-  let n = BigInt(digits);
-  if (m[1] === '-') n = -n;
+  const n = parseGoIntSyntax(value);
+  if (n === undefined || (!signed && /^[+-]/.test(value))) throw goSyntax(fn, value);
   const max = signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
   const min = signed ? -(1n << BigInt(bits - 1)) : 0n;
   if (n > max || n < min) throw goRange(fn, value);
@@ -65,7 +62,7 @@ const DURATION_UNITS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μ
 
 /** time.ParseDuration, returning nanoseconds. */
 export function parseGoDuration(value: string): number {
-  const bad = new Error(`time: invalid duration ${JSON.stringify(value)}`);
+  const bad = new Error(`time: invalid duration ${quoteGo(value)}`);
   let s = value;
   let sign = 1;
   if (s.startsWith('-') || s.startsWith('+')) {
@@ -78,7 +75,7 @@ export function parseGoDuration(value: string): number {
   while (s !== '') {
     const m = /^(\d*\.?\d*)(ns|us|µs|μs|ms|s|m|h)?/.exec(s);
     if (!m || m[1] === '' || m[1] === '.') throw bad;
-    if (!m[2]) throw new Error(`time: missing unit in duration ${JSON.stringify(value)}`);
+    if (!m[2]) throw new Error(`time: missing unit in duration ${quoteGo(value)}`);
     total += Number(m[1]) * DURATION_UNITS[m[2]];
     s = s.slice(m[0].length);
   }

@@ -20,6 +20,7 @@ import {
   mapEntries,
   mapSize,
   marshalJSON,
+  parseGoIntSyntax,
   quoteGo,
   sprint,
   sprintf,
@@ -29,23 +30,7 @@ import {
   utf8Decode,
   utf8Len,
 } from './govalue.js';
-import { TabWriter } from './tabwriter.js';
-
-export {
-  GoFloat,
-  GoNil,
-  formatGoValue,
-  goFormat,
-  goJSON,
-  goKind,
-  goMap,
-  goStruct,
-  goType,
-  marshalJSON,
-  sprint,
-  sprintf,
-  sprintln,
-} from './govalue.js';
+import { formatTable } from './tabwriter.js';
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -865,43 +850,6 @@ const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
 
-/** strconv.ParseInt(s, 0, 64)-style syntax check; returns the value or undefined. */
-function parseGoInt(text: string): bigint | undefined {
-  let s = text;
-  let neg = false;
-  if (s[0] === '+' || s[0] === '-') {
-    neg = s[0] === '-';
-    s = s.slice(1);
-  }
-  let base = 10;
-  let digits = s;
-  let prefixed = false;
-  if (s.length > 1 && s[0] === '0') {
-    const p = s[1].toLowerCase();
-    if (p === 'x' || p === 'o' || p === 'b') {
-      base = p === 'x' ? 16 : p === 'o' ? 8 : 2;
-      digits = s.slice(2);
-      prefixed = true;
-    } else {
-      base = 8;
-      digits = s.slice(1);
-      prefixed = true;
-    }
-  }
-  // Underscores only between digits (or right after a base prefix).
-  if (digits.includes('_')) {
-    if (!prefixed && !/^[0-9]/.test(digits)) return undefined;
-    if (digits.endsWith('_') || digits.includes('__') || (!prefixed && digits.startsWith('_'))) return undefined;
-    digits = digits.replaceAll('_', '');
-  }
-  if (digits === '') return s === '0' ? 0n : undefined;
-  const valid = base === 16 ? /^[0-9a-fA-F]+$/ : base === 8 ? /^[0-7]+$/ : base === 2 ? /^[01]+$/ : /^[0-9]+$/;
-  if (!valid.test(digits)) return undefined;
-  const prefix = base === 16 ? '0x' : base === 8 ? '0o' : base === 2 ? '0b' : '';
-  const v = BigInt(prefix + digits);
-  return neg ? -v : v;
-}
-
 /** strconv.ParseFloat(s, 64) for Go literal syntax (decimal and hex). */
 function parseGoFloat(text: string): number | undefined {
   const s = text.replaceAll('_', '');
@@ -928,7 +876,7 @@ function newNumber(pos: number, text: string, typ: number): NumberNode {
   }
   if (typ === I_COMPLEX || text.endsWith('i')) throw new SyntaxError_('complex numbers are not supported: ' + quoteGo(text));
   // As Go: ParseUint and ParseInt (base 0), else ParseFloat, which must look like a float.
-  const i = parseGoInt(text);
+  const i = parseGoIntSyntax(text);
   if (i !== undefined) {
     if (i >= 0n && i <= UINT64_MAX && text[0] !== '+' && text[0] !== '-') n.isUint = true;
     if (i >= INT64_MIN && i <= INT64_MAX) {
@@ -2600,17 +2548,16 @@ function headerContext(headers: Record<string, string>): object {
  * What docker prints for a list command (formatter.Context.Write): each row rendered and
  * followed by "\n"; for "table ..." formats, the header row (rendered from headers with
  * HeaderFunctions, errors ignored) and the rows go through the tabwriter (10, 1, 3, ' ', 0).
- * opts.quiet turns the "table" key into {{.ID}}; opts.rowType names the rows' Go type for
- * errors. Throws TemplateParseError / TemplateExecError with Go's message: docker prints them
+ * The format is already resolved (list.ts turns the "table" keyword and -q into templates);
+ * opts.rowType names the rows' Go type for errors. Throws TemplateParseError / TemplateExecError with Go's message: docker prints them
  * as "template parsing error: " + message.
  */
 export function renderRows(
   format: string,
   rows: object[],
   headers: Record<string, string>,
-  opts: { quiet?: boolean; rowType?: string } = {},
+  opts: { rowType?: string } = {},
 ): string {
-  if (opts.quiet && format === 'table') format = '{{.ID}}';
   const { isTable, template } = dockerFormat(format);
   const tmpl = parseTemplate(template);
   let buffer = '';
@@ -2630,9 +2577,5 @@ export function renderRows(
     if (!(e instanceof TemplateExecError)) throw e;
     header = e.output;
   }
-  const tw = new TabWriter({ minwidth: 10, tabwidth: 1, padding: 3, padchar: ' ', flags: 0 });
-  tw.write(header);
-  tw.write('\n');
-  tw.write(buffer);
-  return tw.flush();
+  return formatTable(`${header}\n${buffer}`);
 }

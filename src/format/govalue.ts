@@ -1239,3 +1239,40 @@ function marshalInto(v: unknown, escapeHTML: boolean, depth: number): string {
 export function marshalJSON(v: unknown, opts: { escapeHTML?: boolean } = {}): string {
   return marshalInto(v, opts.escapeHTML ?? true, 0);
 }
+
+/** strconv.ParseInt(s, 0, …) syntax (0x, 0o, 0b, leading-0 octal, underscores); undefined if invalid. */
+export function parseGoIntSyntax(text: string): bigint | undefined {
+  let s = text;
+  let neg = false;
+  if (s[0] === '+' || s[0] === '-') {
+    neg = s[0] === '-';
+    s = s.slice(1);
+  }
+  let base = 10;
+  let digits = s;
+  let prefixed = false;
+  if (s.length > 1 && s[0] === '0') {
+    const p = s[1].toLowerCase();
+    if (p === 'x' || p === 'o' || p === 'b') {
+      base = p === 'x' ? 16 : p === 'o' ? 8 : 2;
+      digits = s.slice(2);
+      prefixed = true;
+    } else {
+      base = 8;
+      digits = s.slice(1);
+      prefixed = true;
+    }
+  }
+  // Underscores only between digits (or right after a base prefix).
+  if (digits.includes('_')) {
+    if (!prefixed && !/^[0-9]/.test(digits)) return undefined;
+    if (digits.endsWith('_') || digits.includes('__') || (!prefixed && digits.startsWith('_'))) return undefined;
+    digits = digits.replaceAll('_', '');
+  }
+  if (digits === '') return s === '0' ? 0n : undefined;
+  const valid = base === 16 ? /^[0-9a-fA-F]+$/ : base === 8 ? /^[0-7]+$/ : base === 2 ? /^[01]+$/ : /^[0-9]+$/;
+  if (!valid.test(digits)) return undefined;
+  const prefix = base === 16 ? '0x' : base === 8 ? '0o' : base === 2 ? '0b' : '';
+  const v = BigInt(prefix + digits);
+  return neg ? -v : v;
+}

@@ -1,21 +1,9 @@
 // docker/cli cli/command/inspect/inspector.go: the indented JSON array by default, or a Go template
 // per object (run on the typed object first, then on the raw JSON with missingkey=error).
 import type { IOStreams } from '../cli/io.js';
-import { parseTemplate } from './gotemplate.js';
-
-/**
- * Go's json.Indent (four spaces) of the API's JSON. moby encodes without HTML escaping, but Go's
- * encoder always escapes U+2028 and U+2029.
- */
-export function indentJSON(objects: unknown[]): string {
-  return goLineSeparators(JSON.stringify(objects, null, 4));
-}
-
-export function compactJSON(objects: unknown[]): string {
-  return goLineSeparators(JSON.stringify(objects));
-}
-
-const goLineSeparators = (json: string): string => json.replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
+import { apiJSON, indentJSON } from './api-json.js';
+import { parseTemplate, TemplateExecError, TemplateParseError } from './gotemplate.js';
+import { templateError } from './list.js';
 
 /**
  * Prints each reference's object; collects lookup and template errors and throws them joined by
@@ -53,7 +41,7 @@ export async function inspectObjects<T>(
   if (template) io.stdout.write(templated === '' ? '\n' : templated);
   else if (found.length === 0) io.stdout.write('[]\n');
   // "json" is the compact array, the default the indented one
-  else io.stdout.write(`${format === 'json' ? compactJSON(found) : indentJSON(found)}\n`);
+  else io.stdout.write(`${format === 'json' ? apiJSON(found) : indentJSON(apiJSON(found))}\n`);
   if (errors.length) throw new Error(errors.join('\n'));
 }
 
@@ -61,19 +49,20 @@ function parseInspectTemplate(format: string) {
   try {
     return parseTemplate(format);
   } catch (err) {
-    throw new Error(`template parsing error: ${(err as Error).message}`);
+    throw err instanceof TemplateParseError ? templateError(err) : err;
   }
 }
 
 function executeWithFallback(template: ReturnType<typeof parseTemplate>, typed: unknown, raw: unknown): string {
   try {
     return template.execute(typed);
-  } catch {
-    try {
-      // the raw JSON, as a map[string]any decoded by encoding/json with missingkey=error
-      return template.execute(JSON.parse(JSON.stringify(raw)), { missingKey: 'error' });
-    } catch (err) {
-      throw new Error(`template parsing error: ${(err as Error).message}`);
-    }
+  } catch (err) {
+    if (!(err instanceof TemplateExecError)) throw err;
+  }
+  try {
+    // the raw JSON, as a map[string]any decoded by encoding/json, with missingkey=error
+    return template.execute(JSON.parse(apiJSON(raw)), { missingKey: 'error' });
+  } catch (err) {
+    throw err instanceof TemplateExecError ? templateError(err) : err;
   }
 }

@@ -1,7 +1,10 @@
 // docker/cli formatter.Context: resolves a list command's --format/-q into a template and writes
 // the rows (table through the tabwriter with a header row, anything else one row per line).
 import type { IOStreams } from '../cli/io.js';
-import { renderRows } from './gotemplate.js';
+import { renderRows, TemplateExecError, TemplateParseError } from './gotemplate.js';
+
+/** docker wraps parse and execution errors alike (formatter.Context, inspect.TemplateInspector). */
+export const templateError = (err: Error): Error => new Error(`template parsing error: ${err.message}`);
 
 export interface ListOutput {
   /** The user's --format, or "table"/"" for the default. */
@@ -31,7 +34,7 @@ export function writeList(io: IOStreams, out: ListOutput): void {
   try {
     text = renderRows(format, out.rows, out.headers ?? {}, { rowType: out.rowType });
   } catch (err) {
-    throw new Error(`template parsing error: ${(err as Error).message}`);
+    throw err instanceof TemplateParseError || err instanceof TemplateExecError ? templateError(err) : err;
   }
   io.stdout.write(text);
 }

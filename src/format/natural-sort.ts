@@ -3,7 +3,7 @@
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
-export function naturalLess(a: string, b: string): boolean {
+function naturalLess(a: string, b: string): boolean {
   const s1 = Buffer.from(a);
   const s2 = Buffer.from(b);
   let i1 = 0;

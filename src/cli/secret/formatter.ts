@@ -2,6 +2,7 @@
 // headers, and the --pretty inspect template.
 import type { Secret } from '../../engine/api.js';
 import { GoTime } from '../../format/gotime.js';
+import { compareBytes } from '../../format/govalue.js';
 import { humanDuration } from '../../format/humanize.js';
 
 export const DEFAULT_SECRET_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.CreatedAt}}\t{{.UpdatedAt}}';
@@ -37,10 +38,10 @@ export class SecretRow {
   UpdatedAt(): string {
     return this.ago(this.secret.UpdatedAt);
   }
-  /** Go ranges over a map in random order; sorted keys give a stable, docker-compatible text. */
+  /** Go ranges over a map in random order; keys in byte order give a stable, docker-compatible text. */
   Labels(): string {
     return Object.keys(this.secret.Spec.Labels)
-      .sort()
+      .sort(compareBytes)
       .map((k) => `${k}=${this.secret.Spec.Labels[k]}`)
       .join(',');
   }

@@ -2,6 +2,7 @@
 // so {{.CreatedAt}} prints Time.String(), {{.Version}} prints {11} and {{.Spec.Name}} is promoted
 // from the embedded Annotations.
 import type { Driver, Secret } from '../../engine/api.js';
+import { apiJSON } from '../../format/api-json.js';
 import { GoTime } from '../../format/gotime.js';
 import { goJSON, goMap, GoNil, goStruct } from '../../format/govalue.js';
 
@@ -33,8 +34,8 @@ export function goSecret(s: Secret): object {
     annotations,
   );
   // json.Marshal flattens embedded structs and omits empty fields: exactly the API's own JSON
-  Object.defineProperty(spec, goJSON, { value: () => JSON.stringify(s.Spec) });
+  Object.defineProperty(spec, goJSON, { value: () => apiJSON(s.Spec) });
   const secret = promote(goStruct('swarm.Secret', { ID: s.ID, Meta: meta, Spec: spec }), meta);
-  Object.defineProperty(secret, goJSON, { value: () => JSON.stringify(s) });
+  Object.defineProperty(secret, goJSON, { value: () => apiJSON(s) });
   return secret;
 }

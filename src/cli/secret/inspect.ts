@@ -8,7 +8,7 @@ import type { Engine, Secret } from '../../engine/api.js';
 import { inspectObjects } from '../../format/inspect.js';
 import { writeList } from '../../format/list.js';
 import { goSecret } from './go-secret.js';
-import { prettySecret, SECRET_PRETTY_TEMPLATE } from './formatter.js';
+import { DEFAULT_SECRET_TABLE, prettySecret, SECRET_PRETTY_TEMPLATE } from './formatter.js';
 
 export interface InspectOptions {
   names: string[];
@@ -29,7 +29,9 @@ export async function runInspect(opts: InspectOptions, io: IOStreams, engine: En
       writeList(io, { format: SECRET_PRETTY_TEMPLATE, rows: secrets.map(prettySecret) });
       return;
     }
-    await inspectObjects(io, opts.names, format, (ref) => engine.secretInspect(ref), goSecret);
+    // secret's NewFormat turns the "table" keyword into the list table even here (and it then fails)
+    const template = format === 'table' ? DEFAULT_SECRET_TABLE : format;
+    await inspectObjects(io, opts.names, template, (ref) => engine.secretInspect(ref), goSecret);
   } catch (err) {
     throw new StatusError((err as Error).message, 1);
   }

@@ -18,7 +18,7 @@ export async function runList(opts: ListOptions, io: IOStreams, engine: Engine):
   secrets.sort((a, b) => naturalCompare(a.Spec.Name, b.Spec.Name));
   const now = io.now();
   writeList(io, {
-    format: opts.format || 'table',
+    format: opts.format,
     quiet: opts.quiet,
     defaultTable: DEFAULT_SECRET_TABLE,
     headers: SECRET_HEADERS,

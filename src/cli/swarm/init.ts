@@ -1,5 +1,6 @@
 // `swarm init` (docker/cli cli/command/swarm/init.go).
 import { noArgs, type CommandSpec, type FlagSpec } from '../command.js';
+import { quoteGo } from '../../format/govalue.js';
 import { swarmSpecFlags, swarmSpecFrom, uintParser } from './opts.js';
 import type { IOStreams } from '../io.js';
 import type { Engine, SwarmInitRequest, SwarmSpecUpdate } from '../../engine/api.js';
@@ -72,7 +73,7 @@ export async function runInit(opts: InitOptions, io: IOStreams, engine: Engine):
   if (opts.availability !== undefined) {
     const availability = opts.availability.toLowerCase();
     if (availability !== 'active' && availability !== 'pause' && availability !== 'drain') {
-      throw new Error(`invalid availability ${JSON.stringify(opts.availability)}, only active, pause and drain are supported`);
+      throw new Error(`invalid availability ${quoteGo(opts.availability)}, only active, pause and drain are supported`);
     }
     req.Availability = availability;
   }

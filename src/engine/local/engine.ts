@@ -147,7 +147,7 @@ export class LocalEngine implements Engine {
         Version: { Index: ++swarm.RaftIndex },
         CreatedAt: now,
         UpdatedAt: now,
-        Spec: { ...meta, Labels: sortedMap(spec.Labels) },
+        Spec: { ...meta, Labels: { ...spec.Labels } },
       };
       tx.state.secrets.push(secret);
       if (data.length) tx.putPayload(secret.ID, data);
@@ -183,7 +183,7 @@ export class LocalEngine implements Engine {
       if (spec.Name !== secret.Spec.Name || spec.Data !== undefined) {
         throw rpcError('InvalidArgument', 'only updates to Labels are allowed');
       }
-      secret.Spec.Labels = sortedMap(spec.Labels);
+      secret.Spec.Labels = { ...spec.Labels };
       secret.Version = { Index: ++swarm.RaftIndex };
       secret.UpdatedAt = this.now();
     });
@@ -200,11 +200,6 @@ export class LocalEngine implements Engine {
   private async write<T>(fn: (tx: Transaction, swarm: SwarmRecord) => T): Promise<T> {
     return this.store.update((tx) => fn(tx, this.manager(tx.state)));
   }
-}
-
-/** Go maps have no order and encoding/json writes their keys sorted; storing them so keeps output stable. */
-function sortedMap(map: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(map).sort().map((k) => [k, map[k]]));
 }
 
 /** The address printed in the join command: the given one (port 2377 unless stated) or this host's. */

@@ -2,6 +2,7 @@
 import type { Filters, Secret, SecretSpec } from '../api.js';
 import { objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
 import { matchLabels } from '../filters.js';
+import { quoteGo } from '../../format/govalue.js';
 
 const VALID_NAME = /^[a-zA-Z0-9]+(?:[a-zA-Z0-9-_.]*[a-zA-Z0-9])?$/;
 /** swarmkit MaxSecretSize: 500 KiB, and a payload of exactly that size is refused. */
@@ -18,7 +19,7 @@ export function validateSecretSpec(spec: SecretSpec, data: Buffer): void {
   if (spec.Driver) {
     if (!spec.Driver.Name) throw rpcError('InvalidArgument', 'secret driver must have a name');
     // External secrets come from a secret-store plugin; a simulated node has none installed.
-    throw rpcError('Unknown', `plugin ${JSON.stringify(spec.Driver.Name)} not found`);
+    throw rpcError('Unknown', `plugin ${quoteGo(spec.Driver.Name)} not found`);
   }
   if (data.length === 0 || data.length >= MAX_SECRET_SIZE) {
     throw rpcError('InvalidArgument', `secret data must be larger than 0 and less than ${MAX_SECRET_SIZE} bytes`);

@@ -2,6 +2,8 @@
 // string below is docker CLI 28's own output for three secrets created on a real engine.
 import { describe, expect, it } from 'vitest';
 import { TemplateExecError, TemplateParseError, dockerFormat, renderRows, rowJSON } from '../../../src/format/gotemplate.js';
+import { resolveListFormat } from '../../../src/format/list.js';
+import { DEFAULT_SECRET_TABLE } from '../../../src/cli/secret/formatter.js';
 import { secretRow } from '../../helpers/secret-row.js';
 
 const IDS = ["wc80u1smne8e5hhjk0tv0mero", "xwfeam7336ucine507ssljecd", "wuijf768ugjq8fggx3ladg7g7"];
@@ -58,8 +60,12 @@ describe('renderRows matches docker secret ls output', () => {
   });
 
   it('quiet turns the "table" key into {{.ID}}; an explicit --format wins', () => {
-    expect(renderRows('table', rows(), HEADERS, { quiet: true })).toBe(IDS.join('\n') + '\n');
-    expect(renderRows('{{.Name}}', rows(), HEADERS, { quiet: true })).toBe('fmtfix_a\nfmtfix_bb_longer_name\nfmtfix_c\n');
+    const quietTable = resolveListFormat('table', true, DEFAULT_SECRET_TABLE);
+    expect(renderRows(quietTable, rows(), HEADERS)).toBe(IDS.join('\n') + '\n');
+    expect(renderRows(resolveListFormat('{{.Name}}', true, DEFAULT_SECRET_TABLE), rows(), HEADERS)).toBe(
+      'fmtfix_a\nfmtfix_bb_longer_name\nfmtfix_c\n',
+    );
+    expect(resolveListFormat('', false, DEFAULT_SECRET_TABLE)).toBe(DEFAULT_SECRET_TABLE);
   });
 
   it('headers: HeaderFunctions keep the names intact, pad still applies, Label turns a key into a title', () => {

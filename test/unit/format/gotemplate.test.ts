@@ -2,16 +2,8 @@
 // `docker secret ls --format ...` on a real engine, and against Go's text/template (random
 // templates, differential) for what a secret row cannot show.
 import { describe, expect, it } from 'vitest';
-import {
-  GoFloat,
-  GoNil,
-  TemplateExecError,
-  TemplateParseError,
-  goMap,
-  goSig,
-  goStruct,
-  parseTemplate,
-} from '../../../src/format/gotemplate.js';
+import { TemplateExecError, TemplateParseError, goSig, parseTemplate } from '../../../src/format/gotemplate.js';
+import { GoFloat, GoNil, goMap, goStruct } from '../../../src/format/govalue.js';
 import { secretRow as sharedSecretRow } from '../../helpers/secret-row.js';
 import { GoTime } from '../../../src/format/gotime.js';
 
