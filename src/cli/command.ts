@@ -46,6 +46,8 @@ export interface CommandSpec {
   subcommands?: CommandSpec[];
   /** docker's "swarm" annotation: listed under "Swarm Commands" in the root help. */
   swarm?: boolean;
+  /** false: flags stop at the first argument, the rest is passed on as is (pflag SetInterspersed). */
+  interspersed?: boolean;
   /** Show the help instead of running when no flag is given (a PreRunE returning pflag.ErrHelp). */
   helpWhenNoFlags?: boolean;
   run?: (ctx: RunContext) => Promise<void>;
@@ -179,7 +181,8 @@ export const ADDITIONAL_HELP = 'For more help on how to use Docker secrets, head
 export function helpText(cmd: ResolvedCommand, io: IOStreams, emphasis: (s: string) => string = (s) => s): string {
   const { spec } = cmd;
   const isRoot = cmd.path.length === 1;
-  const subs = spec.subcommands ?? [];
+  // cobra lists subcommands sorted by name
+  const subs = [...(spec.subcommands ?? [])].sort((a, b) => (commandName(a) < commandName(b) ? -1 : 1));
   const flags = visibleFlags(spec);
   let out = 'Usage:';
   out += subs.length ? `  ${commandPath(cmd)}${isRoot && flags.length ? ' [OPTIONS]' : ''} COMMAND` : `  ${useLine(cmd)}`;
@@ -227,8 +230,34 @@ export interface ParsedCommandLine {
   help: boolean;
 }
 
+/** Where flags end when they are not interspersed: the index of the first argument. */
+function firstOperand(flags: FlagSpec[], argv: string[]): number {
+  const takesValue = (f: FlagSpec | undefined) => f !== undefined && f.kind !== 'bool';
+  for (let i = 0; i < argv.length; i++) {
+    const tok = argv[i];
+    if (tok === '--') return i;
+    if (tok.startsWith('--')) {
+      if (!tok.includes('=') && takesValue(flags.find((f) => f.name === tok.slice(2)))) i++;
+    } else if (tok.startsWith('-') && tok.length > 1) {
+      for (let j = 1; j < tok.length; j++) {
+        if (takesValue(flags.find((f) => f.shorthand === tok[j]))) {
+          if (j === tok.length - 1) i++;
+          break;
+        }
+      }
+    } else return i;
+  }
+  return argv.length;
+}
+
 /** Parses one command's flags as pflag would, reporting errors in pflag's words (as FlagError). */
-export function parseFlags(specFlags: FlagSpec[], argv: string[], io: IOStreams): ParsedCommandLine {
+export function parseFlags(specFlags: FlagSpec[], argv: string[], io: IOStreams, interspersed = true): ParsedCommandLine {
+  if (!interspersed) {
+    const split = firstOperand(specFlags, argv);
+    const head = parseFlags(specFlags, argv.slice(0, split), io);
+    const rest = argv[split] === '--' ? argv.slice(split + 1) : argv.slice(split);
+    return { ...head, args: [...head.args, ...rest] };
+  }
   const all = [...specFlags, { ...HELP_FLAG, shorthand: 'h' }];
   const parser = new CommanderCommand();
   parser.exitOverride();
@@ -267,8 +296,10 @@ export function parseFlags(specFlags: FlagSpec[], argv: string[], io: IOStreams)
   for (const flag of all) {
     const spelled = `${flag.shorthand ? `-${flag.shorthand}, ` : ''}--${flag.name}${flag.kind === 'bool' ? '' : ' <value>'}`;
     const option = new Option(spelled);
-    // keep values under the flag's own name ("template-driver"), not commander's camelCase
+    // keep values under the flag's own name ("template-driver"), not commander's camelCase, and
+    // --no-x flags (--no-resolve-image) are plain booleans to pflag, not commander negations
     option.attributeName = () => flag.name;
+    option.negate = false;
     if (flag.kind !== 'bool') {
       option.argParser((value: string, previous: unknown) => {
         let parsed = value;
@@ -342,7 +373,7 @@ export async function execute(root: CommandSpec, argv: string[], io: IOStreams, 
 async function runResolved(cmd: ResolvedCommand, argv: string[], io: IOStreams, engine: () => Engine): Promise<number> {
   let parsed: ParsedCommandLine;
   try {
-    parsed = parseFlags(cmd.spec.flags ?? [], argv, io);
+    parsed = parseFlags(cmd.spec.flags ?? [], argv, io, cmd.spec.interspersed ?? true);
   } catch (err) {
     if (err instanceof FlagError) {
       io.stderr.write(`${err.message}\n\nUsage:  ${useLine(cmd)}\n\nRun '${commandPath(cmd)} --help' for more information\n`);

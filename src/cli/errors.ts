@@ -16,3 +16,21 @@ export function joinErrors(errors: Error[]): Error | undefined {
   if (errors.length === 1) return errors[0];
   return new Error(errors.map((e) => e.message).join('\n'));
 }
+
+/**
+ * docker's multi-argument commands (rm, stop): run op on each argument, print the argument as typed
+ * on success, keep going after a failure, and report every failure at the end.
+ */
+export async function forEachArgument(args: string[], out: { write(s: string): unknown }, op: (arg: string) => Promise<void>): Promise<void> {
+  const errors: Error[] = [];
+  for (const arg of args) {
+    try {
+      await op(arg);
+      out.write(`${arg}\n`);
+    } catch (err) {
+      errors.push(err as Error);
+    }
+  }
+  const err = joinErrors(errors);
+  if (err) throw err;
+}

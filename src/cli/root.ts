@@ -7,6 +7,8 @@ import type { Engine } from '../engine/api.js';
 import { secretCommand } from './secret/secret.js';
 import { swarmCommand } from './swarm/swarm.js';
 import { demoCommand } from './demo.js';
+import { containerCommand, containerShortcuts } from './container/container.js';
+import { serviceCommand } from './service/service.js';
 
 declare const TSECRET_VERSION: string;
 export const VERSION = typeof TSECRET_VERSION === 'string' ? TSECRET_VERSION : '0.0.0-dev';
@@ -21,7 +23,7 @@ export const rootCommand: CommandSpec = {
   use: 'tsecret [OPTIONS] COMMAND [ARG...]',
   short: "Docker swarm's secret workflow without a Docker engine",
   flags: globalFlags,
-  subcommands: [secretCommand, swarmCommand, demoCommand],
+  subcommands: [containerCommand, secretCommand, serviceCommand, swarmCommand, demoCommand, ...containerShortcuts],
 };
 
 export interface GlobalOptions {

@@ -2,6 +2,8 @@
 // client): the local simulated engine implements it today, a backend driving a real engine can later.
 // Errors thrown here carry docker's texts, daemon ones already prefixed as the Go client prefixes them.
 
+import type { ServiceEngine } from './api-services.js';
+
 export type Filters = Map<string, string[]>;
 
 export interface Version {
@@ -82,7 +84,7 @@ export interface SwarmInfo {
   TrustRoot: string;
 }
 
-export interface Engine {
+export interface Engine extends ServiceEngine {
   swarmInit(req: SwarmInitRequest): Promise<string /* node ID */>;
   swarmInspect(): Promise<SwarmInfo>;
   swarmLeave(force: boolean): Promise<void>;

@@ -1,7 +1,8 @@
 // The shape of the persisted state (metadata only) and its validation and migrations.
 import type { Secret } from '../engine/api.js';
+import type { Container, Service, Task } from '../engine/api-services.js';
 
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 export interface SwarmRecord {
   ID: string;
@@ -25,9 +26,14 @@ export interface State {
   swarm: SwarmRecord | null;
   /** In creation order: swarmkit's store order, which some daemon messages follow. */
   secrets: Secret[];
+  services: Service[];
+  /** Every task still in the store, history included (the reaper trims it). */
+  tasks: Task[];
+  /** Task containers on this node, running or exited. */
+  containers: Container[];
 }
 
-export const emptyState = (): State => ({ version: STATE_VERSION, swarm: null, secrets: [] });
+export const emptyState = (): State => ({ version: STATE_VERSION, swarm: null, secrets: [], services: [], tasks: [], containers: [] });
 
 export class InvalidStateError extends Error {
   constructor(path: string, reason: string) {
@@ -35,8 +41,11 @@ export class InvalidStateError extends Error {
   }
 }
 
-/** Steps from version N to N+1, applied in order on load. Version 1 is the first format. */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+/** Steps from version N to N+1, applied in order on load. */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // 1 → 2: services, their tasks and task containers
+  1: (old) => ({ ...old, services: [], tasks: [], containers: [] }),
+};
 
 export function parseState(path: string, text: string): State {
   let raw: unknown;
@@ -72,8 +81,10 @@ function checkShape(doc: Record<string, unknown>): string | undefined {
     if (typeof s.RaftIndex !== 'number') return 'field "swarm.RaftIndex" is missing';
     if (!isObject(s.JoinTokens)) return 'field "swarm.JoinTokens" is missing';
   }
-  if (!Array.isArray(doc.secrets)) return 'field "secrets" is not a list';
-  for (const [i, secret] of doc.secrets.entries()) {
+  for (const list of ['secrets', 'services', 'tasks', 'containers'] as const) {
+    if (!Array.isArray(doc[list])) return `field "${list}" is not a list`;
+  }
+  for (const [i, secret] of (doc.secrets as unknown[]).entries()) {
     if (!isObject(secret) || typeof secret.ID !== 'string' || !isObject(secret.Spec) || typeof secret.Spec.Name !== 'string') {
       return `secret #${i + 1} is malformed`;
     }

@@ -1,7 +1,7 @@
 // `secret rm` (docker/cli cli/command/secret/remove.go): prints each argument as typed, keeps going
 // after a failure, and reports every failure at the end.
 import { requiresMinArgs, type CommandSpec } from '../command.js';
-import { joinErrors } from '../errors.js';
+import { forEachArgument } from '../errors.js';
 import type { IOStreams } from '../io.js';
 import type { Engine } from '../../engine/api.js';
 
@@ -10,17 +10,7 @@ export interface RemoveOptions {
 }
 
 export async function runRemove(opts: RemoveOptions, io: IOStreams, engine: Engine): Promise<void> {
-  const errors: Error[] = [];
-  for (const name of opts.names) {
-    try {
-      await engine.secretRemove(name);
-      io.stdout.write(`${name}\n`);
-    } catch (err) {
-      errors.push(err as Error);
-    }
-  }
-  const err = joinErrors(errors);
-  if (err) throw err;
+  await forEachArgument(opts.names, io.stdout, (name) => engine.secretRemove(name));
 }
 
 export const removeCommand: CommandSpec = {

@@ -8,6 +8,12 @@ import type { StateStore, Transaction } from '../../store/state-store.js';
 import type { State, SwarmRecord } from '../../store/state.js';
 import { filterSecrets, resolveSecret, validateSecretSpec } from './secrets.js';
 import { newRootCACertificate } from '../root-ca.js';
+import type { Container, ExecRequest, ExecResult, Node, Service, ServiceCreateResponse, ServiceEngine, ServiceSpec, ServiceStatus, Task } from '../api-services.js';
+import { randomName } from '../names.js';
+import { exitContainer, reconcile, shutdownTask, type Clock } from './orchestrator.js';
+import { checkNameFree, filterServices, filterTasks, resolveService, servicesUsingSecret, validateServiceSpec } from './services.js';
+import { filterContainers, resolveContainer } from './containers.js';
+import { execInContainer } from './exec.js';
 
 /** swarmkit ca.MinNodeCertExpiration. */
 const MIN_NODE_CERT_EXPIRY_NS = 3600e9;
@@ -25,15 +31,23 @@ export interface LocalEngineOptions {
   store: StateStore;
   /** Returns an RFC3339 time with nanoseconds, UTC. */
   now: () => string;
+  /** The node's hostname (NODE column, container hostnames' host). */
+  hostname: string;
 }
 
-export class LocalEngine implements Engine {
+export class LocalEngine implements Engine, ServiceEngine {
   private readonly store: StateStore;
   private readonly now: () => string;
+  private readonly hostname: string;
 
   constructor(opts: LocalEngineOptions) {
     this.store = opts.store;
     this.now = opts.now;
+    this.hostname = opts.hostname;
+  }
+
+  private get clock(): Clock {
+    return { now: this.now, hostname: this.hostname };
   }
 
   // ---- swarm ----
@@ -59,6 +73,9 @@ export class LocalEngine implements Engine {
       };
       tx.state.swarm = swarm;
       tx.state.secrets = [];
+      tx.state.services = [];
+      tx.state.tasks = [];
+      tx.state.containers = [];
       tx.createKey(req.AutoLockManagers ? newUnlockKey() : undefined);
       return swarm.NodeID;
     });
@@ -123,9 +140,12 @@ export class LocalEngine implements Engine {
           503,
         );
       }
-      // The last manager leaving erases the whole cluster store, as docker does.
+      // The last manager leaving erases the whole cluster store and its task containers, as docker does.
       tx.state.swarm = null;
       tx.state.secrets = [];
+      tx.state.services = [];
+      tx.state.tasks = [];
+      tx.state.containers = [];
       tx.dropAllSecrets();
     });
   }
@@ -171,6 +191,14 @@ export class LocalEngine implements Engine {
   async secretRemove(idOrName: string): Promise<void> {
     await this.write((tx) => {
       const secret = resolveSecret(tx.state.secrets, idOrName);
+      // Go ranges over services in map order; tsecret names them sorted
+      const users = servicesUsingSecret(tx.state.services, secret.ID).sort();
+      if (users.length) {
+        throw rpcError(
+          'InvalidArgument',
+          `secret '${secret.Spec.Name}' is in use by the following service${users.length > 1 ? 's' : ''}: ${users.join(', ')}`,
+        );
+      }
       tx.state.secrets = tx.state.secrets.filter((s) => s.ID !== secret.ID);
       tx.dropPayload(secret.ID);
     });
@@ -189,6 +217,141 @@ export class LocalEngine implements Engine {
     });
   }
 
+  // ---- services, tasks, nodes ----
+
+  async serviceCreate(spec: ServiceSpec): Promise<ServiceCreateResponse> {
+    return this.write((tx, swarm) => {
+      const named = spec.Name === '' ? { ...spec, Name: randomName() } : spec;
+      validateServiceSpec(named, tx.state.secrets);
+      checkNameFree(tx.state.services, named.Name);
+      const now = this.now();
+      const service: Service = {
+        ID: newObjectId(),
+        Version: { Index: ++swarm.RaftIndex },
+        CreatedAt: now,
+        UpdatedAt: now,
+        Spec: structuredClone(named),
+        Endpoint: { Spec: {} },
+      };
+      tx.state.services.push(service);
+      reconcile(tx.state, this.clock);
+      return { ID: service.ID };
+    });
+  }
+
+  async serviceInspect(idOrName: string): Promise<Service> {
+    const state = this.store.read();
+    this.manager(state);
+    return resolveService(state.services, idOrName);
+  }
+
+  async serviceList(filters: Filters): Promise<(Service & { ServiceStatus: ServiceStatus })[]> {
+    const state = this.store.read();
+    this.manager(state);
+    validateFilterKeys(filters, ['id', 'label', 'mode', 'name', 'runtime']);
+    return filterServices(state.services, filters).map((s) => ({ ...s, ServiceStatus: serviceStatus(state.tasks, s) }));
+  }
+
+  async serviceUpdate(id: string, version: Version, spec: ServiceSpec): Promise<void> {
+    await this.write((tx, swarm) => {
+      const service = resolveService(tx.state.services, id);
+      if (service.Version.Index !== version.Index) throw rpcError('Unknown', 'update out of sequence');
+      if ('Replicated' in service.Spec.Mode !== 'Replicated' in spec.Mode) {
+        throw rpcError('Unimplemented', 'service mode change is not allowed');
+      }
+      validateServiceSpec(spec, tx.state.secrets);
+      checkNameFree(tx.state.services, spec.Name, service.ID);
+      const now = this.now();
+      service.PreviousSpec = service.Spec;
+      service.Spec = structuredClone(spec);
+      service.Version = { Index: ++swarm.RaftIndex };
+      service.UpdatedAt = now;
+      service.UpdateStatus = { State: 'completed', StartedAt: now, CompletedAt: now, Message: 'update completed' };
+      reconcile(tx.state, this.clock);
+    });
+  }
+
+  async serviceRemove(idOrName: string): Promise<void> {
+    await this.write((tx) => {
+      const service = resolveService(tx.state.services, idOrName);
+      tx.state.services = tx.state.services.filter((s) => s.ID !== service.ID);
+      reconcile(tx.state, this.clock);
+    });
+  }
+
+  async taskList(filters: Filters): Promise<Task[]> {
+    const state = this.store.read();
+    this.manager(state);
+    validateFilterKeys(filters, ['desired-state', 'id', 'label', 'name', 'node', 'runtime', 'service']);
+    const swarm = state.swarm as SwarmRecord;
+    return filterTasks(state.tasks, state.services, (id) => (id === swarm.NodeID ? [this.hostname] : []), filters);
+  }
+
+  async nodeList(): Promise<Node[]> {
+    const swarm = this.manager(this.store.read());
+    return [{ ID: swarm.NodeID, Description: { Hostname: this.hostname } }];
+  }
+
+  // ---- task containers ----
+
+  async containerList(opts: { all: boolean; filters: Filters }): Promise<Container[]> {
+    const state = this.store.read();
+    return filterContainers(state.containers, opts.all, opts.filters);
+  }
+
+  async containerInspect(idOrName: string): Promise<Container> {
+    return resolveContainer(this.store.read().containers, idOrName);
+  }
+
+  async containerStop(idOrName: string): Promise<void> {
+    this.store.update((tx) => {
+      const container = resolveContainer(tx.state.containers, idOrName);
+      if (!container.State.Running) return;
+      // The process exits on SIGTERM; the orchestrator then replaces the task (restart condition any).
+      const task = tx.state.tasks.find((t) => t.ID === container.TaskID);
+      if (task && task.DesiredState === 'running') shutdownTask(tx.state, task, this.clock, 'complete');
+      else exitContainer(container, 0, this.now());
+      if (tx.state.swarm) reconcile(tx.state, this.clock);
+    });
+  }
+
+  async containerRemove(idOrName: string, force: boolean): Promise<void> {
+    this.store.update((tx) => {
+      const container = resolveContainer(tx.state.containers, idOrName);
+      if (container.State.Running && !force) {
+        throw new DaemonError(
+          `You cannot remove a running container ${container.Id}. Stop the container before attempting removal or force remove`,
+          409,
+        );
+      }
+      const task = tx.state.tasks.find((t) => t.ID === container.TaskID);
+      if (container.State.Running && task) {
+        // killed: the task fails with the signal's exit status, and the orchestrator replaces it
+        const now = this.now();
+        task.DesiredState = 'shutdown';
+        task.Status = { ...task.Status, Timestamp: now, State: 'failed', Message: 'started', Err: 'task: non-zero exit (137)' };
+        if (task.Status.ContainerStatus) task.Status.ContainerStatus.ExitCode = 137;
+      }
+      tx.state.containers = tx.state.containers.filter((c) => c !== container);
+      if (tx.state.swarm) reconcile(tx.state, this.clock);
+    });
+  }
+
+  async containerExec(idOrName: string, req: ExecRequest): Promise<ExecResult> {
+    const state = this.store.read();
+    const container = resolveContainer(state.containers, idOrName);
+    if (!container.State.Running) throw new DaemonError(`container ${container.Id} is not running`, 409);
+    return execInContainer(container, req, {
+      nowMs: Date.parse(this.now()),
+      payload: (secretID) => this.store.readPayload(secretID),
+      secret: (secretID) => state.secrets.find((s) => s.ID === secretID),
+      service: state.services.find((s) => s.ID === container.ServiceID),
+      task: state.tasks.find((t) => t.ID === container.TaskID),
+      nodeHostname: this.hostname,
+      nodeID: state.swarm?.NodeID ?? '',
+    });
+  }
+
   // ---- helpers ----
 
   private manager(state: State): SwarmRecord {
@@ -200,6 +363,14 @@ export class LocalEngine implements Engine {
   private async write<T>(fn: (tx: Transaction, swarm: SwarmRecord) => T): Promise<T> {
     return this.store.update((tx) => fn(tx, this.manager(tx.state)));
   }
+}
+
+/** running = tasks observed running; desired = replicas, or running-desired tasks for global. */
+function serviceStatus(tasks: Task[], service: Service): ServiceStatus {
+  const own = tasks.filter((t) => t.ServiceID === service.ID);
+  const running = own.filter((t) => t.Status.State === 'running').length;
+  const desired = 'Replicated' in service.Spec.Mode ? service.Spec.Mode.Replicated.Replicas : own.filter((t) => t.DesiredState === 'running').length;
+  return { RunningTasks: running, DesiredTasks: desired };
 }
 
 /** The address printed in the join command: the given one (port 2377 unless stated) or this host's. */

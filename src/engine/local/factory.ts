@@ -2,10 +2,15 @@
 // RFC3339Nano, trailing zeros of the fraction trimmed.
 import type { IOStreams } from '../../cli/io.js';
 import { GoTime, nowNano } from '../../format/gotime.js';
+import { hostname } from 'node:os';
 import { StateStore } from '../../store/state-store.js';
 import { statePaths } from '../../store/paths.js';
 import { LocalEngine } from './engine.js';
 
 export function localEngineFor(statePath: string, io: Pick<IOStreams, 'now'>): LocalEngine {
-  return new LocalEngine({ store: new StateStore(statePaths(statePath)), now: () => new GoTime(nowNano(io.now())).toRFC3339Nano() });
+  return new LocalEngine({
+    store: new StateStore(statePaths(statePath)),
+    now: () => new GoTime(nowNano(io.now())).toRFC3339Nano(),
+    hostname: hostname(),
+  });
 }

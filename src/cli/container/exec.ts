@@ -1,0 +1,62 @@
+// `exec` / `container exec` (docker/cli cli/command/container/exec.go): runs a command in a task
+// container's simulated process environment; the exit status is the command's.
+import { readAll, type IOStreams } from '../io.js';
+import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { StatusError } from '../errors.js';
+import type { Engine } from '../../engine/api.js';
+import { envValue, readEnvFile } from '../service/spec.js';
+
+export interface ExecOptions {
+  container: string;
+  command: string[];
+  env: string[];
+  envFiles: string[];
+  user: string;
+  workdir: string;
+  interactive: boolean;
+  detach: boolean;
+}
+
+export async function runExec(opts: ExecOptions, io: IOStreams, engine: Engine): Promise<void> {
+  const env = [...opts.envFiles.flatMap((f) => readEnvFile(f, io.cwd, io.env)), ...opts.env.map((e) => envValue(e, io.env))];
+  // Without -i the process gets no stdin, as docker attaches none.
+  const stdin = opts.interactive ? await readAll(io.stdin) : Buffer.alloc(0);
+  const result = await engine.containerExec(opts.container, { Cmd: opts.command, Env: env, User: opts.user, WorkingDir: opts.workdir, Stdin: stdin });
+  if (opts.detach) return;
+  io.stdout.write(result.stdout);
+  io.stderr.write(result.stderr);
+  if (result.exitCode !== 0) throw new StatusError('', result.exitCode);
+}
+
+export const execCommand: CommandSpec = {
+  use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]',
+  short: 'Execute a command in a running container',
+  args: requiresMinArgs(2),
+  interspersed: false,
+  flags: [
+    { name: 'detach', shorthand: 'd', varname: '', usage: 'Detached mode: run command in the background', kind: 'bool' },
+    { name: 'detach-keys', varname: 'string', usage: 'Override the key sequence for detaching a container', kind: 'value' },
+    { name: 'env', shorthand: 'e', varname: 'list', usage: 'Set environment variables', kind: 'list' },
+    { name: 'env-file', varname: 'list', usage: 'Read in a file of environment variables', kind: 'list' },
+    { name: 'interactive', shorthand: 'i', varname: '', usage: 'Keep STDIN open even if not attached', kind: 'bool' },
+    { name: 'privileged', varname: '', usage: 'Give extended privileges to the command', kind: 'bool' },
+    { name: 'tty', shorthand: 't', varname: '', usage: 'Allocate a pseudo-TTY', kind: 'bool' },
+    { name: 'user', shorthand: 'u', varname: 'string', usage: 'Username or UID (format: "<name|uid>[:<group|gid>]")', kind: 'value' },
+    { name: 'workdir', shorthand: 'w', varname: 'string', usage: 'Working directory inside the container', kind: 'value' },
+  ],
+  run: ({ args, flags, io, engine }) =>
+    runExec(
+      {
+        container: args[0],
+        command: args.slice(1),
+        env: (flags.env as string[] | undefined) ?? [],
+        envFiles: (flags['env-file'] as string[] | undefined) ?? [],
+        user: (flags.user as string | undefined) ?? '',
+        workdir: (flags.workdir as string | undefined) ?? '',
+        interactive: Boolean(flags.interactive),
+        detach: Boolean(flags.detach),
+      },
+      io,
+      engine(),
+    ),
+};

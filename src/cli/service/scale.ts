@@ -1,0 +1,63 @@
+// `service scale` (docker/cli cli/command/service/scale.go).
+import { type CommandSpec, type ResolvedCommand, commandPath, useLine } from '../command.js';
+import type { IOStreams } from '../io.js';
+import type { Engine } from '../../engine/api.js';
+import { parseGoInt } from '../flags.js';
+import { printProgress } from './progress.js';
+
+export interface ScaleOptions {
+  specs: string[];
+  detach: boolean;
+}
+
+/** scaleArgs: every argument must be SERVICE=REPLICAS (docker's older-style message). */
+function checkSpecs(cmd: ResolvedCommand, args: string[]): string | undefined {
+  const usage = `Usage:  ${useLine(cmd)}\n\nScale one or multiple replicated services`;
+  if (args.length === 0) {
+    return `${cmd.path[0]}: '${commandPath(cmd)}' requires at least 1 argument\n\n${usage.replace('\n\nScale one or multiple replicated services', '')}\n\nSee '${commandPath(cmd)} --help' for more information`;
+  }
+  for (const arg of args) {
+    const [name, value] = arg.split('=');
+    if (!arg.includes('=') || name === '' || value === '') {
+      return `invalid scale specifier '${arg}'.\nSee '${commandPath(cmd)} --help'.\n\n${usage}`;
+    }
+  }
+  return undefined;
+}
+
+export async function runScale(opts: ScaleOptions, io: IOStreams, engine: Engine): Promise<void> {
+  const errors: string[] = [];
+  const scaled: [string, string][] = [];
+  for (const spec of opts.specs) {
+    const eq = spec.indexOf('=');
+    const name = spec.slice(0, eq);
+    const value = spec.slice(eq + 1);
+    try {
+      let replicas: number;
+      try {
+        replicas = Number(parseGoInt(value, 64, false));
+      } catch {
+        throw new Error(`invalid replicas value ${value}: strconv.ParseUint: parsing ${JSON.stringify(value)}: invalid syntax`);
+      }
+      const service = await engine.serviceInspect(name);
+      if (!('Replicated' in service.Spec.Mode)) throw new Error('scale can only be used with replicated or replicated-job mode');
+      const next = structuredClone(service.Spec);
+      next.Mode = { Replicated: { Replicas: replicas } };
+      await engine.serviceUpdate(service.ID, service.Version, next);
+      io.stdout.write(`${name} scaled to ${replicas}\n`);
+      scaled.push([service.ID, name]);
+    } catch (err) {
+      errors.push(`${name}: ${(err as Error).message}`);
+    }
+  }
+  if (!opts.detach) for (const [id, name] of scaled) await printProgress(io, engine, id, name);
+  if (errors.length) throw new Error(errors.join('\n'));
+}
+
+export const scaleCommand: CommandSpec = {
+  use: 'scale SERVICE=REPLICAS [SERVICE=REPLICAS...]',
+  short: 'Scale one or multiple replicated services',
+  args: checkSpecs,
+  flags: [{ name: 'detach', shorthand: 'd', varname: '', usage: 'Exit immediately instead of waiting for the service to converge', kind: 'bool' }],
+  run: ({ args, flags, io, engine }) => runScale({ specs: args, detach: Boolean(flags.detach) }, io, engine()),
+};

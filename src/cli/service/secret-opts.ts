@@ -1,0 +1,107 @@
+// --secret / --secret-add values (docker/cli opts/swarmopts/secret.go) and their client-side
+// resolution to secret IDs (cli/command/service/parse.go ParseSecrets).
+import type { Engine } from '../../engine/api.js';
+import type { SecretReference } from '../../engine/api-services.js';
+import { parseGoInt } from '../flags.js';
+
+/** A --secret value, checked when the flag is parsed (errors are flag errors, exit 125). */
+export function validateSecretOpt(value: string): string {
+  parseSecretOpt(value);
+  return value;
+}
+
+/** Go's encoding/csv reading of one line, as docker splits these options. */
+function csvFields(value: string): string[] {
+  const fields: string[] = [];
+  let i = 0;
+  while (i <= value.length) {
+    if (value[i] === '"') {
+      let field = '';
+      i++;
+      for (;;) {
+        if (i >= value.length) throw new Error('parse error on line 1, column ' + (value.length + 1) + ': extraneous or missing " in quoted-field');
+        if (value[i] === '"') {
+          if (value[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        field += value[i++];
+      }
+      fields.push(field);
+      i++; // the comma
+    } else {
+      const end = value.indexOf(',', i);
+      fields.push(end < 0 ? value.slice(i) : value.slice(i, end));
+      if (end < 0) break;
+      i = end + 1;
+    }
+  }
+  return fields;
+}
+
+export function parseSecretOpt(value: string): SecretReference {
+  const fields = csvFields(value);
+  const ref: SecretReference = { File: { Name: '', UID: '0', GID: '0', Mode: 0o444 }, SecretID: '', SecretName: '' };
+  if (fields.length === 1 && !fields[0].includes('=')) {
+    ref.File.Name = fields[0];
+    ref.SecretName = fields[0];
+    return ref;
+  }
+  for (const field of fields) {
+    const eq = field.indexOf('=');
+    const key = eq < 0 ? '' : field.slice(0, eq);
+    const val = field.slice(eq + 1);
+    if (eq < 0 || key === '') throw new Error(`invalid field '${field}' must be a key=value pair`);
+    switch (key.toLowerCase()) {
+      case 'source':
+      case 'src':
+        ref.SecretName = val;
+        break;
+      case 'target':
+        ref.File.Name = val;
+        break;
+      case 'uid':
+        ref.File.UID = val;
+        break;
+      case 'gid':
+        ref.File.GID = val;
+        break;
+      case 'mode':
+        try {
+          ref.File.Mode = Number(parseGoInt(val, 32, false));
+        } catch (err) {
+          throw new Error(`invalid mode specified: ${(err as Error).message}`);
+        }
+        break;
+      default:
+        throw new Error(`invalid field in secret request: ${key}`);
+    }
+  }
+  if (ref.SecretName === '') throw new Error('source is required');
+  if (ref.File.Name === '') ref.File.Name = ref.SecretName;
+  return ref;
+}
+
+/**
+ * ParseSecrets: a duplicate target is refused (naming the later source), then every source must
+ * be a secret's exact name. Docker's order here is Go map order; tsecret keeps the order given.
+ */
+export async function resolveSecretRefs(engine: Engine, values: string[]): Promise<SecretReference[]> {
+  if (values.length === 0) return [];
+  const refs = values.map(parseSecretOpt);
+  const targets = new Set<string>();
+  for (const ref of refs) {
+    if (targets.has(ref.File.Name)) throw new Error(`duplicate secret target for ${ref.SecretName} not allowed`);
+    targets.add(ref.File.Name);
+  }
+  const secrets = await engine.secretList(new Map([['name', [...new Set(refs.map((r) => r.SecretName))]]]));
+  return refs.map((ref) => {
+    const found = secrets.find((s) => s.Spec.Name === ref.SecretName);
+    if (!found) throw new Error(`secret not found: ${ref.SecretName}`);
+    return { ...ref, SecretID: found.ID };
+  });
+}

@@ -1,0 +1,14 @@
+// The `service` group (docker/cli cli/command/service/cmd.go).
+import { noArgs, type CommandSpec } from '../command.js';
+import { createCommand } from './create.js';
+import { removeCommand } from './rm.js';
+import { scaleCommand } from './scale.js';
+import { updateCommand } from './update.js';
+
+export const serviceCommand: CommandSpec = {
+  use: 'service',
+  short: 'Manage Swarm services',
+  swarm: true,
+  args: noArgs,
+  subcommands: [createCommand, removeCommand, scaleCommand, updateCommand],
+};

@@ -1,0 +1,150 @@
+// The swarm orchestrator, converged at once: every desired slot gets a running task with one
+// container; a changed task template replaces tasks stop-first; scaled-away slots vanish; each slot
+// keeps at most the swarm's task-history limit of tasks (swarmkit orchestrator, taskreaper).
+import { randomBytes } from 'node:crypto';
+import type { Container, Service, Task } from '../api-services.js';
+import { newObjectId } from '../ids.js';
+import type { State, SwarmRecord } from '../../store/state.js';
+
+export interface Clock {
+  now: () => string;
+  hostname: string;
+}
+
+const isReplicated = (s: Service): boolean => 'Replicated' in s.Spec.Mode;
+
+/** The slots a service wants: 1..N when replicated; one per node (slot 0) when global. */
+function desiredSlots(service: Service): number[] {
+  if (!('Replicated' in service.Spec.Mode)) return [0];
+  return Array.from({ length: service.Spec.Mode.Replicated.Replicas }, (_, i) => i + 1);
+}
+
+/** Tasks of a slot share a slot number (replicated) or a node (global). */
+const slotOf = (t: Task): number => t.Slot ?? 0;
+
+const sameTemplate = (task: Task, service: Service): boolean =>
+  JSON.stringify(task.Spec) === JSON.stringify(service.Spec.TaskTemplate);
+
+export function reconcile(state: State, clock: Clock): void {
+  const swarm = state.swarm as SwarmRecord;
+  const live = new Set(state.services.map((s) => s.ID));
+  // A removed service's tasks and containers go with it.
+  for (const task of state.tasks.filter((t) => !live.has(t.ServiceID))) deleteTask(state, task, clock);
+
+  for (const service of state.services) {
+    const wanted = new Set(desiredSlots(service));
+    for (const task of state.tasks.filter((t) => t.ServiceID === service.ID && t.DesiredState === 'running')) {
+      if (!wanted.has(slotOf(task))) {
+        // Scaled away: shut down, then reaped at once, so it leaves `service ps` as in docker.
+        deleteTask(state, task, clock);
+      } else if (!sameTemplate(task, service)) {
+        shutdownTask(state, task, clock, 'shutdown');
+      }
+    }
+    for (const slot of wanted) {
+      const running = state.tasks.find((t) => t.ServiceID === service.ID && slotOf(t) === slot && t.DesiredState === 'running');
+      if (!running) startTask(state, swarm, service, slot, clock);
+    }
+    reapHistory(state, swarm, service, clock);
+  }
+}
+
+function startTask(state: State, swarm: SwarmRecord, service: Service, slot: number, clock: Clock): void {
+  const now = clock.now();
+  const taskID = newObjectId();
+  const containerID = randomBytes(32).toString('hex');
+  const template = structuredClone(service.Spec.TaskTemplate);
+  const task: Task = {
+    ID: taskID,
+    Version: { Index: ++swarm.RaftIndex },
+    CreatedAt: now,
+    UpdatedAt: now,
+    Labels: {},
+    Spec: template,
+    ServiceID: service.ID,
+    ...(isReplicated(service) ? { Slot: slot } : {}),
+    NodeID: swarm.NodeID,
+    Status: { Timestamp: now, State: 'running', Message: 'started', ContainerStatus: { ContainerID: containerID, PID: 0, ExitCode: 0 } },
+    DesiredState: 'running',
+  };
+  state.tasks.push(task);
+  const spec = template.ContainerSpec;
+  const slotName = isReplicated(service) ? String(slot) : swarm.NodeID;
+  const labels: Record<string, string> = {
+    ...(spec.Labels ?? {}),
+    'com.docker.swarm.node.id': swarm.NodeID,
+    'com.docker.swarm.service.id': service.ID,
+    'com.docker.swarm.service.name': service.Spec.Name,
+    'com.docker.swarm.task': '',
+    'com.docker.swarm.task.id': taskID,
+    'com.docker.swarm.task.name': `${service.Spec.Name}.${slotName}.${taskID}`,
+  };
+  const stackNamespace = service.Spec.Labels['com.docker.stack.namespace'];
+  if (stackNamespace !== undefined) labels['com.docker.stack.namespace'] = stackNamespace;
+  const container: Container = {
+    Id: containerID,
+    Name: `/${service.Spec.Name}.${slotName}.${taskID}`,
+    Created: now,
+    Image: spec.Image.replace(/@sha256:[0-9a-f]+$/, ''),
+    State: { Status: 'running', Running: true, ExitCode: 0, StartedAt: now, FinishedAt: '0001-01-01T00:00:00Z' },
+    Config: {
+      Hostname: spec.Hostname || containerID.slice(0, 12),
+      User: spec.User ?? '',
+      Env: [...(spec.Env ?? [])],
+      Cmd: spec.Args?.length ? [...spec.Args] : null,
+      Entrypoint: spec.Command?.length ? [...spec.Command] : null,
+      WorkingDir: spec.Dir ?? '',
+      Labels: labels,
+    },
+    SecretMounts: (spec.Secrets ?? []).map((ref) => ({
+      Target: ref.File.Name.startsWith('/') ? ref.File.Name : `/run/secrets/${ref.File.Name}`,
+      SecretID: ref.SecretID,
+      SecretName: ref.SecretName,
+      UID: ref.File.UID,
+      GID: ref.File.GID,
+      Mode: ref.File.Mode,
+    })),
+    TaskID: taskID,
+    ServiceID: service.ID,
+  };
+  state.containers.push(container);
+}
+
+/** Ends a task: its container exits (0 on SIGTERM), the task reaches `state`, desired `shutdown`. */
+export function shutdownTask(state: State, task: Task, clock: Clock, finalState: 'shutdown' | 'complete'): void {
+  const now = clock.now();
+  task.DesiredState = 'shutdown';
+  task.Status = { ...task.Status, Timestamp: now, State: finalState, Message: finalState === 'complete' ? 'finished' : 'shutdown' };
+  task.UpdatedAt = now;
+  const container = state.containers.find((c) => c.TaskID === task.ID);
+  if (container?.State.Running) exitContainer(container, 0, now);
+}
+
+export function exitContainer(container: Container, exitCode: number, now: string): void {
+  container.State = { ...container.State, Status: 'exited', Running: false, ExitCode: exitCode, FinishedAt: now };
+}
+
+function deleteTask(state: State, task: Task, clock: Clock): void {
+  shutdownTask(state, task, clock, 'shutdown');
+  state.tasks = state.tasks.filter((t) => t !== task);
+  state.containers = state.containers.filter((c) => c.TaskID !== task.ID);
+}
+
+/** Keeps at most the history limit of tasks per slot, the running one included; oldest go first. */
+function reapHistory(state: State, swarm: SwarmRecord, service: Service, clock: Clock): void {
+  const limit = swarm.TaskHistoryRetentionLimit;
+  if (limit < 0) return;
+  const bySlot = new Map<number, Task[]>();
+  for (const t of state.tasks) {
+    if (t.ServiceID !== service.ID) continue;
+    bySlot.set(slotOf(t), [...(bySlot.get(slotOf(t)) ?? []), t]);
+  }
+  for (const tasks of bySlot.values()) {
+    const finished = tasks.filter((t) => t.DesiredState !== 'running').sort((a, b) => (a.CreatedAt < b.CreatedAt ? -1 : 1));
+    let excess = tasks.length - Math.max(limit, 1);
+    for (const t of finished) {
+      if (excess-- <= 0) break;
+      deleteTask(state, t, clock);
+    }
+  }
+}

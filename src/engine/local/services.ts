@@ -1,0 +1,94 @@
+// Service rules of swarmkit's control API (controlapi/service.go, common.go) and moby's lookups.
+import type { Secret } from '../api.js';
+import type { Service, ServiceSpec, Task } from '../api-services.js';
+import { objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
+import { matchLabels } from '../filters.js';
+
+const DNS_COMPONENT = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
+
+export function validateServiceSpec(spec: ServiceSpec, secrets: Secret[]): void {
+  if (spec.Name === '') throw rpcError('InvalidArgument', 'meta: name must be provided');
+  if (!DNS_COMPONENT.test(spec.Name)) throw rpcError('InvalidArgument', 'name must be valid as a DNS name component');
+  if (spec.Name.length > 63) throw rpcError('InvalidArgument', 'name must be 63 characters or fewer');
+  const refs = spec.TaskTemplate.ContainerSpec.Secrets ?? [];
+  const byTarget = new Map<string, string>();
+  for (const ref of refs) {
+    if (!ref.SecretID || !ref.SecretName) throw rpcError('InvalidArgument', 'malformed secret reference');
+    const previous = byTarget.get(ref.File.Name);
+    if (previous !== undefined) {
+      throw rpcError(
+        'InvalidArgument',
+        `secret references '${previous}' and '${ref.SecretName}' have a conflicting target: '${ref.File.Name}'`,
+      );
+    }
+    byTarget.set(ref.File.Name, ref.SecretName);
+  }
+  const missing = refs.filter((r) => !secrets.some((s) => s.ID === r.SecretID)).map((r) => r.SecretName);
+  if (missing.length === 1) throw rpcError('InvalidArgument', `secret not found: ${missing[0]}`);
+  if (missing.length > 1) throw rpcError('InvalidArgument', `secrets not found: ${missing.join(', ')}`);
+}
+
+export function checkNameFree(services: Service[], name: string, except?: string): void {
+  const lower = name.toLowerCase();
+  if (services.some((s) => s.ID !== except && s.Spec.Name.toLowerCase() === lower)) {
+    throw rpcError('AlreadyExists', `name conflicts with an existing object: service ${name} already exists`);
+  }
+}
+
+/** moby getService: full ID, then exact (case-sensitive) name, then ID prefix. */
+export function resolveService(services: Service[], ref: string): Service {
+  if (ref === '') throw new Error('invalid service name or ID: value is empty');
+  const found = services.find((s) => s.ID === ref) ?? services.find((s) => s.Spec.Name === ref);
+  if (found) return found;
+  const byPrefix = services.filter((s) => s.ID.startsWith(ref));
+  if (byPrefix.length === 1) return byPrefix[0];
+  if (byPrefix.length > 1) throw objectAmbiguous('service', ref, byPrefix.length);
+  throw objectNotFound('service', ref);
+}
+
+const modeName = (s: Service): string => ('Replicated' in s.Spec.Mode ? 'replicated' : 'global');
+
+/** GetServices filters: keys ANDed, values of one key ORed; name is a case-sensitive prefix. */
+export function filterServices(services: Service[], filters: Map<string, string[]>): Service[] {
+  return services.filter((s) => {
+    const ids = filters.get('id');
+    if (ids && !ids.some((p) => s.ID.startsWith(p))) return false;
+    const names = filters.get('name');
+    if (names && !names.some((p) => s.Spec.Name.startsWith(p))) return false;
+    const modes = filters.get('mode');
+    if (modes && !modes.includes(modeName(s))) return false;
+    return matchLabels(s.Spec.Labels, filters.get('label'));
+  });
+}
+
+const TASK_STATES = ['new', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting', 'running', 'complete', 'shutdown', 'failed', 'rejected', 'remove', 'orphaned'];
+
+/** ListTasks filters (moby newListTasksFilters): name is a prefix of <service>.<slot>.<taskID>. */
+export function filterTasks(tasks: Task[], services: Service[], nodeNames: (id: string) => string[], filters: Map<string, string[]>): Task[] {
+  for (const state of filters.get('desired-state') ?? []) {
+    if (!TASK_STATES.includes(state)) throw new Error(`Invalid desired-state filter: '${state}'`);
+  }
+  const serviceOf = (t: Task) => services.find((s) => s.ID === t.ServiceID);
+  return tasks.filter((t) => {
+    const service = serviceOf(t);
+    const ids = filters.get('id');
+    if (ids && !ids.some((p) => t.ID.startsWith(p))) return false;
+    const svc = filters.get('service');
+    if (svc && !svc.some((ref) => t.ServiceID === ref || service?.Spec.Name === ref || t.ServiceID.startsWith(ref))) return false;
+    const names = filters.get('name');
+    const taskName = `${service?.Spec.Name}.${t.Slot ?? t.NodeID}.${t.ID}`;
+    if (names && !names.some((p) => taskName.startsWith(p))) return false;
+    const nodes = filters.get('node');
+    if (nodes && !nodes.some((n) => n === t.NodeID || nodeNames(t.NodeID).includes(n))) return false;
+    const desired = filters.get('desired-state');
+    if (desired && !desired.includes(t.DesiredState)) return false;
+    return matchLabels(service?.Spec.Labels ?? {}, filters.get('label'));
+  });
+}
+
+/** The services whose current spec mounts the secret (swarmkit RemoveSecret's in-use check). */
+export function servicesUsingSecret(services: Service[], secretID: string): string[] {
+  return services
+    .filter((s) => (s.Spec.TaskTemplate.ContainerSpec.Secrets ?? []).some((r) => r.SecretID === secretID))
+    .map((s) => s.Spec.Name);
+}
