@@ -71,6 +71,12 @@ export class SimFS {
   readonly root: SimDir;
   /** Mount points (absolute paths) of read-only mounts, e.g. each /run/secrets/<target>. */
   readonly readOnly = new Set<string>();
+  /**
+   * Directories that come from the image's layers: overlayfs shows them with a link count of 1
+   * (`drwxr-xr-x 1 root root ... ..` in a container), while directories created in the
+   * container, such as /run/secrets, show their real count.
+   */
+  readonly imageDirs = new WeakSet<SimDir>();
   private readonly inodes = new WeakMap<SimNode, number>();
   private nextInode = 1_048_577;
 
@@ -78,8 +84,11 @@ export class SimFS {
     this.root = root ?? dir({ mode: 0o755, uid: 0, gid: 0, mtimeMs: 0 });
   }
 
-  /** A minimal Debian 12 (bookworm) root filesystem as the official images have it. */
-  static debianBase(opts: { hostname: string; nowMs: number }): SimFS {
+  /**
+   * A minimal Debian 12 (bookworm) root filesystem as the official images have it. Its directories
+   * are image-layer directories (see imageDirs) unless `imageLayer: false`.
+   */
+  static debianBase(opts: { hostname: string; nowMs: number; imageLayer?: boolean }): SimFS {
     const t = opts.nowMs;
     const root = (mode: number) => ({ mode, uid: 0, gid: 0, mtimeMs: t });
     const fs = new SimFS(dir(root(0o755)));
@@ -89,6 +98,7 @@ export class SimFS {
       fs.mkdirp(d, d === '/root' ? 0o700 : d === '/tmp' || d === '/var/tmp' ? 0o1777 : d === '/proc' ? 0o555 : 0o755, 0, 0, t);
     }
     fs.mkdirp('/var/www', 0o755, 0, 0, t);
+    fs.mkdirp('/run/lock', 0o1777, 0, 0, t);
     fs.writeFile('/dev/null', '', root(0o666)); // a character device in reality; reads empty, writes vanish
     fs.writeFile('/etc/passwd', [
       'root:x:0:0:root:/root:/bin/bash',
@@ -134,6 +144,10 @@ export class SimFS {
     // Executables: placeholders whose basename selects the simulated implementation.
     for (const name of EXECUTABLES) {
       for (const d of ['/bin', '/usr/bin']) fs.writeFile(`${d}/${name}`, `#!simulated ${name}\n`, root(0o755));
+    }
+    if (opts.imageLayer !== false) {
+      const mark = (d: SimDir) => { fs.imageDirs.add(d); for (const e of d.entries.values()) if (e.kind === 'dir') mark(e); };
+      mark(fs.root);
     }
     return fs;
   }
@@ -184,12 +198,18 @@ export class SimFS {
     return r.err ? undefined : r.node;
   }
 
-  /** Creates path and any missing parents (existing directories are left as they are). */
+  /**
+   * Creates path and any missing parents (existing directories are left as they are; a directory
+   * that gains an entry takes mtimeMs as its modification time, as with mkdir(2)).
+   */
   mkdirp(path: string, mode: number, uid: number, gid: number, mtimeMs: number): SimDir {
     let cur = this.root;
     for (const c of absPath(path, '/').split('/').filter(Boolean)) {
       let next = cur.entries.get(c);
-      if (!next) cur.entries.set(c, (next = dir({ mode, uid, gid, mtimeMs })));
+      if (!next) {
+        cur.entries.set(c, (next = dir({ mode, uid, gid, mtimeMs })));
+        cur.mtimeMs = mtimeMs;
+      }
       if (next.kind !== 'dir') throw new Error(`mkdirp: ${path}: not a directory`);
       cur = next;
     }
@@ -202,6 +222,7 @@ export class SimFS {
     const slash = abs.lastIndexOf('/');
     const parent = this.mkdirp(abs.slice(0, slash) || '/', 0o755, 0, 0, attrs.mtimeMs);
     const f = file(data, attrs);
+    if (!parent.entries.has(abs.slice(slash + 1))) parent.mtimeMs = attrs.mtimeMs;
     parent.entries.set(abs.slice(slash + 1), f);
     return f;
   }
@@ -209,4 +230,4 @@ export class SimFS {
 
 /** The simulated executables; Debian 12 merges /bin into /usr/bin, so each exists in both. */
 export const EXECUTABLES = ['[', 'bash', 'cat', 'dash', 'echo', 'env', 'false', 'head', 'hostname', 'id', 'ls',
-  'printenv', 'sh', 'stat', 'test', 'true', 'wc'];
+  'printenv', 'printf', 'pwd', 'sh', 'stat', 'test', 'true', 'wc', 'whoami'];

@@ -7,7 +7,8 @@ import { absPath, type Errno, type SimFS, type SimFile } from './filesystem.js';
 import { cat } from './commands/cat.js';
 import { head } from './commands/head.js';
 import { ls } from './commands/ls.js';
-import { echo, env, falseCmd, hostname, id, printenv, trueCmd } from './commands/simple.js';
+import { printf } from './commands/printf.js';
+import { echo, env, falseCmd, hostname, id, printenv, pwd, trueCmd, whoami } from './commands/simple.js';
 import { stat } from './commands/stat.js';
 import { testCommand } from './commands/test.js';
 import { wc } from './commands/wc.js';
@@ -34,7 +35,7 @@ export interface ExecResult { stdout: Buffer; stderr: Buffer; exitCode: number }
 /** The programs the image provides, by basename. */
 export function commandTable(): Record<string, Command> {
   return {
-    cat, head, ls, stat, wc, env, printenv, id, echo, hostname, true: trueCmd, false: falseCmd,
+    cat, head, ls, stat, wc, env, printenv, printf, id, whoami, pwd, echo, hostname, true: trueCmd, false: falseCmd,
     test: testCommand, '[': testCommand, sh: shellMain('dash'), dash: shellMain('dash'), bash: shellMain('bash'),
   };
 }
@@ -146,9 +147,9 @@ export function makeSys(base: Omit<Sys, 'exec' | 'prog'>, prog = ''): Sys {
   const sys: Sys = {
     ...base,
     prog,
-    exec(argv, envVars) {
-      const child: Sys = makeSys({ ...sys, env: envVars }, argv[0]);
-      const found = lookPath(argv[0], envVars.PATH ?? '/bin:/usr/bin', sys.fs, sys.cwd, sys.cred);
+    exec(argv, envVars, cwd = sys.cwd) {
+      const child: Sys = makeSys({ ...sys, env: envVars, cwd }, argv[0]);
+      const found = lookPath(argv[0], envVars.PATH ?? '/bin:/usr/bin', sys.fs, cwd, sys.cred);
       if (!('file' in found)) return { errno: found.errno };
       const r = runFile(found, argv, child);
       if ('errno' in r && r.errno === 'ENOEXEC') {

@@ -1,5 +1,5 @@
 /** What a simulated command sees of its process: fs, credentials, environment and standard streams. */
-import { ERRNO_TEXT, type Cred, type Errno, type SimFS, type SimNode } from './filesystem.js';
+import { ERRNO_TEXT, canAccess, type Cred, type Errno, type SimFS, type SimNode } from './filesystem.js';
 
 export interface Sys {
   fs: SimFS;
@@ -14,7 +14,7 @@ export interface Sys {
   out(data: Buffer | string): void;
   err(data: Buffer | string): void;
   /** execvp(): runs another simulated executable with this process's streams (used by env, sh). */
-  exec(argv: string[], env: Record<string, string>): { code: number } | { errno: Errno };
+  exec(argv: string[], env: Record<string, string>, cwd?: string): { code: number } | { errno: Errno };
 }
 
 export type Command = (args: string[], sys: Sys) => number;
@@ -55,12 +55,18 @@ export function quoteLocale(s: string): string {
   })}'`;
 }
 
-/** Reads a file node for a process; errors as open(2)/read(2) report them. */
-export function readNode(sys: Sys, path: string): { data: Buffer; node: SimNode } | { errno: Errno; node?: SimNode } {
+/** open(path, O_RDONLY): the node, or the errno (a directory opens fine; reading it gives EISDIR). */
+export function open(sys: Sys, path: string): { node: SimNode } | { errno: Errno } {
   const r = sys.fs.resolve(path, sys.cwd, sys.cred);
   if (r.err || !r.node) return { errno: r.err ?? 'ENOENT' };
-  if (r.node.kind === 'dir') return { errno: 'EISDIR', node: r.node };
-  return { data: r.node.data, node: r.node };
+  if (!canAccess(r.node, sys.cred, 'r')) return { errno: 'EACCES' };
+  return { node: r.node };
+}
+/** open + read of a whole file, errors as cat reports them. */
+export function openRead(sys: Sys, path: string): { data: Buffer } | { errno: Errno } {
+  const r = open(sys, path);
+  if ('errno' in r) return r;
+  return r.node.kind === 'dir' ? { errno: 'EISDIR' } : { data: r.node.data };
 }
 
 // ---- users and groups from /etc/passwd and /etc/group ----
@@ -102,7 +108,8 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 export function lsDate(mtimeMs: number, nowMs: number): string {
   const d = new Date(mtimeMs);
   const halfYearMs = (31556952 / 2) * 1000;
-  const recent = nowMs - halfYearMs < mtimeMs && mtimeMs < nowMs;
+  // GNU re-reads the clock for files that look newer than its start; our clock is frozen, hence <=.
+  const recent = nowMs - halfYearMs < mtimeMs && mtimeMs <= nowMs;
   const head = `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')}`;
   return recent ? `${head} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : `${head}  ${d.getUTCFullYear()}`;
 }
@@ -135,8 +142,10 @@ export function blocks512(node: SimNode): number {
 export function nodeSize(node: SimNode): number {
   return node.kind === 'dir' ? 4096 : node.data.length;
 }
-export function nlink(node: SimNode): number {
+/** Link count; overlayfs reports 1 for directories merged from image layers. */
+export function nlink(fs: SimFS, node: SimNode): number {
   if (node.kind === 'file') return 1;
+  if (fs.imageDirs.has(node)) return 1;
   let n = 2;
   for (const e of node.entries.values()) if (e.kind === 'dir') n++;
   return n;

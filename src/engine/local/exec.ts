@@ -2,8 +2,7 @@
 // mounted read-only, the service's environment, and the process the command names.
 import type { Secret } from '../api.js';
 import type { Container, ExecRequest, ExecResult, Service, Task } from '../api-services.js';
-import { DaemonError } from '../errors.js';
-import { runProcess } from '../exec/process.js';
+import { resolveExecUser, runProcess } from '../exec/process.js';
 import { SimFS } from '../exec/filesystem.js';
 import { renderSecretTemplate } from './secret-template.js';
 
@@ -13,7 +12,6 @@ export interface ExecContext {
   secret: (secretID: string) => Secret | undefined;
   service?: Service;
   task?: Task;
-  nodeHostname: string;
   nodeID: string;
 }
 
@@ -34,11 +32,21 @@ export function execInContainer(container: Container, req: ExecRequest, ctx: Exe
     fs.markReadOnly(mount.Target);
   }
   const env = envOf([DEFAULT_PATH, `HOSTNAME=${hostname}`, ...container.Config.Env, ...req.Env, 'HOME=/root']);
-  const user = req.User || container.Config.User || 'root';
+  const user = resolveExecUser(fs, req.User || container.Config.User);
+  if ('error' in user) return user.error;
   const cwd = req.WorkingDir || container.Config.WorkingDir || '/';
-  const ids = resolveUser(fs, user);
-  if (!ids) throw new DaemonError(`unable to find user ${user}: no matching entries in passwd file`, 500);
-  return runProcess(req.Cmd, { fs, env, cwd, uid: ids.uid, gid: ids.gid, user: ids.name, hostname, stdin: req.Stdin });
+  return runProcess(req.Cmd, {
+    fs,
+    env,
+    cwd,
+    uid: user.uid,
+    gid: user.gid,
+    groups: user.groups,
+    user: user.user,
+    hostname,
+    stdin: req.Stdin,
+    nowMs: ctx.nowMs,
+  });
 }
 
 /** Later entries win, but a variable keeps the place of its first definition (as docker merges). */
@@ -50,23 +58,4 @@ function envOf(entries: string[]): Record<string, string> {
     env[e.slice(0, eq)] = e.slice(eq + 1);
   }
   return env;
-}
-
-/** -u name|uid[:group|gid], looked up in the container's /etc/passwd and /etc/group. */
-function resolveUser(fs: SimFS, spec: string): { uid: number; gid: number; name: string } | undefined {
-  const [userPart, groupPart] = spec.split(':');
-  const passwd = (fs.lookup('/etc/passwd', '/') as { data?: Buffer } | undefined)?.data?.toString() ?? '';
-  const entries = passwd.split('\n').filter(Boolean).map((l) => l.split(':'));
-  const byName = entries.find((e) => e[0] === userPart);
-  const byId = /^\d+$/.test(userPart) ? entries.find((e) => e[2] === userPart) : undefined;
-  const entry = byName ?? byId;
-  if (!entry && !/^\d+$/.test(userPart)) return undefined;
-  const uid = entry ? Number(entry[2]) : Number(userPart);
-  let gid = entry ? Number(entry[3]) : uid;
-  if (groupPart !== undefined) {
-    const groups = ((fs.lookup('/etc/group', '/') as { data?: Buffer } | undefined)?.data?.toString() ?? '').split('\n').map((l) => l.split(':'));
-    const g = groups.find((e) => e[0] === groupPart);
-    gid = g ? Number(g[2]) : Number(groupPart);
-  }
-  return { uid, gid, name: entry?.[0] ?? String(uid) };
 }

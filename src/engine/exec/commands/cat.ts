@@ -1,10 +1,11 @@
 /** GNU cat 9.1: -A -b -e -E -n -s -t -T -u -v, `-` for stdin. */
-import { complain, errnoText, quoteShell, readNode, type Sys } from '../sys.js';
+import { complain, errnoText, openRead, quoteShell, type Sys } from '../sys.js';
 import { coreutilsVersion, getopt, helpUnavailable } from './getopt.js';
 
+// In cat.c's table order, which getopt follows when it lists ambiguous possibilities.
 const LONG = {
-  'show-all': ['none', 'A'], 'number-nonblank': ['none', 'b'], 'show-ends': ['none', 'E'], number: ['none', 'n'],
-  'squeeze-blank': ['none', 's'], 'show-tabs': ['none', 'T'], 'show-nonprinting': ['none', 'v'],
+  'number-nonblank': ['none', 'b'], number: ['none', 'n'], 'squeeze-blank': ['none', 's'],
+  'show-nonprinting': ['none', 'v'], 'show-ends': ['none', 'E'], 'show-tabs': ['none', 'T'], 'show-all': ['none', 'A'],
   help: ['none', 'help'], version: ['none', 'version'],
 } as const;
 
@@ -29,7 +30,7 @@ export function cat(args: string[], sys: Sys): number {
     let data: Buffer;
     if (name === '-') data = sys.stdin;
     else {
-      const r = readNode(sys, name);
+      const r = openRead(sys, name);
       if ('errno' in r) { complain(sys, `${quoteShell(name)}: ${errnoText(r.errno)}`); status = 1; continue; }
       data = r.data;
     }
@@ -41,7 +42,8 @@ export function cat(args: string[], sys: Sys): number {
 function transform(data: Buffer, f: Set<string>, st: CatState): Buffer {
   const out: number[] = [];
   const push = (s: string) => { for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i)); };
-  for (const c of data) {
+  for (let i = 0; i < data.length; i++) {
+    const c = data[i];
     if (st.atLineStart) {
       if (c === 10) {
         st.blankRun++;
@@ -60,6 +62,8 @@ function transform(data: Buffer, f: Set<string>, st: CatState): Buffer {
       continue;
     }
     if (c === 9) { if (f.has('T')) push('^I'); else out.push(9); continue; }
+    // coreutils 9.1: -E shows the \r of a \r\n line end as ^M.
+    if (c === 13 && f.has('E') && !f.has('v') && data[i + 1] === 10) { push('^M'); continue; }
     if (f.has('v')) {
       let b = c;
       if (b >= 128) { push('M-'); b -= 128; }

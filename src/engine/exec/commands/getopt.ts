@@ -30,7 +30,7 @@ export function getopt(args: string[], spec: OptSpec, sys: Sys): Parsed {
       const longs = spec.long ?? {};
       let match = Object.prototype.hasOwnProperty.call(longs, name) ? [name] : Object.keys(longs).filter((k) => k.startsWith(name));
       if (match.length > 1 && new Set(match.map((m) => longs[m].join('\0'))).size === 1) match = [match[0]];
-      if (match.length === 0) return fail(`unrecognized option '${eq < 0 ? a : a.slice(0, eq)}'`);
+      if (match.length === 0) return fail(`unrecognized option '${a}'`);
       if (match.length > 1) return fail(`option '${a.slice(0, eq < 0 ? undefined : eq)}' is ambiguous; possibilities:${match.map((m) => ` '--${m}'`).join('')}`);
       const [kind, key] = longs[match[0]];
       if (kind === 'none') {

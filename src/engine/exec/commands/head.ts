@@ -1,5 +1,5 @@
 /** GNU head 9.1: -n [-]N, -c [-]N, -q, -v, -z, the obsolete `-N[bcklmqvz]` form. */
-import { complain, errnoText, quoteLocale, quoteShell, type Sys } from '../sys.js';
+import { complain, errnoText, open, quoteLocale, quoteShell, type Sys } from '../sys.js';
 import { coreutilsVersion, getopt, helpUnavailable, type Opt } from './getopt.js';
 
 const MULT: Record<string, number> = {
@@ -64,9 +64,9 @@ export function head(args: string[], sys: Sys): number {
     let readErr: string | undefined;
     if (name === '-') data = sys.stdin;
     else {
-      const r = sys.fs.resolve(name, sys.cwd, sys.cred);
-      if (r.err || !r.node) {
-        complain(sys, `cannot open ${quoteShell(name, true)} for reading: ${errnoText(r.err ?? 'ENOENT')}`);
+      const r = open(sys, name);
+      if ('errno' in r) {
+        complain(sys, `cannot open ${quoteShell(name, true)} for reading: ${errnoText(r.errno)}`);
         status = 1;
         continue;
       }

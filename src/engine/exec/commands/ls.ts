@@ -46,7 +46,7 @@ export function ls(args: string[], sys: Sys): number {
       case 'g': f.long = true; f.owner = false; break;
       case 'o': f.long = true; f.group = false; break;
       case 'G': f.group = false; break;
-      case '1': f.long = false; break;
+      case '1': break; // -1 has no effect after -l
       case 'r': f.reverse = true; break;
       case 't': f.sort = 'time'; break;
       case 'S': f.sort = 'size'; break;
@@ -75,8 +75,6 @@ export function ls(args: string[], sys: Sys): number {
         }
     }
   }
-  // -l after -1 wins and vice versa: GNU keeps the last format option.
-  for (const o of p.opts) if (o.key === '1') f.long = false; else if ('lngo'.includes(o.key)) f.long = true;
 
   let status = 0;
   const files: Entry[] = [];
@@ -95,7 +93,8 @@ export function ls(args: string[], sys: Sys): number {
   sortEntries(dirs, f);
   let printDirName = true;
   if (files.length) {
-    sys.out(render(files, f, sys));
+    // Column widths come from every command-line operand, directories included.
+    sys.out(render(files, f, sys, [...files, ...dirs]));
     if (dirs.length) sys.out('\n');
   } else if (operands.length <= 1 && dirs.length === 1) printDirName = false;
 
@@ -170,15 +169,15 @@ function indicator(node: SimNode, f: Flags): string {
   return f.indicator === 'classify' && node.mode & 0o111 ? '*' : '';
 }
 
-function render(entries: Entry[], f: Flags, sys: Sys): string {
-  const inoW = Math.max(0, ...entries.map((e) => String(sys.fs.inode(e.node)).length));
+function render(entries: Entry[], f: Flags, sys: Sys, widthFrom: Entry[] = entries): string {
+  const inoW = Math.max(0, ...widthFrom.map((e) => String(sys.fs.inode(e.node)).length));
   const ino = (e: Entry) => (f.inode ? `${String(sys.fs.inode(e.node)).padStart(inoW, ' ')} ` : '');
   if (!f.long) return entries.map((e) => `${ino(e)}${e.name}${indicator(e.node, f)}\n`).join('');
-  const rows = entries.map((e) => {
+  const rows = widthFrom.map((e) => {
     const u = f.numeric ? undefined : userName(sys.fs, e.node.uid);
     const g = f.numeric ? undefined : groupName(sys.fs, e.node.gid);
     return {
-      e, links: String(nlink(e.node)), user: u ?? String(e.node.uid), userNum: u === undefined,
+      e, links: String(nlink(sys.fs, e.node)), user: u ?? String(e.node.uid), userNum: u === undefined,
       group: g ?? String(e.node.gid), groupNum: g === undefined,
       size: f.human ? human(nodeSize(e.node)) : String(nodeSize(e.node)),
     };
@@ -186,7 +185,7 @@ function render(entries: Entry[], f: Flags, sys: Sys): string {
   const w = (k: 'links' | 'user' | 'group' | 'size') => Math.max(...rows.map((r) => r[k].length));
   const [lw, uw, gw, sw] = [w('links'), w('user'), w('group'), w('size')];
   const col = (s: string, width: number, num: boolean) => (num ? s.padStart(width, ' ') : s.padEnd(width, ' ')) + ' ';
-  return rows.map((r) => `${ino(r.e)}${modeString(r.e.node)} ${r.links.padStart(lw, ' ')} `
+  return rows.filter((r) => entries.includes(r.e)).map((r) => `${ino(r.e)}${modeString(r.e.node)} ${r.links.padStart(lw, ' ')} `
     + (f.owner ? col(r.user, uw, r.userNum) : '') + (f.group ? col(r.group, gw, r.groupNum) : '')
     + `${r.size.padStart(sw, ' ')} ${lsDate(r.e.node.mtimeMs, sys.nowMs)} ${r.e.name}${indicator(r.e.node, f)}\n`).join('');
 }

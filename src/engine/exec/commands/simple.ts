@@ -1,4 +1,4 @@
-/** echo (GNU, bash and dash flavours), true, false, hostname, env, printenv and id. */
+/** echo (GNU, bash and dash flavours), true, false, hostname, env, printenv, whoami, pwd and id. */
 import { complain, errnoText, groupName, passwd, quoteLocale, userGroups, userName, type Sys } from '../sys.js';
 import { coreutilsVersion, getopt, helpUnavailable } from './getopt.js';
 
@@ -89,12 +89,12 @@ export function hostname(args: string[], sys: Sys): number {
   if ('failed' in p) {
     const bad = args.find((a) => a.startsWith('-')) ?? '';
     complain(sys, bad.startsWith('--') ? `unrecognized option '${bad}'` : `invalid option -- '${bad.slice(1, 2)}'`);
-    sys.err(HOSTNAME_USAGE);
+    sys.out(HOSTNAME_USAGE);
     return 255;
   }
   const keys = p.opts.map((o) => o.key);
-  if (keys.includes('V')) { sys.err('hostname 3.23\n'); return 0; }
-  if (keys.includes('h')) { sys.err(HOSTNAME_USAGE); return 0; }
+  if (keys.includes('V')) { sys.out('hostname 3.23\n'); return 0; }
+  if (keys.includes('h')) { sys.out(HOSTNAME_USAGE); return 0; }
   if (p.operands.length > 0 || keys.includes('F')) {
     complain(sys, 'you must be root to change the host name');
     return 1;
@@ -196,20 +196,48 @@ export function env(args: string[], sys: Sys): number {
     sys.err(`Try '${sys.prog} --help' for more information.\n`);
     return 125;
   }
-  let child = sys;
+  const child = { cwd: sys.cwd };
   if (chdir !== undefined) {
     const r = sys.fs.resolve(chdir, sys.cwd, sys.cred);
     if (r.err || !r.node || r.node.kind !== 'dir') {
       complain(sys, `cannot change directory to ${quoteLocale(chdir)}: ${errnoText(r.err ?? 'ENOTDIR')}`);
       return 125;
     }
-    child = { ...sys, cwd: r.abs };
+    child.cwd = r.abs;
   }
   if (debug) sys.err(`executing: ${cmd[0]}\n${cmd.map((a, n) => `   arg[${n}]= ${quoteLocale(a)}\n`).join('')}`);
-  const r = child.exec(cmd, vars);
+  const r = sys.exec(cmd, vars, child.cwd);
   if ('code' in r) return r.code;
   complain(sys, `${quoteLocale(cmd[0])}: ${errnoText(r.errno === 'EISDIR' ? 'EACCES' : r.errno)}`);
   return r.errno === 'ENOENT' ? 127 : 126;
+}
+
+/** GNU whoami 9.1. */
+export function whoami(args: string[], sys: Sys): number {
+  const p = getopt(args, { short: '', long: { help: ['none', 'help'], version: ['none', 'version'] } }, sys);
+  if ('failed' in p) return 1;
+  if (p.opts.some((o) => o.key === 'help')) return helpUnavailable(sys, 'whoami');
+  if (p.opts.some((o) => o.key === 'version')) return coreutilsVersion(sys, 'whoami', 'Written by Richard Mlynarik.');
+  if (p.operands.length) {
+    complain(sys, `extra operand ${quoteLocale(p.operands[0])}`);
+    sys.err(`Try '${sys.prog} --help' for more information.\n`);
+    return 1;
+  }
+  const name = userName(sys.fs, sys.cred.uid);
+  if (name === undefined) { complain(sys, `cannot find name for user ID ${sys.cred.uid}`); return 1; }
+  sys.out(`${name}\n`);
+  return 0;
+}
+
+/** GNU pwd 9.1 (-P by default; there are no symlinks, so -L prints the same). */
+export function pwd(args: string[], sys: Sys): number {
+  const p = getopt(args, { short: 'LP', long: { logical: ['none', 'L'], physical: ['none', 'P'], help: ['none', 'help'], version: ['none', 'version'] } }, sys);
+  if ('failed' in p) return 1;
+  if (p.opts.some((o) => o.key === 'help')) return helpUnavailable(sys, 'pwd');
+  if (p.opts.some((o) => o.key === 'version')) return coreutilsVersion(sys, 'pwd', 'Written by Jim Meyering.');
+  if (p.operands.length) complain(sys, 'ignoring non-option arguments');
+  sys.out(`${sys.cwd}\n`);
+  return 0;
 }
 
 /** GNU printenv 9.1. */

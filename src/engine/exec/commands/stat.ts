@@ -97,7 +97,7 @@ function format(fmt: string, name: string, node: SimNode, dev: { major: number; 
       case 'F': return str(fileType(node));
       case 'g': return num(node.gid);
       case 'G': return str(groupName(sys.fs, node.gid) ?? 'UNKNOWN');
-      case 'h': return num(nlink(node));
+      case 'h': return num(nlink(sys.fs, node));
       case 'i': return num(sys.fs.inode(node));
       case 'm': return str(dev === MOUNT_DEVICE ? sys.fs.resolve(name, sys.cwd, sys.cred).abs : '/');
       case 'n': return str(name);

@@ -1,5 +1,5 @@
-/** GNU wc 9.1 in the C locale: -c -m -l -w -L, --total, and its number-width rules. */
-import { complain, errnoText, quoteShell, type Sys } from '../sys.js';
+/** GNU wc 9.1 in the C locale: -c -m -l -w -L and its number-width rules (--total came in 9.2). */
+import { complain, errnoText, open, quoteShell, type Sys } from '../sys.js';
 import { coreutilsVersion, getopt, helpUnavailable } from './getopt.js';
 
 interface Counts { l: number; w: number; m: number; c: number; L: number }
@@ -28,27 +28,16 @@ export function wc(args: string[], sys: Sys): number {
   const p = getopt(args, {
     short: 'clLmw',
     long: { bytes: ['none', 'c'], chars: ['none', 'm'], lines: ['none', 'l'], words: ['none', 'w'],
-      'max-line-length': ['none', 'L'], total: ['required', 'total'], 'files0-from': ['required', 'files0'],
+      'max-line-length': ['none', 'L'], 'files0-from': ['required', 'files0'],
       help: ['none', 'help'], version: ['none', 'version'] },
   }, sys);
   if ('failed' in p) return 1;
   const sel = new Set<keyof Counts>();
-  let total = 'auto';
   for (const o of p.opts) {
     if (o.key === 'help') return helpUnavailable(sys, 'wc');
     if (o.key === 'version') return coreutilsVersion(sys, 'wc', 'Written by Paul Rubin and David MacKenzie.');
     if (o.key === 'files0') { complain(sys, '--files0-from is not supported by tsecret\'s simulated container'); return 1; }
-    if (o.key === 'total') {
-      const v = o.value ?? '';
-      const ok = ['auto', 'always', 'only', 'never'].filter((t) => t.startsWith(v));
-      if (v === '' || ok.length !== 1) {
-        complain(sys, `${ok.length > 1 ? 'ambiguous' : 'invalid'} argument '${v}' for '--total'`);
-        sys.err("Valid arguments are:\n  - 'auto'\n  - 'always'\n  - 'only'\n  - 'never'\n");
-        sys.err(`Try '${sys.prog} --help' for more information.\n`);
-        return 1;
-      }
-      total = ok[0];
-    } else sel.add(o.key as keyof Counts);
+    sel.add(o.key as keyof Counts);
   }
   if (sel.size === 0) { sel.add('l'); sel.add('w'); sel.add('c'); }
   const order = (['l', 'w', 'm', 'c', 'L'] as const).filter((k) => sel.has(k));
@@ -61,8 +50,7 @@ export function wc(args: string[], sys: Sys): number {
     return r.err || !r.node ? { regular: false, size: 0, ok: false } : { regular: r.node.kind === 'file', size: r.node.kind === 'file' ? r.node.data.length : 0, ok: true };
   });
   let width = 1;
-  if (total === 'only') width = 1;
-  else if (!(files.length === 1 && order.length === 1)) {
+  if (!(files.length === 1 && order.length === 1)) {
     let min = 1, regularTotal = 0;
     for (const s of st) if (s.ok) { if (s.regular) regularTotal += s.size; else min = 7; }
     width = Math.max(String(regularTotal).length, min);
@@ -76,18 +64,16 @@ export function wc(args: string[], sys: Sys): number {
     let data: Buffer = Buffer.alloc(0);
     if (f === null || f === '-') data = sys.stdin;
     else {
-      const r = sys.fs.resolve(f, sys.cwd, sys.cred);
-      if (r.err || !r.node) { complain(sys, `${quoteShell(f)}: ${errnoText(r.err ?? 'ENOENT')}`); status = 1; continue; }
+      const r = open(sys, f);
+      if ('errno' in r) { complain(sys, `${quoteShell(f)}: ${errnoText(r.errno)}`); status = 1; continue; }
       if (r.node.kind === 'dir') { complain(sys, `${quoteShell(f)}: ${errnoText('EISDIR')}`); status = 1; }
       else data = r.node.data;
     }
     const c = count(data);
     for (const k of ['l', 'w', 'm', 'c'] as const) sum[k] += c[k];
     sum.L = Math.max(sum.L, c.L);
-    if (total !== 'only') sys.out(line(c, f));
+    sys.out(line(c, f));
   }
-  if (total === 'always' || total === 'only' || (total === 'auto' && files.length > 1)) {
-    sys.out(line(sum, total === 'only' ? null : 'total'));
-  }
+  if (files.length > 1) sys.out(line(sum, 'total'));
   return status;
 }

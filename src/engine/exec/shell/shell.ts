@@ -3,27 +3,32 @@
  * pipelines and `&&`/`||`/`;` lists over the simulated programs, with each shell's own messages,
  * exit statuses and environment order (both export their variables in hash-table order).
  */
-import { canAccess, type Errno, type SimFile, type SimNode } from '../filesystem.js';
+import { absPath, canAccess, type Errno, type SimFile, type SimNode } from '../filesystem.js';
 import { echoBytes } from '../commands/simple.js';
 import { runTest } from '../commands/test.js';
 import { lookPath, makeSys, runFile } from '../process.js';
 import { errnoText, passwd, type Command, type Sys } from '../sys.js';
-import { Parser, ShellSyntaxError, type CompleteCommand, type Part, type Pipeline, type SimpleCommand, type Word } from './syntax.js';
+import { printfFormat } from '../commands/printf.js';
+import {
+  Parser, ShellSyntaxError, type Command as ShCommand, type Compound, type List, type Part, type Pipeline, type Redir,
+  type SimpleCommand, type Word,
+} from './syntax.js';
 
 export type Dialect = 'bash' | 'dash';
 
 const BASH_VERSION = '5.2.15(1)-release';
+const MAX_ITERATIONS = 100_000;
 const DEFAULT_PATH = { bash: '/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:.', dash: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
 const DASH_VARINIT = ['IFS', 'MAIL', 'MAILPATH', 'PATH', 'PS1', 'PS2', 'PS4', 'OPTIND', 'LINENO', 'TERM', 'HISTSIZE'];
-const UNSUPPORTED_BUILTINS = new Set(['.', 'source', 'eval', 'read', 'local', 'return', 'break', 'continue', 'trap', 'wait',
-  'jobs', 'fg', 'bg', 'alias', 'unalias', 'getopts', 'hash', 'type', 'command', 'printf', 'ulimit', 'umask', 'times',
+const UNSUPPORTED_BUILTINS = new Set(['.', 'source', 'eval', 'read', 'local', 'return', 'trap', 'wait',
+  'jobs', 'fg', 'bg', 'alias', 'unalias', 'getopts', 'hash', 'type', 'command', 'ulimit', 'umask', 'times',
   'kill', 'let', 'declare', 'typeset', 'readonly', 'shopt', 'enable', 'builtin', 'caller', 'compgen', 'complete',
   'mapfile', 'readarray', 'history', 'fc', 'dirs', 'pushd', 'popd', 'disown', 'suspend', 'logout']);
 
 /** Ends the shell (exit builtin, set -e, fatal expansion errors) with a status. */
 class ShellExit { constructor(public status: number) {} }
-/** Aborts the current command with a status (expansion errors that don't end the shell). */
-class CommandAbort { constructor(public status: number) {} }
+/** break / continue unwinding to the enclosing loop(s). */
+class LoopJump { constructor(public kind: 'break' | 'continue', public levels: number) {} }
 
 interface Var { value?: string; exported: boolean; seq: number }
 interface Out { write(d: Buffer | string): void }
@@ -40,6 +45,7 @@ function invoke(d: Dialect, args: string[], sys: Sys): number {
   const name = sys.prog;
   const opts = { errexit: false, nounset: false };
   let cmdMode = false;
+  let stdinMode = false;
   let i = 0;
   for (; i < args.length; i++) {
     const a = args[i];
@@ -54,6 +60,7 @@ function invoke(d: Dialect, args: string[], sys: Sys): number {
     for (const c of a.slice(1)) {
       const on = a[0] === '-';
       if (c === 'c') cmdMode = true;
+      else if (c === 's') stdinMode = true;
       else if (c === 'e') opts.errexit = on;
       else if (c === 'u') opts.nounset = on;
       else if ('silvpaf'.includes(c) || (d === 'bash' && 'hBH'.includes(c))) continue;
@@ -76,7 +83,7 @@ function invoke(d: Dialect, args: string[], sys: Sys): number {
     arg0 = args[i + 1] ?? name;
     args = args.slice(i + 2);
     mode = 'c';
-  } else if (i < args.length) {
+  } else if (i < args.length && !stdinMode) {
     const path = args[i];
     const r = sys.fs.resolve(path, sys.cwd, sys.cred);
     const node = r.err ? undefined : r.node;
@@ -130,6 +137,13 @@ class Shell {
   /** The process's own streams; `exec 2>&1` style redirections replace them. */
   base: IO;
   private lastOfScript = false;
+  /** >0 inside if/while conditions and non-final && || members, where set -e does not apply. */
+  private noErrexit = 0;
+  private loopDepth = 0;
+  /** Loop iterations so far: an endless loop ends the simulated process instead of hanging the CLI. */
+  private iterations = { n: 0 };
+  /** $? of the last command substitution of the current command (what an assignment-only command returns). */
+  private substStatus: number | undefined;
 
   constructor(public d: Dialect, public sys: Sys, public arg0: string, public params: string[],
     public mode: 'c' | 'file' | 'stdin', public opts: { errexit: boolean; nounset: boolean }) {
@@ -203,8 +217,7 @@ class Shell {
   // ---- messages ----
 
   prefix(): string {
-    if (this.d === 'dash') return `${this.arg0}: ${this.lineno}: `;
-    return this.mode === 'stdin' ? `${this.arg0}: ` : `${this.arg0}: line ${this.lineno}: `;
+    return this.d === 'dash' ? `${this.arg0}: ${this.lineno}: ` : `${this.arg0}: line ${this.lineno}: `;
   }
 
   private syntaxError(e: ShellSyntaxError, io: IO): number {
@@ -218,8 +231,13 @@ class Shell {
       const at = `${this.arg0}: ${e.line}: `;
       if (p.kind === 'badsubst') write(`${at}Bad substitution`);
       else if (p.kind === 'quote') write(`${at}Syntax error: ${p.quote === '${' ? "Missing '}'" : 'Unterminated quoted string'}`);
-      else if (p.kind === 'eof') write(`${at}Syntax error: end of file unexpected`);
-      else write(`${at}Syntax error: ${p.token === 'newline' ? 'newline' : `"${p.token}"`} unexpected`);
+      else if (p.kind === 'backquote') write(`${at}Syntax error: EOF in backquote substitution`);
+      else if (p.kind === 'badfor') write(`${at}Syntax error: Bad for loop variable`);
+      else if (p.kind === 'eof') write(`${at}Syntax error: end of file unexpected${p.expecting ? ` (expecting "${p.expecting}")` : ''}`);
+      else if (p.kind === 'token') {
+        const tok = p.token === 'newline' || p.token === 'word' ? p.token : `"${p.token}"`;
+        write(`${at}Syntax error: ${tok} unexpected${p.expecting ? ` (expecting "${p.expecting}")` : ''}`);
+      }
       return 2;
     }
     const at = `${this.arg0}: ${this.mode === 'c' ? '-c: ' : ''}line `;
@@ -236,21 +254,21 @@ class Shell {
 
   runSource(src: string): number {
     const parser = new Parser(src, this.d === 'bash');
-    const io = this.base;
     try {
-      let cmd: CompleteCommand | undefined;
+      let cmd: List | undefined;
       for (;;) {
         try {
           cmd = parser.next();
         } catch (e) {
           if (!(e instanceof ShellSyntaxError)) throw e;
-          if (e.problem.kind === 'eof' && this.d === 'bash') e.line = src.split('\n').length + 1;
+          const p = e.problem;
+          if (this.d === 'bash' && (p.kind === 'eof' || (p.kind === 'quote' && p.quote === ')'))) e.line = src.split('\n').length + 1;
           return this.syntaxError(e, this.base);
         }
         if (!cmd) return this.status;
         // bash -c execs the last simple command of its string instead of forking for it.
         this.lastOfScript = this.mode === 'c' && this.d === 'bash' && /^[\s;]*$/.test(src.slice(parser.offset()));
-        this.runComplete(cmd, io);
+        this.runList(cmd, this.base, true);
       }
     } catch (e) {
       if (e instanceof ShellExit) return e.status;
@@ -258,44 +276,142 @@ class Shell {
     }
   }
 
-  private runComplete(list: CompleteCommand, io: IO): void {
+  /**
+   * Runs `a && b; c`. At top level (`top`) each and-or list reads the shell's current streams
+   * (`exec 2>&1` changes them) and the last simple command may be exec'd without a fork.
+   */
+  private runList(list: List, io: IO, top = false): number {
     list.forEach((andOr, n) => {
-      const lastAndOr = n === list.length - 1;
-      let status = this.runPipeline(andOr.first, io, lastAndOr && andOr.rest.length === 0);
-      let failedAt = andOr.rest.length === 0 ? 'last' : 'cond';
-      andOr.rest.forEach((r, k) => {
-        if ((r.op === '&&') !== (status === 0)) return;
-        status = this.runPipeline(r.p, io, lastAndOr && k === andOr.rest.length - 1);
-        failedAt = k === andOr.rest.length - 1 ? 'last' : 'cond';
+      if (top) io = this.base;
+      const lastAndOr = top && n === list.length - 1;
+      const steps = [{ op: '', p: andOr.first }, ...andOr.rest];
+      let status = this.status;
+      steps.forEach((step, k) => {
+        if (k > 0 && (step.op === '&&') !== (status === 0)) return;
+        const last = k === steps.length - 1;
+        if (!last) this.noErrexit++;
+        try {
+          status = this.status = this.runPipeline(step.p, io, lastAndOr && last);
+        } finally {
+          if (!last) this.noErrexit--;
+        }
+        if (last && this.opts.errexit && !this.noErrexit && status !== 0 && !step.p.negate) throw new ShellExit(status);
       });
-      this.status = status;
-      const negated = (andOr.rest.length ? andOr.rest[andOr.rest.length - 1].p : andOr.first).negate;
-      if (this.opts.errexit && status !== 0 && failedAt === 'last' && !negated) throw new ShellExit(status);
     });
+    return this.status;
+  }
+
+  /** A condition (if/while): set -e is off inside it. */
+  private runCond(list: List, io: IO): number {
+    this.noErrexit++;
+    try {
+      return this.runList(list, io);
+    } finally {
+      this.noErrexit--;
+    }
   }
 
   private runPipeline(p: Pipeline, io: IO, lastInList: boolean): number {
     let status: number;
-    if (p.cmds.length === 1) {
-      status = this.runSimple(p.cmds[0], io, lastInList && this.lastOfScript && !p.negate);
-    } else {
-      let stdin = io.stdin;
-      status = 0;
-      p.cmds.forEach((c, k) => {
-        const chunks: Buffer[] = [];
-        const last = k === p.cmds.length - 1;
-        const sub = this.subshell();
-        const out: Out = last ? io.out : { write: (d) => chunks.push(toBuf(d)) };
-        try {
-          status = sub.runSimple(c, { stdin, out, err: io.err }, false);
-        } catch (e) {
-          if (!(e instanceof ShellExit)) throw e;
-          status = e.status;
-        }
-        stdin = Buffer.concat(chunks);
-      });
+    if (p.negate) this.noErrexit++;
+    try {
+      if (p.cmds.length === 1) status = this.runCommand(p.cmds[0], io, lastInList && this.lastOfScript && !p.negate);
+      else status = this.runPipe(p, io);
+    } finally {
+      if (p.negate) this.noErrexit--;
     }
     return p.negate ? (status === 0 ? 1 : 0) : status;
+  }
+
+  /** `a | b | c`: each element in a subshell, run one after the other; the status is the last one's. */
+  private runPipe(p: Pipeline, io: IO): number {
+    let status = 0;
+    let stdin = io.stdin;
+    p.cmds.forEach((c, k) => {
+      const chunks: Buffer[] = [];
+      const out: Out = k === p.cmds.length - 1 ? io.out : { write: (d) => chunks.push(toBuf(d)) };
+      try {
+        status = this.subshell().runCommand(c, { stdin, out, err: io.err }, false);
+      } catch (e) {
+        if (e instanceof LoopJump) status = 0;
+        else if (e instanceof ShellExit) status = e.status;
+        else throw e;
+      }
+      stdin = Buffer.concat(chunks);
+    });
+    return status;
+  }
+
+  private runCommand(c: ShCommand, io: IO, direct: boolean): number {
+    return c.t === 'simple' ? this.runSimple(c, io, direct) : this.runCompound(c, io);
+  }
+
+  private runCompound(c: Compound, io: IO): number {
+    this.lineno = c.line;
+    const cio = this.redirect(c.redirs, io);
+    if (!cio) return this.d === 'bash' ? 1 : 2;
+    switch (c.t) {
+      case 'group': return this.runList(c.body, cio);
+      case 'subshell': {
+        const sub = this.subshell();
+        try {
+          return sub.runList(c.body, cio);
+        } catch (e) {
+          if (e instanceof ShellExit) return e.status;
+          if (e instanceof LoopJump) return 0; // break/continue end only the subshell
+          throw e;
+        }
+      }
+      case 'if': {
+        for (const cl of c.clauses) if (this.runCond(cl.cond, cio) === 0) return this.runList(cl.body, cio);
+        return c.otherwise ? this.runList(c.otherwise, cio) : (this.status = 0);
+      }
+      case 'for': {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.name)) {
+          cio.err.write(`${this.prefix()}\`${c.name}': not a valid identifier\n`);
+          return 1;
+        }
+        const items = c.words ? c.words.flatMap((w) => this.expandFields(w, cio)) : [...this.params];
+        let status = 0;
+        for (const item of items) {
+          this.set(c.name, item);
+          const j = this.loopBody(c.body, cio);
+          status = this.status;
+          if (j === 'break') break;
+        }
+        return (this.status = status);
+      }
+      case 'loop': {
+        let status = 0;
+        for (;;) {
+          const cond = this.runCond(c.cond, cio);
+          if ((cond === 0) === c.until) break;
+          const j = this.loopBody(c.body, cio);
+          status = this.status;
+          if (j === 'break') break;
+        }
+        return (this.status = status);
+      }
+    }
+  }
+
+  /** Runs a loop body; break/continue aimed at an outer loop keep unwinding. */
+  private loopBody(body: List, io: IO): 'break' | 'continue' | undefined {
+    if (++this.iterations.n > MAX_ITERATIONS) {
+      io.err.write(`${this.prefix()}loop ran more than ${MAX_ITERATIONS} times: stopped by tsecret's simulated shell\n`);
+      throw new ShellExit(130);
+    }
+    this.loopDepth++;
+    try {
+      this.runList(body, io);
+      return undefined;
+    } catch (e) {
+      if (!(e instanceof LoopJump)) throw e;
+      if (e.levels > 1) throw new LoopJump(e.kind, e.levels - 1);
+      return e.kind;
+    } finally {
+      this.loopDepth--;
+    }
   }
 
   private subshell(): Shell {
@@ -304,28 +420,21 @@ class Shell {
     s.vars = new Map([...this.vars].map(([k, v]) => [k, { ...v }]));
     s.params = [...this.params];
     s.opts = { ...this.opts };
+    if (this.d === 'bash') s.loopDepth = 0; // bash: break/continue in a subshell see no enclosing loop
     return s;
   }
 
   private runSimple(cmd: SimpleCommand, io: IO, direct: boolean): number {
     this.lineno = cmd.line;
-    try {
-      return this.runSimpleInner(cmd, io, direct);
-    } catch (e) {
-      if (e instanceof CommandAbort) return (this.status = e.status);
-      throw e;
-    }
-  }
-
-  private runSimpleInner(cmd: SimpleCommand, io: IO, direct: boolean): number {
+    this.substStatus = undefined;
     const argv: string[] = [];
     for (const w of cmd.words) argv.push(...this.expandFields(w, io));
-    const cio = this.redirect(cmd, io);
+    const cio = this.redirect(cmd.redirs, io);
     if (!cio) return this.d === 'bash' ? 1 : 2;
     const assigns = cmd.assigns.map((a) => [a.name, this.expandOne(a.value, io)] as [string, string]);
     if (argv.length === 0) {
       for (const [k, v] of assigns) this.set(k, v);
-      return 0;
+      return this.substStatus ?? 0;
     }
     const name = argv[0];
     const builtin = this.builtin(name);
@@ -381,9 +490,9 @@ class Shell {
 
   // ---- redirections ----
 
-  private redirect(cmd: SimpleCommand, io: IO): IO | undefined {
+  private redirect(redirs: Redir[], io: IO): IO | undefined {
     const fds: (Out | Buffer)[] = [io.stdin, io.out, io.err];
-    for (const r of cmd.redirs) {
+    for (const r of redirs) {
       const target = this.expandOne(r.target, io);
       if (r.op === '>&' || r.op === '<&') {
         if (/^\d+$/.test(target)) {
@@ -414,7 +523,7 @@ class Shell {
   }
 
   private openRead(path: string, io: IO): Buffer | undefined {
-    if (path === '/dev/stdin') return io.stdin;
+    if (absPath(path, this.cwd) === '/dev/stdin') return io.stdin;
     const r = this.sys.fs.resolve(path, this.cwd, this.sys.cred);
     let errno: Errno | undefined = r.err;
     if (!errno && r.node && r.node.kind === 'file' && !canAccess(r.node, this.sys.cred, 'r')) errno = 'EACCES';
@@ -428,9 +537,10 @@ class Shell {
   }
 
   private openWrite(path: string, append: boolean, io: IO): Out | undefined {
-    if (path === '/dev/stdout') return io.out;
-    if (path === '/dev/stderr') return io.err;
-    if (path === '/dev/null') return { write: () => undefined };
+    const abs = absPath(path, this.cwd);
+    if (abs === '/dev/stdout') return io.out;
+    if (abs === '/dev/stderr') return io.err;
+    if (abs === '/dev/null') return { write: () => undefined };
     const fs = this.sys.fs;
     const cred = this.sys.cred;
     const now = this.sys.nowMs;
@@ -462,7 +572,7 @@ class Shell {
 
   // ---- expansion ----
 
-  private param(name: string, io: IO): string | undefined {
+  private param(name: string): string | undefined {
     switch (name) {
       case '?': return String(this.status);
       case '#': return String(this.params.length);
@@ -475,7 +585,6 @@ class Shell {
       case 'RANDOM': if (this.d === 'bash') return String(Math.floor(Math.random() * 32768));
     }
     if (/^\d+$/.test(name)) return this.params[Number(name) - 1];
-    void io;
     return this.get(name);
   }
 
@@ -487,6 +596,10 @@ class Shell {
       if (p.t === 'tilde') {
         const home = p.user === '' ? this.get('HOME') ?? '' : passwd(this.sys.fs).find((e) => e.name === p.user)?.home;
         segs.push({ text: home ?? `~${p.user}`, quoted: true, split: false });
+        continue;
+      }
+      if (p.t === 'cmdsub') {
+        segs.push({ text: this.commandSubstitution(p.body, io), quoted: p.q, split: !p.q });
         continue;
       }
       if (p.name === '@' && p.q && !p.op && !p.len) {
@@ -506,8 +619,24 @@ class Shell {
     return segs;
   }
 
+  /** $(...): the list's stdout, run in a subshell, without its trailing newlines. */
+  private commandSubstitution(body: List, io: IO): string {
+    const chunks: Buffer[] = [];
+    const sub = this.subshell();
+    sub.loopDepth = 0;
+    let status: number;
+    try {
+      status = sub.runList(body, { stdin: io.stdin, out: { write: (d) => chunks.push(toBuf(d)) }, err: io.err });
+    } catch (e) {
+      if (!(e instanceof ShellExit)) throw e;
+      status = e.status;
+    }
+    this.status = this.substStatus = status;
+    return Buffer.concat(chunks).toString('latin1').replace(/\n+$/, '');
+  }
+
   private expandParam(p: Extract<Part, { t: 'param' }>, io: IO): string {
-    const v = this.param(p.name, io);
+    const v = this.param(p.name);
     if (p.len) return String((v ?? '').length);
     if (!p.op) {
       if (v === undefined && this.opts.nounset && !['@', '*'].includes(p.name)) this.fatal(`${p.name}: ${this.d === 'bash' ? 'unbound variable' : 'parameter not set'}`);
@@ -548,7 +677,7 @@ class Shell {
 
   private fatal(msg: string): never {
     this.base.err.write(`${this.prefix()}${msg}\n`);
-    throw new ShellExit(this.d === 'bash' ? 1 : 2);
+    throw new ShellExit(this.d === 'bash' ? 127 : 2);
   }
 
   /** A word expanded without field splitting or globbing (assignments, redirection targets). */
@@ -678,12 +807,44 @@ class Shell {
         }
         return 0;
       },
+      break: (args, io) => this.loopJump('break', args, io),
+      continue: (args, io) => this.loopJump('continue', args, io),
+      printf: (args, io) => {
+        let target: string | undefined;
+        if (this.d === 'bash' && args[0] === '-v') { target = args[1]; args = args.slice(2); }
+        if (args[0] === '--') args = args.slice(1);
+        if (args.length === 0 || target === '') {
+          if (this.d === 'bash') io.err.write('printf: usage: printf [-v var] format [arguments]\n');
+          else w(io, 'printf: usage: printf format [arg ...]');
+          return 2;
+        }
+        const chunks: Buffer[] = [];
+        const status = printfFormat(args[0], args.slice(1), this.d, { write: (b) => chunks.push(b) }, (m) => w(io, `printf: ${m}`));
+        const out = Buffer.concat(chunks);
+        if (target !== undefined) this.set(target, out.toString('latin1'));
+        else io.out.write(out);
+        return status;
+      },
       exec: (args, io) => {
         if (args.length === 0) { this.base = io; return 0; }
         throw new ShellExit(this.external(args, [], io, false));
       },
     };
     return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+  }
+
+  private loopJump(kind: 'break' | 'continue', args: string[], io: IO): number {
+    const n = args.length ? Number(args[0]) : 1;
+    if (!/^\d+$/.test(args[0] ?? '1') || n < 1) {
+      io.err.write(this.d === 'bash' ? `${this.prefix()}${kind}: ${args[0]}: loop count out of range\n` : `${this.prefix()}${kind}: Illegal number: ${args[0]}\n`);
+      if (this.d === 'dash') throw new ShellExit(2);
+      return 1;
+    }
+    if (this.loopDepth === 0) {
+      if (this.d === 'bash') io.err.write(`${this.prefix()}${kind}: only meaningful in a \`for', \`while', or \`until' loop\n`);
+      return 0;
+    }
+    throw new LoopJump(kind, Math.min(n, this.loopDepth));
   }
 
   private testBuiltin(name: string, args: string[], io: IO): number {
@@ -736,7 +897,7 @@ class Shell {
       const name = eq < 0 ? a : a.slice(0, eq);
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
         if (this.d === 'bash') { io.err.write(`${this.prefix()}${which}: \`${a}': not a valid identifier\n`); status = 1; continue; }
-        io.err.write(`${this.prefix()}${which}: ${a}: bad variable name\n`);
+        io.err.write(`${this.prefix()}${which}: ${name}: bad variable name\n`);
         throw new ShellExit(2);
       }
       if (which === 'unset') { this.vars.delete(name); continue; }

@@ -1,37 +1,46 @@
 /**
- * Parser for the subset of the POSIX shell language the simulated sh/bash run: simple commands,
- * pipelines, `&&` / `||` lists, `;`, quoting, parameter expansion, redirections and comments.
- * Compound commands, functions, substitutions, here-documents and `&` are recognised and reported
- * as unsupported rather than misparsed.
+ * Parser for the part of the POSIX shell language the simulated sh/bash run: simple commands,
+ * pipelines, `&&` / `||` / `;` lists, `if`, `for`, `while`/`until`, `{ }`, `( )`, quoting,
+ * parameter expansion, command substitution, redirections and comments. Other valid syntax
+ * (case, functions, here-documents, `&`, arithmetic) is reported as unsupported, never misparsed.
  */
 
 export type Part =
   | { t: 'lit'; s: string; q: boolean }
   | { t: 'param'; name: string; q: boolean; op?: string; arg?: Part[]; len?: boolean }
-  | { t: 'tilde'; user: string };
+  | { t: 'tilde'; user: string }
+  | { t: 'cmdsub'; body: List; q: boolean };
 export type Word = Part[];
 
 export interface Redir { fd: number; op: '>' | '>>' | '<' | '>&' | '<&' | '&>' | '&>>'; target: Word }
-export interface SimpleCommand { assigns: { name: string; value: Word }[]; words: Word[]; redirs: Redir[]; line: number }
-export interface Pipeline { negate: boolean; cmds: SimpleCommand[]; line: number }
+export interface SimpleCommand { t: 'simple'; assigns: { name: string; value: Word }[]; words: Word[]; redirs: Redir[]; line: number }
+export type Compound = (
+  | { t: 'group' | 'subshell'; body: List }
+  | { t: 'if'; clauses: { cond: List; body: List }[]; otherwise?: List }
+  | { t: 'for'; name: string; words?: Word[]; body: List }
+  | { t: 'loop'; until: boolean; cond: List; body: List }
+) & { redirs: Redir[]; line: number };
+export type Command = SimpleCommand | Compound;
+export interface Pipeline { negate: boolean; cmds: Command[]; line: number }
 export interface AndOr { first: Pipeline; rest: { op: '&&' | '||'; p: Pipeline }[] }
-/** One line's worth of commands (`a; b && c`), run after it is parsed whole, as shells do. */
-export type CompleteCommand = AndOr[];
+export type List = AndOr[];
 
 export type SyntaxProblem =
-  | { kind: 'token'; token: string }            // unexpected operator / newline / word
-  | { kind: 'eof' }                             // input ended where a command was needed
-  | { kind: 'quote'; quote: string }            // unterminated ' " or ${
-  | { kind: 'badsubst'; text: string }          // dash: ${x/a/b}
-  | { kind: 'unsupported'; what: string };      // valid shell, outside the simulation
+  | { kind: 'token'; token: string; expecting?: string } // unexpected operator / word / newline
+  | { kind: 'eof'; expecting?: string }                   // input ended inside a command
+  | { kind: 'quote'; quote: string }                      // unterminated ' " ${ $( `
+  | { kind: 'backquote' }                                 // dash: EOF in backquote substitution
+  | { kind: 'badfor' }                                    // dash: Bad for loop variable
+  | { kind: 'badsubst'; text: string }                    // dash: ${x/a/b}
+  | { kind: 'unsupported'; what: string };                // valid shell, outside the simulation
 
 export class ShellSyntaxError extends Error {
   constructor(public problem: SyntaxProblem, public line: number, public lineText: string) { super(problem.kind); }
 }
 
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for',
-  '{', '}', 'function', 'select', '[[', ']]', 'time', 'coproc', 'in']);
+const RESERVED_RE = /^(if|then|else|elif|fi|do|done|case|esac|while|until|for|in|\{|\}|!|function|select|\[\[|coproc)(?=[ \t\n;&|<>()]|$)/;
 const OPS = ['&&', '||', ';;', '>>', '<<', '<&', '>&', '<>', '>|', '&>>', '&>', '|&', ';', '&', '|', '<', '>', '(', ')', '\n'];
+const REDIR_OPS = ['<', '>', '>>', '<&', '>&', '>|', '&>', '&>>', '<<', '<>'];
 
 export class Parser {
   private pos = 0;
@@ -39,35 +48,37 @@ export class Parser {
   constructor(private src: string, private bash: boolean) {}
 
   private err(p: SyntaxProblem, line = this.line): never {
-    const lines = this.src.split('\n');
-    throw new ShellSyntaxError(p, line, lines[line - 1] ?? '');
+    throw new ShellSyntaxError(p, line, this.src.split('\n')[line - 1] ?? '');
   }
 
   /** Where parsing stopped (what follows is not yet parsed). */
   offset(): number { return this.pos; }
 
-  /** Parses the next complete command; undefined at end of input. */
-  next(): CompleteCommand | undefined {
+  /** Parses the next complete command (up to an unnested newline); undefined at end of input. */
+  next(): List | undefined {
     for (;;) {
       this.blank();
       if (this.pos >= this.src.length) return undefined;
       if (this.src[this.pos] === '\n') { this.pos++; this.line++; continue; }
       break;
     }
-    const list: CompleteCommand = [];
+    const list: List = [];
     for (;;) {
       list.push(this.andOr());
       this.blank();
       const op = this.op();
-      if (op === undefined) break;
+      if (op === undefined) {
+        if (this.pos >= this.src.length) break;
+        this.tokenError(this.reserved() ?? this.wordToken()); // e.g. `{ a; } b`
+      }
       if (op === '\n') { this.pos++; this.line++; break; }
       if (op === ';') {
         this.pos++;
         this.blank();
-        const after = this.op();
         if (this.pos >= this.src.length) break;
+        const after = this.op();
         if (after === '\n') { this.pos++; this.line++; break; }
-        if (after !== undefined && !['<', '>', '>>', '<&', '>&', '&>', '&>>', '('].includes(after)) this.tokenError(after);
+        if (after !== undefined && !REDIR_OPS.includes(after) && after !== '(') this.tokenError(after);
         continue;
       }
       if (op === '&') this.err({ kind: 'unsupported', what: "'&' (background jobs)" });
@@ -76,9 +87,63 @@ export class Parser {
     return list;
   }
 
-  private tokenError(op: string): never {
+  /** A list inside a compound command, up to one of the terminating reserved words (or `)`). */
+  private compoundList(terms: string[], expecting: string): List {
+    const list: List = [];
+    for (;;) {
+      this.linebreak();
+      if (this.atTerm(terms)) break;
+      if (this.pos >= this.src.length) this.eof(expecting);
+      const w = this.reserved();
+      if (w && list.length && ['then', 'else', 'elif', 'fi', 'do', 'done', '}', 'esac'].includes(w)) this.tokenError(w, expecting);
+      list.push(this.andOr());
+      this.blank();
+      const op = this.op();
+      if (op === ';' || op === '\n') {
+        if (op === '\n') this.line++;
+        this.pos++;
+        continue;
+      }
+      if (op === '&') this.err({ kind: 'unsupported', what: "'&' (background jobs)" });
+      if (this.atTerm(terms)) break;
+      if (this.pos >= this.src.length) this.eof(expecting);
+      this.tokenError(op ?? this.reserved() ?? this.wordToken(), expecting);
+    }
+    if (list.length === 0) this.tokenError(this.reserved() ?? this.op() ?? this.wordToken());
+    return list;
+  }
+
+  private atTerm(terms: string[]): boolean {
+    if (terms.includes(')') && this.src[this.pos] === ')') return true;
+    const w = this.reserved();
+    return w !== undefined && terms.includes(w);
+  }
+
+  /** The reserved word at the current position, if any. */
+  private reserved(): string | undefined {
+    return RESERVED_RE.exec(this.src.slice(this.pos))?.[1];
+  }
+
+  private expectWord(w: string): void {
+    this.linebreak();
+    if (this.reserved() === w) { this.pos += w.length; return; }
+    if (this.pos >= this.src.length) this.eof(w);
+    this.tokenError(this.reserved() ?? this.op() ?? this.wordToken(), w);
+  }
+
+  /** How an unexpected plain word is named: bash quotes it, dash says `word`. */
+  private wordToken(): string {
+    return this.bash ? /^[^ \t\n;&|<>()]*/.exec(this.src.slice(this.pos))![0] : 'word';
+  }
+
+  private eof(expecting: string): never {
+    if (expecting === ')' && this.bash) this.err({ kind: 'quote', quote: ')' });
+    this.err({ kind: 'eof', expecting });
+  }
+
+  private tokenError(op: string, expecting?: string): never {
     if (op === '|&' && !this.bash) op = '|';
-    this.err({ kind: 'token', token: op });
+    this.err({ kind: 'token', token: op === '\n' ? 'newline' : op, expecting });
   }
 
   private andOr(): AndOr {
@@ -98,10 +163,7 @@ export class Parser {
     this.blank();
     const line = this.line;
     let negate = false;
-    if (this.src[this.pos] === '!' && /[ \t\n]/.test(this.src[this.pos + 1] ?? ' ')) {
-      negate = true;
-      this.pos++;
-    }
+    if (this.reserved() === '!') { negate = true; this.pos++; }
     const cmds = [this.command()];
     for (;;) {
       this.blank();
@@ -117,7 +179,7 @@ export class Parser {
     }
   }
 
-  /** Newlines (and comments) allowed after `|`, `&&`, `||`. */
+  /** Newlines (and comments) allowed after `|`, `&&`, `||` and inside compound commands. */
   private linebreak(): void {
     for (;;) {
       this.blank();
@@ -126,21 +188,109 @@ export class Parser {
     }
   }
 
-  private command(): SimpleCommand {
+  private command(): Command {
     this.blank();
-    const cmd: SimpleCommand = { assigns: [], words: [], redirs: [], line: this.line };
+    const line = this.line;
+    const w = this.reserved();
+    let c: Compound | undefined;
+    if (w === 'if') c = this.ifClause(line);
+    else if (w === 'for') c = this.forClause(line);
+    else if (w === 'while' || w === 'until') {
+      this.pos += w.length;
+      const cond = this.compoundList(['do'], 'do');
+      this.expectWord('do');
+      const body = this.compoundList(['done'], 'done');
+      this.expectWord('done');
+      c = { t: 'loop', until: w === 'until', cond, body, redirs: [], line };
+    } else if (w === '{') {
+      this.pos++;
+      const body = this.compoundList(['}'], '}');
+      this.expectWord('}');
+      c = { t: 'group', body, redirs: [], line };
+    } else if (this.src[this.pos] === '(') {
+      this.pos++;
+      const body = this.compoundList([')'], ')');
+      this.linebreak();
+      if (this.src[this.pos] !== ')') this.eof(')');
+      this.pos++;
+      c = { t: 'subshell', body, redirs: [], line };
+    } else if (w && ['case', 'function', 'select', '[[', 'coproc'].includes(w)) {
+      this.err({ kind: 'unsupported', what: w === 'case' || w === 'select' ? `'${w}' statements` : w === 'function' ? 'function definitions' : `'${w}'` });
+    } else if (w && w !== '!') this.tokenError(w);
+    if (c) {
+      // Redirections may follow a compound command; nothing else may.
+      for (;;) {
+        this.blank();
+        const ioNumber = /^(\d+)(?=[<>])/.exec(this.src.slice(this.pos));
+        const op = this.op();
+        if (!ioNumber && !(op !== undefined && REDIR_OPS.includes(op))) break;
+        this.redirect(c.redirs, ioNumber ? Number(ioNumber[1]) : undefined, ioNumber?.[1].length ?? 0);
+      }
+      return c;
+    }
+    return this.simple(line);
+  }
+
+  private ifClause(line: number): Compound {
+    this.pos += 2;
+    const clauses: { cond: List; body: List }[] = [];
+    let otherwise: List | undefined;
+    for (;;) {
+      const cond = this.compoundList(['then'], 'then');
+      this.expectWord('then');
+      const body = this.compoundList(['elif', 'else', 'fi'], 'fi');
+      clauses.push({ cond, body });
+      const next = this.reserved();
+      this.pos += next!.length;
+      if (next === 'elif') continue;
+      if (next === 'else') {
+        otherwise = this.compoundList(['fi'], 'fi');
+        this.expectWord('fi');
+      }
+      return { t: 'if', clauses, otherwise, redirs: [], line };
+    }
+  }
+
+  private forClause(line: number): Compound {
+    this.pos += 3;
+    this.blank();
+    const m = /^[^ \t\n;&|<>()]+/.exec(this.src.slice(this.pos));
+    if (!m) this.tokenError(this.op() ?? this.wordToken());
+    const name = m![0];
+    if (!this.bash && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) this.err({ kind: 'badfor' });
+    this.pos += name.length;
+    this.linebreak();
+    let words: Word[] | undefined;
+    if (this.reserved() === 'in') {
+      this.pos += 2;
+      words = [];
+      for (;;) {
+        this.blank();
+        const op = this.op();
+        if (op === ';' || op === '\n') { this.pos++; if (op === '\n') this.line++; break; }
+        if (op !== undefined) this.tokenError(op);
+        if (this.pos >= this.src.length) this.eof('do');
+        words.push(this.word());
+      }
+    } else if (this.src[this.pos] === ';') this.pos++;
+    this.expectWord('do');
+    const body = this.compoundList(['done'], 'done');
+    this.expectWord('done');
+    return { t: 'for', name, words, body, redirs: [], line };
+  }
+
+  private simple(line: number): SimpleCommand {
+    const cmd: SimpleCommand = { t: 'simple', assigns: [], words: [], redirs: [], line };
     for (;;) {
       this.blank();
       if (this.pos >= this.src.length) break;
       const op = this.op();
       const ioNumber = /^(\d+)(?=[<>])/.exec(this.src.slice(this.pos));
-      if (ioNumber || (op !== undefined && ['<', '>', '>>', '<&', '>&', '>|', '&>', '&>>', '<<', '<>'].includes(op))) {
-        this.redirect(cmd, ioNumber ? Number(ioNumber[1]) : undefined, ioNumber?.[1].length ?? 0);
+      if (ioNumber || (op !== undefined && REDIR_OPS.includes(op))) {
+        this.redirect(cmd.redirs, ioNumber ? Number(ioNumber[1]) : undefined, ioNumber?.[1].length ?? 0);
         continue;
       }
-      if (op === '(') {
-        this.err({ kind: 'unsupported', what: cmd.words.length ? 'function definitions' : "subshells '( ... )'" });
-      }
+      if (op === '(' && cmd.words.length) this.err({ kind: 'unsupported', what: 'function definitions' });
       if (op !== undefined) break;
       const start = this.pos;
       const word = this.word();
@@ -150,15 +300,11 @@ export class Parser {
         cmd.assigns.push({ name: raw.slice(0, eq), value: this.subWord(word, eq + 1) });
         continue;
       }
-      if (cmd.words.length === 0 && RESERVED.has(raw)) {
-        this.err({ kind: 'unsupported', what: `'${raw}'${['if', 'for', 'while', 'until', 'case', 'select'].includes(raw) ? ' statements' : ''}` });
-      }
       cmd.words.push(word);
     }
     if (cmd.words.length === 0 && cmd.assigns.length === 0 && cmd.redirs.length === 0) {
       if (this.pos >= this.src.length) this.err({ kind: 'eof' });
-      const op = this.op() ?? '';
-      this.tokenError(op === '\n' ? 'newline' : op);
+      this.tokenError(this.op() ?? this.wordToken());
     }
     return cmd;
   }
@@ -176,12 +322,11 @@ export class Parser {
     return out;
   }
 
-  private redirect(cmd: SimpleCommand, fd: number | undefined, skip: number): void {
+  private redirect(redirs: Redir[], fd: number | undefined, skip: number): void {
     this.pos += skip;
     const op = this.op()!;
     if (op === '<<') this.err({ kind: 'unsupported', what: "here-documents '<<'" });
     if (op === '<>') this.err({ kind: 'unsupported', what: "'<>' redirections" });
-    if ((op === '&>' || op === '&>>') && !this.bash) this.err({ kind: 'unsupported', what: "'&' (background jobs)" });
     this.pos += op.length;
     this.blank();
     const next = this.op();
@@ -189,10 +334,10 @@ export class Parser {
       if (this.bash) this.err({ kind: 'token', token: 'newline' });
       this.err({ kind: 'eof' });
     }
-    if (next !== undefined) this.tokenError(next === '\n' ? 'newline' : next);
+    if (next !== undefined) this.tokenError(next);
     const target = this.word();
     const kind = op === '>|' ? '>' : (op as Redir['op']);
-    cmd.redirs.push({ fd: fd ?? (kind === '<' || kind === '<&' ? 0 : 1), op: kind, target });
+    redirs.push({ fd: fd ?? (kind === '<' || kind === '<&' ? 0 : 1), op: kind, target });
   }
 
   private op(): string | undefined {
@@ -243,7 +388,7 @@ export class Parser {
         this.doubleQuoted(parts, lit);
         if (parts.length === before) parts.push({ t: 'lit', s: '', q: true });
       } else if (c === '$') this.dollar(parts, false, lit);
-      else if (c === '`') this.err({ kind: 'unsupported', what: 'command substitution `...`' });
+      else if (c === '`') this.backquote(parts, false);
       else if (c === '~' && this.pos === startPos) {
         const m = /^~([A-Za-z0-9_.-]*)(?=[/ \t\n;&|<>()]|$)/.exec(this.src.slice(this.pos));
         if (m) { parts.push({ t: 'tilde', user: m[1] }); this.pos += m[0].length; } else { lit('~', false); this.pos++; }
@@ -264,15 +409,43 @@ export class Parser {
         lit('\\', true);
         this.pos++;
       } else if (c === '$') this.dollar(parts, true, lit);
-      else if (c === '`') this.err({ kind: 'unsupported', what: 'command substitution `...`' });
+      else if (c === '`') this.backquote(parts, true);
       else { if (c === '\n') this.line++; lit(c, true); this.pos++; }
     }
+  }
+
+  /** `...`: the text up to the closing backquote, unescaped, parsed as a script of its own. */
+  private backquote(parts: Word, q: boolean): void {
+    let inner = '';
+    let i = this.pos + 1;
+    for (;; i++) {
+      if (i >= this.src.length) this.err(this.bash ? { kind: 'quote', quote: '`' } : { kind: 'backquote' });
+      const c = this.src[i];
+      if (c === '`') break;
+      if (c === '\\' && (this.src[i + 1] === '`' || this.src[i + 1] === '\\' || this.src[i + 1] === '$' || (q && this.src[i + 1] === '"'))) {
+        inner += this.src[++i];
+      } else inner += c;
+    }
+    this.pos = i + 1;
+    const sub = new Parser(inner, this.bash);
+    const body: List = [];
+    for (let l = sub.next(); l; l = sub.next()) body.push(...l);
+    this.line += inner.split('\n').length - 1;
+    parts.push({ t: 'cmdsub', body, q });
   }
 
   private dollar(parts: Word, q: boolean, lit: (s: string, q: boolean) => void): void {
     const rest = this.src.slice(this.pos + 1);
     if (rest.startsWith('((')) this.err({ kind: 'unsupported', what: 'arithmetic expansion $((...))' });
-    if (rest.startsWith('(')) this.err({ kind: 'unsupported', what: 'command substitution $(...)' });
+    if (rest.startsWith('(')) {
+      this.pos += 2;
+      const body = this.compoundList([')'], ')');
+      this.linebreak();
+      if (this.src[this.pos] !== ')') this.eof(')');
+      this.pos++;
+      parts.push({ t: 'cmdsub', body, q });
+      return;
+    }
     if (rest.startsWith("'") && this.bash && !q) this.err({ kind: 'unsupported', what: "ANSI-C quoting $'...'" });
     if (rest.startsWith('{')) { this.braced(parts, q); return; }
     const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9?#@*$!-])/.exec(rest);
@@ -325,6 +498,7 @@ export class Parser {
         this.pos = end + 1;
       } else if (c === '"') { this.pos++; this.doubleQuoted(arg, lit); }
       else if (c === '$') this.dollar(arg, q, lit);
+      else if (c === '`') this.backquote(arg, q);
       else { if (c === '\n') this.line++; lit(c, q); this.pos++; }
     }
     parts.push({ t: 'param', name: m![1], q, op: opm![1], arg });
