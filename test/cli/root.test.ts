@@ -11,7 +11,10 @@ describe('root command', () => {
     expect(alone.exit).toBe(0);
     expect(alone.stdout).toBe('');
     expect(alone.stderr).toMatch(/^Usage:  tsecret \[OPTIONS\] COMMAND\n/);
-    expect(alone.stderr).toContain('\nSwarm Commands:\n  secret      Manage Swarm secrets\n  swarm       Manage Swarm\n\nCommands:\n  demo ');
+    expect(alone.stderr).toContain('\nManagement Commands:\n  container   Manage containers\n');
+    expect(alone.stderr).toContain(
+      '\nSwarm Commands:\n  secret      Manage Swarm secrets\n  service     Manage Swarm services\n  swarm       Manage Swarm\n\nCommands:\n  demo ',
+    );
     const help = await s.run('--help');
     expect(help).toEqual({ stdout: alone.stderr, stderr: '', exit: 0 });
   });

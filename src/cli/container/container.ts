@@ -1,6 +1,8 @@
-// The `container` group and the top-level shortcuts docker keeps for it (exec, ps, rm, stop).
+// The `container` group and the top-level shortcuts docker keeps for it (exec, inspect, ps, rm, stop).
 import { noArgs, type CommandSpec } from '../command.js';
 import { execCommand } from './exec.js';
+import { containerInspectCommand, systemInspectCommand } from './inspect.js';
+import { containerListCommand, psCommand } from './ls.js';
 import { removeCommand } from './rm.js';
 import { stopCommand } from './stop.js';
 
@@ -8,8 +10,8 @@ export const containerCommand: CommandSpec = {
   use: 'container',
   short: 'Manage containers',
   args: noArgs,
-  subcommands: [execCommand, removeCommand, stopCommand],
+  subcommands: [execCommand, containerInspectCommand, containerListCommand, removeCommand, stopCommand],
 };
 
-/** `docker exec`, `docker rm`, `docker stop`: the same commands under the root. */
-export const containerShortcuts: CommandSpec[] = [execCommand, removeCommand, stopCommand];
+/** `docker exec|inspect|ps|rm|stop`: the same commands under the root (inspect is docker's generic one). */
+export const containerShortcuts: CommandSpec[] = [execCommand, systemInspectCommand, psCommand, removeCommand, stopCommand];

@@ -14,8 +14,13 @@ function promote<T extends object>(target: T, embedded: Record<string, unknown>)
   return target;
 }
 
-const goDriver = (d: Driver | undefined): unknown =>
-  d ? goStruct('*swarm.Driver', { Name: d.Name, Options: goMap({ ...(d.Options ?? {}) }) }) : new GoNil('*swarm.Driver');
+function goDriver(d: Driver | undefined): unknown {
+  if (!d) return new GoNil('*swarm.Driver');
+  const driver = goStruct('*swarm.Driver', { Name: d.Name, Options: goMap({ ...(d.Options ?? {}) }) });
+  // json omits the empty Options map (omitempty), as the API does
+  Object.defineProperty(driver, goJSON, { value: () => apiJSON(d) });
+  return driver;
+}
 
 export function goSecret(s: Secret): object {
   const meta = goStruct('swarm.Meta', {

@@ -21,8 +21,10 @@ export async function printProgress(io: IOStreams, engine: Engine, serviceID: st
     out += `overall progress: ${running} out of ${total} tasks\n`;
     if (showSlots) for (const slot of slots) out += `${slot}: ${'running'.padEnd(9)}${tty ? ` [${'='.repeat(BAR_WIDTH)}>]` : ''}\n`;
   } else {
+    // docker's first frames, each repeated until the tasks run, then the settled one
     out += `overall progress: 0 out of ${total} tasks\n`;
     if (showSlots) for (const slot of slots) out += `${slot}:  \n`;
+    out += `overall progress: 0 out of ${total} tasks\n`;
     out += `overall progress: ${running} out of ${total} tasks\n`;
     for (let s = 5; s >= 1; s--) out += `verify: Waiting ${s} seconds to verify that tasks are stable...\n`;
   }

@@ -1,6 +1,10 @@
 // The `service` group (docker/cli cli/command/service/cmd.go).
 import { noArgs, type CommandSpec } from '../command.js';
 import { createCommand } from './create.js';
+import { serviceInspectCommand } from './inspect.js';
+import { serviceLogsCommand } from './logs.js';
+import { serviceListCommand } from './ls.js';
+import { servicePsCommand } from './ps.js';
 import { removeCommand } from './rm.js';
 import { scaleCommand } from './scale.js';
 import { updateCommand } from './update.js';
@@ -10,5 +14,5 @@ export const serviceCommand: CommandSpec = {
   short: 'Manage Swarm services',
   swarm: true,
   args: noArgs,
-  subcommands: [createCommand, removeCommand, scaleCommand, updateCommand],
+  subcommands: [createCommand, serviceInspectCommand, serviceLogsCommand, serviceListCommand, servicePsCommand, removeCommand, scaleCommand, updateCommand],
 };

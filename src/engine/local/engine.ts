@@ -347,7 +347,6 @@ export class LocalEngine implements Engine, ServiceEngine {
       secret: (secretID) => state.secrets.find((s) => s.ID === secretID),
       service: state.services.find((s) => s.ID === container.ServiceID),
       task: state.tasks.find((t) => t.ID === container.TaskID),
-      nodeHostname: this.hostname,
       nodeID: state.swarm?.NodeID ?? '',
     });
   }

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Container, Service, Task } from '../api-services.js';
 import { newObjectId } from '../ids.js';
+import { imageDefaults } from '../images.js';
 import type { State, SwarmRecord } from '../../store/state.js';
 
 export interface Clock {
@@ -79,6 +80,7 @@ function startTask(state: State, swarm: SwarmRecord, service: Service, slot: num
     'com.docker.swarm.task.id': taskID,
     'com.docker.swarm.task.name': `${service.Spec.Name}.${slotName}.${taskID}`,
   };
+  const image = imageDefaults(spec.Image);
   const stackNamespace = service.Spec.Labels['com.docker.stack.namespace'];
   if (stackNamespace !== undefined) labels['com.docker.stack.namespace'] = stackNamespace;
   const container: Container = {
@@ -91,8 +93,9 @@ function startTask(state: State, swarm: SwarmRecord, service: Service, slot: num
       Hostname: spec.Hostname || containerID.slice(0, 12),
       User: spec.User ?? '',
       Env: [...(spec.Env ?? [])],
-      Cmd: spec.Args?.length ? [...spec.Args] : null,
-      Entrypoint: spec.Command?.length ? [...spec.Command] : null,
+      // the service's command and args replace the image's (swarmkit container config)
+      Cmd: spec.Args?.length ? [...spec.Args] : spec.Command?.length ? null : image.Cmd,
+      Entrypoint: spec.Command?.length ? [...spec.Command] : image.Entrypoint,
       WorkingDir: spec.Dir ?? '',
       Labels: labels,
     },

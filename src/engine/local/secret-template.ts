@@ -24,7 +24,8 @@ export function renderSecretTemplate(secret: Secret, data: Buffer, container: Co
     }),
     Node: goStruct('template.NodeContext', {
       ID: ctx.nodeID,
-      Hostname: ctx.nodeHostname,
+      // moby's executor hands swarmkit no node description, so a real engine renders this empty
+      Hostname: '',
       Platform: goStruct('api.Platform', { Architecture: process.arch === 'x64' ? 'x86_64' : process.arch, OS: 'linux' }),
     }),
     Task: goStruct('template.TaskContext', {

@@ -1,7 +1,7 @@
 // Service rules of swarmkit's control API (controlapi/service.go, common.go) and moby's lookups.
 import type { Secret } from '../api.js';
 import type { Service, ServiceSpec, Task } from '../api-services.js';
-import { objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
+import { DaemonError, objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
 import { matchLabels } from '../filters.js';
 
 const DNS_COMPONENT = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
@@ -66,7 +66,7 @@ const TASK_STATES = ['new', 'pending', 'assigned', 'accepted', 'preparing', 'rea
 /** ListTasks filters (moby newListTasksFilters): name is a prefix of <service>.<slot>.<taskID>. */
 export function filterTasks(tasks: Task[], services: Service[], nodeNames: (id: string) => string[], filters: Map<string, string[]>): Task[] {
   for (const state of filters.get('desired-state') ?? []) {
-    if (!TASK_STATES.includes(state)) throw new Error(`Invalid desired-state filter: '${state}'`);
+    if (!TASK_STATES.includes(state)) throw new DaemonError(`Invalid desired-state filter: '${state}'`, 400);
   }
   const serviceOf = (t: Task) => services.find((s) => s.ID === t.ServiceID);
   return tasks.filter((t) => {

@@ -1,0 +1,362 @@
+// `container inspect` (docker/cli cli/command/container/inspect.go) and the top-level `inspect`
+// (cli/command/system/inspect.go, v28 texts). Both go through inspect.Inspect: a template that
+// does not parse exits 64, lookup and execution errors are collected and exit 1.
+//
+// The top-level command looks a reference up as docker does, in order: container, (image,
+// network, volume: none exist here), then, on a swarm manager, service, task, (node, plugin:
+// not simulated), secret, (config). The first match wins; "not found" moves on to the next kind.
+import { createHash } from 'node:crypto';
+import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { StatusError } from '../errors.js';
+import { INSPECT_FORMAT_HELP } from '../flags.js';
+import type { IOStreams } from '../io.js';
+import type { Engine, Secret } from '../../engine/api.js';
+import type { Container, ServiceEngine, Task } from '../../engine/api-services.js';
+import { DaemonError, objectAmbiguous, objectNotFound } from '../../engine/errors.js';
+import { parseTemplate, TemplateParseError } from '../../format/gotemplate.js';
+import { quoteGo } from '../../format/govalue.js';
+import { inspectObjects } from '../../format/inspect.js';
+import { goSecret } from '../secret/go-secret.js';
+import { parseImageReference } from '../service/formatter.js';
+import { goService, goStructOf, goTask, serviceJSONView, taskJSONView, type StructSchema } from '../service/go-service.js';
+
+// ---- the container as `docker inspect` shows it (moby container.InspectResponse) ----
+
+const S = (type: string, fields: StructSchema['fields']): StructSchema => ({ type, fields });
+
+const CONTAINER_STATE = S('container.State', [
+  ['Status', 'string'],
+  ['Running', 'bool'],
+  ['Paused', 'bool'],
+  ['Restarting', 'bool'],
+  ['OOMKilled', 'bool'],
+  ['Dead', 'bool'],
+  ['Pid', 'int'],
+  ['ExitCode', 'int'],
+  ['Error', 'string'],
+  ['StartedAt', 'string'],
+  ['FinishedAt', 'string'],
+  ['Health', { opaque: '*container.Health' }],
+]);
+
+const CONTAINER_CONFIG = S('container.Config', [
+  ['Hostname', 'string'],
+  ['Domainname', 'string'],
+  ['User', 'string'],
+  ['AttachStdin', 'bool'],
+  ['AttachStdout', 'bool'],
+  ['AttachStderr', 'bool'],
+  ['ExposedPorts', { opaque: 'nat.PortSet' }],
+  ['Tty', 'bool'],
+  ['OpenStdin', 'bool'],
+  ['StdinOnce', 'bool'],
+  ['Env', '[]string'],
+  ['Cmd', '[]string'],
+  ['Healthcheck', { opaque: '*container.HealthConfig' }],
+  ['ArgsEscaped', 'bool'],
+  ['Image', 'string'],
+  ['Volumes', { opaque: 'map[string]struct {}' }],
+  ['WorkingDir', 'string'],
+  ['Entrypoint', '[]string'],
+  ['NetworkDisabled', 'bool'],
+  ['MacAddress', 'string'],
+  ['OnBuild', '[]string'],
+  ['Labels', 'map'],
+  ['StopSignal', 'string'],
+  ['StopTimeout', { opaque: '*int' }],
+  ['Shell', '[]string'],
+]);
+
+const INSPECT_RESPONSE = S('container.InspectResponse', [
+  ['Id', 'string'],
+  ['Created', 'string'],
+  ['Path', 'string'],
+  ['Args', '[]string'],
+  ['State', { ptr: CONTAINER_STATE }],
+  ['Image', 'string'],
+  ['ResolvConfPath', 'string'],
+  ['HostnamePath', 'string'],
+  ['HostsPath', 'string'],
+  ['LogPath', 'string'],
+  ['Node', { opaque: '*container.ContainerNode' }],
+  ['Name', 'string'],
+  ['RestartCount', 'int'],
+  ['Driver', 'string'],
+  ['Platform', 'string'],
+  ['MountLabel', 'string'],
+  ['ProcessLabel', 'string'],
+  ['AppArmorProfile', 'string'],
+  ['ExecIDs', '[]string'],
+  ['HostConfig', { opaque: '*container.HostConfig' }],
+  ['GraphDriver', { opaque: 'storage.DriverData' }],
+  ['SizeRw', { opaque: '*int64' }],
+  ['SizeRootFs', { opaque: '*int64' }],
+  ['Mounts', { opaque: '[]container.MountPoint' }],
+  ['Config', { ptr: CONTAINER_CONFIG }],
+  ['NetworkSettings', { opaque: '*container.NetworkSettings' }],
+  ['ImageManifestDescriptor', { opaque: '*v1.Descriptor' }],
+]);
+
+/**
+ * The inspect JSON of a task container, in moby's field order. The simulation keeps no image
+ * store, so Image is a stable stand-in digest of the image reference; there is no HostConfig,
+ * GraphDriver or NetworkSettings, and the secret files (tmpfs binds in docker) are not Mounts,
+ * as in docker.
+ */
+export function containerInspectJSON(c: Container, size = false): Record<string, unknown> {
+  const argv = [...(c.Config.Entrypoint ?? []), ...(c.Config.Cmd ?? [])];
+  const extra = c as Container & { ImageID?: string; State: { Pid?: number; Error?: string } };
+  const out: Record<string, unknown> = {
+    Id: c.Id,
+    Created: c.Created,
+    Path: argv[0] ?? '',
+    Args: argv.slice(1),
+    State: {
+      Status: c.State.Status,
+      Running: c.State.Running,
+      Paused: false,
+      Restarting: false,
+      OOMKilled: false,
+      Dead: false,
+      Pid: c.State.Running ? (extra.State.Pid ?? 0) : 0,
+      ExitCode: c.State.ExitCode,
+      Error: extra.State.Error ?? '',
+      StartedAt: c.State.StartedAt,
+      FinishedAt: c.State.FinishedAt,
+    },
+    Image: extra.ImageID ?? `sha256:${createHash('sha256').update(c.Image).digest('hex')}`,
+    Name: c.Name,
+    RestartCount: 0,
+    Driver: 'overlay2',
+    Platform: 'linux',
+    MountLabel: '',
+    ProcessLabel: '',
+    AppArmorProfile: '',
+    ExecIDs: null,
+  };
+  if (size) {
+    out.SizeRw = 0;
+    out.SizeRootFs = 0;
+  }
+  out.Mounts = [];
+  out.Config = {
+    Hostname: c.Config.Hostname,
+    Domainname: '',
+    User: c.Config.User,
+    AttachStdin: false,
+    AttachStdout: false,
+    AttachStderr: false,
+    Tty: false,
+    OpenStdin: false,
+    StdinOnce: false,
+    Env: c.Config.Env,
+    Cmd: c.Config.Cmd,
+    Image: c.Image,
+    Volumes: null,
+    WorkingDir: c.Config.WorkingDir,
+    Entrypoint: c.Config.Entrypoint,
+    OnBuild: null,
+    Labels: c.Config.Labels,
+  };
+  return out;
+}
+
+/** container.InspectResponse as a Go template sees it. */
+export function goContainer(view: Record<string, unknown>): object {
+  return goStructOf(view, INSPECT_RESPONSE, false);
+}
+
+// ---- inspect.Inspect around a lookup ----
+
+/** A --format that does not parse: StatusError 64 (inspect.Inspect), before any lookup. */
+function checkTemplate(format: string): void {
+  if (format === '' || format === 'json') return;
+  try {
+    parseTemplate(format);
+  } catch (err) {
+    if (err instanceof TemplateParseError) throw new StatusError(`template parsing error: ${err.message}`, 64);
+    throw err;
+  }
+}
+
+/** The objects found, each with the typed view its templates run on. */
+const views = new WeakMap<object, (raw: Record<string, unknown>) => object>();
+const found = (raw: Record<string, unknown>, view: (raw: Record<string, unknown>) => object): Record<string, unknown> => {
+  views.set(raw, view);
+  return raw;
+};
+
+async function inspectWith(io: IOStreams, refs: string[], format: string, get: (ref: string) => Promise<Record<string, unknown>>): Promise<void> {
+  checkTemplate(format);
+  try {
+    await inspectObjects(io, refs, format, get, (raw) => (views.get(raw) ?? goContainer)(raw));
+  } catch (err) {
+    throw new StatusError((err as Error).message, 1);
+  }
+}
+
+const emptyRef = (kind: string, ref: string): string => {
+  const id = ref.trim();
+  if (id === '') throw new Error(`invalid ${kind} name or ID: value is empty`);
+  return id;
+};
+
+async function getContainer(engine: Pick<ServiceEngine, 'containerInspect'>, ref: string, size: boolean): Promise<Record<string, unknown>> {
+  const c = await engine.containerInspect(emptyRef('container', ref));
+  return found(containerInspectJSON(c, size), goContainer);
+}
+
+// ---- container inspect ----
+
+export interface ContainerInspectOptions {
+  refs: string[];
+  format: string;
+  size: boolean;
+}
+
+export async function runContainerInspect(opts: ContainerInspectOptions, io: IOStreams, engine: Pick<ServiceEngine, 'containerInspect'>): Promise<void> {
+  await inspectWith(io, opts.refs, opts.format, (ref) => getContainer(engine, ref, opts.size));
+}
+
+export const containerInspectCommand: CommandSpec = {
+  use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]',
+  short: 'Display detailed information on one or more containers',
+  args: requiresMinArgs(1),
+  flags: [
+    { name: 'format', shorthand: 'f', varname: 'string', usage: INSPECT_FORMAT_HELP, kind: 'value' },
+    { name: 'size', shorthand: 's', varname: '', usage: 'Display total file sizes', kind: 'bool' },
+  ],
+  run: ({ args, flags, io, engine }) =>
+    runContainerInspect({ refs: args, format: (flags.format as string | undefined) ?? '', size: Boolean(flags.size) }, io, engine() as Engine & ServiceEngine),
+};
+
+// ---- docker inspect ----
+
+const ALL_TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
+
+export interface InspectOptions {
+  refs: string[];
+  format: string;
+  /** --type: '' for any kind. */
+  type: string;
+  size: boolean;
+}
+
+type InspectEngine = Pick<Engine, 'info' | 'secretInspect'> & Pick<ServiceEngine, 'containerInspect' | 'serviceInspect' | 'serviceList' | 'taskList'>;
+
+const isNotFound = (err: unknown): boolean => err instanceof DaemonError && err.statusCode === 404;
+const isSkippable = (err: unknown): boolean =>
+  isNotFound(err) || /not supported|invalid reference format/.test(err instanceof Error ? err.message : String(err));
+
+/** moby getTask: full ID, then exact task name (case-insensitive), then a unique ID prefix. */
+async function getTask(engine: InspectEngine, ref: string): Promise<Task> {
+  const tasks = await engine.taskList(new Map());
+  const byID = tasks.find((t) => t.ID === ref);
+  if (byID) return byID;
+  const names = new Map((await engine.serviceList(new Map())).map((s) => [s.ID, s.Spec.Name]));
+  const lower = ref.toLowerCase();
+  let matches = tasks.filter((t) => `${names.get(t.ServiceID) ?? ''}.${t.Slot ? t.Slot : t.NodeID}.${t.ID}`.toLowerCase() === lower);
+  if (matches.length === 0) matches = tasks.filter((t) => t.ID.startsWith(ref));
+  if (matches.length > 1) throw objectAmbiguous('task', ref, matches.length);
+  if (matches.length === 0) throw objectNotFound('task', ref);
+  return matches[0];
+}
+
+/** Daemon answers for the kinds the simulation has none of. */
+function noneOf(kind: string, ref: string): Error {
+  switch (kind) {
+    case 'image': {
+      const r = parseImageReference(ref);
+      const name = r ? (r.digest ? `${r.familiar}@${r.digest}` : `${r.familiar}:${r.tag ?? 'latest'}`) : ref;
+      return new DaemonError(`No such image: ${name}`, 404);
+    }
+    case 'network':
+      return new DaemonError(`network ${ref} not found`, 404);
+    case 'volume':
+      return new DaemonError(`get ${ref}: no such volume`, 404);
+    case 'config':
+      return new DaemonError(`config ${ref} not found`, 404);
+    default:
+      return new DaemonError(`${kind} ${ref} not found`, 404);
+  }
+}
+
+export async function runInspect(opts: InspectOptions, io: IOStreams, engine: InspectEngine): Promise<void> {
+  if (opts.type !== '' && !ALL_TYPES.includes(opts.type)) throw new Error(`${quoteGo(opts.type)} is not a valid value for --type`);
+  const kinds: { kind: string; swarm: boolean; size: boolean; get?: (ref: string) => Promise<Record<string, unknown>> }[] = [
+    { kind: 'container', swarm: false, size: true, get: (ref) => getContainer(engine, ref, opts.size) },
+    { kind: 'image', swarm: false, size: false },
+    { kind: 'network', swarm: false, size: false },
+    { kind: 'volume', swarm: false, size: false },
+    {
+      kind: 'service',
+      swarm: true,
+      size: false,
+      get: async (ref) => found(serviceJSONView(await engine.serviceInspect(emptyRef('service', ref))), (raw) => goService(raw as never)),
+    },
+    {
+      kind: 'task',
+      swarm: true,
+      size: false,
+      get: async (ref) => found(taskJSONView(await getTask(engine, emptyRef('task', ref))), (raw) => goTask(raw as never)),
+    },
+    { kind: 'node', swarm: true, size: false },
+    { kind: 'plugin', swarm: false, size: false },
+    {
+      kind: 'secret',
+      swarm: true,
+      size: false,
+      get: async (ref) =>
+        found((await engine.secretInspect(emptyRef('secret', ref))) as unknown as Record<string, unknown>, (raw) => goSecret(raw as unknown as Secret)),
+    },
+    { kind: 'config', swarm: true, size: false },
+  ];
+
+  const isSwarmManager = async (): Promise<boolean> => {
+    try {
+      return (await engine.info()).Swarm.LocalNodeState === 'active';
+    } catch (err) {
+      io.stderr.write(`${(err as Error).message}\n`);
+      return false;
+    }
+  };
+
+  const get = async (ref: string): Promise<Record<string, unknown>> => {
+    let swarm: boolean | undefined;
+    for (const k of kinds) {
+      if (opts.type !== '' && k.kind !== opts.type) continue;
+      if (opts.type === '' && k.swarm) {
+        swarm ??= await isSwarmManager();
+        if (!swarm) continue;
+      }
+      try {
+        if (!k.get) throw noneOf(k.kind, ref);
+        const obj = await k.get(ref);
+        if (opts.size && !k.size) io.stderr.write(`WARNING: --size ignored for ${k.kind}\n`);
+        return obj;
+      } catch (err) {
+        if (opts.type === '' && isSkippable(err)) continue;
+        throw err;
+      }
+    }
+    throw new Error(`Error: No such object: ${ref}`);
+  };
+  await inspectWith(io, opts.refs, opts.format, get);
+}
+
+export const systemInspectCommand: CommandSpec = {
+  use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]',
+  short: 'Return low-level information on Docker objects',
+  args: requiresMinArgs(1),
+  flags: [
+    { name: 'format', shorthand: 'f', varname: 'string', usage: INSPECT_FORMAT_HELP, kind: 'value' },
+    { name: 'size', shorthand: 's', varname: '', usage: 'Display total file sizes if the type is container', kind: 'bool' },
+    { name: 'type', varname: 'string', usage: 'Only inspect objects of the given type', kind: 'value' },
+  ],
+  run: ({ args, flags, io, engine }) =>
+    runInspect(
+      { refs: args, format: (flags.format as string | undefined) ?? '', type: (flags.type as string | undefined) ?? '', size: Boolean(flags.size) },
+      io,
+      engine() as Engine & ServiceEngine,
+    ),
+};

@@ -1,0 +1,100 @@
+// `ps` / `container ls|list|ps` (docker/cli cli/command/container/list.go). The daemon returns
+// the containers newest first; -n/-l limit them (and then include stopped ones), as moby does.
+import { noArgs, type CommandSpec } from '../command.js';
+import { filterFlag, filtersFrom, LIST_FORMAT_HELP, parseGoInt } from '../flags.js';
+import type { IOStreams } from '../io.js';
+import type { Engine } from '../../engine/api.js';
+import type { ServiceEngine } from '../../engine/api-services.js';
+import { parseTemplate, TemplateExecError, TemplateParseError } from '../../format/gotemplate.js';
+import { goStruct } from '../../format/govalue.js';
+import { writeList } from '../../format/list.js';
+import { CONTAINER_HEADERS, containerListFormat, ContainerRow, ZERO_CONTAINER } from './formatter.js';
+
+export interface ContainerListOptions {
+  all: boolean;
+  quiet: boolean;
+  noTrunc: boolean;
+  /** -n: the last N created containers; -1 for no limit. */
+  last: number;
+  latest: boolean;
+  size: boolean;
+  format: string;
+  filters: string[];
+}
+
+const ROW_TYPE = '*formatter.ContainerContext';
+
+/** buildContainerListOptions: a --format is always parsed and run once on an empty row first. */
+function validateFormat(format: string): void {
+  let template;
+  try {
+    template = parseTemplate(format);
+  } catch (err) {
+    if (err instanceof TemplateParseError) throw new Error(`failed to parse template: ${err.message}`);
+    throw err;
+  }
+  try {
+    template.execute(goStruct(ROW_TYPE, new ContainerRow(ZERO_CONTAINER, true, 0)));
+  } catch (err) {
+    if (err instanceof TemplateExecError) throw new Error(`failed to execute template: ${err.message}`);
+    throw err;
+  }
+}
+
+export async function runContainerList(opts: ContainerListOptions, io: IOStreams, engine: Pick<ServiceEngine, 'containerList'>): Promise<void> {
+  if (opts.format !== '' && opts.quiet) io.stderr.write('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
+  const limit = opts.latest && opts.last === -1 ? 1 : opts.last;
+  if (opts.format !== '') validateFormat(opts.format);
+  let containers = await engine.containerList({ all: opts.all || limit > 0, filters: filtersFrom(opts.filters) });
+  if (limit > 0) containers = containers.slice(0, limit);
+  const now = io.now();
+  writeList(io, {
+    format: containerListFormat(opts.format, opts.quiet, opts.size),
+    headers: CONTAINER_HEADERS,
+    rows: containers.map((c) => new ContainerRow(c, !opts.noTrunc, now)),
+    rowType: ROW_TYPE,
+  });
+}
+
+export const containerListCommand: CommandSpec = {
+  use: 'ls [OPTIONS]',
+  aliases: ['list', 'ps'],
+  short: 'List containers',
+  args: noArgs,
+  flags: [
+    { name: 'all', shorthand: 'a', varname: '', usage: 'Show all containers (default shows just running)', kind: 'bool' },
+    filterFlag,
+    { name: 'format', varname: 'string', usage: LIST_FORMAT_HELP, kind: 'value' },
+    {
+      name: 'last',
+      shorthand: 'n',
+      varname: 'int',
+      usage: 'Show n last created containers (includes all states)',
+      kind: 'value',
+      defaultText: '-1',
+      parse: (v) => String(parseGoInt(v, 64, true)),
+    },
+    { name: 'latest', shorthand: 'l', varname: '', usage: 'Show the latest created container (includes all states)', kind: 'bool' },
+    { name: 'no-trunc', varname: '', usage: "Don't truncate output", kind: 'bool' },
+    { name: 'quiet', shorthand: 'q', varname: '', usage: 'Only display container IDs', kind: 'bool' },
+    { name: 'size', shorthand: 's', varname: '', usage: 'Display total file sizes', kind: 'bool' },
+  ],
+  run: ({ flags, io, engine }) =>
+    runContainerList(
+      {
+        all: Boolean(flags.all),
+        quiet: Boolean(flags.quiet),
+        noTrunc: Boolean(flags['no-trunc']),
+        last: flags.last === undefined ? -1 : Number(flags.last),
+        latest: Boolean(flags.latest),
+        size: Boolean(flags.size),
+        format: (flags.format as string | undefined) ?? '',
+        filters: (flags.filter as string[] | undefined) ?? [],
+      },
+      io,
+      engine() as Engine & ServiceEngine,
+    ),
+};
+
+/** The top-level `ps`: the same command under its short name. */
+export const psCommand: CommandSpec = { ...containerListCommand, use: 'ps [OPTIONS]', aliases: undefined };

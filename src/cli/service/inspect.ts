@@ -1,0 +1,67 @@
+// `service inspect` (docker/cli cli/command/service/inspect.go). A missing service is the CLI's
+// own `Error: no such service: X` (v28 wording); every failure exits 1 (StatusError{1}).
+import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { StatusError } from '../errors.js';
+import { INSPECT_FORMAT_HELP } from '../flags.js';
+import type { IOStreams } from '../io.js';
+import type { Engine } from '../../engine/api.js';
+import type { Service, ServiceEngine } from '../../engine/api-services.js';
+import { DaemonError } from '../../engine/errors.js';
+import { inspectObjects } from '../../format/inspect.js';
+import { writeList } from '../../format/list.js';
+import { ServiceInspectContext, SERVICE_PRETTY_TEMPLATE } from './formatter.js';
+import { goService, serviceJSONView } from './go-service.js';
+
+export interface ServiceInspectOptions {
+  refs: string[];
+  format: string;
+  pretty: boolean;
+}
+
+export const isNotFound = (err: unknown): boolean => err instanceof DaemonError && err.statusCode === 404;
+
+export async function runServiceInspect(opts: ServiceInspectOptions, io: IOStreams, engine: Pick<ServiceEngine, 'serviceInspect'>): Promise<void> {
+  if (opts.pretty && opts.format !== '') throw new Error('--format is incompatible with human friendly format');
+  const f = opts.pretty ? 'pretty' : opts.format === '' ? 'raw' : opts.format;
+  if (f.startsWith('pretty') && f !== 'pretty') throw new Error('Cannot supply extra formatting options to the pretty template');
+
+  const get = async (ref: string): Promise<Service> => {
+    try {
+      return await engine.serviceInspect(ref);
+    } catch (err) {
+      if (isNotFound(err)) throw new Error(`Error: no such service: ${ref}`);
+      throw err;
+    }
+  };
+  try {
+    if (f === 'pretty') {
+      // Every service is fetched before anything prints: one miss aborts the whole output.
+      const services: Service[] = [];
+      for (const ref of opts.refs) services.push(await get(ref));
+      const now = io.now();
+      writeList(io, { format: SERVICE_PRETTY_TEMPLATE, rows: services.map((s) => new ServiceInspectContext(s, now)) });
+      return;
+    }
+    // NewFormat: "raw" (the default) and any "raw" prefix fall back to the JSON array
+    const template = f.startsWith('raw') ? f.slice(3) : f;
+    await inspectObjects(io, opts.refs, template, async (ref) => serviceJSONView(await get(ref)), (view) => goService(view as unknown as Service));
+  } catch (err) {
+    throw new StatusError((err as Error).message, 1);
+  }
+}
+
+export const serviceInspectCommand: CommandSpec = {
+  use: 'inspect [OPTIONS] SERVICE [SERVICE...]',
+  short: 'Display detailed information on one or more services',
+  args: requiresMinArgs(1),
+  flags: [
+    { name: 'format', shorthand: 'f', varname: 'string', usage: INSPECT_FORMAT_HELP, kind: 'value' },
+    { name: 'pretty', varname: '', usage: 'Print the information in a human friendly format', kind: 'bool' },
+  ],
+  run: ({ args, flags, io, engine }) =>
+    runServiceInspect(
+      { refs: args, format: (flags.format as string | undefined) ?? '', pretty: Boolean(flags.pretty) },
+      io,
+      engine() as Engine & ServiceEngine,
+    ),
+};

@@ -1,0 +1,38 @@
+// `service ls` (docker/cli cli/command/service/list.go).
+import { noArgs, type CommandSpec } from '../command.js';
+import { filterFlag, filtersFrom, LIST_FORMAT_HELP, quietFlag } from '../flags.js';
+import type { IOStreams } from '../io.js';
+import type { Engine } from '../../engine/api.js';
+import type { ServiceEngine } from '../../engine/api-services.js';
+import { writeList } from '../../format/list.js';
+import { SERVICE_HEADERS, ServiceRow, serviceListFormat, sortServices } from './formatter.js';
+
+export interface ServiceListOptions {
+  quiet: boolean;
+  format: string;
+  filters: string[];
+}
+
+export async function runServiceList(opts: ServiceListOptions, io: IOStreams, engine: Pick<ServiceEngine, 'serviceList'>): Promise<void> {
+  const services = sortServices(await engine.serviceList(filtersFrom(opts.filters)));
+  writeList(io, {
+    format: serviceListFormat(opts.format, opts.quiet),
+    headers: SERVICE_HEADERS,
+    rows: services.map((s) => new ServiceRow(s)),
+    rowType: '*service.serviceContext',
+  });
+}
+
+export const serviceListCommand: CommandSpec = {
+  use: 'ls [OPTIONS]',
+  aliases: ['list'],
+  short: 'List services',
+  args: noArgs,
+  flags: [filterFlag, { name: 'format', varname: 'string', usage: LIST_FORMAT_HELP, kind: 'value' }, quietFlag('Only display IDs')],
+  run: ({ flags, io, engine }) =>
+    runServiceList(
+      { quiet: Boolean(flags.quiet), format: (flags.format as string | undefined) ?? '', filters: (flags.filter as string[] | undefined) ?? [] },
+      io,
+      engine() as Engine & ServiceEngine,
+    ),
+};

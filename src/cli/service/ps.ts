@@ -1,0 +1,117 @@
+// `service ps` (docker/cli cli/command/service/ps.go, cli/command/task/print.go). The services
+// are matched client-side as docker does: full ID, then exact name, then a unique ID prefix.
+import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { filterFlag, filtersFrom } from '../flags.js';
+import type { IOStreams } from '../io.js';
+import type { Engine, Filters } from '../../engine/api.js';
+import type { Service, ServiceEngine } from '../../engine/api-services.js';
+import { writeList } from '../../format/list.js';
+import { nodeNameResolver, TASK_HEADERS, taskListFormat, taskRows } from './formatter.js';
+
+export interface ServicePsOptions {
+  services: string[];
+  quiet: boolean;
+  noTrunc: boolean;
+  noResolve: boolean;
+  format: string;
+  filters: string[];
+}
+
+type PsEngine = Pick<ServiceEngine, 'serviceList' | 'taskList' | 'nodeList'> & Pick<Engine, 'info'>;
+
+const addFilter = (filters: Filters, key: string, value: string): void => {
+  const values = filters.get(key) ?? [];
+  if (!values.includes(value)) values.push(value);
+  filters.set(key, values);
+};
+
+/** ps.go createFilter: the "service" filter for the matched services, and the misses. */
+async function matchServices(engine: PsEngine, refs: string[], filters: Filters): Promise<{ services: Service[]; notFound: string[] }> {
+  const unique = [...new Set(refs)];
+  const byID = await engine.serviceList(new Map([['id', unique]]));
+  const byName = await engine.serviceList(new Map([['name', unique]]));
+  const notFound: string[] = [];
+  let count = 0;
+  for (const ref of refs) {
+    const exact = byID.find((s) => s.ID === ref) ?? byName.find((s) => s.Spec.Name === ref);
+    if (exact) {
+      addFilter(filters, 'service', exact.ID);
+      count++;
+      continue;
+    }
+    let found = false;
+    for (const s of byID) {
+      if (!s.ID.startsWith(ref)) continue;
+      if (found) throw new Error(`multiple services found with provided prefix: ${ref}`);
+      addFilter(filters, 'service', s.ID);
+      count++;
+      found = true;
+    }
+    if (!found) notFound.push(`no such service: ${ref}`);
+  }
+  if (count === 0) throw new Error(notFound.join('\n'));
+  return { services: [...byID, ...byName], notFound };
+}
+
+/** ps.go updateNodeFilter: "self" means this node. */
+async function resolveNodeFilter(engine: PsEngine, filters: Filters): Promise<void> {
+  const nodes = filters.get('node');
+  if (!nodes) return;
+  const out: string[] = [];
+  for (const n of nodes) {
+    let ref = n;
+    if (n === 'self') {
+      ref = (await engine.info()).Swarm.NodeID;
+      if (ref === '') throw new Error('node ID not found in /info');
+    }
+    if (!out.includes(ref)) out.push(ref);
+  }
+  filters.set('node', out);
+}
+
+export async function runServicePs(opts: ServicePsOptions, io: IOStreams, engine: PsEngine): Promise<void> {
+  const filters = filtersFrom(opts.filters);
+  const { services, notFound } = await matchServices(engine, opts.services, filters);
+  await resolveNodeFilter(engine, filters);
+  const tasks = await engine.taskList(filters);
+
+  const format = taskListFormat(opts.format === '' ? 'table' : opts.format, opts.quiet);
+  const trunc = !(opts.noTrunc || opts.quiet);
+  const names = new Map(services.map((s) => [s.ID, s.Spec.Name]));
+  const nodeName = opts.noResolve ? (id: string) => id : nodeNameResolver(await engine.nodeList());
+  const rows = taskRows(tasks, {
+    serviceName: (id) => (opts.noResolve ? id : (names.get(id) ?? id)),
+    nodeName,
+    table: format.startsWith('table'),
+    trunc,
+    nowMs: io.now(),
+  });
+  writeList(io, { format, headers: TASK_HEADERS, rows, rowType: '*task.taskContext' });
+  if (notFound.length) throw new Error(notFound.join('\n'));
+}
+
+export const servicePsCommand: CommandSpec = {
+  use: 'ps [OPTIONS] SERVICE [SERVICE...]',
+  short: 'List the tasks of one or more services',
+  args: requiresMinArgs(1),
+  flags: [
+    filterFlag,
+    { name: 'format', varname: 'string', usage: 'Pretty-print tasks using a Go template', kind: 'value' },
+    { name: 'no-resolve', varname: '', usage: 'Do not map IDs to Names', kind: 'bool' },
+    { name: 'no-trunc', varname: '', usage: 'Do not truncate output', kind: 'bool' },
+    { name: 'quiet', shorthand: 'q', varname: '', usage: 'Only display task IDs', kind: 'bool' },
+  ],
+  run: ({ args, flags, io, engine }) =>
+    runServicePs(
+      {
+        services: args,
+        quiet: Boolean(flags.quiet),
+        noTrunc: Boolean(flags['no-trunc']),
+        noResolve: Boolean(flags['no-resolve']),
+        format: (flags.format as string | undefined) ?? '',
+        filters: (flags.filter as string[] | undefined) ?? [],
+      },
+      io,
+      engine() as Engine & ServiceEngine,
+    ),
+};
