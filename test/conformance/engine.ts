@@ -21,17 +21,41 @@ export function swarmState(bin: string, env?: NodeJS.ProcessEnv): string {
   return r.stdout.trim();
 }
 
-/** Leaves any swarm (erasing its secrets/services) and removes leftover swarm task containers. */
+function lines(s: string): string[] {
+  return s.split('\n').filter(Boolean);
+}
+
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** IDs of all swarm task containers, running or not. */
+function taskContainers(bin: string, env?: NodeJS.ProcessEnv): string[] {
+  return lines(docker(bin, ['ps', '-aq', '--filter', 'label=com.docker.swarm.task'], env).stdout);
+}
+
+/**
+ * Leaves any swarm (erasing its secrets/services) and removes leftover swarm task containers:
+ * all services are removed first, then the swarm is left, then the task containers are waited for
+ * (the agent removes them asynchronously) and whatever is left is removed with `rm -f`, until no
+ * task container remains.
+ */
 export function resetEngine(bin: string, env?: NodeJS.ProcessEnv): void {
   if (swarmState(bin, env) !== 'inactive') {
     const services = docker(bin, ['service', 'ls', '-q'], env);
-    const ids = services.stdout.split('\n').filter(Boolean);
+    const ids = lines(services.stdout);
     if (services.status === 0 && ids.length > 0) docker(bin, ['service', 'rm', ...ids], env);
+    // give the agent a moment to shut the tasks down by itself
+    for (let i = 0; i < 50 && taskContainers(bin, env).length > 0; i++) sleepMs(200);
     docker(bin, ['swarm', 'leave', '-f'], env);
   }
-  const containers = docker(bin, ['ps', '-aq', '--filter', 'label=com.docker.swarm.task'], env);
-  const cids = containers.stdout.split('\n').filter(Boolean);
-  if (cids.length > 0) docker(bin, ['rm', '-f', ...cids], env);
+  for (let i = 0; ; i++) {
+    const cids = taskContainers(bin, env);
+    if (cids.length === 0) break;
+    if (i >= 60) throw new Error(`swarm task containers are still there after the reset: ${cids.join(' ')}`);
+    docker(bin, ['rm', '-f', ...cids], env); // "removal already in progress" errors are fine
+    sleepMs(250);
+  }
   const state = swarmState(bin, env);
   if (state !== 'inactive') throw new Error(`engine still in swarm state ${state} after swarm leave -f`);
 }
@@ -49,6 +73,13 @@ export function initSwarm(bin: string, env?: NodeJS.ProcessEnv): void {
 /** Leaves the engine as others expect it: in swarm mode. */
 export function ensureSwarm(bin: string, env?: NodeJS.ProcessEnv): void {
   if (swarmState(bin, env) !== 'active') docker(bin, SWARM_INIT_ARGS, env);
+}
+
+/** The engine's hostname: what the swarm node is called (NODE column, `{{.Node.Hostname}}`). */
+export function engineHostname(bin: string, env?: NodeJS.ProcessEnv): string {
+  const r = docker(bin, ['info', '--format', '{{.Name}}'], env);
+  if (r.status !== 0 || r.stdout.trim() === '') throw new Error(`docker info --format {{.Name}} failed:\n${r.stderr}`);
+  return r.stdout.trim();
 }
 
 export function dockerVersions(bin: string, env?: NodeJS.ProcessEnv): { client: string; engine: string } {

@@ -1,16 +1,21 @@
 // Unit tests of the conformance normalizer: it must hide exactly what is random, nothing more.
 // The oracle check (two real recordings normalize identically) is `npm run record:conformance -- --check`.
 import { describe, expect, it } from 'vitest';
-import { SPACE_RUN, compareNormalized, mapBinaryName, normalizeScenario } from './normalize.js';
-import { expectedOutputs, listScenarioNames, loadRecording, loadScenario, recordingMismatch } from './scenario.js';
+import { HOST, SPACE_RUN, collapseProgressRepeats, compareNormalized, mapBinaryName, normalizeScenario } from './normalize.js';
+import { expectedOutputs, listScenarioNames, loadRecording, loadScenario, parseScenario, recordingMismatch } from './scenario.js';
 import type { StepOutput } from './scenario.js';
 
 const out = (stdout: string, stderr = '', exit = 0): StepOutput => ({ stdout, stderr, exit });
-const norm = (outputs: StepOutput[], runs: Array<string | { run: string; capture?: string }>, binaryName = 'tsecret') =>
+const norm = (
+  outputs: StepOutput[],
+  runs: Array<string | { run: string; capture?: string; random?: boolean; coreutils?: boolean }>,
+  binaryName = 'tsecret',
+  hostname?: string,
+) =>
   normalizeScenario(
     outputs,
     runs.map((r) => (typeof r === 'string' ? { run: r } : r)),
-    { binaryName },
+    { binaryName, hostname },
   );
 
 describe('normalizeScenario', () => {
@@ -113,9 +118,85 @@ describe('normalizeScenario', () => {
     expect(mapBinaryName('Usage:  docker secret ls [OPTIONS]\n', 'tsecret')).toBe('Usage:  docker secret ls [OPTIONS]\n');
   });
 
+  it('collapses immediately repeated blocks of progress lines, and only those', () => {
+    const create =
+      'abc\noverall progress: 0 out of 1 tasks\n1/1:  \noverall progress: 0 out of 1 tasks\noverall progress: 0 out of 1 tasks\n' +
+      'overall progress: 1 out of 1 tasks\n' +
+      'verify: Waiting 5 seconds to verify that tasks are stable...\n'.repeat(6) +
+      'verify: Waiting 4 seconds to verify that tasks are stable...\n'.repeat(5) +
+      'verify: Service abc converged\n';
+    expect(collapseProgressRepeats(create)).toBe(
+      'abc\noverall progress: 0 out of 1 tasks\n1/1:  \noverall progress: 0 out of 1 tasks\noverall progress: 1 out of 1 tasks\n' +
+        'verify: Waiting 5 seconds to verify that tasks are stable...\nverify: Waiting 4 seconds to verify that tasks are stable...\n' +
+        'verify: Service abc converged\n',
+    );
+    // a two-line block (a slot error repeated with its overall line)
+    const failing = 'overall progress: 0 out of 1 tasks\n1/1: No such image: x:1\n'.repeat(4);
+    expect(collapseProgressRepeats(`id\n${failing}`)).toBe('id\noverall progress: 0 out of 1 tasks\n1/1: No such image: x:1\n');
+    // other repeated lines stay, and so does everything in outputs without progress
+    expect(collapseProgressRepeats('overall progress: 0 out of 1 tasks\nx\nx\n')).toBe('overall progress: 0 out of 1 tasks\nx\nx\n');
+    expect(collapseProgressRepeats('1/1: a\n1/1: a\n')).toBe('1/1: a\n1/1: a\n');
+    // applied to stdout by normalizeScenario
+    expect(norm([out(create)], ['x'])[0].stdout).toBe(collapseProgressRepeats(create));
+  });
+
+  it('replaces container ages `Up …` and collapses the padding of that output', () => {
+    const r = norm([out('STATUS                  NAMES\nUp Less than a second   a\nUp 5 seconds   b\nUp About a minute   c\n')], ['x']);
+    expect(r[0].stdout).toBe(`STATUS${SPACE_RUN}NAMES\nUp <AGE>${SPACE_RUN}a\nUp <AGE>${SPACE_RUN}b\nUp <AGE>${SPACE_RUN}c\n`);
+    expect(norm([out('Up 1 seconds\n')], ['x'])[0].stdout).toBe('Up 1 seconds\n');
+  });
+
+  it('numbers 12-hex container IDs whose full form never appears, after the full ones', () => {
+    const cid = 'acf5869ce3a6'.padEnd(64, '0123456789abcdef');
+    const r = norm([out('e9402793241d\n'), out(`${cid}\n`), out('e9402793241d acf5869ce3a6 deadbeefcafe 123\n')], ['a', 'b', 'c']);
+    expect(r.map((o) => o.stdout)).toEqual(['<CID2/12>\n', '<CID1>\n', '<CID2/12> <CID1/12> deadbeefcafe 123\n']);
+  });
+
+  it('replaces the node hostname as a word and collapses the padding of that output', () => {
+    const table = 'ID   NODE      STATE\nabc  vm        Running\n';
+    const r = norm([out(table), out('web.1.x@vm | hi\nvmx vm-2 a.vm vm.\n')], ['a', 'b'], 'tsecret', 'vm');
+    expect(r[0].stdout).toBe(`ID${SPACE_RUN}NODE${SPACE_RUN}STATE\nabc${SPACE_RUN}${HOST}${SPACE_RUN}Running\n`);
+    expect(r[1].stdout).toBe(`web.1.x@${HOST} | hi\nvmx vm-2 a.vm ${HOST}.\n`);
+    // no hostname given: no rule
+    expect(norm([out(table)], ['a'])[0].stdout).toBe(table);
+  });
+
+  it('replaces a random capture in every step, with padding collapsed where it was replaced', () => {
+    const steps = [{ run: 'docker service ls' }, { run: 'docker service inspect -f x $RID', capture: 'RNAME', random: true }, { run: 'y' }];
+    const r = norm([out('NAME           MODE\nsad_napier     replicated\n'), out('sad_napier\n'), out('sad_napier.1 nginx\n')], steps);
+    expect(r.map((o) => o.stdout)).toEqual([`NAME${SPACE_RUN}MODE\n<$RNAME>${SPACE_RUN}replicated\n`, '<$RNAME>\n', '<$RNAME>.1 nginx\n']);
+  });
+
+  it('sorts the service list of the in-use error (it follows the random service IDs)', () => {
+    const e = "desc = secret 'x' is in use by the following services: sec_short, sec_long, a\n";
+    expect(norm([out('', e, 1)], ['x'])[0].stderr).toBe("desc = secret 'x' is in use by the following services: a, sec_long, sec_short\n");
+  });
+
+  it('compares only the exit code of coreutils steps', () => {
+    const steps = [{ run: 'x', coreutils: true }, { run: 'y' }];
+    expect(compareNormalized([out('a', 'b', 1), out('c')], [out('A', 'B', 1), out('c')], steps)).toEqual([]);
+    expect(compareNormalized([out('a', 'b', 1), out('c')], [out('a', 'b', 2), out('C')], steps).map((d) => [d.step, d.field])).toEqual([
+      [1, 'exit'],
+      [2, 'stdout'],
+    ]);
+  });
+
   it('reports differences field by field', () => {
     const d = compareNormalized([out('a\n'), out('', 'e\n', 1)], [out('a\n'), out('', 'f\n', 1)], [{ run: 'x' }, { run: 'y' }]);
     expect(d).toEqual([{ step: 2, run: 'y', field: 'stderr', a: 'e\n', b: 'f\n' }]);
+  });
+});
+
+describe('scenario format', () => {
+  it('accepts random only on capture steps and coreutils only on plain steps', () => {
+    const ok = parseScenario('t', 'description: d\nswarm: true\nsteps:\n  - run: a\n    capture: A\n    random: true\n  - run: b\n    coreutils: true\n');
+    expect(ok.steps).toEqual([{ run: 'a', capture: 'A', random: true }, { run: 'b', coreutils: true }]);
+    expect(() => parseScenario('t', 'description: d\nswarm: true\nsteps:\n  - run: a\n    random: true\n')).toThrow(/random needs capture/);
+    expect(() => parseScenario('t', 'description: d\nswarm: true\nsteps:\n  - run: a\n    capture: A\n    coreutils: true\n')).toThrow(/capture step/);
+    expect(() =>
+      parseScenario('t', 'description: d\nswarm: true\nsteps:\n  - run: a\n    coreutils: true\n    override: { stdout: x, reason: r }\n'),
+    ).toThrow(/only the exit code/);
+    expect(() => parseScenario('t', 'description: d\nswarm: true\nfiles:\n  x: { helper: nosuch.sh }\nsteps:\n  - run: a\n')).toThrow(/no helper/);
   });
 });
 
@@ -127,13 +208,32 @@ describe('recorded scenarios', () => {
       expect(recording, `no recording: npm run record:conformance -- ${name}`).toBeDefined();
       if (!recording) return;
       expect(recordingMismatch(scenario, recording)).toBeUndefined();
-      const normalized = normalizeScenario(expectedOutputs(scenario, recording), scenario.steps, { binaryName: 'docker' });
+      const normalized = normalizeScenario(expectedOutputs(scenario, recording), scenario.steps, {
+        binaryName: 'docker',
+        hostname: recording.hostname,
+      });
       const text = normalized.map((o) => o.stdout + o.stderr).join('');
+      // an override is raw text: any ID in it must be one of this recording's (re-recording
+      // changes the IDs, and the override must then be updated with the new ones)
+      const raw = recording.steps.map((st) => st.stdout + st.stderr).join('');
+      for (const step of scenario.steps) {
+        const o = step.override;
+        if (!o) continue;
+        for (const id of `${o.stdout ?? ''}${o.stderr ?? ''}`.match(/(?<![0-9a-z])(?:[0-9a-f]{64}|(?=[a-z]*[0-9])[0-9a-z]{25})(?![0-9a-z])/g) ?? []) {
+          expect(raw, `override of "${step.run}" names ${id}, which the recording does not contain: update it`).toContain(id);
+        }
+      }
+      expect(text).not.toMatch(/(?<![A-Za-z0-9_])(?=[a-f]*[0-9])[0-9a-f]{64}(?![A-Za-z0-9_])/);
+      if (recording.hostname) {
+        const h = recording.hostname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        expect(text).not.toMatch(new RegExp(`(?<![A-Za-z0-9_.-])${h}(?![A-Za-z0-9_-])`));
+      }
       // nothing random may survive normalization
       expect(text).not.toMatch(/SWMTKN-1-|SWMKEY-1-/);
       expect(text).not.toMatch(/\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d/);
       expect(text).not.toMatch(/(?<![A-Za-z0-9_])(?=[a-z]*[0-9])[0-9a-z]{25}(?![A-Za-z0-9_])/);
       expect(text).not.toMatch(/(\d+ \w+|Less than a second|About an? \w+) ago/i);
+      expect(text).not.toMatch(/\bUp (\d+ \w+|Less than a second|About an? \w+)/);
       // and the docker name is gone from cobra texts
       expect(text).not.toMatch(/^(Usage: {2}docker|docker: )/m);
     });

@@ -1,13 +1,18 @@
 // Turns one scenario's outputs (all steps, in order) into a comparable form by replacing ONLY what
 // is random from run to run: IDs, tokens, keys, timestamps, humanized ages, raft indexes, the
-// column widths that follow humanized ages, values captured from random output, and the binary
-// name in cobra-generated texts. Everything else (padding, trailing spaces, blank lines) is kept.
+// node's hostname, the column widths that follow humanized ages and hostnames, values captured
+// from random output, the repeats of docker's timer-driven progress lines, and the binary name in
+// cobra-generated texts. Everything else (padding, trailing spaces, blank lines) is kept.
 // Pure functions: the same code runs over docker's recording and over tsecret's output.
 import type { StepOutput } from './scenario.js';
 
 export interface NormalizeStep {
   run: string;
   capture?: string;
+  /** The captured value is random: replace it in every step, not only in referencing ones. */
+  random?: boolean;
+  /** Only the exit code of this step is compared (see compareNormalized). */
+  coreutils?: boolean;
 }
 
 export interface NormalizeOptions {
@@ -17,10 +22,18 @@ export interface NormalizeOptions {
    * `tsecret` this is a no-op, so a tsecret that wrongly prints `docker` there is still caught.
    */
   binaryName: string;
+  /**
+   * The hostname of the producer's node (the NODE column, `{{.Node.Hostname}}`): the recording
+   * machine's for a recording, os.hostname() for tsecret. Replaced by `<HOST>`. Unset: no rule.
+   */
+  hostname?: string;
 }
 
 /** What the collapse of 2+ spaces turns into, in outputs that contained a humanized age. */
 export const SPACE_RUN = '<SP>';
+
+/** What the node's hostname turns into. */
+export const HOST = '<HOST>';
 
 // --- patterns ------------------------------------------------------------------------------
 
@@ -37,6 +50,11 @@ const ID_RE = new RegExp(`${NOT_WORD_BEFORE}(?=[a-z]*[0-9])[0-9a-z]{25}${NOT_WOR
 const CID_RE = new RegExp(`${NOT_WORD_BEFORE}(?=[a-f]*[0-9])[0-9a-f]{64}${NOT_WORD_AFTER}`, 'g');
 /** 12-char truncation of either kind (only replaced when it is the prefix of a known full ID). */
 const PREFIX12_RE = new RegExp(`${NOT_WORD_BEFORE}[0-9a-z]{12}${NOT_WORD_AFTER}`, 'g');
+/**
+ * A short container ID whose full form never appears in the scenario (`docker ps -q`, the
+ * container's default hostname): 12 lowercase hex with at least one digit.
+ */
+const SHORT_CID_RE = new RegExp(`${NOT_WORD_BEFORE}(?=[a-f]*[0-9])[0-9a-f]{12}${NOT_WORD_AFTER}`, 'g');
 
 /**
  * Fractions must not end in 0: Go trims trailing zeros in both RFC3339Nano and Time.String(), so
@@ -66,6 +84,18 @@ const AGE_UPPER_RE = new RegExp(
   `(?<!(?<![A-Za-z])(?:${TASK_STATES}) )(?<![A-Za-z0-9])(?:Less than a second|About a minute|About an hour|${AGE_NUM}) ago(?![A-Za-z])`,
   'g',
 );
+
+/**
+ * Container status `Up 5 seconds` (go-units HumanDuration without `ago`, capitalised as docker
+ * prints it: `Up Less than a second`, `Up About a minute`).
+ */
+const UP_RE = new RegExp(`(?<![A-Za-z])Up (?:Less than a second|About a minute|About an hour|${AGE_NUM})(?![A-Za-z])`, 'g');
+
+/**
+ * swarmkit's in-use error lists the services in store order, which is the order of their random
+ * IDs: `... is in use by the following services: b, a`. The list is sorted.
+ */
+const IN_USE_RE = /(is in use by the following services: )([^\n]*)/g;
 
 /** Raft version index in inspect JSON (indented or compact). */
 const INDEX_RE = /("Index":\s*)\d+/g;
@@ -102,11 +132,64 @@ export function mapBinaryName(text: string, binaryName: string): string {
   return out;
 }
 
+// --- progress output -----------------------------------------------------------------------
+
+/**
+ * Lines of docker's service progress output as printed when stdout is not a terminal
+ * (docker/cli service/progress: `overall progress: …`, `verify: …`, `rollback: …`, a slot line
+ * `1/3: …`, a global-mode node line `<nodeID12>: …`).
+ */
+const PROGRESS_LINE_RE = /^(?:overall progress: |verify: |rollback: |\d+\/\d+: |[0-9a-z]{12}: )/;
+/** Longest repeated block that is collapsed (a slot error line repeats with its overall line). */
+const MAX_PROGRESS_BLOCK = 8;
+
+/**
+ * docker re-prints its progress lines on a 200 ms timer when stdout is not a terminal, so how
+ * often a line repeats depends on timing (`overall progress: 0 out of 1 tasks` ×N,
+ * `verify: Waiting 5 seconds…` ×5 or ×6). A block of 1 to 8 consecutive progress lines that is
+ * immediately repeated is kept once. Lines that change (0 → 1 out of 1, 5 → 4 seconds) and
+ * every other line are kept as they are.
+ */
+export function collapseProgressRepeats(text: string): string {
+  if (!/^(?:overall progress|verify): /m.test(text)) return text;
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    out.push(line);
+    let collapsed = true;
+    while (collapsed) {
+      collapsed = false;
+      for (let k = 1; k <= MAX_PROGRESS_BLOCK && 2 * k <= out.length; k++) {
+        const n = out.length;
+        let same = true;
+        for (let j = 0; j < k && same; j++) {
+          const a = out[n - k + j];
+          same = a === out[n - 2 * k + j] && PROGRESS_LINE_RE.test(a);
+        }
+        if (same) {
+          out.length = n - k;
+          collapsed = true;
+          break;
+        }
+      }
+    }
+  }
+  return out.join('\n');
+}
+
+// --- hostname ------------------------------------------------------------------------------
+
+/** The hostname as a whole word (hostname characters around it do not count). */
+function hostnameRegExp(hostname: string): RegExp {
+  return new RegExp(`(?<![A-Za-z0-9_.-])${escapeRegExp(hostname)}(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`, 'g');
+}
+
 // --- scenario normalization ----------------------------------------------------------------
 
 interface Context {
   ids: Map<string, number>;
   cids: Map<string, number>;
+  /** 12-hex container IDs whose full form is not in the scenario; numbered after the full ones. */
+  shortCids: Map<string, number>;
   times: Map<string, number>;
 }
 
@@ -114,6 +197,17 @@ function collectIds(text: string, ctx: Context): void {
   const t = text.replace(TOKEN_RE, '').replace(UNLOCK_KEY_RE, '');
   for (const m of t.matchAll(CID_RE)) if (!ctx.cids.has(m[0])) ctx.cids.set(m[0], ctx.cids.size + 1);
   for (const m of t.matchAll(ID_RE)) if (!ctx.ids.has(m[0])) ctx.ids.set(m[0], ctx.ids.size + 1);
+}
+
+/** Second pass, once every full ID is known: 12-hex values that are no known ID's prefix. */
+function collectShortCids(text: string, ctx: Context): void {
+  const t = text.replace(TOKEN_RE, '').replace(UNLOCK_KEY_RE, '').replace(CID_RE, '').replace(ID_RE, '');
+  for (const m of t.matchAll(SHORT_CID_RE)) {
+    const v = m[0];
+    if (ctx.shortCids.has(v)) continue;
+    if ([...ctx.ids.keys()].some((id) => id.startsWith(v)) || [...ctx.cids.keys()].some((c) => c.startsWith(v))) continue;
+    ctx.shortCids.set(v, ctx.cids.size + ctx.shortCids.size + 1);
+  }
 }
 
 function timePlaceholder(ctx: Context, date: string, clock: string): string {
@@ -130,14 +224,17 @@ function referencesVar(run: string, name: string): boolean {
   return new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`).test(run);
 }
 
-function normalizeText(raw: string, ctx: Context, captures: Array<[string, string]>, opts: NormalizeOptions): string {
+function normalizeText(raw: string, ctx: Context, captures: Array<[string, string, boolean]>, opts: NormalizeOptions): string {
   let t = mapBinaryName(raw, opts.binaryName);
+  t = t.replace(IN_USE_RE, (_m, head: string, list: string) => head + list.split(', ').sort().join(', '));
   t = t.replace(TOKEN_RE, '<TOKEN>').replace(UNLOCK_KEY_RE, '<UNLOCK_KEY>');
   t = t.replace(CID_RE, (m) => `<CID${ctx.cids.get(m)}>`);
   t = t.replace(ID_RE, (m) => `<ID${ctx.ids.get(m)}>`);
   t = t.replace(PREFIX12_RE, (m) => {
     for (const [id, n] of ctx.ids) if (id.startsWith(m)) return `<ID${n}/12>`;
     for (const [cid, n] of ctx.cids) if (cid.startsWith(m)) return `<CID${n}/12>`;
+    const short = ctx.shortCids.get(m);
+    if (short !== undefined) return `<CID${short}/12>`;
     return m;
   });
   // Times are numbered by instant (first appearance), so CreatedAt == UpdatedAt and the same
@@ -153,12 +250,28 @@ function normalizeText(raw: string, ctx: Context, captures: Array<[string, strin
     hadAge = true;
     return '<AGO>';
   });
+  t = t.replace(UP_RE, () => {
+    hadAge = true;
+    return 'Up <AGE>';
+  });
   t = t.replace(INDEX_RE, '$1<N>');
-  for (const [name, value] of captures) {
-    t = t.replace(new RegExp(`${NOT_WORD_BEFORE}${escapeRegExp(value)}${NOT_WORD_AFTER}`, 'g'), `<$${name}>`);
+  let hadRandom = false;
+  for (const [name, value, random] of captures) {
+    t = t.replace(new RegExp(`${NOT_WORD_BEFORE}${escapeRegExp(value)}${NOT_WORD_AFTER}`, 'g'), () => {
+      if (random) hadRandom = true;
+      return `<$${name}>`;
+    });
   }
-  // tabwriter column widths follow the width of the age texts: compare the cells, not the padding.
-  if (hadAge) t = t.replace(/ {2,}/g, SPACE_RUN);
+  let hadHost = false;
+  if (opts.hostname) {
+    t = t.replace(hostnameRegExp(opts.hostname), () => {
+      hadHost = true;
+      return HOST;
+    });
+  }
+  // tabwriter column widths follow the width of the age, hostname and random-name texts: compare
+  // the cells, not the padding.
+  if (hadAge || hadHost || hadRandom) t = t.replace(/ {2,}/g, SPACE_RUN);
   return t;
 }
 
@@ -169,25 +282,36 @@ function normalizeText(raw: string, ctx: Context, captures: Array<[string, strin
  */
 export function normalizeScenario(outputs: readonly StepOutput[], steps: readonly NormalizeStep[], opts: NormalizeOptions): StepOutput[] {
   if (outputs.length > steps.length) throw new Error(`normalizeScenario: ${outputs.length} outputs for ${steps.length} steps`);
-  const ctx: Context = { ids: new Map(), cids: new Map(), times: new Map() };
+  const ctx: Context = { ids: new Map(), cids: new Map(), shortCids: new Map(), times: new Map() };
   for (const o of outputs) {
     collectIds(mapBinaryName(o.stdout, opts.binaryName), ctx);
     collectIds(mapBinaryName(o.stderr, opts.binaryName), ctx);
   }
+  for (const o of outputs) {
+    collectShortCids(mapBinaryName(o.stdout, opts.binaryName), ctx);
+    collectShortCids(mapBinaryName(o.stderr, opts.binaryName), ctx);
+  }
+  // A random capture (a generated name) is replaced in every step, also in the earlier ones.
+  const randoms: Array<[string, string, boolean]> = [];
+  outputs.forEach((o, i) => {
+    const step = steps[i];
+    const value = o.stdout.trim();
+    if (step.capture && step.random && value !== '') randoms.push([step.capture, value, true]);
+  });
   // A capture's value is this run's own trimmed stdout of the capturing step. It is replaced in
   // that step's output and in the output of every step whose command references the variable.
-  const defined: Array<[string, string]> = [];
+  const defined: Array<[string, string, boolean]> = [];
   return outputs.map((o, i) => {
     const step = steps[i];
-    if (step.capture) {
+    if (step.capture && !step.random) {
       const value = o.stdout.trim();
-      if (value !== '') defined.push([step.capture, value]);
+      if (value !== '') defined.push([step.capture, value, false]);
     }
-    const captures = defined.filter(([name]) => name === step.capture || referencesVar(step.run, name));
+    const captures = [...randoms, ...defined.filter(([name]) => name === step.capture || referencesVar(step.run, name))];
     // longest values first, so a value that contains another is replaced whole
     captures.sort((a, b) => b[1].length - a[1].length);
     return {
-      stdout: normalizeText(o.stdout, ctx, captures, opts),
+      stdout: normalizeText(collapseProgressRepeats(o.stdout), ctx, captures, opts),
       stderr: normalizeText(o.stderr, ctx, captures, opts),
       exit: o.exit,
     };
@@ -207,7 +331,9 @@ export function compareNormalized(a: readonly StepOutput[], b: readonly StepOutp
   const diffs: StepDifference[] = [];
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    for (const field of ['stdout', 'stderr', 'exit'] as const) {
+    // a coreutils step is compared by its exit code only (busybox vs GNU texts differ by design)
+    const fields = steps[i]?.coreutils ? (['exit'] as const) : (['stdout', 'stderr', 'exit'] as const);
+    for (const field of fields) {
       const va = a[i]?.[field] ?? '<missing>';
       const vb = b[i]?.[field] ?? '<missing>';
       if (va !== vb) diffs.push({ step: i + 1, run: steps[i]?.run ?? '?', field, a: va, b: vb });

@@ -10,7 +10,7 @@
 // The engine is left in swarm mode at the end because others use it.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dockerVersions, ensureSwarm, initSwarm, resetEngine } from './engine.js';
+import { dockerVersions, engineHostname, ensureSwarm, initSwarm, resetEngine } from './engine.js';
 import { compareNormalized, normalizeScenario } from './normalize.js';
 import { makeTempDir, runScenarioSteps, whichOnPath } from './runner.js';
 import { listScenarioNames, loadScenario, recordedDir, recordingPath, serializeRecording } from './scenario.js';
@@ -29,7 +29,7 @@ function stepEnv(home: string): NodeJS.ProcessEnv {
   return env;
 }
 
-async function recordOnce(scenario: Scenario, bin: string, versions: { client: string; engine: string }, label: string): Promise<Recording> {
+async function recordOnce(scenario: Scenario, bin: string, versions: { client: string; engine: string; hostname: string }, label: string): Promise<Recording> {
   const root = makeTempDir(`tsecret-record-${scenario.name}-`);
   const home = join(root, 'home');
   const cwd = join(root, 'work');
@@ -51,6 +51,7 @@ async function recordOnce(scenario: Scenario, bin: string, versions: { client: s
       scenario: scenario.name,
       client: versions.client,
       engine: versions.engine,
+      hostname: versions.hostname,
       recordedAt: new Date().toISOString(),
       steps: scenario.steps.map((s, i) => ({ run: s.run, ...outputs[i] })),
     };
@@ -73,7 +74,7 @@ async function main(): Promise<number> {
   const scenarios = selected.map(loadScenario); // fail early on a bad YAML
   const bin = whichOnPath('docker');
   if (!bin) throw new Error('docker not found on PATH');
-  const versions = dockerVersions(bin);
+  const versions = { ...dockerVersions(bin), hostname: engineHostname(bin) };
   if (!versions.engine) throw new Error('cannot reach the docker engine: start it with ../shared/oracle/start-engine.sh');
   process.stderr.write(`recording ${scenarios.length} scenario(s) with docker client ${versions.client}, engine ${versions.engine}${check ? ' (twice, --check)' : ''}\n`);
   mkdirSync(recordedDir, { recursive: true });
@@ -84,7 +85,7 @@ async function main(): Promise<number> {
       const first = await recordOnce(scenario, bin, versions, check ? 'run 1' : '');
       if (check) {
         const second = await recordOnce(scenario, bin, versions, 'run 2');
-        const opts = { binaryName: 'docker' };
+        const opts = { binaryName: 'docker', hostname: versions.hostname };
         const diffs = compareNormalized(
           normalizeScenario(first.steps, scenario.steps, opts),
           normalizeScenario(second.steps, scenario.steps, opts),

@@ -12,6 +12,8 @@ import { parse } from 'yaml';
 export const conformanceDir = process.env.TSECRET_CONFORMANCE_DIR ?? dirname(fileURLToPath(import.meta.url));
 export const scenariosDir = join(conformanceDir, 'scenarios');
 export const recordedDir = join(conformanceDir, 'recorded');
+/** Shared files that scenarios copy into their working dir with `{ helper: name }`. */
+export const helpersDir = join(conformanceDir, 'helpers');
 export const repoRoot = resolve(conformanceDir, '../..');
 
 /** The hidden setup of `swarm: true` scenarios (its output is not compared). */
@@ -22,7 +24,9 @@ export type FileSpec =
   | { base64: string }
   | { dir: true }
   /** `fill` repeated (and cut) to exactly `size` bytes, for large files. */
-  | { fill: string; size: number };
+  | { fill: string; size: number }
+  /** A copy of helpers/<helper> (shared scripts such as converge.sh). */
+  | { helper: string };
 
 export interface Override {
   stdout?: string;
@@ -35,6 +39,17 @@ export interface Step {
   run: string;
   /** Trimmed stdout is exported to the following steps as $<capture>. */
   capture?: string;
+  /**
+   * Only with `capture`: the captured value is random (a generated service name, …) and is
+   * replaced in the output of every step, not only in steps that reference the variable.
+   */
+  random?: boolean;
+  /**
+   * The step runs a coreutils-style command inside a task container. The oracle's images are
+   * busybox, tsecret mimics GNU coreutils (Debian-based official images), so the texts differ by
+   * design: the step is recorded and shown, but only its exit code is compared.
+   */
+  coreutils?: boolean;
   override?: Override;
 }
 
@@ -60,6 +75,8 @@ export interface Recording {
   scenario: string;
   client: string;
   engine: string;
+  /** The engine's hostname (the swarm node's name) when recorded; normalized to <HOST>. */
+  hostname?: string;
   recordedAt: string;
   steps: RecordedStep[];
 }
@@ -79,8 +96,12 @@ function checkFileSpec(name: string, file: string, spec: unknown): FileSpec {
     if (typeof o.fill === 'string' && o.fill.length > 0 && Number.isInteger(o.size) && (o.size as number) >= 0) {
       return { fill: o.fill, size: o.size as number };
     }
+    if (typeof o.helper === 'string') {
+      if (!/^[A-Za-z0-9._-]+$/.test(o.helper) || !existsSync(join(helpersDir, o.helper))) fail(name, `file ${file}: no helper ${o.helper} in ${helpersDir}`);
+      return { helper: o.helper };
+    }
   }
-  fail(name, `file ${file}: expected a string, {base64}, {dir: true} or {fill, size}`);
+  fail(name, `file ${file}: expected a string, {base64}, {dir: true}, {fill, size} or {helper}`);
 }
 
 export function parseScenario(name: string, text: string): Scenario {
@@ -103,7 +124,7 @@ export function parseScenario(name: string, text: string): Scenario {
   const steps: Step[] = doc.steps.map((raw: unknown, i: number) => {
     if (!raw || typeof raw !== 'object') fail(name, `step ${i + 1}: must be a mapping`);
     const s = raw as Record<string, unknown>;
-    for (const k of Object.keys(s)) if (!['run', 'capture', 'override'].includes(k)) fail(name, `step ${i + 1}: unknown key ${k}`);
+    for (const k of Object.keys(s)) if (!['run', 'capture', 'random', 'coreutils', 'override'].includes(k)) fail(name, `step ${i + 1}: unknown key ${k}`);
     if (typeof s.run !== 'string' || s.run.trim() === '') fail(name, `step ${i + 1}: run must be a non-empty string`);
     const step: Step = { run: s.run };
     if (s.capture !== undefined) {
@@ -112,8 +133,21 @@ export function parseScenario(name: string, text: string): Scenario {
       captures.add(s.capture);
       step.capture = s.capture;
     }
+    if (s.random !== undefined) {
+      if (s.random !== true) fail(name, `step ${i + 1}: random must be true when given`);
+      if (!step.capture) fail(name, `step ${i + 1}: random needs capture`);
+      step.random = true;
+    }
+    if (s.coreutils !== undefined) {
+      if (s.coreutils !== true) fail(name, `step ${i + 1}: coreutils must be true when given`);
+      if (step.capture) fail(name, `step ${i + 1}: a capture step cannot be a coreutils step`);
+      step.coreutils = true;
+    }
     if (s.override !== undefined) {
       const o = s.override as Record<string, unknown>;
+      if (step.coreutils && o && typeof o === 'object' && (o.stdout !== undefined || o.stderr !== undefined)) {
+        fail(name, `step ${i + 1}: a coreutils step compares only the exit code; override only exit`);
+      }
       if (!o || typeof o !== 'object' || typeof o.reason !== 'string' || o.reason.trim() === '') {
         fail(name, `step ${i + 1}: override needs a reason`);
       }
@@ -168,6 +202,7 @@ export function serializeRecording(r: Recording): string {
     scenario: r.scenario,
     client: r.client,
     engine: r.engine,
+    ...(r.hostname !== undefined ? { hostname: r.hostname } : {}),
     recordedAt: r.recordedAt,
     steps: r.steps.map((s) => ({ run: s.run, stdout: s.stdout, stderr: s.stderr, exit: s.exit })),
   };
@@ -185,6 +220,7 @@ export function materializeFiles(scenario: Scenario, dir: string): void {
     mkdirSync(dirname(path), { recursive: true });
     if (typeof spec === 'string') writeFileSync(path, spec);
     else if ('base64' in spec) writeFileSync(path, Buffer.from(spec.base64, 'base64'));
+    else if ('helper' in spec) writeFileSync(path, readFileSync(join(helpersDir, spec.helper)));
     else {
       const unit = Buffer.from(spec.fill);
       const buf = Buffer.alloc(spec.size);
@@ -192,6 +228,11 @@ export function materializeFiles(scenario: Scenario, dir: string): void {
       writeFileSync(path, buf);
     }
   }
+}
+
+/** The fields of a step that the suite compares: only `exit` for coreutils steps. */
+export function comparedFields(step: Pick<Step, 'coreutils'> | undefined): Array<keyof StepOutput> {
+  return step?.coreutils ? ['exit'] : ['stdout', 'stderr', 'exit'];
 }
 
 /** The recorded outputs with each step's override applied (what tsecret must match). */
