@@ -59,6 +59,8 @@ function pickTarget(): Target {
 const target = pickTarget();
 const only = process.env.TSECRET_CONFORMANCE_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
 const names = listScenarioNames().filter((n) => !only || only.includes(n));
+// a misspelt name must not quietly shrink the run to the scenarios that happen to match
+const unknownOnly = only?.filter((n) => !names.includes(n)) ?? [];
 
 // --- running: all scenarios start at collection time, a few at a time (one at a time against a
 // real engine, with a reset before each), so the describe blocks below only wait for results.
@@ -148,6 +150,12 @@ if (target.realDocker) {
 function stepTitle(i: number, run: string): string {
   const oneLine = run.replace(/\s+/g, ' ').trim();
   return `step ${String(i + 1).padStart(2, '0')}: ${oneLine.length > 110 ? `${oneLine.slice(0, 107)}...` : oneLine}`;
+}
+
+if (unknownOnly.length > 0) {
+  it('knows every scenario in TSECRET_CONFORMANCE_ONLY', () => {
+    expect.fail(`TSECRET_CONFORMANCE_ONLY names no scenario: ${unknownOnly.join(', ')}`);
+  });
 }
 
 if (names.length === 0) {

@@ -11,6 +11,8 @@ export interface NormalizeStep {
   capture?: string;
   /** The captured value is random: replace it in every step, not only in referencing ones. */
   random?: boolean;
+  /** The capture is computed in the shell from earlier output: its own stdout is replaced too. */
+  derived?: boolean;
   /** Only the exit code of this step is compared (see compareNormalized). */
   coreutils?: boolean;
 }
@@ -97,8 +99,19 @@ const UP_RE = new RegExp(`(?<![A-Za-z])Up (?:Less than a second|About a minute|A
  */
 const IN_USE_RE = /(is in use by the following services: )([^\n]*)/g;
 
-/** Raft version index in inspect JSON (indented or compact). */
-const INDEX_RE = /("Index":\s*)\d+/g;
+/**
+ * Raft version index in inspect JSON (indented or compact). Its value depends on how many raft
+ * writes came before, but its order does not: values are numbered by rank, so an update that
+ * fails to bump the version, or bumps an unrelated object's, still shows.
+ */
+const INDEX_RE = /("Index":\s*)(\d+)/g;
+
+/**
+ * Marks where a placeholder whose text width differs from run to run (age, hostname, random
+ * name) was put; removed before the text is returned. NUL never occurs in the compared outputs
+ * that have ages.
+ */
+const RANDOM_WIDTH = '\u0000';
 
 // --- binary name ---------------------------------------------------------------------------
 
@@ -191,6 +204,34 @@ interface Context {
   /** 12-hex container IDs whose full form is not in the scenario; numbered after the full ones. */
   shortCids: Map<string, number>;
   times: Map<string, number>;
+  /** Every Index value of the scenario, numerically ascending, for ranking. */
+  indexes: number[];
+}
+
+function collectIndexes(text: string, ctx: Context): void {
+  for (const m of text.matchAll(INDEX_RE)) {
+    const v = Number(m[2]);
+    if (!ctx.indexes.includes(v)) ctx.indexes.push(v);
+  }
+  ctx.indexes.sort((a, b) => a - b);
+}
+
+/**
+ * tabwriter pads a cell to its column's widest cell, so a cell of random width changes only the
+ * spaces after it and after the cells right of it on that line. Space runs left of the first
+ * random-width value stay compared exactly; a line without one (a table header) is collapsed
+ * whole, since its padding follows the rows below it.
+ */
+function collapseRandomPadding(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const at = line.indexOf(RANDOM_WIDTH);
+      const collapse = (part: string) => part.replace(/ {2,}/g, SPACE_RUN);
+      const out = at < 0 ? collapse(line) : line.slice(0, at) + collapse(line.slice(at));
+      return out.replaceAll(RANDOM_WIDTH, '');
+    })
+    .join('\n');
 }
 
 function collectIds(text: string, ctx: Context): void {
@@ -244,35 +285,35 @@ function normalizeText(raw: string, ctx: Context, captures: Array<[string, strin
   let hadAge = false;
   t = t.replace(AGE_LOWER_RE, (_m, state: string) => {
     hadAge = true;
-    return `${state} <AGO>`;
+    return `${state} ${RANDOM_WIDTH}<AGO>`;
   });
   t = t.replace(AGE_UPPER_RE, () => {
     hadAge = true;
-    return '<AGO>';
+    return `${RANDOM_WIDTH}<AGO>`;
   });
   t = t.replace(UP_RE, () => {
     hadAge = true;
-    return 'Up <AGE>';
+    return `Up ${RANDOM_WIDTH}<AGE>`;
   });
-  t = t.replace(INDEX_RE, '$1<N>');
+  t = t.replace(INDEX_RE, (_m, key: string, v: string) => `${key}<N${ctx.indexes.indexOf(Number(v)) + 1}>`);
   let hadRandom = false;
   for (const [name, value, random] of captures) {
     t = t.replace(new RegExp(`${NOT_WORD_BEFORE}${escapeRegExp(value)}${NOT_WORD_AFTER}`, 'g'), () => {
-      if (random) hadRandom = true;
-      return `<$${name}>`;
+      if (!random) return `<$${name}>`;
+      hadRandom = true;
+      return `${RANDOM_WIDTH}<$${name}>`;
     });
   }
   let hadHost = false;
   if (opts.hostname) {
     t = t.replace(hostnameRegExp(opts.hostname), () => {
       hadHost = true;
-      return HOST;
+      return RANDOM_WIDTH + HOST;
     });
   }
   // tabwriter column widths follow the width of the age, hostname and random-name texts: compare
   // the cells, not the padding.
-  if (hadAge || hadHost || hadRandom) t = t.replace(/ {2,}/g, SPACE_RUN);
-  return t;
+  return hadAge || hadHost || hadRandom ? collapseRandomPadding(t) : t;
 }
 
 /**
@@ -282,10 +323,11 @@ function normalizeText(raw: string, ctx: Context, captures: Array<[string, strin
  */
 export function normalizeScenario(outputs: readonly StepOutput[], steps: readonly NormalizeStep[], opts: NormalizeOptions): StepOutput[] {
   if (outputs.length > steps.length) throw new Error(`normalizeScenario: ${outputs.length} outputs for ${steps.length} steps`);
-  const ctx: Context = { ids: new Map(), cids: new Map(), shortCids: new Map(), times: new Map() };
+  const ctx: Context = { ids: new Map(), cids: new Map(), shortCids: new Map(), times: new Map(), indexes: [] };
   for (const o of outputs) {
     collectIds(mapBinaryName(o.stdout, opts.binaryName), ctx);
     collectIds(mapBinaryName(o.stderr, opts.binaryName), ctx);
+    collectIndexes(o.stdout, ctx);
   }
   for (const o of outputs) {
     collectShortCids(mapBinaryName(o.stdout, opts.binaryName), ctx);
@@ -299,7 +341,9 @@ export function normalizeScenario(outputs: readonly StepOutput[], steps: readonl
     if (step.capture && step.random && value !== '') randoms.push([step.capture, value, true]);
   });
   // A capture's value is this run's own trimmed stdout of the capturing step. It is replaced in
-  // that step's output and in the output of every step whose command references the variable.
+  // the output of every step whose command references the variable. In the capturing step itself
+  // only when it is `derived`; otherwise that output is compared like any other (IDs in it are
+  // normalized as IDs).
   const defined: Array<[string, string, boolean]> = [];
   return outputs.map((o, i) => {
     const step = steps[i];
@@ -307,7 +351,7 @@ export function normalizeScenario(outputs: readonly StepOutput[], steps: readonl
       const value = o.stdout.trim();
       if (value !== '') defined.push([step.capture, value, false]);
     }
-    const captures = [...randoms, ...defined.filter(([name]) => name === step.capture || referencesVar(step.run, name))];
+    const captures = [...randoms, ...defined.filter(([name]) => (name === step.capture ? step.derived === true : referencesVar(step.run, name)))];
     // longest values first, so a value that contains another is replaced whole
     captures.sort((a, b) => b[1].length - a[1].length);
     return {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { dockerVersions, engineHostname, ensureSwarm, initSwarm, resetEngine } from './engine.js';
 import { compareNormalized, normalizeScenario } from './normalize.js';
 import { makeTempDir, runScenarioSteps, whichOnPath } from './runner.js';
-import { listScenarioNames, loadScenario, recordedDir, recordingPath, serializeRecording } from './scenario.js';
+import { listScenarioNames, loadScenario, recordedDir, recordingPath, serializeRecording, setupDigest } from './scenario.js';
 import type { Recording, Scenario } from './scenario.js';
 
 function usage(): never {
@@ -53,6 +53,7 @@ async function recordOnce(scenario: Scenario, bin: string, versions: { client: s
       engine: versions.engine,
       hostname: versions.hostname,
       recordedAt: new Date().toISOString(),
+      setup: setupDigest(scenario),
       steps: scenario.steps.map((s, i) => ({ run: s.run, ...outputs[i] })),
     };
   } finally {

@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
 
 /**
@@ -45,6 +46,12 @@ export interface Step {
    */
   random?: boolean;
   /**
+   * Only with `capture`: the step computes its value from earlier random output in the shell
+   * (`echo "${CID:0:7}"`), so its own stdout is replaced by the capture's name. Any other
+   * capture step's output is compared like every step's.
+   */
+  derived?: boolean;
+  /**
    * The step runs a coreutils-style command inside a task container. The oracle's images are
    * busybox, tsecret mimics GNU coreutils (Debian-based official images), so the texts differ by
    * design: the step is recorded and shown, but only its exit code is compared.
@@ -78,6 +85,11 @@ export interface Recording {
   /** The engine's hostname (the swarm node's name) when recorded; normalized to <HOST>. */
   hostname?: string;
   recordedAt: string;
+  /**
+   * Digest of what the steps ran against (swarm or not, the files and the helpers they copy),
+   * so a recording whose setup was edited afterwards is reported as stale.
+   */
+  setup?: string;
   steps: RecordedStep[];
 }
 
@@ -124,7 +136,7 @@ export function parseScenario(name: string, text: string): Scenario {
   const steps: Step[] = doc.steps.map((raw: unknown, i: number) => {
     if (!raw || typeof raw !== 'object') fail(name, `step ${i + 1}: must be a mapping`);
     const s = raw as Record<string, unknown>;
-    for (const k of Object.keys(s)) if (!['run', 'capture', 'random', 'coreutils', 'override'].includes(k)) fail(name, `step ${i + 1}: unknown key ${k}`);
+    for (const k of Object.keys(s)) if (!['run', 'capture', 'random', 'derived', 'coreutils', 'override'].includes(k)) fail(name, `step ${i + 1}: unknown key ${k}`);
     if (typeof s.run !== 'string' || s.run.trim() === '') fail(name, `step ${i + 1}: run must be a non-empty string`);
     const step: Step = { run: s.run };
     if (s.capture !== undefined) {
@@ -137,6 +149,11 @@ export function parseScenario(name: string, text: string): Scenario {
       if (s.random !== true) fail(name, `step ${i + 1}: random must be true when given`);
       if (!step.capture) fail(name, `step ${i + 1}: random needs capture`);
       step.random = true;
+    }
+    if (s.derived !== undefined) {
+      if (s.derived !== true) fail(name, `step ${i + 1}: derived must be true when given`);
+      if (!step.capture) fail(name, `step ${i + 1}: derived needs capture`);
+      step.derived = true;
     }
     if (s.coreutils !== undefined) {
       if (s.coreutils !== true) fail(name, `step ${i + 1}: coreutils must be true when given`);
@@ -204,6 +221,7 @@ export function serializeRecording(r: Recording): string {
     engine: r.engine,
     ...(r.hostname !== undefined ? { hostname: r.hostname } : {}),
     recordedAt: r.recordedAt,
+    ...(r.setup !== undefined ? { setup: r.setup } : {}),
     steps: r.steps.map((s) => ({ run: s.run, stdout: s.stdout, stderr: s.stderr, exit: s.exit })),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
@@ -248,8 +266,21 @@ export function expectedOutputs(scenario: Scenario, recording: Recording): StepO
 }
 
 /** Why a recording no longer fits its scenario, or undefined when it does. */
+/** See Recording.setup. Helper files count by content, so editing converge.sh marks its users stale. */
+export function setupDigest(scenario: Scenario): string {
+  const files = Object.keys(scenario.files)
+    .sort()
+    .map((name) => {
+      const spec = scenario.files[name];
+      const helper = typeof spec === 'object' && 'helper' in spec ? readFileSync(join(helpersDir, spec.helper), 'utf8') : undefined;
+      return [name, spec, helper];
+    });
+  return createHash('sha256').update(JSON.stringify({ swarm: scenario.swarm, files })).digest('hex').slice(0, 16);
+}
+
 export function recordingMismatch(scenario: Scenario, recording: Recording): string | undefined {
   if (recording.scenario !== scenario.name) return `recording is for scenario ${recording.scenario}`;
+  if (recording.setup !== setupDigest(scenario)) return 'the scenario\'s swarm flag or files changed since it was recorded';
   if (recording.steps.length !== scenario.steps.length) {
     return `scenario has ${scenario.steps.length} steps, recording has ${recording.steps.length}`;
   }
