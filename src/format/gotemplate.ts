@@ -910,6 +910,9 @@ function newNumber(pos: number, text: string, typ: number): NumberNode {
 
 type FuncTable = Map<string, GoFunc | BuiltinSpec>;
 
+/** See Tree.nested: deep enough for any real format, shallow enough for parse and execution. */
+const MAX_PARSE_DEPTH = 300;
+
 class Tree {
   root: ListNode | null = null;
   token: Item[] = [
@@ -921,6 +924,8 @@ class Tree {
   vars: string[] = ['$'];
   actionLine = 0;
   rangeDepth = 0;
+  /** Nesting of parentheses and control blocks, see MAX_PARSE_DEPTH. */
+  stackDepth = 0;
 
   constructor(
     public name: string,
@@ -1181,7 +1186,26 @@ class Tree {
     }
   }
 
+  /**
+   * Go stops parenthesized nesting at 10000 (`max expression depth exceeded`) and grows its
+   * stack for deeper blocks; a JS stack does not grow, so parentheses and if/range/with blocks
+   * share a lower limit with Go's text instead of overflowing.
+   */
+  nested<T>(parse: () => T): T {
+    if (this.stackDepth >= MAX_PARSE_DEPTH) this.errorf('max expression depth exceeded');
+    this.stackDepth++;
+    try {
+      return parse();
+    } finally {
+      this.stackDepth--;
+    }
+  }
+
   parseControl(context: 'if' | 'range' | 'with'): BranchNode {
+    return this.nested(() => this.parseControlBlock(context));
+  }
+
+  private parseControlBlock(context: 'if' | 'range' | 'with'): BranchNode {
     const mark = this.vars.length;
     try {
       const pipe = this.pipeline(context, I_RDELIM);
@@ -1319,7 +1343,7 @@ class Tree {
           this.errorf((e as Error).message);
         }
       case I_LPAREN:
-        return this.pipeline('parenthesized pipeline', I_RPAREN);
+        return this.nested(() => this.pipeline('parenthesized pipeline', I_RPAREN));
       case I_STRING:
       case I_RAWSTRING:
         try {
@@ -1865,7 +1889,7 @@ function mapString(s: string, upper: boolean): string {
 
 let dockerTable: Map<string, GoFunc> | undefined;
 /** docker/cli templates.basicFunctions */
-export function dockerFuncs(): Map<string, GoFunc> {
+function dockerFuncs(): Map<string, GoFunc> {
   dockerTable ??= new Map<string, GoFunc>([
     [
       'json',
@@ -1907,7 +1931,7 @@ export function dockerFuncs(): Map<string, GoFunc> {
 
 let headerTable: Map<string, GoFunc> | undefined;
 /** docker/cli templates.HeaderFunctions: keep table headers intact (pad is not overridden). */
-export function headerFuncs(): Map<string, GoFunc> {
+function headerFuncs(): Map<string, GoFunc> {
   headerTable ??= new Map<string, GoFunc>([
     ['json', spec(['string'], (v: string) => v)],
     ['split', spec(['string', 'string'], (v: string) => v)],
@@ -1925,6 +1949,8 @@ interface Variable {
   value: Val;
 }
 
+// Go allows 100000 nested template calls; a JS stack holds about 1000, so the limit is lower but
+// the message stays the one docker prints.
 const MAX_EXEC_DEPTH = 1000;
 
 class State {

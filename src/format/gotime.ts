@@ -148,10 +148,19 @@ const mod = (a: number, b: number): number => ((a % b) + b) % b;
  * clock plus sub-millisecond digits from the high-resolution clock.
  */
 export function nowNano(clockMs: number = Date.now(), subMs: bigint = process.hrtime.bigint() % 1_000_000n): string {
+  return formatNow(clockMs, subMs, '2006-01-02T15:04:05.000000000Z07:00');
+}
+
+/** The same instant as the API shows it (RFC3339Nano: trailing zeros of the fraction trimmed). */
+export function nowRFC3339Nano(clockMs: number = Date.now(), subMs: bigint = process.hrtime.bigint() % 1_000_000n): string {
+  return formatNow(clockMs, subMs, '2006-01-02T15:04:05.999999999Z07:00');
+}
+
+function formatNow(clockMs: number, subMs: bigint, layout: string): string {
   const ms = Math.floor(clockMs);
   const sec = Math.floor(ms / 1000);
   const nsec = (ms - sec * 1000) * 1_000_000 + Number(subMs);
-  return formatLayout(sec, nsec, '2006-01-02T15:04:05.000000000Z07:00');
+  return formatLayout(sec, nsec, layout);
 }
 
 // ---- time.Format (UTC only: the zone is always "UTC", offset +0000, ISO 8601 "Z")

@@ -70,7 +70,7 @@ export type GoKindName = 'invalid' | 'nil' | 'bool' | 'int' | 'float' | 'string'
 
 type Obj = Record<PropertyKey, unknown>;
 
-export function isPlainObject(v: object): boolean {
+function isPlainObject(v: object): boolean {
   const p = Object.getPrototypeOf(v);
   return p === Object.prototype || p === null;
 }
@@ -213,7 +213,7 @@ export function utf8Decode(b: Uint8Array): string {
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
 }
 
-export function runeCount(s: string): number {
+function runeCount(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -282,7 +282,7 @@ export function quoteGo(s: string, ascii = false): string {
 }
 
 /** strconv.QuoteRune. */
-export function quoteRune(cp: number, ascii = false): string {
+function quoteRune(cp: number, ascii = false): string {
   if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) cp = 0xfffd;
   return "'" + escapeRune(cp, 0x27, ascii) + "'";
 }
@@ -1137,7 +1137,7 @@ export function sprintf(format: string, args: unknown[]): string {
 export class JSONMarshalError extends Error {}
 
 /** The JSON text of a float64 as encoding/json writes it. */
-export function jsonFloat(x: number): string {
+function jsonFloat(x: number): string {
   if (!Number.isFinite(x)) throw new JSONMarshalError('json: unsupported value: ' + formatFloat(x, 'g', -1));
   if (Object.is(x, -0)) return '-0';
   return String(x); // JS and Go agree: 'e' notation below 1e-6 and from 1e21, with e-7 not e-07

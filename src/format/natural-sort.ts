@@ -1,40 +1,58 @@
 // fvbommel/sortorder.NaturalLess, which docker uses to sort lists by name: digit runs compare by
-// value, everything else bytewise (so upper case sorts before lower case).
+// value, everything else bytewise (so upper case sorts before lower case). One pass returns the
+// three-way result, so a sort does not run the comparison twice per pair.
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const NON_ASCII = /[^\x00-\x7f]/;
 
-function naturalLess(a: string, b: string): boolean {
-  const s1 = Buffer.from(a);
-  const s2 = Buffer.from(b);
+/** The UTF-8 bytes Go compares; an ASCII string already is them, so most names cost nothing. */
+function bytesOf(s: string): string | Uint8Array {
+  return NON_ASCII.test(s) ? Buffer.from(s) : s;
+}
+
+const at = (s: string | Uint8Array, i: number): number => (typeof s === 'string' ? s.charCodeAt(i) : s[i]);
+
+function compareDigitRuns(s1: string | Uint8Array, start1: number, end1: number, s2: string | Uint8Array, start2: number, end2: number): number {
+  if (end1 - start1 !== end2 - start2) return end1 - start1 < end2 - start2 ? -1 : 1;
+  for (let k = 0; k < end1 - start1; k++) {
+    const c1 = at(s1, start1 + k);
+    const c2 = at(s2, start2 + k);
+    if (c1 !== c2) return c1 < c2 ? -1 : 1;
+  }
+  return 0;
+}
+
+export function naturalCompare(a: string, b: string): number {
+  if (a === b) return 0;
+  const s1 = bytesOf(a);
+  const s2 = bytesOf(b);
   let i1 = 0;
   let i2 = 0;
   while (i1 < s1.length && i2 < s2.length) {
-    const c1 = s1[i1];
-    const c2 = s2[i2];
+    const c1 = at(s1, i1);
+    const c2 = at(s2, i2);
     const d1 = isDigit(c1);
     const d2 = isDigit(c2);
-    if (d1 !== d2) return d1;
+    // digits sort before other characters
+    if (d1 !== d2) return d1 ? -1 : 1;
     if (!d1) {
-      if (c1 !== c2) return c1 < c2;
+      if (c1 !== c2) return c1 < c2 ? -1 : 1;
       i1++;
       i2++;
       continue;
     }
-    while (i1 < s1.length && s1[i1] === 0x30) i1++;
-    while (i2 < s2.length && s2[i2] === 0x30) i2++;
+    while (i1 < s1.length && at(s1, i1) === 0x30) i1++;
+    while (i2 < s2.length && at(s2, i2) === 0x30) i2++;
     const nz1 = i1;
     const nz2 = i2;
-    while (i1 < s1.length && isDigit(s1[i1])) i1++;
-    while (i2 < s2.length && isDigit(s2[i2])) i2++;
-    const len1 = i1 - nz1;
-    const len2 = i2 - nz2;
-    if (len1 !== len2) return len1 < len2;
-    const n1 = s1.subarray(nz1, i1).toString('latin1');
-    const n2 = s2.subarray(nz2, i2).toString('latin1');
-    if (n1 !== n2) return n1 < n2;
-    if (nz1 !== nz2) return nz1 < nz2;
+    while (i1 < s1.length && isDigit(at(s1, i1))) i1++;
+    while (i2 < s2.length && isDigit(at(s2, i2))) i2++;
+    // the shorter number (without leading zeros) is less; equal lengths compare as text
+    const byValue = compareDigitRuns(s1, nz1, i1, s2, nz2, i2);
+    if (byValue !== 0) return byValue;
+    // the same number: fewer leading zeros first (everything before it was equal)
+    if (nz1 !== nz2) return nz1 < nz2 ? -1 : 1;
   }
-  return s1.length < s2.length;
+  // equal so far: the one that ended sorts first
+  return s1.length === s2.length ? 0 : s1.length < s2.length ? -1 : 1;
 }
-
-export const naturalCompare = (a: string, b: string): number => (naturalLess(a, b) ? -1 : naturalLess(b, a) ? 1 : 0);

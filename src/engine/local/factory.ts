@@ -1,7 +1,7 @@
 // Wires the local engine to a state file and a clock. Times are stored as the API shows them:
 // RFC3339Nano, trailing zeros of the fraction trimmed.
 import type { IOStreams } from '../../cli/io.js';
-import { GoTime, nowNano } from '../../format/gotime.js';
+import { nowRFC3339Nano } from '../../format/gotime.js';
 import { hostname } from 'node:os';
 import { StateStore } from '../../store/state-store.js';
 import { statePaths } from '../../store/paths.js';
@@ -10,7 +10,7 @@ import { LocalEngine } from './engine.js';
 export function localEngineFor(statePath: string, io: Pick<IOStreams, 'now'>): LocalEngine {
   return new LocalEngine({
     store: new StateStore(statePaths(statePath)),
-    now: () => new GoTime(nowNano(io.now())).toRFC3339Nano(),
+    now: () => nowRFC3339Nano(io.now()),
     hostname: hostname(),
   });
 }

@@ -474,3 +474,19 @@ describe("docker's template functions (docker/cli templates/templates.go)", () =
     expect(t.execute('a')).toBe('A');
   });
 });
+
+describe('nesting limits', () => {
+  it('parses and runs deeply nested blocks and parentheses', () => {
+    expect(run(`${'{{if 1}}'.repeat(300)}x${'{{end}}'.repeat(300)}`)).toBe('x');
+    expect(run(`{{${'('.repeat(300)}1${')'.repeat(300)}}}`)).toBe('1');
+  });
+
+  it("stops deeper nesting with Go's parse error instead of overflowing the stack", () => {
+    expect(parseError(`${'{{if 1}}'.repeat(5000)}x${'{{end}}'.repeat(5000)}`)).toBe('template: :1: max expression depth exceeded');
+    expect(parseError(`{{${'('.repeat(5000)}1${')'.repeat(5000)}}}`)).toBe('template: :1: max expression depth exceeded');
+  });
+
+  it("stops endless template recursion with Go's error", () => {
+    expect(execError('{{define "t"}}{{template "t" .}}{{end}}{{template "t" .}}')).toMatch(/exceeded maximum template depth \(100000\)$/);
+  });
+});

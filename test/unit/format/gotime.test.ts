@@ -1,7 +1,7 @@
 // Go's time.Time formatting for UTC instants; checked against Go's time package on 3,000
 // random instants and layouts (years 1 to 2100).
 import { describe, expect, it } from 'vitest';
-import { GoTime, nowNano } from '../../../src/format/gotime.js';
+import { GoTime, nowNano, nowRFC3339Nano } from '../../../src/format/gotime.js';
 import { formatGoValue, goFormat, marshalJSON } from '../../../src/format/govalue.js';
 
 describe('GoTime', () => {
@@ -73,6 +73,8 @@ describe('nowNano', () => {
   it('is the millisecond clock plus sub-millisecond digits, 9 fractional digits, UTC', () => {
     expect(nowNano(1490343309735, 271783n)).toBe('2017-03-24T08:15:09.735271783Z');
     expect(nowNano(0, 0n)).toBe('1970-01-01T00:00:00.000000000Z');
+    expect(nowRFC3339Nano(1490343309735, 271780n)).toBe('2017-03-24T08:15:09.73527178Z');
+    expect(nowRFC3339Nano(0, 0n)).toBe('1970-01-01T00:00:00Z');
     expect(nowNano(Date.UTC(2026, 10, 28, 6, 23, 46, 195))).toMatch(/^2026-11-28T06:23:46\.195\d{6}Z$/);
   });
 
