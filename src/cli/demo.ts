@@ -3,14 +3,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { noArgs, type CommandSpec } from './command.js';
 import type { IOStreams } from './io.js';
 
 interface DemoStep {
   say: string;
+  /** `$CID` stands for the value the last `capture` step printed, as `$(...)` would in a shell. */
   argv: string[];
   stdin?: string;
+  /** The step's trimmed output becomes $CID for the following steps. */
+  capture?: true;
 }
 
 const SECRET_TEXT = 'This is my first secured secret\n';
@@ -26,7 +29,18 @@ const STEPS: DemoStep[] = [
   { say: 'Inspect it: metadata only, never the data.', argv: ['secret', 'inspect', 'my_first_secured_secret'] },
   { say: 'The same, for humans.', argv: ['secret', 'inspect', '--pretty', 'my_first_secured_secret'] },
   { say: 'Names are unique, ignoring case: a second one is refused.', argv: ['secret', 'create', 'MY_FIRST_SECURED_SECRET', '-'], stdin: SECRET_TEXT },
-  { say: 'Remove it.', argv: ['secret', 'rm', 'my_first_secured_secret'] },
+  {
+    say: 'Give it to a service: each task container gets it as a file under /run/secrets.',
+    argv: ['service', 'create', '--name', 'nginx', '--secret', 'my_first_secured_secret', 'nginx:latest'],
+  },
+  { say: "The service's task, on this node.", argv: ['service', 'ps', 'nginx'] },
+  { say: "The task's container.", argv: ['ps', '--filter', 'name=nginx', '-q'], capture: true },
+  { say: 'Read the secret from inside the container (the one place its value is shown).', argv: ['container', 'exec', '$CID', 'cat', '/run/secrets/my_first_secured_secret'] },
+  { say: 'A secret that a service uses cannot be removed.', argv: ['secret', 'rm', 'my_first_secured_secret'] },
+  { say: 'Take it away from the service: the task is replaced and the file is gone.', argv: ['service', 'update', '--secret-rm', 'my_first_secured_secret', 'nginx'] },
+  { say: 'The old task is shut down; a new one runs.', argv: ['service', 'ps', 'nginx'] },
+  { say: 'Now it can be removed.', argv: ['secret', 'rm', 'my_first_secured_secret'] },
+  { say: 'Remove the service with its tasks and containers.', argv: ['service', 'rm', 'nginx'] },
   { say: 'Leave the swarm: the last manager leaving erases all swarm state.', argv: ['swarm', 'leave', '--force'] },
 ];
 
@@ -38,12 +52,34 @@ export async function runDemo(io: IOStreams): Promise<void> {
   const statePath = join(dir, 'state.json');
   try {
     io.stdout.write(`tsecret demo: the first-secret walkthrough, on a throwaway state in ${dir}\n`);
+    let captured = '';
     for (const step of STEPS) {
-      const shown = step.argv.map((a) => (/^[\w./:=-]+$/.test(a) ? a : `'${a}'`)).join(' ');
+      const shown = step.argv.map((a) => (/^[\w./:=$-]+$/.test(a) ? a : `'${a}'`)).join(' ');
       const pipe = step.stdin ? `echo ${JSON.stringify(step.stdin.trimEnd())} | ` : '';
-      io.stdout.write(`\n# ${step.say}\n$ ${pipe}tsecret ${shown}\n`);
-      const stepIO: IOStreams = { ...io, stdin: Readable.from(step.stdin ? [Buffer.from(step.stdin)] : []), stdinIsTTY: false, stderr: io.stdout };
-      const code = await runCli(step.argv, stepIO, () => localEngineFor(statePath, io));
+      const assign = step.capture ? 'CID=$(' : '';
+      io.stdout.write(`\n# ${step.say}\n$ ${assign}${pipe}tsecret ${shown}${assign ? ')' : ''}\n`);
+      const out: Buffer[] = [];
+      const collect = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          out.push(Buffer.from(chunk));
+          done();
+        },
+      });
+      const stdout = step.capture ? collect : io.stdout;
+      const stepIO: IOStreams = {
+        ...io,
+        stdin: Readable.from(step.stdin ? [Buffer.from(step.stdin)] : []),
+        stdinIsTTY: false,
+        stdout,
+        stdoutIsTTY: false,
+        stderr: io.stdout,
+      };
+      const argv = step.argv.map((a) => (a === '$CID' ? captured : a));
+      const code = await runCli(argv, stepIO, () => localEngineFor(statePath, io));
+      if (step.capture) {
+        captured = Buffer.concat(out).toString().trim();
+        io.stdout.write(`$ echo $CID\n${captured}\n`);
+      }
       if (code !== 0) io.stdout.write(`(exit code ${code})\n`);
     }
     io.stdout.write('\nDone. Your own state was not touched; run `tsecret swarm init` to start one.\n');
