@@ -97,7 +97,10 @@ export class TabWriter {
   private readonly flags: number;
 
   private buf = ''; // collected text excluding tabs or line breaks
-  private pos = 0; // buffer position up to which cell.width of incomplete cell has been computed
+  // Go keeps the buffer position up to which the incomplete cell's width is computed. Slicing a
+  // string built by += from that position flattens the whole buffer each time (quadratic in the
+  // table's size), so the text not yet measured is kept on its own instead.
+  private unmeasured = '';
   private cell: Cell = { size: 0, width: 0, htab: false };
   private endChar = ''; // terminating char of an HTML tag/entity being skipped, or ''
   private lines: Cell[][] = [[]];
@@ -118,7 +121,7 @@ export class TabWriter {
 
   private reset(): void {
     this.buf = '';
-    this.pos = 0;
+    this.unmeasured = '';
     this.cell = { size: 0, width: 0, htab: false };
     this.endChar = '';
     this.lines = [[]];
@@ -203,17 +206,18 @@ export class TabWriter {
 
   private append(text: string): void {
     this.buf += text;
+    this.unmeasured += text;
     this.cell.size += text.length;
   }
 
   private updateWidth(): void {
-    this.cell.width += stringWidth(this.buf.slice(this.pos));
-    this.pos = this.buf.length;
+    this.cell.width += stringWidth(this.unmeasured);
+    this.unmeasured = '';
   }
 
   private endEscape(): void {
     if (this.endChar === ';') this.cell.width++; // an HTML entity counts as one column; a tag as none
-    this.pos = this.buf.length;
+    this.unmeasured = '';
     this.endChar = '';
   }
 
