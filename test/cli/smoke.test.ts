@@ -24,6 +24,13 @@ describe('built CLI', () => {
     expect(ls.stderr).toMatch(/^Error response from daemon: This node is not a swarm manager/);
   });
 
+  it('keeps an --env-file argument from node, through the bin script', async () => {
+    const env = { TSECRET_STATE: join(tempDir(), 'state.json') };
+    // Node 20 reads --env-file anywhere on its command line unless `--` ends its options
+    const r = await spawnCli(['service', 'create', '--env-file', 'no_such_env_file', 'nginx'], { env, viaBin: true });
+    expect(r).toEqual({ stdout: '', stderr: 'open no_such_env_file: no such file or directory\n', exit: 1 });
+  });
+
   it('prints its package version', async () => {
     const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
     expect((await spawnCli(['--version'])).stdout).toBe(`tsecret version ${version}\n`);

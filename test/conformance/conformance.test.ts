@@ -47,7 +47,7 @@ function pickTarget(): Target {
   if (!bin) {
     return {
       binaryName: 'tsecret',
-      execLine: `${shQuote(process.execPath)} ${shQuote(builtCli)}`,
+      execLine: `${shQuote(process.execPath)} -- ${shQuote(builtCli)}`, // `--`: see bin/tsecret.js
       problem: existsSync(builtCli) ? undefined : `${builtCli} does not exist: run npm run build`,
     };
   }

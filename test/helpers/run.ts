@@ -19,6 +19,8 @@ export interface Result {
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const builtCli = join(repoRoot, 'dist', 'tsecret.js');
+/** The installed entry point (package.json bin). */
+export const binScript = join(repoRoot, 'bin', 'tsecret.js');
 
 export function tempDir(prefix = 'tsecret-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -72,10 +74,17 @@ function collect(): { stream: PassThrough; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-/** Runs the built CLI as a child process. */
-export function spawnCli(args: string[], opts: { env?: NodeJS.ProcessEnv; stdin?: string | Buffer; cwd?: string } = {}): Promise<Result> {
+/**
+ * Runs the built CLI as a child process, as `node -- dist/tsecret.js` (the `--`: see
+ * bin/tsecret.js), or with `viaBin` through bin/tsecret.js and its shebang, as a user runs it.
+ */
+export function spawnCli(
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; stdin?: string | Buffer; cwd?: string; viaBin?: boolean } = {},
+): Promise<Result> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [builtCli, ...args], {
+    const [command, argv] = opts.viaBin ? [binScript, args] : [process.execPath, ['--', builtCli, ...args]];
+    const child = spawn(command, argv, {
       env: { ...process.env, ...opts.env },
       cwd: opts.cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
