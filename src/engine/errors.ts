@@ -46,3 +46,14 @@ export const objectNotFound = (kind: string, ref: string): DaemonError => new Da
 
 export const objectAmbiguous = (kind: string, ref: string, n: number): DaemonError =>
   new DaemonError(`${kind} ${ref} is ambiguous (${n} matches found)`, 400);
+
+/** moby daemon/cluster errSwarmLocked: an autolocked manager before `swarm unlock`. */
+export const swarmLocked = (): DaemonError =>
+  new DaemonError('Swarm is encrypted and needs to be unlocked before it can be used. Please use "docker swarm unlock" to unlock it.', 503);
+
+/** moby errSwarmNotManager (e.g. `swarm init --force-new-cluster` on a locked node). */
+export const notManagerWorker = (): DaemonError =>
+  new DaemonError(
+    "This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.",
+    503,
+  );

@@ -5,6 +5,7 @@ import { swarmSpecFlags, swarmSpecFrom, uintParser } from './opts.js';
 import type { IOStreams } from '../io.js';
 import type { Engine, SwarmInitRequest, SwarmSpecUpdate } from '../../engine/api.js';
 import { printJoinCommand, printUnlockCommand } from './join-command.js';
+import { unlockKeyOrWrap } from './update.js';
 
 export interface InitOptions {
   listenAddr: string;
@@ -81,7 +82,7 @@ export async function runInit(opts: InitOptions, io: IOStreams, engine: Engine):
   io.stdout.write(`Swarm initialized: current node (${nodeID}) is now a manager.\n\n`);
   await printJoinCommand(io, engine, { worker: true, manager: false });
   io.stdout.write("To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n");
-  if (opts.autolock) printUnlockCommand(io, await engine.swarmUnlockKey());
+  if (opts.autolock) printUnlockCommand(io, await unlockKeyOrWrap(engine));
 }
 
 export const initCommand: CommandSpec = {

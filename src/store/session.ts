@@ -1,0 +1,85 @@
+// Remembered unlocks. A real manager, once unlocked (or made with --autolock), stays unlocked until
+// its daemon restarts, holding the DEK in memory. tsecret has no daemon, so an unlock is remembered
+// in a session file: $XDG_RUNTIME_DIR/tsecret/<hash of the state path>.json (0600, in a 0700 dir),
+// holding the unwrapped DEK and the unlock key. XDG_RUNTIME_DIR is a per-login tmpfs that logout and
+// reboot empty, which plays the manager's restart. Without XDG_RUNTIME_DIR, $TMPDIR/tsecret-<uid>
+// ($TMPDIR or /tmp; emptied at reboot) is used. A session is only honoured for the key it was made for (keyId).
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { writeFileAtomic } from './atomic-file.js';
+
+export interface Session {
+  version: 1;
+  /** The state file the session unlocks (for people looking at the directory). */
+  state: string;
+  /** The key file's keyId this DEK belongs to. */
+  keyId: string;
+  /** The wrapping (WrappedKey.id) the unlock key below opens. */
+  wrapId: string;
+  /** The unwrapped DEK, base64. */
+  dataKey: string;
+  unlockKey: string;
+}
+
+/** The directory sessions live in, from the environment. */
+export function sessionDirFor(env: NodeJS.ProcessEnv): string {
+  const runtime = env.XDG_RUNTIME_DIR;
+  if (runtime && isAbsolute(runtime)) return join(runtime, 'tsecret');
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
+  const tmp = env.TMPDIR && isAbsolute(env.TMPDIR) ? env.TMPDIR : tmpdir();
+  return join(tmp, `tsecret-${uid}`);
+}
+
+/** One session per state file, named by a hash of its canonical path. */
+export function sessionPathFor(dir: string, statePath: string): string {
+  let canonical = statePath;
+  try {
+    canonical = join(realpathSync(dirname(statePath)), basename(statePath));
+  } catch {
+    /* the directory does not exist yet */
+  }
+  return join(dir, `${createHash('sha256').update(canonical).digest('hex').slice(0, 32)}.json`);
+}
+
+/** The session at path, or undefined when there is none or it is not private to this user. */
+export function readSession(path: string): Session | undefined {
+  let text: string;
+  try {
+    if (!isPrivate(path, 'file')) return undefined;
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const s = JSON.parse(text) as Partial<Session>;
+    if (s.version !== 1 || typeof s.keyId !== 'string' || typeof s.wrapId !== 'string' || typeof s.dataKey !== 'string' || typeof s.unlockKey !== 'string') {
+      return undefined;
+    }
+    if (Buffer.from(s.dataKey, 'base64').length !== 32) return undefined;
+    return s as Session;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a session; throws when the session directory cannot be made private. */
+export function writeSession(path: string, session: Session): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!isPrivate(dir, 'dir')) throw new Error(`${dir} is not a directory only this user can read`);
+  writeFileAtomic(path, `${JSON.stringify(session)}\n`, 0o600);
+}
+
+export function removeSession(path: string): void {
+  rmSync(path, { force: true });
+}
+
+/** Not a symlink, owned by this user, no access for group or others. */
+function isPrivate(path: string, kind: 'file' | 'dir'): boolean {
+  const st = lstatSync(path);
+  if (kind === 'dir' ? !st.isDirectory() : !st.isFile()) return false;
+  if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return false;
+  return process.platform === 'win32' || (st.mode & 0o077) === 0;
+}
