@@ -417,7 +417,7 @@ describe('service logs', () => {
     expect(await docker(tasks, ['service', 'logs', 'cache.1.i1n0w2ir4ooxpkejx9g51bilp'])).toEqual({ stdout: '', stderr: '', exit: 0 });
     expect(await docker(tasks, ['service', 'logs', 'nosuch_svc'])).toEqual({ stdout: '', stderr: 'no such task or service: nosuch_svc\n', exit: 1 });
     expect((await docker(tasks, ['service', 'logs', '--since', 'yesterday', 'web'])).stderr).toBe(
-      'failed to parse value as time or duration: "yesterday"\n',
+      'invalid value for "since": failed to parse value as time or duration: "yesterday"\n',
     );
     expect((await docker(tasks, ['service', 'logs'])).stderr).toContain("docker: 'docker service logs' requires 1 argument");
   });

@@ -61,7 +61,8 @@ describe('services', () => {
 
   it('mounts with the given uid, gid and mode, reading mode as Go does (400 is decimal)', async () => {
     const s = await swarmWithSecret();
-    await s.run('service create -d --no-resolve-image --name web --secret source=my_first_secured_secret,target=a,uid=1000,gid=1000,mode=0400 --secret source=my_first_secured_secret,target=b,mode=400 nginx');
+    await s.run('secret create other -', { stdin: 'This is my first secured secret\n' });
+    await s.run('service create -d --no-resolve-image --name web --secret source=my_first_secured_secret,target=a,uid=1000,gid=1000,mode=0400 --secret source=other,target=b,mode=400 nginx');
     const id = (await s.run('ps -q')).stdout.trim();
     expect((await s.run(['exec', id, 'stat', '-c', '%a %u %g %s %n', '/run/secrets/a', '/run/secrets/b'])).stdout).toBe(
       '400 1000 1000 32 /run/secrets/a\n620 0 0 32 /run/secrets/b\n',

@@ -4,7 +4,7 @@ import { readAll, type IOStreams } from '../io.js';
 import { requiresMinArgs, type CommandSpec } from '../command.js';
 import { StatusError } from '../errors.js';
 import type { Engine } from '../../engine/api.js';
-import { envValue, readEnvFile } from '../service/spec.js';
+import { readEnv } from '../service/spec.js';
 
 export interface ExecOptions {
   container: string;
@@ -14,14 +14,25 @@ export interface ExecOptions {
   user: string;
   workdir: string;
   interactive: boolean;
+  tty: boolean;
   detach: boolean;
 }
 
 export async function runExec(opts: ExecOptions, io: IOStreams, engine: Engine): Promise<void> {
-  const env = [...opts.envFiles.flatMap((f) => readEnvFile(f, io.cwd, io.env)), ...opts.env.map((e) => envValue(e, io.env))];
+  const env = readEnv(opts.envFiles, opts.env, io.cwd, io.env);
+  // RunExec looks the container up first, so "No such container" wins over the TTY check
+  await engine.containerInspect(opts.container);
+  if (!opts.detach && opts.interactive && opts.tty && !io.stdinIsTTY) throw new Error('the input device is not a TTY');
   // Without -i the process gets no stdin, as docker attaches none.
   const stdin = opts.interactive ? await readAll(io.stdin) : Buffer.alloc(0);
-  const result = await engine.containerExec(opts.container, { Cmd: opts.command, Env: env, User: opts.user, WorkingDir: opts.workdir, Stdin: stdin });
+  const result = await engine.containerExec(opts.container, {
+    Cmd: opts.command,
+    Tty: opts.tty,
+    Env: env,
+    User: opts.user,
+    WorkingDir: opts.workdir,
+    Stdin: stdin,
+  });
   if (opts.detach) return;
   io.stdout.write(result.stdout);
   io.stderr.write(result.stderr);
@@ -54,6 +65,7 @@ export const execCommand: CommandSpec = {
         user: (flags.user as string | undefined) ?? '',
         workdir: (flags.workdir as string | undefined) ?? '',
         interactive: Boolean(flags.interactive),
+        tty: Boolean(flags.tty),
         detach: Boolean(flags.detach),
       },
       io,

@@ -7,7 +7,7 @@ import type { ServiceMode } from '../../engine/api-services.js';
 import { CREATE_FLAGS } from './flag-specs.js';
 import { printProgress } from './progress.js';
 import { resolveSecretRefs } from './secret-opts.js';
-import { defaultTaskSpec, envValue, imageWithTag, readEnvFile, serviceSpec, withParsers } from './spec.js';
+import { defaultTaskSpec, digestWarning, imageWithTag, readEnv, serviceEnv, serviceSpec, withParsers } from './spec.js';
 
 export interface CreateOptions {
   image: string;
@@ -49,19 +49,15 @@ export async function runCreate(opts: CreateOptions, io: IOStreams, engine: Engi
   if (opts.containerLabels.length) spec.Labels = labelsToMap(opts.containerLabels);
   if (opts.args.length) spec.Args = opts.args;
   if (opts.hostname) spec.Hostname = opts.hostname;
-  const env = [...opts.envFiles.flatMap((f) => readEnvFile(f, io.cwd, io.env)), ...opts.env.map((e) => envValue(e, io.env))];
+  const env = serviceEnv(readEnv(opts.envFiles, opts.env, io.cwd, io.env));
   if (env.length) spec.Env = env;
   if (opts.workdir) spec.Dir = opts.workdir;
   if (opts.user) spec.User = opts.user;
   const secrets = await resolveSecretRefs(engine, opts.secrets);
   if (secrets.length) spec.Secrets = secrets;
-  if (!opts.noResolveImage) {
-    // there is no registry to ask, so the digest can never be recorded
-    io.stderr.write(
-      `image ${spec.Image} could not be accessed on a registry to record\nits digest. Each node will access ${spec.Image} independently,\npossibly leading to different nodes running different\nversions of the image.\n\n`,
-    );
-  }
   const { ID } = await engine.serviceCreate(serviceSpec(opts.name, labelsToMap(opts.labels), task, mode));
+  // the daemon's response warning: there is no registry to ask, so the digest is never recorded
+  if (!opts.noResolveImage) io.stderr.write(`${digestWarning(spec.Image)}\n`);
   io.stdout.write(`${ID}\n`);
   if (opts.detach || opts.quiet) return;
   await printProgress(io, engine, ID, ID);

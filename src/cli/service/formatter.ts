@@ -8,7 +8,7 @@ import { humanDuration } from '../../format/humanize.js';
 import { naturalCompare } from '../../format/natural-sort.js';
 import { runeWidth } from '../../format/tabwriter.js';
 import { prettyPrint } from '../secret/formatter.js';
-import { GoDuration, GoPointer, goValue } from './go-service.js';
+import { GoDuration, GoPointer, goValue, MOUNT } from './go-service.js';
 
 // ---- shared display helpers (docker/cli cli/command/formatter) ----
 
@@ -288,7 +288,9 @@ export function taskRows(
     if (a.name !== b.name) return naturalCompare(a.name, b.name);
     const ca = created(a.task);
     const cb = created(b.task);
-    return cb < ca ? -1 : ca < cb ? 1 : 0;
+    if (ca !== cb) return cb < ca ? -1 : 1;
+    // made in the same instant (a frozen or coarse clock): the later raft index is the newer task
+    return (b.task.Version?.Index ?? 0) - (a.task.Version?.Index ?? 0);
   });
   let prev = '';
   return named.map(({ task, name }) => {
@@ -509,6 +511,8 @@ export class ServiceInspectContext {
   constructor(
     private readonly service: Service,
     private readonly nowMs: number,
+    /** Network ID → name, as the CLI looked each attached network up (else the ID is shown). */
+    private readonly networkNames: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   private get spec(): Record<string, unknown> {
@@ -681,7 +685,7 @@ export class ServiceInspectContext {
     return this.container.Init === true;
   }
   ContainerMounts(): unknown {
-    return goValue(this.container.Mounts, { opaque: '[]mount.Mount' });
+    return goValue(this.container.Mounts, { slice: MOUNT });
   }
   ContainerSysCtls(): unknown {
     return goValue(this.container.Sysctls, 'map');
@@ -732,7 +736,10 @@ export class ServiceInspectContext {
   Networks(): unknown {
     const nets = this.task.Networks;
     if (!Array.isArray(nets) || nets.length === 0) return new GoNil('[]string');
-    return nets.map((n) => String(loose(n)?.Target ?? ''));
+    return nets.map((n) => {
+      const target = String(loose(n)?.Target ?? '');
+      return this.networkNames.get(target) ?? target;
+    });
   }
   EndpointMode(): string {
     return String(loose(this.spec.EndpointSpec)?.Mode ?? '');

@@ -281,6 +281,18 @@ const DNS_CONFIG = S('swarm.DNSConfig', [
   ['Search', '[]string'],
   ['Options', '[]string'],
 ]);
+/** mount.Mount (the --pretty template reads .Target, .Source, .ReadOnly and .Type of each). */
+export const MOUNT = S('mount.Mount', [
+  ['Type', 'string'],
+  ['Source', 'string'],
+  ['Target', 'string'],
+  ['ReadOnly', 'bool'],
+  ['Consistency', 'string'],
+  ['BindOptions', { opaque: '*mount.BindOptions' }],
+  ['VolumeOptions', { opaque: '*mount.VolumeOptions' }],
+  ['TmpfsOptions', { opaque: '*mount.TmpfsOptions' }],
+  ['ClusterOptions', { opaque: '*mount.ClusterOptions' }],
+]);
 const CONTAINER_SPEC = S('swarm.ContainerSpec', [
   ['Image', 'string'],
   ['Labels', 'map'],
@@ -297,7 +309,7 @@ const CONTAINER_SPEC = S('swarm.ContainerSpec', [
   ['TTY', 'bool'],
   ['OpenStdin', 'bool'],
   ['ReadOnly', 'bool'],
-  ['Mounts', { opaque: '[]mount.Mount' }],
+  ['Mounts', { slice: MOUNT }],
   ['StopGracePeriod', '*duration'],
   ['Healthcheck', { opaque: '*container.HealthConfig' }],
   ['Hosts', '[]string'],
@@ -492,7 +504,9 @@ export function serviceJSONView(s: Service): Record<string, unknown> {
 
 /** The task JSON `inspect` prints, in moby's field order. */
 export function taskJSONView(t: Task): Record<string, unknown> {
-  return orderBySchema(t as unknown as Record<string, unknown>, TASK);
+  // ServiceAnnotations is the store's, not the API's
+  const { ServiceAnnotations: _annotations, ...api } = t;
+  return orderBySchema(api as unknown as Record<string, unknown>, TASK);
 }
 
 /** swarm.Service as a Go template sees it. */

@@ -20,7 +20,11 @@ export interface ServiceInspectOptions {
 
 export const isNotFound = (err: unknown): boolean => err instanceof DaemonError && err.statusCode === 404;
 
-export async function runServiceInspect(opts: ServiceInspectOptions, io: IOStreams, engine: Pick<ServiceEngine, 'serviceInspect'>): Promise<void> {
+export async function runServiceInspect(
+  opts: ServiceInspectOptions,
+  io: IOStreams,
+  engine: Pick<ServiceEngine, 'serviceInspect'> & Partial<Pick<Engine, 'networkInspect'>>,
+): Promise<void> {
   if (opts.pretty && opts.format !== '') throw new Error('--format is incompatible with human friendly format');
   const f = opts.pretty ? 'pretty' : opts.format === '' ? 'raw' : opts.format;
   if (f.startsWith('pretty') && f !== 'pretty') throw new Error('Cannot supply extra formatting options to the pretty template');
@@ -38,8 +42,16 @@ export async function runServiceInspect(opts: ServiceInspectOptions, io: IOStrea
       // Every service is fetched before anything prints: one miss aborts the whole output.
       const services: Service[] = [];
       for (const ref of opts.refs) services.push(await get(ref));
+      // the attached networks are shown by name (the CLI inspects each one)
+      const networkNames = new Map<string, string>();
+      for (const s of services) {
+        for (const n of s.Spec.TaskTemplate.Networks ?? []) {
+          if (networkNames.has(n.Target) || !engine.networkInspect) continue;
+          networkNames.set(n.Target, (await engine.networkInspect(n.Target)).Name);
+        }
+      }
       const now = io.now();
-      writeList(io, { format: SERVICE_PRETTY_TEMPLATE, rows: services.map((s) => new ServiceInspectContext(s, now)) });
+      writeList(io, { format: SERVICE_PRETTY_TEMPLATE, rows: services.map((s) => new ServiceInspectContext(s, now, networkNames)) });
       return;
     }
     // NewFormat: "raw" (the default) and any "raw" prefix fall back to the JSON array

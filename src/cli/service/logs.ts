@@ -54,7 +54,8 @@ function checkSince(since: string): void {
     // not a duration
   }
   if (/^[+-]?\d+(?:\.\d+)?$/.test(since)) return;
-  throw new Error(`failed to parse value as time or duration: ${quoteGo(since)}`);
+  // the Go client wraps it: errors.Wrap(err, `invalid value for "since"`)
+  throw new Error(`invalid value for "since": failed to parse value as time or duration: ${quoteGo(since)}`);
 }
 
 const isTTY = (spec: object | undefined): boolean => (spec as { TTY?: boolean } | undefined)?.TTY === true;

@@ -78,6 +78,10 @@ export async function runServicePs(opts: ServicePsOptions, io: IOStreams, engine
   const format = taskListFormat(opts.format === '' ? 'table' : opts.format, opts.quiet);
   const trunc = !(opts.noTrunc || opts.quiet);
   const names = new Map(services.map((s) => [s.ID, s.Spec.Name]));
+  // the idresolver looks up every task's service, also ones a `-f service=` filter added
+  if (!opts.noResolve && tasks.some((t) => !names.has(t.ServiceID))) {
+    for (const s of await engine.serviceList(new Map())) names.set(s.ID, s.Spec.Name);
+  }
   const nodeName = opts.noResolve ? (id: string) => id : nodeNameResolver(await engine.nodeList());
   const rows = taskRows(tasks, {
     serviceName: (id) => (opts.noResolve ? id : (names.get(id) ?? id)),

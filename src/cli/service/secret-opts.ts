@@ -91,8 +91,12 @@ export function parseSecretOpt(value: string): SecretReference {
  * be a secret's exact name. Docker's order here is Go map order; tsecret keeps the order given.
  */
 export async function resolveSecretRefs(engine: Engine, values: string[]): Promise<SecretReference[]> {
-  if (values.length === 0) return [];
-  const refs = values.map(parseSecretOpt);
+  return parseSecrets(engine, values.map(parseSecretOpt));
+}
+
+/** ParseSecrets on references already built (stack deploy's come from the compose file). */
+export async function parseSecrets(engine: Pick<Engine, 'secretList'>, refs: SecretReference[]): Promise<SecretReference[]> {
+  if (refs.length === 0) return [];
   const targets = new Set<string>();
   for (const ref of refs) {
     if (targets.has(ref.File.Name)) throw new Error(`duplicate secret target for ${ref.SecretName} not allowed`);

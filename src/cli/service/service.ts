@@ -6,6 +6,7 @@ import { serviceLogsCommand } from './logs.js';
 import { serviceListCommand } from './ls.js';
 import { servicePsCommand } from './ps.js';
 import { removeCommand } from './rm.js';
+import { rollbackCommand } from './rollback.js';
 import { scaleCommand } from './scale.js';
 import { updateCommand } from './update.js';
 
@@ -14,5 +15,5 @@ export const serviceCommand: CommandSpec = {
   short: 'Manage Swarm services',
   swarm: true,
   args: noArgs,
-  subcommands: [createCommand, serviceInspectCommand, serviceLogsCommand, serviceListCommand, servicePsCommand, removeCommand, scaleCommand, updateCommand],
+  subcommands: [createCommand, serviceInspectCommand, serviceLogsCommand, serviceListCommand, servicePsCommand, removeCommand, rollbackCommand, scaleCommand, updateCommand],
 };

@@ -17,6 +17,10 @@ export function imageWithTag(image: string): string {
   return image.slice(lastSlash + 1).includes(':') ? image : `${image}:latest`;
 }
 
+/** moby's digestWarning: the daemon could not ask a registry for the image's digest (no trailing blank line). */
+export const digestWarning = (image: string): string =>
+  `image ${image} could not be accessed on a registry to record\nits digest. Each node will access ${image} independently,\npossibly leading to different nodes running different\nversions of the image.\n`;
+
 /** opts.ValidateEnv: KEY=VALUE as is; a bare KEY takes the client's value when it has one. */
 export function envValue(entry: string, env: NodeJS.ProcessEnv): string {
   if (entry.includes('=')) return entry;
@@ -24,7 +28,14 @@ export function envValue(entry: string, env: NodeJS.ProcessEnv): string {
   return value === undefined ? entry : `${entry}=${value}`;
 }
 
-/** --env-file: one KEY=VALUE per line, # comments and blank lines skipped. */
+const WHITESPACES = ' \t';
+
+/**
+ * --env-file (docker/cli opts/file.go parseKeyValueFile): lines split as bufio.Scanner does (a
+ * trailing \r dropped), leading blanks trimmed, blank and `#` lines skipped, a UTF-8 BOM dropped
+ * from the first line; `KEY=VALUE` passes through untrimmed, a bare `KEY` takes the client's value
+ * and is dropped when the client has none. Errors are docker's, naming the file.
+ */
 export function readEnvFile(path: string, cwd: string, env: NodeJS.ProcessEnv): string[] {
   let text: string;
   try {
@@ -32,11 +43,43 @@ export function readEnvFile(path: string, cwd: string, env: NodeJS.ProcessEnv): 
   } catch (err) {
     throw new Error(goFileError(err as NodeJS.ErrnoException, path));
   }
-  return text
-    .split('\n')
-    .map((l) => l.replace(/^\s+/, ''))
-    .filter((l) => l !== '' && !l.startsWith('#'))
-    .map((l) => envValue(l, env));
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const out: string[] = [];
+  lines.forEach((raw, i) => {
+    let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (i === 0 && line.startsWith('\ufeff')) line = line.slice(1);
+    line = line.replace(/^\s+/u, '');
+    if (line === '' || line.startsWith('#')) return;
+    const eq = line.indexOf('=');
+    const variable = (eq < 0 ? line : line.slice(0, eq)).replace(/^[ \t]+/, '');
+    const bad = (msg: string) => new Error(`invalid env file (${path}): ${msg}`);
+    if ([...WHITESPACES].some((c) => variable.includes(c))) throw bad(`variable '${variable}' contains whitespaces`);
+    if (variable === '') throw bad(`no variable name on line '${line}'`);
+    if (eq >= 0) out.push(`${variable}=${line.slice(eq + 1)}`);
+    else if (env[variable] !== undefined) out.push(`${variable}=${env[variable]}`);
+  });
+  return out;
+}
+
+/** opts.ReadKVEnvStrings: the files' entries, then the flags' (a bare flag name takes the client's value). */
+export function readEnv(files: string[], flags: string[], cwd: string, env: NodeJS.ProcessEnv): string[] {
+  return [...files.flatMap((f) => readEnvFile(f, cwd, env)), ...flags.map((e) => envValue(e, env))];
+}
+
+/**
+ * The service's environment as ToServiceSpec builds it: in order, an entry replaces an earlier one
+ * with the same key, which moves to the end; an identical earlier entry is kept (docker's loop
+ * skips it and appends the copy).
+ */
+export function serviceEnv(entries: string[]): string[] {
+  const out: string[] = [];
+  for (const entry of entries) {
+    const key = entry.split('=')[0];
+    for (let i = out.length - 1; i >= 0; i--) if (out[i] !== entry && out[i].startsWith(`${key}=`)) out.splice(i, 1);
+    out.push(entry);
+  }
+  return out;
 }
 
 export function defaultTaskSpec(image: string): TaskSpec {

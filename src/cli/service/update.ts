@@ -4,10 +4,11 @@ import { exactArgs, type CommandSpec, type FlagValues } from '../command.js';
 import { labelsToMap } from '../flags.js';
 import type { IOStreams } from '../io.js';
 import type { Engine } from '../../engine/api.js';
+import type { ServiceUpdateOptions } from '../../engine/api-services.js';
 import { UPDATE_FLAGS } from './flag-specs.js';
 import { printProgress } from './progress.js';
 import { resolveSecretRefs } from './secret-opts.js';
-import { envValue, imageWithTag, withParsers } from './spec.js';
+import { digestWarning, envValue, imageWithTag, withParsers } from './spec.js';
 
 export interface UpdateOptions {
   service: string;
@@ -16,17 +17,18 @@ export interface UpdateOptions {
 }
 
 const list = (f: FlagValues, name: string): string[] => (f[name] as string[] | undefined) ?? [];
+const envKey = (e: string): string => e.split('=')[0];
 
-/** updateEnvironment: removals by key first, then additions replacing an entry with the same key. */
-function updateEnv(current: string[] | undefined, add: string[], rm: string[]): string[] {
-  const key = (e: string) => e.split('=')[0];
-  const out = (current ?? []).filter((e) => !rm.includes(key(e)));
-  for (const entry of add) {
-    const i = out.findIndex((e) => key(e) === key(entry));
-    if (i >= 0) out[i] = entry;
-    else out.push(entry);
-  }
-  return out;
+/**
+ * updateEnvironment: removals by key first (order kept); with --env-add docker rebuilds the list
+ * from a Go map keyed by name, so its order is random: tsecret sorts it by name.
+ */
+export function updateEnv(current: string[] | undefined, add: string[] | undefined, rm: string[]): string[] {
+  const kept = (current ?? []).filter((e) => !rm.includes(envKey(e)));
+  if (add === undefined) return kept;
+  const byKey = new Map<string, string>();
+  for (const e of [...kept, ...add]) byKey.set(envKey(e), e);
+  return [...byKey.keys()].sort().map((k) => byKey.get(k) as string);
 }
 
 function updateLabels(current: Record<string, string> | undefined, add: string[], rm: string[]): Record<string, string> {
@@ -35,14 +37,22 @@ function updateLabels(current: Record<string, string> | undefined, add: string[]
   return { ...out, ...labelsToMap(add) };
 }
 
+/** --rollback goes with -d and -q only (update.go). */
+const ROLLBACK_COMPANIONS = new Set(['rollback', 'detach', 'quiet']);
+
 export async function runUpdate(opts: UpdateOptions, io: IOStreams, engine: Engine): Promise<void> {
   const { flags: f, changed } = opts;
   const service = await engine.serviceInspect(opts.service);
+  const updateOpts: ServiceUpdateOptions = {};
+  if (f.rollback) {
+    if ([...changed].some((name) => !ROLLBACK_COMPANIONS.has(name))) throw new Error('other flags may not be combined with --rollback');
+    updateOpts.Rollback = 'previous';
+  }
   const spec = structuredClone(service.Spec);
   const task = spec.TaskTemplate;
   const cs = task.ContainerSpec;
   if (changed.has('replicas')) {
-    if (!('Replicated' in spec.Mode)) throw new Error('replicas can only be used with replicated or replicated-job mode');
+    if (!('Replicated' in spec.Mode)) throw new Error('replicas can only be used with replicated mode');
     spec.Mode = { Replicated: { Replicas: Number(f.replicas) } };
   }
   if (changed.has('image')) cs.Image = imageWithTag(f.image as string);
@@ -51,7 +61,8 @@ export async function runUpdate(opts: UpdateOptions, io: IOStreams, engine: Engi
   if (changed.has('hostname')) cs.Hostname = f.hostname as string;
   if (changed.has('args')) cs.Args = (f.args as string).split(' ').filter(Boolean);
   if (changed.has('env-add') || changed.has('env-rm')) {
-    cs.Env = updateEnv(cs.Env, list(f, 'env-add').map((e) => envValue(e, io.env)), list(f, 'env-rm'));
+    const add = changed.has('env-add') ? list(f, 'env-add').map((e) => envValue(e, io.env)) : undefined;
+    cs.Env = updateEnv(cs.Env, add, list(f, 'env-rm'));
     if (cs.Env.length === 0) delete cs.Env;
   }
   if (changed.has('label-add') || changed.has('label-rm')) spec.Labels = updateLabels(spec.Labels, list(f, 'label-add'), list(f, 'label-rm'));
@@ -68,7 +79,9 @@ export async function runUpdate(opts: UpdateOptions, io: IOStreams, engine: Engi
     if (cs.Secrets.length === 0) delete cs.Secrets;
   }
   if (f.force) task.ForceUpdate++;
-  await engine.serviceUpdate(service.ID, service.Version, spec);
+  await engine.serviceUpdate(service.ID, service.Version, spec, updateOpts);
+  // the daemon's warning when it was asked to query the registry for the new image's digest
+  if (changed.has('image') && !f['no-resolve-image']) io.stderr.write(`${digestWarning(cs.Image)}\n`);
   io.stdout.write(`${opts.service}\n`);
   if (f.detach || f.quiet) return;
   await printProgress(io, engine, service.ID, opts.service);

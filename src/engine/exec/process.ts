@@ -29,6 +29,11 @@ export interface ProcessContext {
   groups?: number[];
   /** The clock for `ls -l` dates and files the process creates; default Date.now(). */
   nowMs?: number;
+  /**
+   * `docker exec -t`: stdout and stderr are one terminal, whose line discipline (onlcr) turns every
+   * \n into \r\n. The programs still behave as without a terminal (`ls` prints no columns).
+   */
+  tty?: boolean;
 }
 export interface ExecResult { stdout: Buffer; stderr: Buffer; exitCode: number }
 
@@ -171,7 +176,10 @@ export function runProcess(argv: string[], ctx: ProcessContext): ExecResult {
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   const cred = { uid: ctx.uid, gid: ctx.gid, groups: ctx.groups ?? userGroups(ctx.fs, ctx.user, ctx.gid) };
-  const result = (code: number): ExecResult => ({ stdout: Buffer.concat(out), stderr: Buffer.concat(err), exitCode: code });
+  const result = (code: number): ExecResult => {
+    if (!ctx.tty) return { stdout: Buffer.concat(out), stderr: Buffer.concat(err), exitCode: code };
+    return { stdout: onlcr(Buffer.concat([...out, ...err])), stderr: Buffer.alloc(0), exitCode: code };
+  };
   const cwd = absPath(ctx.cwd || '/', '/');
   const wd = ctx.fs.resolve(cwd, '/', cred);
   if (wd.err || !wd.node || wd.node.kind !== 'dir') return badWorkdir(ctx.cwd, wd.err === 'ENOENT' || !wd.node ? 'ENOENT' : 'ENOTDIR');
@@ -183,7 +191,7 @@ export function runProcess(argv: string[], ctx: ProcessContext): ExecResult {
   const sys = makeSys({
     fs: ctx.fs, env: { ...ctx.env }, cwd, cred, hostname: ctx.hostname, nowMs: ctx.nowMs ?? Date.now(), stdin: ctx.stdin,
     out: (d) => out.push(Buffer.isBuffer(d) ? d : Buffer.from(d, 'latin1')),
-    err: (d) => err.push(Buffer.isBuffer(d) ? d : Buffer.from(d, 'latin1')),
+    err: (d) => (ctx.tty ? out : err).push(Buffer.isBuffer(d) ? d : Buffer.from(d, 'latin1')),
   }, argv0);
   try {
     const r = runFile(found, argv, sys);
@@ -196,4 +204,16 @@ export function runProcess(argv: string[], ctx: ProcessContext): ExecResult {
     err.push(Buffer.from(`tsecret: internal error in simulated ${argv0}: ${(e as Error).message}\n`));
     return result(125);
   }
+}
+
+/** The terminal's output processing: every \n leaves as \r\n. */
+function onlcr(data: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let i = data.indexOf(0x0a); i >= 0; i = data.indexOf(0x0a, i + 1)) {
+    parts.push(data.subarray(start, i), Buffer.from('\r\n'));
+    start = i + 1;
+  }
+  parts.push(data.subarray(start));
+  return Buffer.concat(parts);
 }

@@ -3,6 +3,7 @@ import type { Container } from '../api-services.js';
 import { DaemonError } from '../errors.js';
 import { matchLabels } from '../filters.js';
 import { validateFilterKeys } from '../filters.js';
+import { quoteGo } from '../../format/govalue.js';
 
 /** Full ID, then exact name (with or without the leading slash), then ID prefix. */
 export function resolveContainer(containers: Container[], ref: string): Container {
@@ -13,6 +14,14 @@ export function resolveContainer(containers: Container[], ref: string): Containe
   if (byPrefix.length === 1) return byPrefix[0];
   if (byPrefix.length > 1) throw new DaemonError(`multiple IDs found with provided prefix: ${ref}`, 400);
   throw new DaemonError(`No such container: ${ref}`, 404);
+}
+
+/**
+ * `rm` of a running container without -f, as current engines word it (moby daemon/delete.go:
+ * the argument as given, Go-quoted). Engine 20.10 said "You cannot remove a running container <ID>. …".
+ */
+export function runningContainerRemoval(ref: string): DaemonError {
+  return new DaemonError(`cannot remove container ${quoteGo(ref)}: container is running: stop the container before removing or force remove`, 409);
 }
 
 const CONTAINER_FILTERS = ['ancestor', 'before', 'expose', 'exited', 'health', 'id', 'is-task', 'isolation', 'label', 'name', 'network', 'publish', 'since', 'status', 'volume'];

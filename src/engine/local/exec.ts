@@ -22,18 +22,25 @@ export function execInContainer(container: Container, req: ExecRequest, ctx: Exe
   const fs = SimFS.debianBase({ hostname, nowMs: Date.parse(container.Created) });
   const mountedAt = Date.parse(container.State.StartedAt);
   if (container.SecretMounts.some((m) => m.Target.startsWith('/run/secrets/'))) fs.mkdirp('/run/secrets', 0o755, 0, 0, mountedAt);
+  // moby writes one file per secret ID and bind-mounts it at every target: references to the same
+  // secret share the owner and mode of the last one (daemon/container_operations_unix.go setupSecretDir)
+  const shared = new Map(container.SecretMounts.map((m) => [m.SecretID, m]));
   for (const mount of container.SecretMounts) {
     const secret = ctx.secret(mount.SecretID);
     let data = ctx.payload(mount.SecretID);
     if (secret?.Spec.Templating?.Name) data = renderSecretTemplate(secret, data, container, ctx);
     const parent = mount.Target.slice(0, mount.Target.lastIndexOf('/')) || '/';
+    const owner = shared.get(mount.SecretID) ?? mount;
     fs.mkdirp(parent, 0o755, 0, 0, mountedAt);
-    fs.writeFile(mount.Target, data, { mode: mount.Mode, uid: Number(mount.UID), gid: Number(mount.GID), mtimeMs: mountedAt });
+    fs.writeFile(mount.Target, data, { mode: owner.Mode, uid: Number(owner.UID), gid: Number(owner.GID), mtimeMs: mountedAt });
     fs.markReadOnly(mount.Target);
   }
-  const env = envOf([DEFAULT_PATH, `HOSTNAME=${hostname}`, ...container.Config.Env, ...req.Env, 'HOME=/root']);
   const user = resolveExecUser(fs, req.User || container.Config.User);
   if ('error' in user) return user.error;
+  // moby CreateDaemonEnvironment (TERM with a TTY), then the container's and exec's; runc adds the
+  // user's HOME when none is set
+  const env = envOf([DEFAULT_PATH, `HOSTNAME=${hostname}`, ...(req.Tty ? ['TERM=xterm'] : []), ...container.Config.Env, ...req.Env]);
+  if (env.HOME === undefined) env.HOME = user.home;
   const cwd = req.WorkingDir || container.Config.WorkingDir || '/';
   return runProcess(req.Cmd, {
     fs,
@@ -46,16 +53,20 @@ export function execInContainer(container: Container, req: ExecRequest, ctx: Exe
     hostname,
     stdin: req.Stdin,
     nowMs: ctx.nowMs,
+    tty: req.Tty,
   });
 }
 
-/** Later entries win, but a variable keeps the place of its first definition (as docker merges). */
+/**
+ * Later entries win, but a variable keeps the place of its first definition; a bare NAME unsets
+ * it (moby ReplaceOrAppendEnvValues, as docker merges the image's, the service's and exec's).
+ */
 function envOf(entries: string[]): Record<string, string> {
   const env: Record<string, string> = {};
   for (const e of entries) {
     const eq = e.indexOf('=');
-    if (eq < 0) continue;
-    env[e.slice(0, eq)] = e.slice(eq + 1);
+    if (eq < 0) delete env[e];
+    else env[e.slice(0, eq)] = e.slice(eq + 1);
   }
   return env;
 }

@@ -63,18 +63,23 @@ export function filterServices(services: Service[], filters: Map<string, string[
 
 const TASK_STATES = ['new', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting', 'running', 'complete', 'shutdown', 'failed', 'rejected', 'remove', 'orphaned'];
 
-/** ListTasks filters (moby newListTasksFilters): name is a prefix of <service>.<slot>.<taskID>. */
+/**
+ * ListTasks filters (moby newListTasksFilters, daemon/cluster/tasks.go GetTasks): each `service`
+ * value is first resolved as getService does (a miss is the daemon's "service X not found"); name
+ * is a prefix of <service>.<slot>.<taskID>; label matches the service's labels as they were when
+ * the task was made.
+ */
 export function filterTasks(tasks: Task[], services: Service[], nodeNames: (id: string) => string[], filters: Map<string, string[]>): Task[] {
   for (const state of filters.get('desired-state') ?? []) {
     if (!TASK_STATES.includes(state)) throw new DaemonError(`Invalid desired-state filter: '${state}'`, 400);
   }
+  const svc = filters.get('service')?.map((ref) => resolveService(services, ref).ID);
   const serviceOf = (t: Task) => services.find((s) => s.ID === t.ServiceID);
   return tasks.filter((t) => {
     const service = serviceOf(t);
     const ids = filters.get('id');
     if (ids && !ids.some((p) => t.ID.startsWith(p))) return false;
-    const svc = filters.get('service');
-    if (svc && !svc.some((ref) => t.ServiceID === ref || service?.Spec.Name === ref || t.ServiceID.startsWith(ref))) return false;
+    if (svc && !svc.includes(t.ServiceID)) return false;
     const names = filters.get('name');
     const taskName = `${service?.Spec.Name}.${t.Slot ?? t.NodeID}.${t.ID}`;
     if (names && !names.some((p) => taskName.startsWith(p))) return false;
@@ -82,8 +87,31 @@ export function filterTasks(tasks: Task[], services: Service[], nodeNames: (id: 
     if (nodes && !nodes.some((n) => n === t.NodeID || nodeNames(t.NodeID).includes(n))) return false;
     const desired = filters.get('desired-state');
     if (desired && !desired.includes(t.DesiredState)) return false;
-    return matchLabels(service?.Spec.Labels ?? {}, filters.get('label'));
+    return matchLabels(t.ServiceAnnotations?.Labels ?? service?.Spec.Labels ?? {}, filters.get('label'));
   });
+}
+
+/**
+ * swarmkit UpdateService with rollback=previous: the previous spec, or FailedPrecondition. The
+ * swapped-in spec must still name existing secrets (a deliberate difference: swarmkit accepts it
+ * and the new task then fails to start, pausing the rollback).
+ */
+export function rollbackSpec(service: Service, secrets: Secret[]): ServiceSpec {
+  if (!service.PreviousSpec) throw rpcError('FailedPrecondition', `service ${service.ID} does not have a previous spec`);
+  const previous = structuredClone(service.PreviousSpec);
+  validateServiceSpec(previous, secrets);
+  return previous;
+}
+
+/**
+ * The update status once the simulated swarm has converged (swarmkit controlapi UpdateService and
+ * the updater): an update resets it, and only an update that replaces tasks leaves "completed";
+ * a rollback always completes.
+ */
+export function settledUpdateStatus(rollback: boolean, replacesTasks: boolean, now: string): Service['UpdateStatus'] {
+  if (rollback) return { State: 'rollback_completed', StartedAt: now, CompletedAt: now, Message: 'rollback completed' };
+  if (replacesTasks) return { State: 'completed', StartedAt: now, CompletedAt: now, Message: 'update completed' };
+  return undefined;
 }
 
 /** The services whose current spec mounts the secret (swarmkit RemoveSecret's in-use check). */

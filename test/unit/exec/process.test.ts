@@ -147,3 +147,17 @@ describe('robustness', () => {
     expect(run(['sh'], { stdin: Buffer.from('echo from script\nexit 4\n') })).toMatchObject({ stdout: 'from script\n', exitCode: 4 });
   });
 });
+
+describe('a pseudo-TTY (docker exec -t)', () => {
+  it('joins stderr to stdout in write order and turns every \\n into \\r\\n', () => {
+    expect(run(['sh', '-c', 'echo err >&2; echo out; cat /nope; exit 4'], { tty: true })).toMatchObject({
+      stdout: 'err\r\nout\r\ncat: /nope: No such file or directory\r\n',
+      stderr: '',
+      exitCode: 4,
+    });
+    expect(run(['printf', 'a\\nb'], { tty: true }).stdout).toBe('a\r\nb');
+  });
+  it('leaves the streams apart without one', () => {
+    expect(run(['sh', '-c', 'echo err >&2; echo out'])).toMatchObject({ stdout: 'out\n', stderr: 'err\n' });
+  });
+});
