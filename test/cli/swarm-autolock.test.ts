@@ -126,7 +126,8 @@ describe('swarm autolock', () => {
     const other = `SWMKEY-1-${Buffer.alloc(32, 7).toString('base64').replace(/=+$/, '')}`;
     const cases: [string, string][] = [
       [`${other}\n`, 'Error response from daemon: swarm could not be unlocked: invalid key provided\n'],
-      [`${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}\n`, 'Error response from daemon: swarm could not be unlocked: invalid key provided\n'],
+      // one changed character inside the key (the last one carries 2 bits Go's decoder ignores)
+      [`${key.slice(0, 20)}${key[20] === 'A' ? 'B' : 'A'}${key.slice(21)}\n`, 'Error response from daemon: swarm could not be unlocked: invalid key provided\n'],
       ['SWMKEY-1-\n', 'Error response from daemon: swarm could not be unlocked: invalid key provided\n'],
       ['', 'Error response from daemon: invalid key string\n'],
       ['\n', 'Error response from daemon: invalid key string\n'],
