@@ -20,6 +20,8 @@ export interface FlagSpec {
   /** Validates (and may normalize) one value; throws Error(cause) as pflag's Value.Set does. */
   parse?: (value: string) => string;
   hidden?: boolean;
+  /** pflag MarkDeprecated: using the flag prints `Flag --x has been deprecated, <this>` on stdout. */
+  deprecated?: string;
 }
 
 export type FlagValues = Record<string, boolean | string | string[] | undefined>;
@@ -43,6 +45,8 @@ export interface CommandSpec {
   aliases?: string[];
   args?: ArgsValidator;
   flags?: FlagSpec[];
+  /** cobra's PersistentFlags: accepted by this command and every command below it, before or after the subcommand word. */
+  persistentFlags?: FlagSpec[];
   subcommands?: CommandSpec[];
   /** docker's "swarm" annotation: listed under "Swarm Commands" in the root help. */
   swarm?: boolean;
@@ -360,20 +364,44 @@ export function findSubcommand(spec: CommandSpec, name: string): CommandSpec | u
 export async function execute(root: CommandSpec, argv: string[], io: IOStreams, engine: () => Engine): Promise<number> {
   let cmd: ResolvedCommand = { spec: root, path: [commandName(root)] };
   let rest = argv;
-  // Walk down while the next word names a subcommand; flags of groups are not interspersed.
+  let inherited: FlagSpec[] = [...(root.persistentFlags ?? [])];
+  const persistentTokens: string[] = [];
+  // Walk down while the next word names a subcommand; flags of groups are not interspersed, except
+  // persistent ones, which cobra skips to find the subcommand (stripFlags).
   while (rest.length && cmd.spec.subcommands?.length) {
-    const sub = findSubcommand(cmd.spec, rest[0]);
+    const skip = persistentFlagTokens(inherited, rest);
+    const sub = findSubcommand(cmd.spec, rest[skip] ?? '');
     if (!sub) break;
+    persistentTokens.push(...rest.slice(0, skip));
     cmd = { spec: sub, path: [...cmd.path, commandName(sub)] };
-    rest = rest.slice(1);
+    rest = rest.slice(skip + 1);
+    inherited = [...inherited, ...(sub.persistentFlags ?? [])];
   }
-  return runResolved(cmd, rest, io, engine);
+  return runResolved(cmd, [...persistentTokens, ...rest], io, engine, inherited);
 }
 
-async function runResolved(cmd: ResolvedCommand, argv: string[], io: IOStreams, engine: () => Engine): Promise<number> {
+/** How many leading tokens are persistent flags (with their values). */
+function persistentFlagTokens(flags: FlagSpec[], argv: string[]): number {
+  let i = 0;
+  while (i < argv.length && argv[i].startsWith('-') && argv[i] !== '-' && argv[i] !== '--') {
+    const tok = argv[i];
+    const long = tok.startsWith('--');
+    const name = long ? tok.slice(2).split('=')[0] : tok.slice(1, 2);
+    const flag = flags.find((f) => (long ? f.name === name : f.shorthand === name));
+    if (!flag) break;
+    i += flag.kind !== 'bool' && !tok.includes('=') && (long || tok.length === 2) ? 2 : 1;
+  }
+  return Math.min(i, argv.length);
+}
+
+async function runResolved(cmd: ResolvedCommand, argv: string[], io: IOStreams, engine: () => Engine, inherited: FlagSpec[] = []): Promise<number> {
   let parsed: ParsedCommandLine;
+  const flagSpecs = [...(cmd.spec.flags ?? []), ...inherited.filter((f) => !cmd.spec.flags?.some((g) => g.name === f.name))];
   try {
-    parsed = parseFlags(cmd.spec.flags ?? [], argv, io, cmd.spec.interspersed ?? true);
+    parsed = parseFlags(flagSpecs, argv, io, cmd.spec.interspersed ?? true);
+    for (const flag of flagSpecs) {
+      if (flag.deprecated !== undefined && parsed.changed.has(flag.name)) io.stdout.write(`Flag --${flag.name} has been deprecated, ${flag.deprecated}\n`);
+    }
   } catch (err) {
     if (err instanceof FlagError) {
       io.stderr.write(`${err.message}\n\nUsage:  ${useLine(cmd)}\n\nRun '${commandPath(cmd)} --help' for more information\n`);

@@ -1,0 +1,76 @@
+// The compose files of `stack deploy` and `stack config`: the -c/--compose-file flag and loading
+// them, with the loader's logrus warnings printed whether loading succeeds or fails (docker logs
+// them as it goes). The compose code is imported here, so it stays off other commands' start-up.
+import type { FlagSpec } from '../command.js';
+import { readAll, type IOStreams } from '../io.js';
+import type { LoadOptions, LoadResult } from '../../compose/load.js';
+
+/** pflag's stringSlice: each value is read as one CSV record; an empty value adds nothing. */
+export function parseStringSlice(value: string): string[] {
+  if (value === '') return [];
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (value[i] === '"') {
+      let field = '';
+      i++;
+      for (;;) {
+        if (i >= value.length) throw new Error(`parse error on line 1, column ${value.length + 1}: extraneous or missing " in quoted-field`);
+        if (value[i] === '"') {
+          if (value[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        field += value[i++];
+      }
+      fields.push(field);
+      if (i >= value.length) break;
+      i++;
+    } else {
+      const end = value.indexOf(',', i);
+      fields.push(end < 0 ? value.slice(i) : value.slice(i, end));
+      if (end < 0) break;
+      i = end + 1;
+    }
+  }
+  return fields;
+}
+
+/** -c/--compose-file, a pflag stringSlice: repeatable, each value a CSV list; `-` is stdin. */
+export const composeFileFlag: FlagSpec = {
+  name: 'compose-file',
+  shorthand: 'c',
+  varname: 'strings',
+  usage: 'Path to a Compose file, or "-" to read from stdin',
+  kind: 'list',
+  parse: (v) => JSON.stringify(parseStringSlice(v)),
+};
+
+export const composeFilesFrom = (flags: Record<string, unknown>): string[] =>
+  ((flags['compose-file'] as string[] | undefined) ?? []).flatMap((v) => JSON.parse(v) as string[]);
+
+export async function loadComposeFiles(composeFiles: string[], io: IOStreams, options: LoadOptions): Promise<LoadResult> {
+  const { loadComposefileArgs, formatLogWarning, ComposeError } = await import('../../compose/load.js');
+  const { readFile } = await import('node:fs/promises');
+  const { readFileSync } = await import('node:fs');
+  const printWarnings = (msgs: string[]) => {
+    for (const msg of msgs) io.stderr.write(formatLogWarning(msg, new Date(io.now()), io.stderrIsTTY));
+  };
+  let result: LoadResult;
+  try {
+    result = await loadComposefileArgs(
+      composeFiles,
+      { cwd: io.cwd, env: io.env, readFile: (path) => readFile(path), readFileSync: (path) => readFileSync(path), readStdin: () => readAll(io.stdin) },
+      options,
+    );
+  } catch (err) {
+    if (err instanceof ComposeError && err.logWarnings) printWarnings(err.logWarnings);
+    throw err;
+  }
+  printWarnings(result.logWarnings);
+  return result;
+}
