@@ -7,6 +7,25 @@ export interface SecretReference {
   SecretName: string;
 }
 
+/** mount.Mount: a volume, bind or tmpfs mount of the task's container (kept in the spec only). */
+export interface Mount {
+  Type: 'volume' | 'bind' | 'tmpfs' | 'npipe' | 'cluster';
+  Source?: string;
+  Target: string;
+  ReadOnly?: boolean;
+  Consistency?: string;
+  BindOptions?: { Propagation?: string; NonRecursive?: boolean; CreateMountpoint?: boolean };
+  VolumeOptions?: { NoCopy?: boolean; Labels?: Record<string, string>; Subpath?: string; DriverConfig?: { Name?: string; Options?: Record<string, string> } };
+  TmpfsOptions?: { SizeBytes?: number; Mode?: number };
+}
+
+/** swarm.Privileges as the daemon shows a spec that set it (docker stack deploy does). */
+export interface Privileges {
+  CredentialSpec: null;
+  SELinuxContext: null;
+  NoNewPrivileges: boolean;
+}
+
 export interface ContainerSpec {
   Image: string;
   Labels?: Record<string, string>;
@@ -16,28 +35,79 @@ export interface ContainerSpec {
   Env?: string[];
   Dir?: string;
   User?: string;
-  Init: boolean;
+  Privileges?: Privileges;
+  /** Set by `service create` (false by default); left out by `stack deploy` unless `init:` is given. */
+  Init?: boolean;
+  StopSignal?: string;
+  TTY?: boolean;
+  OpenStdin?: boolean;
+  ReadOnly?: boolean;
+  Mounts?: Mount[];
   StopGracePeriod: number;
-  DNSConfig: Record<string, never>;
+  Healthcheck?: { Test?: string[]; Interval?: number; Timeout?: number; StartPeriod?: number; StartInterval?: number; Retries?: number };
+  /** "IP host…" lines for /etc/hosts. */
+  Hosts?: string[];
+  DNSConfig: { Nameservers?: string[]; Search?: string[]; Options?: string[] };
   Secrets?: SecretReference[];
   Isolation: string;
+  Sysctls?: Record<string, string>;
+  CapabilityAdd?: string[];
+  CapabilityDrop?: string[];
+  Ulimits?: { Name: string; Hard: number; Soft: number }[];
+  OomScoreAdj?: number;
+}
+
+/** swarm.NetworkAttachmentConfig: Target is a network name on the way in, its ID once stored. */
+export interface NetworkAttachmentConfig {
+  Target: string;
+  Aliases?: string[];
+  DriverOpts?: Record<string, string>;
+}
+
+export interface RestartPolicy {
+  Condition: string;
+  Delay?: number;
+  MaxAttempts?: number;
+  Window?: number;
 }
 
 export interface TaskSpec {
   ContainerSpec: ContainerSpec;
-  Resources: { Limits: Record<string, never>; Reservations: Record<string, never> };
-  RestartPolicy: { Condition: string; Delay: number; MaxAttempts: number };
-  Placement: Record<string, never>;
+  /** `service create` sends empty Limits and Reservations; `stack deploy` sends neither. */
+  Resources: {
+    Limits?: { NanoCPUs?: number; MemoryBytes?: number; Pids?: number };
+    Reservations?: { NanoCPUs?: number; MemoryBytes?: number; GenericResources?: { DiscreteResourceSpec?: { Kind: string; Value: number } }[] };
+  };
+  RestartPolicy: RestartPolicy;
+  /** The simulated swarm has one node, which every placement is taken to allow. */
+  Placement: { Constraints?: string[]; Preferences?: { Spread: { SpreadDescriptor: string } }[]; MaxReplicas?: number };
+  Networks?: NetworkAttachmentConfig[];
+  LogDriver?: { Name: string; Options?: Record<string, string> };
   ForceUpdate: number;
   Runtime: string;
 }
 
 export interface UpdateConfig {
   Parallelism: number;
+  /** Nanoseconds; left out when 0. */
+  Delay?: number;
   FailureAction: string;
   Monitor: number;
   MaxFailureRatio: number;
   Order: string;
+}
+
+/** swarm.PortConfig; PublishedPort 0 (left out) lets the swarm pick one from 30000 up. */
+export interface PortConfig {
+  Protocol: 'tcp' | 'udp' | 'sctp';
+  TargetPort: number;
+  PublishedPort?: number;
+  PublishMode: 'ingress' | 'host';
+}
+
+export interface EndpointSpec {
+  Mode: string;
+  Ports?: PortConfig[];
 }
 
 export type ServiceMode = { Replicated: { Replicas: number } } | { Global: Record<string, never> };
@@ -49,7 +119,14 @@ export interface ServiceSpec {
   Mode: ServiceMode;
   UpdateConfig: UpdateConfig;
   RollbackConfig: UpdateConfig;
-  EndpointSpec: { Mode: string };
+  EndpointSpec: EndpointSpec;
+}
+
+/** The endpoint the swarm allocated: published ports resolved, one virtual IP per network. */
+export interface Endpoint {
+  Spec: Partial<EndpointSpec>;
+  Ports?: PortConfig[];
+  VirtualIPs?: { NetworkID: string; Addr: string }[];
 }
 
 export interface Service {
@@ -59,7 +136,7 @@ export interface Service {
   UpdatedAt: string;
   Spec: ServiceSpec;
   PreviousSpec?: ServiceSpec;
-  Endpoint: { Spec: Record<string, never> };
+  Endpoint: Endpoint;
   UpdateStatus?: { State: string; StartedAt: string; CompletedAt: string; Message: string };
 }
 
@@ -73,6 +150,11 @@ export interface Task {
   Labels: Record<string, string>;
   Spec: TaskSpec;
   ServiceID: string;
+  /**
+   * The service's name and labels when the task was made (swarmkit's Task.ServiceAnnotations, not
+   * in the API's JSON): `service ps -f label=` matches these, not the service's current labels.
+   */
+  ServiceAnnotations?: { Name: string; Labels: Record<string, string> };
   Slot?: number;
   NodeID: string;
   Status: {
@@ -81,6 +163,8 @@ export interface Task {
     Message: string;
     Err?: string;
     ContainerStatus?: { ContainerID: string; PID: number; ExitCode: number };
+    /** Ports published in host mode, as the task's node bound them. */
+    PortStatus?: { Ports: PortConfig[] };
   };
   DesiredState: TaskState;
 }
@@ -130,8 +214,15 @@ export interface ServiceStatus {
   DesiredTasks: number;
 }
 
+/** swarm.ServiceUpdateOptions, as far as the simulation uses it. */
+export interface ServiceUpdateOptions {
+  Rollback?: 'previous';
+}
+
 export interface ExecRequest {
   Cmd: string[];
+  /** Allocate a pseudo-TTY: stderr joins stdout and every \n leaves as \r\n. */
+  Tty?: boolean;
   Env: string[];
   User: string;
   WorkingDir: string;
@@ -150,7 +241,8 @@ export interface ServiceEngine {
   /** Full ID, then exact name (case-sensitive), then ID prefix, as moby's getService. */
   serviceInspect(idOrName: string): Promise<Service>;
   serviceList(filters: Map<string, string[]>): Promise<(Service & { ServiceStatus: ServiceStatus })[]>;
-  serviceUpdate(id: string, version: { Index: number }, spec: ServiceSpec): Promise<void>;
+  /** With Rollback "previous" the daemon ignores `spec` and swaps the previous spec back in. */
+  serviceUpdate(id: string, version: { Index: number }, spec: ServiceSpec, opts?: ServiceUpdateOptions): Promise<void>;
   serviceRemove(idOrName: string): Promise<void>;
   taskList(filters: Map<string, string[]>): Promise<Task[]>;
   nodeList(): Promise<Node[]>;

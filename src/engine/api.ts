@@ -3,6 +3,7 @@
 // Errors thrown here carry docker's texts, daemon ones already prefixed as the Go client prefixes them.
 
 import type { ServiceEngine } from './api-services.js';
+import type { NetworkEngine } from './api-networks.js';
 
 export type Filters = Map<string, string[]>;
 
@@ -50,7 +51,16 @@ export interface SwarmUpdateRequest {
 }
 
 export interface SystemInfo {
-  Swarm: { LocalNodeState: 'inactive' | 'active'; NodeID: string };
+  /**
+   * LocalNodeState `locked`: an autolocked manager whose data key is not unwrapped (NodeID is then "").
+   * ControlAvailable: the node can answer manager requests (active and not locked).
+   */
+  Swarm: { LocalNodeState: 'inactive' | 'active' | 'locked'; NodeID: string; ControlAvailable?: boolean };
+}
+
+/** POST /swarm/unlock. */
+export interface SwarmUnlockRequest {
+  UnlockKey: string;
 }
 
 export interface SwarmInitRequest {
@@ -84,12 +94,13 @@ export interface SwarmInfo {
   TrustRoot: string;
 }
 
-export interface Engine extends ServiceEngine {
+export interface Engine extends ServiceEngine, NetworkEngine {
   swarmInit(req: SwarmInitRequest): Promise<string /* node ID */>;
   swarmInspect(): Promise<SwarmInfo>;
   swarmLeave(force: boolean): Promise<void>;
   swarmUpdate(req: SwarmUpdateRequest): Promise<void>;
   swarmUnlockKey(): Promise<string>;
+  swarmUnlock(req: SwarmUnlockRequest): Promise<void>;
   info(): Promise<SystemInfo>;
 
   secretCreate(spec: SecretSpec): Promise<{ ID: string }>;

@@ -1,8 +1,10 @@
 // The shape of the persisted state (metadata only) and its validation and migrations.
 import type { Secret } from '../engine/api.js';
 import type { Container, Service, Task } from '../engine/api-services.js';
+import type { Network } from '../engine/api-networks.js';
+import { ingressNetwork } from '../engine/local/networks.js';
 
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 export interface SwarmRecord {
   ID: string;
@@ -31,9 +33,11 @@ export interface State {
   tasks: Task[];
   /** Task containers on this node, running or exited. */
   containers: Container[];
+  /** Swarm-scoped networks: the ingress network `swarm init` makes, then the users' (stacks'). */
+  networks: Network[];
 }
 
-export const emptyState = (): State => ({ version: STATE_VERSION, swarm: null, secrets: [], services: [], tasks: [], containers: [] });
+export const emptyState = (): State => ({ version: STATE_VERSION, swarm: null, secrets: [], services: [], tasks: [], containers: [], networks: [] });
 
 export class InvalidStateError extends Error {
   constructor(path: string, reason: string) {
@@ -45,6 +49,11 @@ export class InvalidStateError extends Error {
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   // 1 → 2: services, their tasks and task containers
   1: (old) => ({ ...old, services: [], tasks: [], containers: [] }),
+  // 2 → 3: networks; a swarm made before them gets the ingress network `swarm init` now makes
+  2: (old) => {
+    const swarm = old.swarm as { CreatedAt?: unknown } | null;
+    return { ...old, networks: swarm ? [ingressNetwork(typeof swarm.CreatedAt === 'string' ? swarm.CreatedAt : '')] : [] };
+  },
 };
 
 export function parseState(path: string, text: string): State {
@@ -81,7 +90,7 @@ function checkShape(doc: Record<string, unknown>): string | undefined {
     if (typeof s.RaftIndex !== 'number') return 'field "swarm.RaftIndex" is missing';
     if (!isObject(s.JoinTokens)) return 'field "swarm.JoinTokens" is missing';
   }
-  for (const list of ['secrets', 'services', 'tasks', 'containers'] as const) {
+  for (const list of ['secrets', 'services', 'tasks', 'containers', 'networks'] as const) {
     if (!Array.isArray(doc[list])) return `field "${list}" is not a list`;
   }
   for (const [i, secret] of (doc.secrets as unknown[]).entries()) {

@@ -1,7 +1,7 @@
 // Unit tests of the conformance normalizer: it must hide exactly what is random, nothing more.
 // The oracle check (two real recordings normalize identically) is `npm run record:conformance -- --check`.
 import { describe, expect, it } from 'vitest';
-import { HOST, SPACE_RUN, collapseProgressRepeats, compareNormalized, mapBinaryName, normalizeScenario } from './normalize.js';
+import { HOST, SPACE_RUN, collapseProgressRepeats, compareNormalized, mapBinaryName, normalizeScenario, sortMapOrderRuns } from './normalize.js';
 import { expectedOutputs, listScenarioNames, loadRecording, loadScenario, parseScenario, recordingMismatch, setupDigest } from './scenario.js';
 import type { StepOutput } from './scenario.js';
 
@@ -17,6 +17,25 @@ const norm = (
     runs.map((r) => (typeof r === 'string' ? { run: r } : r)),
     { binaryName, hostname },
   );
+
+describe('sortMapOrderRuns', () => {
+  it('sorts each run of stack lines of one kind by name, and nothing else', () => {
+    const deploy = 'Creating network s_b\nCreating network s_a\nCreating secret s_z\nCreating secret s_y\nUpdating service s_db (id: ok74qdvjeq0z8afdows5r8j6q)\nCreating service s_app\n';
+    expect(sortMapOrderRuns(deploy)).toBe(
+      'Creating network s_a\nCreating network s_b\nCreating secret s_y\nCreating secret s_z\nCreating service s_app\nUpdating service s_db (id: ok74qdvjeq0z8afdows5r8j6q)\n',
+    );
+    const rm = 'Removing service s_b\nRemoving service s_a\nRemoving secret s_2\nRemoving secret s_1\nRemoving network s_y\nRemoving network s_x\n';
+    expect(sortMapOrderRuns(rm)).toBe('Removing service s_b\nRemoving service s_a\nRemoving secret s_1\nRemoving secret s_2\nRemoving network s_x\nRemoving network s_y\n');
+    expect(sortMapOrderRuns('Creating network b\nx\nCreating network a\n')).toBe('Creating network b\nx\nCreating network a\n');
+  });
+
+  it('numbers IDs after sorting, so the same service keeps its placeholder', () => {
+    const a = 'tho5qtib8xw0wc4sf93bo6nlz';
+    const b = 'ok74qdvjeq0z8afdows5r8j6q';
+    const r = norm([out(`Updating service s_b (id: ${b})\nUpdating service s_a (id: ${a})\n`)], ['docker stack deploy']);
+    expect(r[0].stdout).toBe('Updating service s_a (id: <ID1>)\nUpdating service s_b (id: <ID2>)\n');
+  });
+});
 
 describe('normalizeScenario', () => {
   it('numbers swarm IDs by first appearance across steps and keeps 12-char prefixes linked', () => {

@@ -100,6 +100,52 @@ const UP_RE = new RegExp(`(?<![A-Za-z])Up (?:Less than a second|About a minute|A
 const IN_USE_RE = /(is in use by the following services: )([^\n]*)/g;
 
 /**
+ * `docker stack deploy` and `stack rm` walk Go maps (networks, secrets, services) or list in store
+ * order (the order of random IDs), so consecutive lines of one kind come in random order:
+ * `Creating network a`/`Creating network b`, `Creating service`/`Updating service … (id: …)`,
+ * `Removing secret`, `Removing network`. Each run of such lines is sorted by the object's name
+ * (before IDs are numbered). `Removing service` lines are sorted by docker itself and left alone.
+ */
+const MAP_ORDER_LINES: Array<[kind: string, re: RegExp]> = [
+  ['network+', /^Creating network (\S+)$/],
+  ['secret+', /^Creating secret (\S+)$/],
+  ['config+', /^Creating config (\S+)$/],
+  ['service+', /^(?:Creating service (\S+)|Updating service (\S+) \(id: [0-9a-z]+\))$/],
+  ['secret-', /^Removing secret (\S+)$/],
+  ['config-', /^Removing config (\S+)$/],
+  ['network-', /^Removing network (\S+)$/],
+];
+
+export function sortMapOrderRuns(text: string): string {
+  const lines = text.split('\n');
+  const classify = (line: string): [string, string] | undefined => {
+    for (const [kind, re] of MAP_ORDER_LINES) {
+      const m = re.exec(line);
+      if (m) return [kind, m[1] ?? m[2]];
+    }
+    return undefined;
+  };
+  const out: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const first = classify(lines[i]);
+    if (!first) {
+      out.push(lines[i++]);
+      continue;
+    }
+    const run: Array<[string, string]> = [];
+    while (i < lines.length) {
+      const c = classify(lines[i]);
+      if (!c || c[0] !== first[0]) break;
+      run.push([c[1], lines[i++]]);
+    }
+    run.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    out.push(...run.map(([, line]) => line));
+  }
+  return out.join('\n');
+}
+
+/**
  * Raft version index in inspect JSON (indented or compact). Its value depends on how many raft
  * writes came before, but its order does not: values are numbered by rank, so an update that
  * fails to bump the version, or bumps an unrelated object's, still shows.
@@ -321,8 +367,10 @@ function normalizeText(raw: string, ctx: Context, captures: Array<[string, strin
  * IDs, times and captured values are numbered/named across the whole scenario so their identity
  * between steps is kept (the secret created in step 2 is the one removed in step 9).
  */
-export function normalizeScenario(outputs: readonly StepOutput[], steps: readonly NormalizeStep[], opts: NormalizeOptions): StepOutput[] {
-  if (outputs.length > steps.length) throw new Error(`normalizeScenario: ${outputs.length} outputs for ${steps.length} steps`);
+export function normalizeScenario(rawOutputs: readonly StepOutput[], steps: readonly NormalizeStep[], opts: NormalizeOptions): StepOutput[] {
+  if (rawOutputs.length > steps.length) throw new Error(`normalizeScenario: ${rawOutputs.length} outputs for ${steps.length} steps`);
+  // first, so that IDs are numbered in the sorted order
+  const outputs = rawOutputs.map((o) => ({ ...o, stdout: sortMapOrderRuns(o.stdout) }));
   const ctx: Context = { ids: new Map(), cids: new Map(), shortCids: new Map(), times: new Map(), indexes: [] };
   for (const o of outputs) {
     collectIds(mapBinaryName(o.stdout, opts.binaryName), ctx);

@@ -193,6 +193,7 @@ export function fakeEngine(world: World): Engine & ServiceEngine {
     swarmLeave: unsupported,
     swarmUpdate: unsupported,
     swarmUnlockKey: unsupported,
+    swarmUnlock: unsupported,
     async info() {
       return { Swarm: { LocalNodeState: world.noSwarm ? 'inactive' : 'active', NodeID: world.noSwarm ? '' : NODE_ID } };
     },
@@ -207,6 +208,10 @@ export function fakeEngine(world: World): Engine & ServiceEngine {
     },
     secretRemove: unsupported,
     secretUpdate: unsupported,
+    networkCreate: unsupported,
+    networkInspect: unsupported,
+    networkList: unsupported,
+    networkRemove: unsupported,
     serviceCreate: unsupported,
     async serviceInspect(ref) {
       manager();

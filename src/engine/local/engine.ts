@@ -1,19 +1,21 @@
 // The simulated one-node swarm manager: the Engine surface backed by the state store.
 import { networkInterfaces } from 'node:os';
-import type { Engine, Filters, Secret, SecretSpec, SwarmInfo, SwarmInitRequest, SwarmSpecUpdate, SwarmUpdateRequest, SystemInfo, Version } from '../api.js';
-import { alreadyInSwarm, DaemonError, notInSwarm, notManager, rpcError } from '../errors.js';
+import type { Engine, Filters, Secret, SecretSpec, SwarmInfo, SwarmInitRequest, SwarmSpecUpdate, SwarmUnlockRequest, SwarmUpdateRequest, SystemInfo, Version } from '../api.js';
+import { alreadyInSwarm, DaemonError, notInSwarm, notManager, notManagerWorker, rpcError, swarmLocked } from '../errors.js';
 import { validateFilterKeys } from '../filters.js';
 import { newJoinTokens, newObjectId, newUnlockKey } from '../ids.js';
-import type { StateStore, Transaction } from '../../store/state-store.js';
+import { SwarmLockedError, UnlockError, type StateStore, type Transaction } from '../../store/state-store.js';
 import type { State, SwarmRecord } from '../../store/state.js';
 import { filterSecrets, resolveSecret, validateSecretSpec } from './secrets.js';
 import { newRootCACertificate } from '../root-ca.js';
-import type { Container, ExecRequest, ExecResult, Node, Service, ServiceCreateResponse, ServiceEngine, ServiceSpec, ServiceStatus, Task } from '../api-services.js';
+import type { Container, ExecRequest, ExecResult, Node, Service, ServiceCreateResponse, ServiceEngine, ServiceSpec, ServiceStatus, ServiceUpdateOptions, Task } from '../api-services.js';
 import { randomName } from '../names.js';
-import { exitContainer, reconcile, shutdownTask, type Clock } from './orchestrator.js';
-import { checkNameFree, filterServices, filterTasks, resolveService, servicesUsingSecret, validateServiceSpec } from './services.js';
-import { filterContainers, resolveContainer } from './containers.js';
+import { exitContainer, hasDirtyTasks, reconcile, shutdownTask, type Clock } from './orchestrator.js';
+import { checkNameFree, filterServices, filterTasks, resolveService, rollbackSpec, servicesUsingSecret, settledUpdateStatus, validateServiceSpec } from './services.js';
+import { filterContainers, resolveContainer, runningContainerRemoval } from './containers.js';
 import { execInContainer } from './exec.js';
+import type { Network, NetworkCreateRequest, NetworkEngine } from '../api-networks.js';
+import { allocateEndpoint, checkNetworkRemovable, createNetwork, filterNetworks, ingressNetwork, resolveAttachments, resolveNetwork } from './networks.js';
 
 /** swarmkit ca.MinNodeCertExpiration. */
 const MIN_NODE_CERT_EXPIRY_NS = 3600e9;
@@ -35,7 +37,7 @@ export interface LocalEngineOptions {
   hostname: string;
 }
 
-export class LocalEngine implements Engine, ServiceEngine {
+export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
   private readonly store: StateStore;
   private readonly now: () => string;
   private readonly hostname: string;
@@ -54,7 +56,11 @@ export class LocalEngine implements Engine, ServiceEngine {
 
   async swarmInit(req: SwarmInitRequest): Promise<string> {
     const nodeID = this.store.update((tx) => {
-      if (tx.state.swarm) throw alreadyInSwarm();
+      if (tx.state.swarm) {
+        // a locked node is no manager, so it cannot be made a new cluster (moby Cluster.Init)
+        if (req.ForceNewCluster && this.store.keyStatus().locked) throw notManagerWorker();
+        throw alreadyInSwarm();
+      }
       const now = this.now();
       const swarm: SwarmRecord = {
         ID: newObjectId(),
@@ -76,6 +82,7 @@ export class LocalEngine implements Engine, ServiceEngine {
       tx.state.services = [];
       tx.state.tasks = [];
       tx.state.containers = [];
+      tx.state.networks = [ingressNetwork(now)];
       tx.createKey(req.AutoLockManagers ? newUnlockKey() : undefined);
       return swarm.NodeID;
     });
@@ -109,7 +116,10 @@ export class LocalEngine implements Engine, ServiceEngine {
 
   async info(): Promise<SystemInfo> {
     const { swarm } = this.store.read();
-    return { Swarm: { LocalNodeState: swarm ? 'active' : 'inactive', NodeID: swarm?.NodeID ?? '' } };
+    if (!swarm) return { Swarm: { LocalNodeState: 'inactive', NodeID: '', ControlAvailable: false } };
+    // a locked manager has no running swarm node: no node ID, no control API (moby Cluster.Info)
+    if (this.store.keyStatus().locked) return { Swarm: { LocalNodeState: 'locked', NodeID: '', ControlAvailable: false } };
+    return { Swarm: { LocalNodeState: 'active', NodeID: swarm.NodeID, ControlAvailable: true } };
   }
 
   async swarmInspect(): Promise<SwarmInfo> {
@@ -128,12 +138,37 @@ export class LocalEngine implements Engine, ServiceEngine {
 
   async swarmUnlockKey(): Promise<string> {
     this.manager(this.store.read());
-    return this.store.readUnlockKey();
+    return this.unlocked(() => this.store.unlockKey());
+  }
+
+  /** moby Cluster.UnlockSwarm: only a locked manager takes a key; a wrong one leaves it locked. */
+  async swarmUnlock(req: SwarmUnlockRequest): Promise<void> {
+    if (!this.store.read().swarm) throw notManager();
+    try {
+      this.store.unlock(req.UnlockKey);
+    } catch (err) {
+      if (!(err instanceof UnlockError)) throw err;
+      switch (err.reason) {
+        case 'not locked':
+          throw new DaemonError('swarm is not locked', 409);
+        case 'invalid key string':
+          throw new DaemonError('invalid key string', 400);
+        case 'invalid key':
+          throw new DaemonError('swarm could not be unlocked: invalid key provided', 401);
+      }
+    }
+    // the manager starts: its orchestrator catches up with what happened while it was locked
+    this.store.update((tx) => {
+      if (tx.state.swarm) reconcile(tx.state, this.clock);
+    });
   }
 
   async swarmLeave(force: boolean): Promise<void> {
     this.store.update((tx) => {
       if (!tx.state.swarm) throw notInSwarm();
+      if (!force && this.store.keyStatus().locked) {
+        throw new DaemonError('Swarm is encrypted and locked. Please unlock it first or use `--force` to ignore this message.', 503);
+      }
       if (!force) {
         throw new DaemonError(
           'You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message.',
@@ -146,6 +181,7 @@ export class LocalEngine implements Engine, ServiceEngine {
       tx.state.services = [];
       tx.state.tasks = [];
       tx.state.containers = [];
+      tx.state.networks = [];
       tx.dropAllSecrets();
     });
   }
@@ -208,7 +244,8 @@ export class LocalEngine implements Engine, ServiceEngine {
     await this.write((tx, swarm) => {
       const secret = resolveSecret(tx.state.secrets, id);
       if (secret.Version.Index !== version.Index) throw rpcError('Unknown', 'update out of sequence');
-      if (spec.Name !== secret.Spec.Name || spec.Data !== undefined) {
+      // the same payload may be sent again (docker stack deploy does); only a changed one is refused
+      if (spec.Name !== secret.Spec.Name || (spec.Data !== undefined && !this.store.readPayload(secret.ID).equals(Buffer.from(spec.Data)))) {
         throw rpcError('InvalidArgument', 'only updates to Labels are allowed');
       }
       secret.Spec.Labels = { ...spec.Labels };
@@ -221,17 +258,18 @@ export class LocalEngine implements Engine, ServiceEngine {
 
   async serviceCreate(spec: ServiceSpec): Promise<ServiceCreateResponse> {
     return this.write((tx, swarm) => {
-      const named = spec.Name === '' ? { ...spec, Name: randomName() } : spec;
+      const named = storedSpec(spec.Name === '' ? { ...spec, Name: randomName() } : spec, tx.state.networks);
       validateServiceSpec(named, tx.state.secrets);
       checkNameFree(tx.state.services, named.Name);
+      const endpoint = allocateEndpoint(named, tx.state.services, tx.state.networks);
       const now = this.now();
       const service: Service = {
         ID: newObjectId(),
         Version: { Index: ++swarm.RaftIndex },
         CreatedAt: now,
         UpdatedAt: now,
-        Spec: structuredClone(named),
-        Endpoint: { Spec: {} },
+        Spec: named,
+        Endpoint: endpoint,
       };
       tx.state.services.push(service);
       reconcile(tx.state, this.clock);
@@ -252,21 +290,28 @@ export class LocalEngine implements Engine, ServiceEngine {
     return filterServices(state.services, filters).map((s) => ({ ...s, ServiceStatus: serviceStatus(state.tasks, s) }));
   }
 
-  async serviceUpdate(id: string, version: Version, spec: ServiceSpec): Promise<void> {
+  async serviceUpdate(id: string, version: Version, spec: ServiceSpec, opts: ServiceUpdateOptions = {}): Promise<void> {
     await this.write((tx, swarm) => {
       const service = resolveService(tx.state.services, id);
       if (service.Version.Index !== version.Index) throw rpcError('Unknown', 'update out of sequence');
       if ('Replicated' in service.Spec.Mode !== 'Replicated' in spec.Mode) {
         throw rpcError('Unimplemented', 'service mode change is not allowed');
       }
-      validateServiceSpec(spec, tx.state.secrets);
-      checkNameFree(tx.state.services, spec.Name, service.ID);
+      const stored = storedSpec(spec, tx.state.networks);
+      validateServiceSpec(stored, tx.state.secrets);
+      checkNameFree(tx.state.services, stored.Name, service.ID);
+      // rollback=previous: the previous spec and the current one swap places
+      const rollback = opts.Rollback === 'previous';
+      const next = rollback ? rollbackSpec(service, tx.state.secrets) : stored;
+      const endpoint = allocateEndpoint(next, tx.state.services.filter((s) => s !== service), tx.state.networks, service.Endpoint);
       const now = this.now();
       service.PreviousSpec = service.Spec;
-      service.Spec = structuredClone(spec);
+      service.Spec = next;
+      service.Endpoint = endpoint;
       service.Version = { Index: ++swarm.RaftIndex };
       service.UpdatedAt = now;
-      service.UpdateStatus = { State: 'completed', StartedAt: now, CompletedAt: now, Message: 'update completed' };
+      service.UpdateStatus = settledUpdateStatus(rollback, hasDirtyTasks(tx.state, service), now);
+      if (!service.UpdateStatus) delete service.UpdateStatus;
       reconcile(tx.state, this.clock);
     });
   }
@@ -292,6 +337,35 @@ export class LocalEngine implements Engine, ServiceEngine {
     return [{ ID: swarm.NodeID, Description: { Hostname: this.hostname } }];
   }
 
+  // ---- networks ----
+
+  async networkCreate(req: NetworkCreateRequest): Promise<{ Id: string }> {
+    return this.write((tx) => {
+      const network = createNetwork(tx.state.networks, req, this.now());
+      tx.state.networks.push(network);
+      return { Id: network.Id };
+    });
+  }
+
+  async networkInspect(idOrName: string): Promise<Network> {
+    const state = this.store.read();
+    this.manager(state);
+    return resolveNetwork(state.networks, idOrName);
+  }
+
+  async networkList(filters: Filters): Promise<Network[]> {
+    const state = this.store.read();
+    return filterNetworks(state.networks, filters);
+  }
+
+  async networkRemove(idOrName: string): Promise<void> {
+    await this.write((tx) => {
+      const network = resolveNetwork(tx.state.networks, idOrName);
+      checkNetworkRemovable(network, tx.state.services);
+      tx.state.networks = tx.state.networks.filter((n) => n !== network);
+    });
+  }
+
   // ---- task containers ----
 
   async containerList(opts: { all: boolean; filters: Filters }): Promise<Container[]> {
@@ -311,19 +385,14 @@ export class LocalEngine implements Engine, ServiceEngine {
       const task = tx.state.tasks.find((t) => t.ID === container.TaskID);
       if (task && task.DesiredState === 'running') shutdownTask(tx.state, task, this.clock, 'complete');
       else exitContainer(container, 0, this.now());
-      if (tx.state.swarm) reconcile(tx.state, this.clock);
+      if (this.orchestrating(tx.state)) reconcile(tx.state, this.clock);
     });
   }
 
   async containerRemove(idOrName: string, force: boolean): Promise<void> {
     this.store.update((tx) => {
       const container = resolveContainer(tx.state.containers, idOrName);
-      if (container.State.Running && !force) {
-        throw new DaemonError(
-          `You cannot remove a running container ${container.Id}. Stop the container before attempting removal or force remove`,
-          409,
-        );
-      }
+      if (container.State.Running && !force) throw runningContainerRemoval(idOrName);
       const task = tx.state.tasks.find((t) => t.ID === container.TaskID);
       if (container.State.Running && task) {
         // killed: the task fails with the signal's exit status, and the orchestrator replaces it
@@ -333,7 +402,7 @@ export class LocalEngine implements Engine, ServiceEngine {
         if (task.Status.ContainerStatus) task.Status.ContainerStatus.ExitCode = 137;
       }
       tx.state.containers = tx.state.containers.filter((c) => c !== container);
-      if (tx.state.swarm) reconcile(tx.state, this.clock);
+      if (this.orchestrating(tx.state)) reconcile(tx.state, this.clock);
     });
   }
 
@@ -343,7 +412,8 @@ export class LocalEngine implements Engine, ServiceEngine {
     if (!container.State.Running) throw new DaemonError(`container ${container.Id} is not running`, 409);
     return execInContainer(container, req, {
       nowMs: Date.parse(this.now()),
-      payload: (secretID) => this.store.readPayload(secretID),
+      // a locked manager cannot open the payloads (docker's task containers would have stopped with the daemon)
+      payload: (secretID) => this.unlocked(() => this.store.readPayload(secretID)),
       secret: (secretID) => state.secrets.find((s) => s.ID === secretID),
       service: state.services.find((s) => s.ID === container.ServiceID),
       task: state.tasks.find((t) => t.ID === container.TaskID),
@@ -353,15 +423,50 @@ export class LocalEngine implements Engine, ServiceEngine {
 
   // ---- helpers ----
 
+  /** The swarm of a manager that can serve requests: docker's error when not in one, or locked. */
   private manager(state: State): SwarmRecord {
     if (!state.swarm) throw notManager();
+    if (this.store.keyStatus().locked) throw swarmLocked();
     return state.swarm;
+  }
+
+  /** A locked manager runs no orchestrator: a stopped task container is not replaced until unlock. */
+  private orchestrating(state: State): boolean {
+    return state.swarm !== null && !this.store.keyStatus().locked;
+  }
+
+  /** Runs fn, turning the store's "locked" into docker's locked error. */
+  private unlocked<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof SwarmLockedError) throw swarmLocked();
+      throw err;
+    }
   }
 
   /** A read-modify-write of a manager's state; refused with docker's error when not a manager. */
   private async write<T>(fn: (tx: Transaction, swarm: SwarmRecord) => T): Promise<T> {
     return this.store.update((tx) => fn(tx, this.manager(tx.state)));
   }
+}
+
+/**
+ * A spec as the daemon stores it: a copy, network attachments by ID (moby populateNetworkID), the
+ * endpoint mode defaulted to vip, a port published as 0 left unnumbered, an empty port list dropped.
+ */
+function storedSpec(spec: ServiceSpec, networks: Network[]): ServiceSpec {
+  const stored = structuredClone(spec);
+  // moby restartPolicyToGRPC
+  const condition = stored.TaskTemplate.RestartPolicy?.Condition ?? '';
+  if (!['', 'none', 'on-failure', 'any'].includes(condition)) throw new DaemonError(`invalid RestartCondition: ${JSON.stringify(condition)}`, 400);
+  resolveAttachments(stored, networks);
+  const endpoint = stored.EndpointSpec;
+  if (!endpoint.Mode) endpoint.Mode = 'vip';
+  if (endpoint.Ports?.length) {
+    endpoint.Ports = endpoint.Ports.map(({ PublishedPort, ...p }) => ({ Protocol: p.Protocol, TargetPort: p.TargetPort, ...(PublishedPort ? { PublishedPort } : {}), PublishMode: p.PublishMode }));
+  } else delete endpoint.Ports;
+  return stored;
 }
 
 /** running = tasks observed running; desired = replicas, or running-desired tasks for global. */

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Container, Service, Task } from '../api-services.js';
 import { newObjectId } from '../ids.js';
 import { imageDefaults } from '../images.js';
+import { GoTime } from '../../format/gotime.js';
 import type { State, SwarmRecord } from '../../store/state.js';
 
 export interface Clock {
@@ -25,6 +26,11 @@ const slotOf = (t: Task): number => t.Slot ?? 0;
 
 const sameTemplate = (task: Task, service: Service): boolean =>
   JSON.stringify(task.Spec) === JSON.stringify(service.Spec.TaskTemplate);
+
+/** Whether the service's current spec makes the orchestrator replace a running task (IsTaskDirty). */
+export function hasDirtyTasks(state: State, service: Service): boolean {
+  return state.tasks.some((t) => t.ServiceID === service.ID && t.DesiredState === 'running' && !sameTemplate(t, service));
+}
 
 export function reconcile(state: State, clock: Clock): void {
   const swarm = state.swarm as SwarmRecord;
@@ -55,6 +61,7 @@ function startTask(state: State, swarm: SwarmRecord, service: Service, slot: num
   const taskID = newObjectId();
   const containerID = randomBytes(32).toString('hex');
   const template = structuredClone(service.Spec.TaskTemplate);
+  const hostPorts = (service.Spec.EndpointSpec.Ports ?? []).filter((p) => p.PublishMode === 'host').map((p) => ({ ...p }));
   const task: Task = {
     ID: taskID,
     Version: { Index: ++swarm.RaftIndex },
@@ -63,9 +70,17 @@ function startTask(state: State, swarm: SwarmRecord, service: Service, slot: num
     Labels: {},
     Spec: template,
     ServiceID: service.ID,
+    ServiceAnnotations: { Name: service.Spec.Name, Labels: { ...service.Spec.Labels } },
     ...(isReplicated(service) ? { Slot: slot } : {}),
     NodeID: swarm.NodeID,
-    Status: { Timestamp: now, State: 'running', Message: 'started', ContainerStatus: { ContainerID: containerID, PID: 0, ExitCode: 0 } },
+    Status: {
+      Timestamp: now,
+      State: 'running',
+      Message: 'started',
+      ContainerStatus: { ContainerID: containerID, PID: 0, ExitCode: 0 },
+      // ports published in host mode are bound by the task on its node (service ps shows them)
+      ...(hostPorts.length ? { PortStatus: { Ports: hostPorts } } : {}),
+    },
     DesiredState: 'running',
   };
   state.tasks.push(task);
@@ -143,7 +158,12 @@ function reapHistory(state: State, swarm: SwarmRecord, service: Service, clock: 
     bySlot.set(slotOf(t), [...(bySlot.get(slotOf(t)) ?? []), t]);
   }
   for (const tasks of bySlot.values()) {
-    const finished = tasks.filter((t) => t.DesiredState !== 'running').sort((a, b) => (a.CreatedAt < b.CreatedAt ? -1 : 1));
+    // swarmkit sorts by the status timestamp (when each task reached its last state), not by age
+    const finished = tasks
+      .filter((t) => t.DesiredState !== 'running')
+      .map((t) => ({ t, at: new GoTime(t.Status.Timestamp).UnixNano() }))
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.t.Version.Index - b.t.Version.Index))
+      .map(({ t }) => t);
     let excess = tasks.length - Math.max(limit, 1);
     for (const t of finished) {
       if (excess-- <= 0) break;

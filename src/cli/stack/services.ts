@@ -1,0 +1,49 @@
+// `stack services` (docker/cli cli/command/stack/services.go): `service ls` of the stack's services.
+import { exactArgs, type CommandSpec } from '../command.js';
+import { filterFlag, filtersFrom, LIST_FORMAT_HELP, quietFlag } from '../flags.js';
+import type { IOStreams } from '../io.js';
+import type { ServiceEngine } from '../../engine/api-services.js';
+import { writeList } from '../../format/list.js';
+import { SERVICE_HEADERS, ServiceRow, serviceListFormat, sortServices } from '../service/formatter.js';
+import { stackFilterWith, validateStackName } from './common.js';
+
+export interface StackServicesOptions {
+  namespace: string;
+  quiet: boolean;
+  format: string;
+  filters: string[];
+}
+
+export async function runStackServices(opts: StackServicesOptions, io: IOStreams, engine: Pick<ServiceEngine, 'serviceList'>): Promise<void> {
+  validateStackName(opts.namespace);
+  const services = await engine.serviceList(stackFilterWith(opts.namespace, filtersFrom(opts.filters)));
+  if (services.length === 0) {
+    // not an error: docker says so on stderr and exits 0
+    io.stderr.write(`Nothing found in stack: ${opts.namespace}\n`);
+    return;
+  }
+  writeList(io, {
+    format: serviceListFormat(opts.format, opts.quiet),
+    headers: SERVICE_HEADERS,
+    rows: sortServices(services).map((s) => new ServiceRow(s)),
+    rowType: '*service.serviceContext',
+  });
+}
+
+export const stackServicesCommand: CommandSpec = {
+  use: 'services [OPTIONS] STACK',
+  short: 'List the services in the stack',
+  args: exactArgs(1),
+  flags: [filterFlag, { name: 'format', varname: 'string', usage: LIST_FORMAT_HELP, kind: 'value' }, quietFlag('Only display IDs')],
+  run: ({ args, flags, io, engine }) =>
+    runStackServices(
+      {
+        namespace: args[0],
+        quiet: Boolean(flags.quiet),
+        format: (flags.format as string | undefined) ?? '',
+        filters: (flags.filter as string[] | undefined) ?? [],
+      },
+      io,
+      engine(),
+    ),
+};
