@@ -13,7 +13,6 @@ import { randomName } from '../names.js';
 import { exitContainer, hasDirtyTasks, reconcile, shutdownTask, type Clock } from './orchestrator.js';
 import { checkNameFree, filterServices, filterTasks, resolveService, rollbackSpec, servicesUsingSecret, settledUpdateStatus, validateServiceSpec } from './services.js';
 import { filterContainers, resolveContainer, runningContainerRemoval } from './containers.js';
-import { execInContainer } from './exec.js';
 import type { Network, NetworkCreateRequest, NetworkEngine } from '../api-networks.js';
 import { allocateEndpoint, checkNetworkRemovable, createNetwork, filterNetworks, ingressNetwork, resolveAttachments, resolveNetwork } from './networks.js';
 
@@ -410,6 +409,8 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
     const state = this.store.read();
     const container = resolveContainer(state.containers, idOrName);
     if (!container.State.Running) throw new DaemonError(`container ${container.Id} is not running`, 409);
+    // the simulated coreutils are loaded only by exec, off every other command's start-up
+    const { execInContainer } = await import('./exec.js');
     return execInContainer(container, req, {
       nowMs: Date.parse(this.now()),
       // a locked manager cannot open the payloads (docker's task containers would have stopped with the daemon)
