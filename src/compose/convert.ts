@@ -18,7 +18,8 @@ import type {
   TaskSpec,
   UpdateConfig as SwarmUpdateConfig,
 } from '../engine/api-services.js';
-import { goFileError } from '../cli/secret/create.js';
+import { goPathError } from '../format/go-errors.js';
+export { validateImageReference } from '../engine/image-reference.js';
 import { imageWithTag } from '../cli/service/spec.js';
 import { parseSecrets } from '../cli/service/secret-opts.js';
 import type {
@@ -57,43 +58,6 @@ const addStackLabel = (ns: Namespace, labels: Record<string, string> | undefined
 });
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-// ---- image references ----
-
-const NAME_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
-const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${NAME_COMPONENT}(?:/${NAME_COMPONENT})*)(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`);
-
-/**
- * reference.ParseAnyReference's error for an image, or undefined when it parses (`no image
- * specified` for none): what loader.LoadComposefile reports as `invalid image reference for
- * service <key>: <error>`.
- */
-export function validateImageReference(image: string): string | undefined {
-  if (image === '') return 'no image specified';
-  if (/^[a-f0-9]{64}$/.test(image)) return undefined;
-  if (/^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/.test(image)) return undefined;
-  // splitDockerDomain: a first component with '.', ':' or upper case (or localhost) is a registry
-  const slash = image.indexOf('/');
-  let domain = 'docker.io';
-  let remainder = image;
-  if (slash >= 0) {
-    const first = image.slice(0, slash);
-    if (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first) {
-      domain = first;
-      remainder = image.slice(slash + 1);
-    }
-  }
-  if (domain === 'docker.io' && !remainder.includes('/')) remainder = `library/${remainder}`;
-  const tagSep = remainder.indexOf(':');
-  const repo = tagSep >= 0 ? remainder.slice(0, tagSep) : remainder;
-  if (repo.toLowerCase() !== repo) return `invalid reference format: repository name (${repo}) must be lowercase`;
-  const m = REFERENCE.exec(`${domain}/${remainder}`);
-  if (!m) return 'invalid reference format';
-  if (m[1].length > 255) return 'repository name must not be more than 255 characters';
-  return undefined;
-}
 
 // ---- networks ----
 
@@ -175,7 +139,7 @@ function readObjectFile(path: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (err) {
-    throw new Error(goFileError(err as NodeJS.ErrnoException, path));
+    throw new Error(goPathError(err as NodeJS.ErrnoException, path));
   }
 }
 

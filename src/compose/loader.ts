@@ -7,7 +7,8 @@ import { interpolateConfig } from './interpolate.js';
 import type { ComposeHost, LoadDetails, LoadOptions, LoadResult } from './load.js';
 import { mergeConfigs } from './merge.js';
 import { composeVersion, validateSchema } from './schema.js';
-import { goOpenError, loadSections, type TransformContext } from './transform.js';
+import { loadSections, type TransformContext } from './transform.js';
+import { goPathError } from '../format/go-errors.js';
 import { DEPRECATED_PROPERTIES, FORBIDDEN_PROPERTIES, UNSUPPORTED_PROPERTIES, type Config } from './types.js';
 import { isYamlMap, parseComposeYAML, type YamlMap } from './yaml.js';
 
@@ -178,7 +179,7 @@ export async function loadArgsImpl(composefiles: string[], host: ComposeHost, op
       try {
         content = await host.readFile(resolve(host.cwd, filename));
       } catch (err) {
-        throw new ComposeError(goOpenError(err as NodeJS.ErrnoException, filename));
+        throw new ComposeError(goPathError(err as NodeJS.ErrnoException, filename));
       }
     }
     files.push({ filename, config: parseComposeYAML(decode(content)) });

@@ -29,6 +29,7 @@ import type {
 } from './types.js';
 import { durationError, parseEnvFile, parseGoDuration, parseShortPort, parseVolume, ramInBytes, shlexSplit } from './units.js';
 import { isYamlMap, type YamlMap, type YamlValue } from './yaml.js';
+import { goPathError } from '../format/go-errors.js';
 
 export interface TransformContext {
   workingDir: string;
@@ -489,7 +490,7 @@ function resolveEnvironment(s: ServiceConfig, ctx: TransformContext): void {
         if (!ctx.readFile) throw Object.assign(new Error('no file reader'), { code: 'ENOENT' });
         data = ctx.readFile(path);
       } catch (err) {
-        throw new ComposeError(goOpenError(err as NodeJS.ErrnoException, path));
+        throw new ComposeError(goPathError(err as NodeJS.ErrnoException, path));
       }
       try {
         entries.push(...parseEnvFile(path, data, ctx.lookupEnv));
@@ -507,22 +508,6 @@ function resolveEnvironment(s: ServiceConfig, ctx: TransformContext): void {
   }
   if (s.environment) update(s.environment);
   if (s.envFile?.length || s.environment) s.environment = environment;
-}
-
-/** Go's *PathError text for a failed os.Open/Read. */
-export function goOpenError(err: NodeJS.ErrnoException, file: string): string {
-  switch (err.code) {
-    case 'ENOENT':
-      return `open ${file}: no such file or directory`;
-    case 'EACCES':
-      return `open ${file}: permission denied`;
-    case 'EISDIR':
-      return `read ${file}: is a directory`;
-    case 'ENOTDIR':
-      return `open ${file}: not a directory`;
-    default:
-      return `open ${file}: ${err.message}`;
-  }
 }
 
 function resolveVolumePaths(volumes: ServiceVolumeConfig[] | undefined, ctx: TransformContext): void {

@@ -5,7 +5,8 @@ import type { Container } from '../../engine/api-services.js';
 import { GoTime } from '../../format/gotime.js';
 import { compareBytes, GoNil, quoteGo } from '../../format/govalue.js';
 import { humanDuration } from '../../format/humanize.js';
-import { ellipsis, parseImageReference, truncateID } from '../service/formatter.js';
+import { ellipsis, truncateID } from '../service/formatter.js';
+import { parseImageReference } from '../../engine/image-reference.js';
 
 export const DEFAULT_CONTAINER_TABLE = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
 

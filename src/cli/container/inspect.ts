@@ -17,7 +17,7 @@ import { parseTemplate, TemplateParseError } from '../../format/gotemplate.js';
 import { quoteGo } from '../../format/govalue.js';
 import { inspectObjects } from '../../format/inspect.js';
 import { goSecret } from '../secret/go-secret.js';
-import { parseImageReference } from '../service/formatter.js';
+import { parseImageReference } from '../../engine/image-reference.js';
 import { goService, goStructOf, goTask, serviceJSONView, taskJSONView, type StructSchema } from '../service/go-service.js';
 
 // ---- the container as `docker inspect` shows it (moby container.InspectResponse) ----

@@ -5,6 +5,7 @@ import { requiresRangeArgs, type CommandSpec } from '../command.js';
 import { labelsToMap, validateLabel } from '../flags.js';
 import { readAll, type IOStreams } from '../io.js';
 import type { Engine, SecretSpec } from '../../engine/api.js';
+import { goPathError } from '../../format/go-errors.js';
 
 export interface CreateOptions {
   name: string;
@@ -43,28 +44,10 @@ async function readSecretData(io: IOStreams, file: string): Promise<Buffer> {
   try {
     data = readFileSync(resolve(io.cwd, file));
   } catch (err) {
-    throw new Error(`error reading from ${file}: ${goFileError(err as NodeJS.ErrnoException, file)}`);
+    throw new Error(`error reading from ${file}: ${goPathError(err as NodeJS.ErrnoException, file)}`);
   }
   if (data.length === 0) throw new Error(`error reading from ${file}: data is empty`);
   return data.length > READ_LIMIT ? data.subarray(0, READ_LIMIT) : data;
-}
-
-/** Go's *PathError text for the failures os.Open and Read report. */
-export function goFileError(err: NodeJS.ErrnoException, file: string): string {
-  switch (err.code) {
-    case 'ENOENT':
-      return `open ${file}: no such file or directory`;
-    case 'EACCES':
-      return `open ${file}: permission denied`;
-    case 'EISDIR':
-      return `read ${file}: is a directory`;
-    case 'ENOTDIR':
-      return `open ${file}: not a directory`;
-    case 'ELOOP':
-      return `open ${file}: too many levels of symbolic links`;
-    default:
-      return `open ${file}: ${err.message}`;
-  }
 }
 
 export const createCommand: CommandSpec = {

@@ -1,6 +1,7 @@
 // How services and tasks print (docker/cli cli/command/service/formatter.go, cli/command/task/
 // formatter.go and print.go): the `service ls` row context, the `service ps` task rows with their
 // sort order and history indentation, the raw formats, and the `service inspect --pretty` template.
+import { parseImageReference } from '../../engine/image-reference.js';
 import type { Node, Service, ServiceStatus, Task } from '../../engine/api-services.js';
 import { GoTime } from '../../format/gotime.js';
 import { GoFloat, goMap, GoNil, utf8Len } from '../../format/govalue.js';
@@ -42,51 +43,6 @@ export function ellipsis(s: string, maxWidth: number): string {
 }
 
 const ago = (nowMs: number, time: string): string => `${humanDuration(nowMs - new GoTime(time).epochMs())} ago`;
-
-// ---- image references (distribution/reference, as far as display needs it) ----
-
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
-const NAME = `(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*`;
-const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const REFERENCE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
-
-export interface ImageReference {
-  /** The familiar name: "nginx", "user/app", "registry:5000/app". */
-  familiar: string;
-  tag?: string;
-  digest?: string;
-}
-
-/** reference.ParseNormalizedNamed, reduced to what display needs; undefined where Go fails. */
-export function parseImageReference(image: string): ImageReference | undefined {
-  if (/^[a-f0-9]{64}$/.test(image)) return undefined;
-  const slash = image.indexOf('/');
-  let domain = 'docker.io';
-  let remainder = image;
-  if (slash >= 0) {
-    const first = image.slice(0, slash);
-    if (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first) {
-      domain = first;
-      remainder = image.slice(slash + 1);
-    }
-  }
-  if (domain === 'index.docker.io') domain = 'docker.io';
-  const nameEnd = remainder.search(/[:@]/);
-  const repo = nameEnd >= 0 ? remainder.slice(0, nameEnd) : remainder;
-  if (repo.toLowerCase() !== repo) return undefined;
-  const m = REFERENCE.exec(`${domain}/${domain === 'docker.io' && !repo.includes('/') ? 'library/' : ''}${remainder}`);
-  if (!m || m[1].length > 255) return undefined;
-  let path = m[1].slice(domain.length + 1);
-  let familiar = m[1];
-  if (domain === 'docker.io') {
-    if (path.startsWith('library/') && !path.slice(8).includes('/')) path = path.slice(8);
-    familiar = path;
-  }
-  return { familiar, tag: m[2], digest: m[3] };
-}
 
 /** What service ls / service ps show: a tagged reference without its digest, familiar. */
 export function imageWithoutDigest(image: string): string {

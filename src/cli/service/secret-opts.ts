@@ -2,7 +2,7 @@
 // resolution to secret IDs (cli/command/service/parse.go ParseSecrets).
 import type { Engine } from '../../engine/api.js';
 import type { SecretReference } from '../../engine/api-services.js';
-import { parseGoInt } from '../flags.js';
+import { csvRecord, parseGoInt } from '../flags.js';
 
 /** A --secret value, checked when the flag is parsed (errors are flag errors, exit 125). */
 export function validateSecretOpt(value: string): string {
@@ -10,41 +10,8 @@ export function validateSecretOpt(value: string): string {
   return value;
 }
 
-/** Go's encoding/csv reading of one line, as docker splits these options. */
-function csvFields(value: string): string[] {
-  const fields: string[] = [];
-  let i = 0;
-  while (i <= value.length) {
-    if (value[i] === '"') {
-      let field = '';
-      i++;
-      for (;;) {
-        if (i >= value.length) throw new Error('parse error on line 1, column ' + (value.length + 1) + ': extraneous or missing " in quoted-field');
-        if (value[i] === '"') {
-          if (value[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        field += value[i++];
-      }
-      fields.push(field);
-      i++; // the comma
-    } else {
-      const end = value.indexOf(',', i);
-      fields.push(end < 0 ? value.slice(i) : value.slice(i, end));
-      if (end < 0) break;
-      i = end + 1;
-    }
-  }
-  return fields;
-}
-
 export function parseSecretOpt(value: string): SecretReference {
-  const fields = csvFields(value);
+  const fields = csvRecord(value);
   const ref: SecretReference = { File: { Name: '', UID: '0', GID: '0', Mode: 0o444 }, SecretID: '', SecretName: '' };
   if (fields.length === 1 && !fields[0].includes('=')) {
     ref.File.Name = fields[0];

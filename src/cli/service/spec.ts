@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ServiceMode, ServiceSpec, TaskSpec, UpdateConfig } from '../../engine/api-services.js';
 import type { FlagSpec } from '../command.js';
-import { goFileError } from '../secret/create.js';
+import { goPathError } from '../../format/go-errors.js';
 import { parseGoInt, validateLabel } from '../flags.js';
 import { validateSecretOpt } from './secret-opts.js';
 
@@ -41,7 +41,7 @@ export function readEnvFile(path: string, cwd: string, env: NodeJS.ProcessEnv): 
   try {
     text = readFileSync(resolve(cwd, path), 'utf8');
   } catch (err) {
-    throw new Error(goFileError(err as NodeJS.ErrnoException, path));
+    throw new Error(goPathError(err as NodeJS.ErrnoException, path));
   }
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();

@@ -2,43 +2,12 @@
 // them, with the loader's logrus warnings printed whether loading succeeds or fails (docker logs
 // them as it goes). The compose code is imported here, so it stays off other commands' start-up.
 import type { FlagSpec } from '../command.js';
+import { csvRecord } from '../flags.js';
 import { readAll, type IOStreams } from '../io.js';
 import type { LoadOptions, LoadResult } from '../../compose/load.js';
 
 /** pflag's stringSlice: each value is read as one CSV record; an empty value adds nothing. */
-export function parseStringSlice(value: string): string[] {
-  if (value === '') return [];
-  const fields: string[] = [];
-  let i = 0;
-  for (;;) {
-    if (value[i] === '"') {
-      let field = '';
-      i++;
-      for (;;) {
-        if (i >= value.length) throw new Error(`parse error on line 1, column ${value.length + 1}: extraneous or missing " in quoted-field`);
-        if (value[i] === '"') {
-          if (value[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        field += value[i++];
-      }
-      fields.push(field);
-      if (i >= value.length) break;
-      i++;
-    } else {
-      const end = value.indexOf(',', i);
-      fields.push(end < 0 ? value.slice(i) : value.slice(i, end));
-      if (end < 0) break;
-      i = end + 1;
-    }
-  }
-  return fields;
-}
+const parseStringSlice = (value: string): string[] => (value === '' ? [] : csvRecord(value));
 
 /** -c/--compose-file, a pflag stringSlice: repeatable, each value a CSV list; `-` is stdin. */
 export const composeFileFlag: FlagSpec = {

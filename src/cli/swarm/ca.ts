@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { noArgs, type CommandSpec, type FlagSpec } from '../command.js';
 import type { IOStreams } from '../io.js';
 import type { Engine } from '../../engine/api.js';
-import { goFileError } from '../secret/create.js';
+import { goPathError } from '../../format/go-errors.js';
 import { swarmSpecFlags } from './opts.js';
 
 export interface CAOptions {
@@ -52,7 +52,7 @@ function readPEM(path: string): string {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new Error(goFileError(err as NodeJS.ErrnoException, path));
+    throw new Error(goPathError(err as NodeJS.ErrnoException, path));
   }
   if (!/-----BEGIN [^-]+-----[\s\S]*-----END [^-]+-----/.test(text)) throw new Error('file contents must be in PEM format');
   return text;
