@@ -245,6 +245,8 @@ export interface ServiceEngine {
   serviceUpdate(id: string, version: { Index: number }, spec: ServiceSpec, opts?: ServiceUpdateOptions): Promise<void>;
   serviceRemove(idOrName: string): Promise<void>;
   taskList(filters: Map<string, string[]>): Promise<Task[]>;
+  /** Full ID, then the task name `<service>.<slot|nodeID>.<taskID>` (ignoring case), then ID prefix, as moby's getTask. */
+  taskInspect(idOrName: string): Promise<Task>;
   nodeList(): Promise<Node[]>;
   containerList(opts: { all: boolean; filters: Map<string, string[]> }): Promise<Container[]>;
   /** Full ID, then name, then ID prefix (moby daemon GetContainer). */

@@ -6,6 +6,7 @@ import type { IOStreams } from '../../src/cli/io.js';
 import type { Engine, Secret } from '../../src/engine/api.js';
 import type { Container, Node, Service, ServiceEngine, ServiceStatus, Task, TaskState } from '../../src/engine/api-services.js';
 import { DaemonError, invalidFilter, notManager } from '../../src/engine/errors.js';
+import { resolveTask } from '../../src/engine/local/services.js';
 import { serviceInspectCommand } from '../../src/cli/service/inspect.js';
 import { serviceListCommand } from '../../src/cli/service/ls.js';
 import { serviceLogsCommand } from '../../src/cli/service/logs.js';
@@ -251,6 +252,10 @@ export function fakeEngine(world: World): Engine & ServiceEngine {
         if (names && !names.some((p) => `${service?.Spec.Name}.${t.Slot ?? t.NodeID}.${t.ID}`.startsWith(p))) return false;
         return true;
       });
+    },
+    async taskInspect(ref) {
+      manager();
+      return resolveTask(tasks, services, ref);
     },
     async nodeList(): Promise<Node[]> {
       manager();

@@ -11,8 +11,8 @@ import { StatusError } from '../errors.js';
 import { INSPECT_FORMAT_HELP } from '../flags.js';
 import type { IOStreams } from '../io.js';
 import type { Engine, Secret } from '../../engine/api.js';
-import type { Container, ServiceEngine, Task } from '../../engine/api-services.js';
-import { DaemonError, objectAmbiguous, objectNotFound } from '../../engine/errors.js';
+import type { Container, ServiceEngine } from '../../engine/api-services.js';
+import { DaemonError } from '../../engine/errors.js';
 import { parseTemplate, TemplateParseError } from '../../format/gotemplate.js';
 import { quoteGo } from '../../format/govalue.js';
 import { inspectObjects } from '../../format/inspect.js';
@@ -242,25 +242,11 @@ export interface InspectOptions {
   size: boolean;
 }
 
-type InspectEngine = Pick<Engine, 'info' | 'secretInspect'> & Pick<ServiceEngine, 'containerInspect' | 'serviceInspect' | 'serviceList' | 'taskList'>;
+type InspectEngine = Pick<Engine, 'info' | 'secretInspect'> & Pick<ServiceEngine, 'containerInspect' | 'serviceInspect' | 'serviceList' | 'taskInspect'>;
 
 const isNotFound = (err: unknown): boolean => err instanceof DaemonError && err.statusCode === 404;
 const isSkippable = (err: unknown): boolean =>
   isNotFound(err) || /not supported|invalid reference format/.test(err instanceof Error ? err.message : String(err));
-
-/** moby getTask: full ID, then exact task name (case-insensitive), then a unique ID prefix. */
-async function getTask(engine: InspectEngine, ref: string): Promise<Task> {
-  const tasks = await engine.taskList(new Map());
-  const byID = tasks.find((t) => t.ID === ref);
-  if (byID) return byID;
-  const names = new Map((await engine.serviceList(new Map())).map((s) => [s.ID, s.Spec.Name]));
-  const lower = ref.toLowerCase();
-  let matches = tasks.filter((t) => `${names.get(t.ServiceID) ?? ''}.${t.Slot ? t.Slot : t.NodeID}.${t.ID}`.toLowerCase() === lower);
-  if (matches.length === 0) matches = tasks.filter((t) => t.ID.startsWith(ref));
-  if (matches.length > 1) throw objectAmbiguous('task', ref, matches.length);
-  if (matches.length === 0) throw objectNotFound('task', ref);
-  return matches[0];
-}
 
 /** Daemon answers for the kinds the simulation has none of. */
 function noneOf(kind: string, ref: string): Error {
@@ -298,7 +284,7 @@ export async function runInspect(opts: InspectOptions, io: IOStreams, engine: In
       kind: 'task',
       swarm: true,
       size: false,
-      get: async (ref) => found(taskJSONView(await getTask(engine, emptyRef('task', ref))), (raw) => goTask(raw as never)),
+      get: async (ref) => found(taskJSONView(await engine.taskInspect(emptyRef('task', ref))), (raw) => goTask(raw as never)),
     },
     { kind: 'node', swarm: true, size: false },
     { kind: 'plugin', swarm: false, size: false },

@@ -7,7 +7,6 @@ import { parseGoDuration } from '../flags.js';
 import type { IOStreams } from '../io.js';
 import type { Engine } from '../../engine/api.js';
 import type { ServiceEngine, Task } from '../../engine/api-services.js';
-import { objectAmbiguous } from '../../engine/errors.js';
 import { quoteGo } from '../../format/govalue.js';
 import { isNotFound } from './inspect.js';
 
@@ -24,20 +23,7 @@ export interface ServiceLogsOptions {
   raw: boolean;
 }
 
-type LogsEngine = Pick<ServiceEngine, 'serviceInspect' | 'serviceList' | 'taskList'>;
-
-/** swarmkit's task name: `<service>.<slot>.<taskID>`, or `<service>.<nodeID>.<taskID>` when global. */
-async function findTask(engine: LogsEngine, ref: string): Promise<Task | undefined> {
-  const tasks = await engine.taskList(new Map());
-  const byID = tasks.find((t) => t.ID === ref);
-  if (byID) return byID;
-  const names = new Map((await engine.serviceList(new Map())).map((s) => [s.ID, s.Spec.Name]));
-  const lower = ref.toLowerCase();
-  let matches = tasks.filter((t) => `${names.get(t.ServiceID) ?? ''}.${t.Slot ? t.Slot : t.NodeID}.${t.ID}`.toLowerCase() === lower);
-  if (matches.length === 0) matches = tasks.filter((t) => t.ID.startsWith(ref));
-  if (matches.length > 1) throw objectAmbiguous('task', ref, matches.length);
-  return matches[0];
-}
+type LogsEngine = Pick<ServiceEngine, 'serviceInspect' | 'taskInspect'>;
 
 /**
  * The client's timetypes.GetTimestamp check of --since: a Go duration, a unix timestamp or a
@@ -67,8 +53,13 @@ export async function runServiceLogs(opts: ServiceLogsOptions, _io: IOStreams, e
     tty = isTTY(service.Spec.TaskTemplate.ContainerSpec);
   } catch (err) {
     if (!isNotFound(err)) throw err;
-    const task = await findTask(engine, opts.target);
-    if (!task) throw new Error(`no such task or service: ${opts.target}`);
+    let task: Task;
+    try {
+      task = await engine.taskInspect(opts.target);
+    } catch (taskErr) {
+      if (isNotFound(taskErr)) throw new Error(`no such task or service: ${opts.target}`);
+      throw taskErr;
+    }
     tty = isTTY(task.Spec.ContainerSpec);
   }
   if (tty && !opts.raw) throw new Error('tty service logs only supported with --raw');

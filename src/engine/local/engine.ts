@@ -11,7 +11,7 @@ import { newRootCACertificate } from '../root-ca.js';
 import type { Container, ExecRequest, ExecResult, Node, Service, ServiceCreateResponse, ServiceEngine, ServiceSpec, ServiceStatus, ServiceUpdateOptions, Task } from '../api-services.js';
 import { randomName } from '../names.js';
 import { exitContainer, hasDirtyTasks, reconcile, shutdownTask, type Clock } from './orchestrator.js';
-import { checkNameFree, filterServices, filterTasks, resolveService, rollbackSpec, servicesUsingSecret, settledUpdateStatus, validateServiceSpec } from './services.js';
+import { checkNameFree, filterServices, filterTasks, resolveService, resolveTask, rollbackSpec, servicesUsingSecret, settledUpdateStatus, validateServiceSpec } from './services.js';
 import { filterContainers, resolveContainer, runningContainerRemoval } from './containers.js';
 import type { Network, NetworkCreateRequest, NetworkEngine } from '../api-networks.js';
 import { allocateEndpoint, checkNetworkRemovable, createNetwork, filterNetworks, ingressNetwork, resolveAttachments, resolveNetwork } from './networks.js';
@@ -329,6 +329,12 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
     validateFilterKeys(filters, ['desired-state', 'id', 'label', 'name', 'node', 'runtime', 'service']);
     const swarm = state.swarm as SwarmRecord;
     return filterTasks(state.tasks, state.services, (id) => (id === swarm.NodeID ? [this.hostname] : []), filters);
+  }
+
+  async taskInspect(idOrName: string): Promise<Task> {
+    const state = this.store.read();
+    this.manager(state);
+    return resolveTask(state.tasks, state.services, idOrName);
   }
 
   async nodeList(): Promise<Node[]> {

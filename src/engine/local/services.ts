@@ -46,6 +46,19 @@ export function resolveService(services: Service[], ref: string): Service {
   throw objectNotFound('service', ref);
 }
 
+/** moby getTask: full ID, then the task name `<service>.<slot|nodeID>.<taskID>` (ignoring case), then ID prefix. */
+export function resolveTask(tasks: Task[], services: Service[], ref: string): Task {
+  const byID = tasks.find((t) => t.ID === ref);
+  if (byID) return byID;
+  const names = new Map(services.map((s) => [s.ID, s.Spec.Name]));
+  const lower = ref.toLowerCase();
+  let matches = tasks.filter((t) => `${names.get(t.ServiceID) ?? ''}.${t.Slot ? t.Slot : t.NodeID}.${t.ID}`.toLowerCase() === lower);
+  if (matches.length === 0) matches = tasks.filter((t) => t.ID.startsWith(ref));
+  if (matches.length > 1) throw objectAmbiguous('task', ref, matches.length);
+  if (matches.length === 0) throw objectNotFound('task', ref);
+  return matches[0];
+}
+
 const modeName = (s: Service): string => ('Replicated' in s.Spec.Mode ? 'replicated' : 'global');
 
 /** GetServices filters: keys ANDed, values of one key ORed; name is a case-sensitive prefix. */
