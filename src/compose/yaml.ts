@@ -116,6 +116,22 @@ interface Ctx {
   doc: Document;
   lines: LineCounter;
   dupErrors: string[];
+  /** yaml.v3's decoder counts: nodes decoded, and those decoded through an alias. */
+  decodeCount: number;
+  aliasCount: number;
+}
+
+/**
+ * yaml.v3 allowedAliasRatio: the share of decoded nodes that may come from alias expansion, 99%
+ * for documents up to 400,000 decodes, scaling down to 10% at 4,000,000. It stops a "billion laughs"
+ * document after a few thousand nodes instead of expanding it.
+ */
+function allowedAliasRatio(decodeCount: number): number {
+  const low = 400_000;
+  const high = 4_000_000;
+  if (decodeCount <= low) return 0.99;
+  if (decodeCount >= high) return 0.1;
+  return 0.99 - 0.89 * ((decodeCount - low) / (high - low));
 }
 
 const lineOf = (ctx: Ctx, offset: number | undefined): number => (offset === undefined ? 0 : ctx.lines.linePos(offset).line);
@@ -144,7 +160,7 @@ export function parseYAML(source: string): YamlValue | NonStringKeyMap {
   const directive = /^%YAML[ \t]+([^\s#]+)/m.exec(source);
   if (directive && directive[1] !== '1.1') throw new ComposeError('yaml: found incompatible YAML document');
   if (doc.errors.length) throw new ComposeError(syntaxError(doc.errors[0], source, lines));
-  const ctx: Ctx = { doc, lines, dupErrors: [] };
+  const ctx: Ctx = { doc, lines, dupErrors: [], decodeCount: 0, aliasCount: 0 };
   const value = decode(ctx, doc.contents as Node | null);
   if (ctx.dupErrors.length) throw new ComposeError(`yaml: unmarshal errors:\n${ctx.dupErrors.map((e) => `  ${e}`).join('\n')}`);
   return value as YamlValue | NonStringKeyMap;
@@ -152,6 +168,12 @@ export function parseYAML(source: string): YamlValue | NonStringKeyMap {
 
 function decode(ctx: Ctx, node: Node | null | undefined, aliasDepth = 0): unknown {
   if (node === null || node === undefined) return null;
+  // yaml.v3 decoder.unmarshal
+  ctx.decodeCount++;
+  if (aliasDepth > 0) ctx.aliasCount++;
+  if (ctx.aliasCount > 100 && ctx.decodeCount > 1000 && ctx.aliasCount / ctx.decodeCount > allowedAliasRatio(ctx.decodeCount)) {
+    throw new ComposeError('yaml: document contains excessive aliasing');
+  }
   if (isAlias(node)) {
     if (aliasDepth > 100) throw new ComposeError('yaml: document contains excessive aliasing');
     const target = node.resolve(ctx.doc);

@@ -13,7 +13,15 @@ export function goPathError(err: NodeJS.ErrnoException, file: string): string {
       return `open ${file}: not a directory`;
     case 'ELOOP':
       return `open ${file}: too many levels of symbolic links`;
+    case 'ENAMETOOLONG':
+      return `open ${file}: file name too long`;
+    // a NUL byte: Go's syscall layer refuses the path with EINVAL; node throws before any syscall
+    case 'ERR_INVALID_ARG_VALUE':
+    case 'ERR_INVALID_ARG_TYPE':
+    case 'EINVAL':
+      return `open ${file}: invalid argument`;
     default:
-      return `open ${file}: ${err.message}`;
+      // node's "ECODE: description, syscall 'path'": Go prints the description (strerror) alone
+      return `open ${file}: ${/^[A-Z0-9]+: ([^,]+),/.exec(err.message)?.[1] ?? err.message}`;
   }
 }

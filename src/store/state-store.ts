@@ -2,8 +2,8 @@
 // writes run read-modify-write under the inter-process lock and commit the key, then payloads, then
 // the state. The data key is kept by keys.ts (wrapped under the unlock key with autolock on) and an
 // unlock is remembered by session.ts.
-import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic-file.js';
 import { withLock } from './lock.js';
 import { newDataKey, openPayload, sealPayload } from './payload-cipher.js';
@@ -158,13 +158,27 @@ export class StateStore {
           /* never written or already gone */
         }
       }
+      if (puts.size || drops.size) {
+        try {
+          this.sweep(state);
+        } catch {
+          /* best effort: the change is committed, the leftovers wait for the next sweep */
+        }
+      }
       return result;
     });
   }
 
   /** A secret's bytes; SwarmLockedError when the data key cannot be had. */
   readPayload(secretId: string): Buffer {
-    return openPayload(this.dataKey(), secretId, readFileSync(this.payloadPath(secretId)));
+    let sealed: Buffer;
+    try {
+      sealed = readFileSync(this.payloadPath(secretId));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`secret payload for ${secretId} is missing`);
+      throw err;
+    }
+    return openPayload(this.dataKey(), secretId, sealed);
   }
 
   /** Whether the data key is wrapped, and whether it can be unwrapped here and now. */
@@ -206,6 +220,28 @@ export class StateStore {
         throw new Error(`the key is right, but tsecret cannot remember the unlock: ${(err as Error).message}; set TSECRET_UNLOCK_KEY instead`);
       }
     });
+  }
+
+  /**
+   * Under the lock no other writer is mid-write, so what a killed one left is garbage: its temp
+   * files beside the state, and payloads (whole or temp) no committed secret names. Run by the
+   * writes that touch payloads, so each crash's leftovers go at the next secret create or rm.
+   */
+  private sweep(state: State): void {
+    // writeFileAtomic's temp names for the state and key files (not another state's in this directory)
+    const base = basename(this.paths.state).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const ours = new RegExp(`^\\.${base}(?:\\.key)?\\.\\d+\\.[0-9a-f]{8}\\.tmp$`);
+    for (const name of readdirSync(dirname(this.paths.state))) {
+      if (ours.test(name)) rmSync(join(dirname(this.paths.state), name), { force: true });
+    }
+    let names: string[];
+    try {
+      names = readdirSync(this.paths.payloads);
+    } catch {
+      return;
+    }
+    const live = new Set(state.secrets.map((s) => s.ID));
+    for (const name of names) if (!live.has(name)) rmSync(this.payloadPath(name), { force: true });
   }
 
   private payloadPath(secretId: string): string {

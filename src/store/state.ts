@@ -3,6 +3,7 @@ import type { Secret } from '../engine/api.js';
 import type { Container, Service, Task } from '../engine/api-services.js';
 import type { Network } from '../engine/api-networks.js';
 import { ingressNetwork } from '../engine/local/networks.js';
+import { stateShape } from './state-schema.js';
 
 export const STATE_VERSION = 3;
 
@@ -84,20 +85,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function checkShape(doc: Record<string, unknown>): string | undefined {
   if (doc.swarm !== null && !isObject(doc.swarm)) return 'field "swarm" is not an object';
-  if (isObject(doc.swarm)) {
-    const s = doc.swarm;
-    for (const f of ['ID', 'NodeID', 'CreatedAt'] as const) if (typeof s[f] !== 'string') return `field "swarm.${f}" is missing`;
-    if (typeof s.RaftIndex !== 'number') return 'field "swarm.RaftIndex" is missing';
-    if (!isObject(s.JoinTokens)) return 'field "swarm.JoinTokens" is missing';
-  }
   for (const list of ['secrets', 'services', 'tasks', 'containers', 'networks'] as const) {
     if (!Array.isArray(doc[list])) return `field "${list}" is not a list`;
   }
-  for (const [i, secret] of (doc.secrets as unknown[]).entries()) {
-    if (!isObject(secret) || typeof secret.ID !== 'string' || !isObject(secret.Spec) || typeof secret.Spec.Name !== 'string') {
-      return `secret #${i + 1} is malformed`;
-    }
-    if (!/^[0-9a-z]{25}$/.test(secret.ID)) return `secret #${i + 1} has a malformed ID`;
-  }
-  return undefined;
+  return stateShape(doc);
 }

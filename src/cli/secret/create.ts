@@ -1,5 +1,5 @@
 // `secret create` (docker/cli cli/command/secret/create.go).
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { requiresRangeArgs, type CommandSpec } from '../command.js';
 import { labelsToMap, validateLabel } from '../flags.js';
@@ -42,12 +42,25 @@ async function readSecretData(io: IOStreams, file: string): Promise<Buffer> {
   }
   let data: Buffer;
   try {
-    data = readFileSync(resolve(io.cwd, file));
+    data = readAtMost(resolve(io.cwd, file), READ_LIMIT);
   } catch (err) {
     throw new Error(`error reading from ${file}: ${goPathError(err as NodeJS.ErrnoException, file)}`);
   }
   if (data.length === 0) throw new Error(`error reading from ${file}: data is empty`);
-  return data.length > READ_LIMIT ? data.subarray(0, READ_LIMIT) : data;
+  return data;
+}
+
+/** io.ReadAll(io.LimitReader(f, limit)): a device or file without end (/dev/zero) stops at limit. */
+function readAtMost(path: string, limit: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(limit);
+    let n = 0;
+    for (let got = -1; got !== 0 && n < limit; n += got) got = readSync(fd, buf, n, limit - n, null);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export const createCommand: CommandSpec = {

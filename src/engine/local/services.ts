@@ -3,6 +3,7 @@ import type { Secret } from '../api.js';
 import type { Service, ServiceSpec, Task } from '../api-services.js';
 import { DaemonError, objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
 import { matchLabels } from '../filters.js';
+import { MAX_REPLICAS } from '../../store/state-schema.js';
 
 const DNS_COMPONENT = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
 
@@ -10,6 +11,11 @@ export function validateServiceSpec(spec: ServiceSpec, secrets: Secret[]): void 
   if (spec.Name === '') throw rpcError('InvalidArgument', 'meta: name must be provided');
   if (!DNS_COMPONENT.test(spec.Name)) throw rpcError('InvalidArgument', 'name must be valid as a DNS name component');
   if (spec.Name.length > 63) throw rpcError('InvalidArgument', 'name must be 63 characters or fewer');
+  // swarmkit takes any uint64 and its orchestrator then works through them; the simulation
+  // converges at once with every task in the state file, which has to end somewhere
+  if ('Replicated' in spec.Mode && spec.Mode.Replicated.Replicas > MAX_REPLICAS) {
+    throw new Error(`tsecret does not simulate more than ${MAX_REPLICAS} replicas of a service`);
+  }
   const refs = spec.TaskTemplate.ContainerSpec.Secrets ?? [];
   const byTarget = new Map<string, string>();
   for (const ref of refs) {

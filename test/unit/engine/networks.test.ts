@@ -110,7 +110,20 @@ describe('networks', () => {
   it('gives a state of version 2 its networks when migrating', () => {
     const v2 = { version: 2, swarm: null, secrets: [], services: [], tasks: [], containers: [] };
     expect(parseState('x', JSON.stringify(v2)).networks).toEqual([]);
-    const swarm = { ID: 'a', NodeID: 'b', CreatedAt: '2026-01-01T00:00:00Z', RaftIndex: 10, JoinTokens: {} };
+    // a swarm record as version 2 wrote it (no TrustRoot yet)
+    const swarm = {
+      ID: 'a',
+      NodeID: 'b',
+      CreatedAt: '2026-01-01T00:00:00Z',
+      UpdatedAt: '2026-01-01T00:00:00Z',
+      RaftIndex: 10,
+      JoinTokens: { Worker: 'w', Manager: 'm' },
+      TaskHistoryRetentionLimit: 5,
+      AutoLockManagers: false,
+      AdvertiseAddr: '127.0.0.1:2377',
+      ListenAddr: '0.0.0.0:2377',
+      Availability: 'active',
+    };
     const migrated = parseState('x', JSON.stringify({ ...v2, swarm }));
     expect(migrated.networks.map((n) => [n.Name, n.Created])).toEqual([['ingress', '2026-01-01T00:00:00Z']]);
   });
