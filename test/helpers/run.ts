@@ -67,7 +67,8 @@ export function session(): Session {
   };
 }
 
-function collect(): { stream: PassThrough; text: () => string } {
+/** A stream that keeps what is written to it, for injected stdout/stderr. */
+export function collect(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (c: Buffer) => chunks.push(c));

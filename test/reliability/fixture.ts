@@ -4,9 +4,9 @@
 // then copied into a fresh directory for every case.
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { expect } from 'vitest';
-import { session, tempDir, type Result, type Session } from '../helpers/run.js';
+import { collect, session, tempDir, type Result, type Session } from '../helpers/run.js';
 import { loadState } from './invariants.js';
 import { runCli } from '../../src/cli/root.js';
 import type { IOStreams } from '../../src/cli/io.js';
@@ -107,13 +107,6 @@ export function sessionIn(dir: string): Session {
       return { stdout: stdout.text(), stderr: stderr.text(), exit };
     },
   };
-}
-
-function collect(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
 /** Every file under dir with its bytes, to show nothing was written. */
