@@ -14,7 +14,7 @@ import { newObjectId } from '../src/engine/ids.js';
 import { statePaths } from '../src/store/paths.js';
 import { StateStore } from '../src/store/state-store.js';
 
-const CLI = resolve('dist/tsecret.js');
+const CLI = resolve('bin/tsecret.cjs');
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 15));
 const work = mkdtempSync(join(tmpdir(), 'tsecret-bench-'));
 

@@ -1,16 +1,22 @@
-// Entry point of the bundled CLI.
-import { processIO } from './cli/io.js';
+// Entry point of the bundle (dist/tsecret.cjs), which bin/tsecret.cjs loads and calls.
+import { FdOutput, processIO } from './cli/io.js';
 import { runCli } from './cli/root.js';
 import { localEngineFor } from './engine/local/factory.js';
 import { resolveStatePath } from './store/paths.js';
 
-const io = processIO();
-runCli(process.argv.slice(2), io, (globals) => localEngineFor(resolveStatePath(globals.state, io.env, io.cwd), io))
-  .then((code) => {
-    process.exitCode = code;
-  })
-  .catch((err: unknown) => {
-    // Last resort: one line, never a stack trace.
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  });
+export { warmUp } from './warm-up.js';
+
+/** Runs the command line of this process. */
+export function main(): void {
+  const io = processIO();
+  runCli(process.argv.slice(2), io, (globals) => localEngineFor(resolveStatePath(globals.state, io.env, io.cwd), io))
+    .then((code) => {
+      // Go dies of SIGPIPE when stdout's reader has gone; a shell sees 128+13
+      process.exitCode = io.stdout instanceof FdOutput && io.stdout.broken ? 141 : code;
+    })
+    .catch((err: unknown) => {
+      // Last resort: one line, never a stack trace.
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    });
+}

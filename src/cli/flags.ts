@@ -73,7 +73,7 @@ export function parseGoDuration(value: string): number {
   if (s === '') throw bad;
   let total = 0;
   while (s !== '') {
-    const m = /^(\d*\.?\d*)(ns|us|µs|μs|ms|s|m|h)?/.exec(s);
+    const m = /^(\d*\.?\d*)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)?/.exec(s);
     if (!m || m[1] === '' || m[1] === '.') throw bad;
     if (!m[2]) throw new Error(`time: missing unit in duration ${quoteGo(value)}`);
     total += Number(m[1]) * DURATION_UNITS[m[2]];

@@ -1,8 +1,12 @@
 // The built CLI as a user runs it: the README's quick-start command (the seed walkthrough's secret
-// and service parts) and a first-secret round trip.
+// and service parts), a first-secret round trip, and the process around a command (a reader that
+// goes away, the code cache).
 import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { spawnCli, tempDir } from '../helpers/run.js';
+import { builtCli, repoRoot, spawnCli, tempDir } from '../helpers/run.js';
 
 describe('built CLI', () => {
   it('runs the demo on a throwaway state and leaves the user state alone', async () => {
@@ -41,5 +45,48 @@ describe('built CLI', () => {
     expect((await spawnCli(['swarm', 'init', '--advertise-addr', '127.0.0.1'], { env })).exit).toBe(0);
     const id = (await spawnCli(['secret', 'create', 'kept', '-'], { env, stdin: 'v' })).stdout.trim();
     expect((await spawnCli(['secret', 'ls', '-q'], { env })).stdout).toBe(`${id}\n`);
+  });
+});
+
+describe('built CLI: the process around a command', () => {
+  it("goes quiet when its reader goes away, with the status Go's SIGPIPE gives (no stack trace)", async () => {
+    const env = { ...process.env, TSECRET_STATE: join(tempDir(), 'state.json') };
+    expect((await spawnCli(['swarm', 'init', '--advertise-addr', '127.0.0.1'], { env })).exit).toBe(0);
+    const child = spawn(process.execPath, ['--', builtCli, 'secret', 'ls'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before tsecret writes its table
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 141, stderr: '' });
+  });
+
+  // bin/tsecret.cjs runs the bundle with the V8 code cache the build made; V8 checks that a cache
+  // fits (node version, flags) and falls back to compiling. A copy of the install shows both ways.
+  function installCopy(): string {
+    const dir = tempDir();
+    cpSync(join(repoRoot, 'bin'), join(dir, 'bin'), { recursive: true });
+    cpSync(join(repoRoot, 'dist'), join(dir, 'dist'), { recursive: true });
+    return dir;
+  }
+
+  it.each([
+    ['a damaged cache', (dir: string) => writeFileSync(join(dir, 'dist', 'tsecret.cjs.cache'), 'not a V8 code cache')],
+    ['no cache', (dir: string) => rmSync(join(dir, 'dist', 'tsecret.cjs.cache'))],
+  ])('works the same with %s', async (_what, damage) => {
+    const dir = installCopy();
+    damage(dir);
+    const env = { ...process.env, TSECRET_STATE: join(dir, 'state.json') };
+    const run = (args: string[], stdin = '') => spawnSync(process.execPath, ['--', join(dir, 'bin', 'tsecret.cjs'), ...args], { env, input: stdin, encoding: 'utf8' });
+    expect(run(['swarm', 'init', '--advertise-addr', '127.0.0.1']).status).toBe(0);
+    const created = run(['secret', 'create', 'cached', '-'], 'v');
+    expect({ status: created.status, stderr: created.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(run(['secret', 'ls', '--format', '{{.Name}}'])).toMatchObject({ status: 0, stdout: 'cached\n', stderr: '' });
+  });
+
+  it('has a code cache from the build that this node accepts', () => {
+    const require = createRequire(import.meta.url);
+    const { loadBundle } = require(join(repoRoot, 'bin', 'tsecret.cjs')) as { loadBundle: () => { script: { cachedDataRejected?: boolean } } };
+    expect(existsSync(join(repoRoot, 'dist', 'tsecret.cjs.cache'))).toBe(true);
+    expect(loadBundle().script.cachedDataRejected).toBe(false);
   });
 });

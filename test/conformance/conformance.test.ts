@@ -2,7 +2,7 @@
 // each step's stdout, stderr and exit code with what the real docker printed, after normalizing
 // both sides (normalize.ts). Needs no engine: tsecret runs behind a `docker` shim on PATH.
 //
-//   npx vitest run test/conformance                         # against dist/tsecret.js (npm run build)
+//   npx vitest run test/conformance                         # against the build (npm run build)      
 //   TSECRET_CONFORMANCE_BIN=docker npx vitest run test/conformance
 //                                                           # against the real docker (sanity check
 //                                                           # of the runner; resets the engine!)
@@ -29,7 +29,7 @@ import {
 import type { Recording, Scenario, StepOutput } from './scenario.js';
 
 /** The CLI under test; TSECRET_CONFORMANCE_CLI points elsewhere (another build, a stub). */
-const builtCli = process.env.TSECRET_CONFORMANCE_CLI ?? join(repoRoot, 'dist', 'tsecret.js');
+const builtCli = process.env.TSECRET_CONFORMANCE_CLI ?? join(repoRoot, 'bin', 'tsecret.cjs');
 
 interface Target {
   /** What the binary prints in cobra-generated texts (see normalize.ts mapBinaryName). */
@@ -42,13 +42,19 @@ interface Target {
   problem?: string;
 }
 
+/** The default CLI is bin/tsecret.cjs, which needs the bundle the build makes. */
+function missingBuild(): string | undefined {
+  const needed = process.env.TSECRET_CONFORMANCE_CLI ?? join(repoRoot, 'dist', 'tsecret.cjs');
+  return existsSync(needed) ? undefined : `${needed} does not exist: run npm run build`;
+}
+
 function pickTarget(): Target {
   const bin = process.env.TSECRET_CONFORMANCE_BIN;
   if (!bin) {
     return {
       binaryName: 'tsecret',
-      execLine: `${shQuote(process.execPath)} -- ${shQuote(builtCli)}`, // `--`: see bin/tsecret.js
-      problem: existsSync(builtCli) ? undefined : `${builtCli} does not exist: run npm run build`,
+      execLine: `${shQuote(process.execPath)} -- ${shQuote(builtCli)}`, // `--`: see bin/tsecret.cjs
+      problem: missingBuild(),
     };
   }
   const real = whichOnPath(bin);

@@ -18,9 +18,8 @@ export interface Result {
 }
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const builtCli = join(repoRoot, 'dist', 'tsecret.js');
-/** The installed entry point (package.json bin). */
-export const binScript = join(repoRoot, 'bin', 'tsecret.js');
+/** The installed entry point (package.json bin): it loads the bundle, dist/tsecret.cjs. */
+export const builtCli = join(repoRoot, 'bin', 'tsecret.cjs');
 
 export function tempDir(prefix = 'tsecret-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -76,15 +75,15 @@ export function collect(): { stream: PassThrough; text: () => string } {
 }
 
 /**
- * Runs the built CLI as a child process, as `node -- dist/tsecret.js` (the `--`: see
- * bin/tsecret.js), or with `viaBin` through bin/tsecret.js and its shebang, as a user runs it.
+ * Runs the built CLI as a child process, as `node -- bin/tsecret.cjs` (the `--`: see
+ * bin/tsecret.cjs), or with `viaBin` through the same file's shebang, as a user runs it.
  */
 export function spawnCli(
   args: string[],
   opts: { env?: NodeJS.ProcessEnv; stdin?: string | Buffer; cwd?: string; viaBin?: boolean } = {},
 ): Promise<Result> {
   return new Promise((resolvePromise, reject) => {
-    const [command, argv] = opts.viaBin ? [binScript, args] : [process.execPath, ['--', builtCli, ...args]];
+    const [command, argv] = opts.viaBin ? [builtCli, args] : [process.execPath, ['--', builtCli, ...args]];
     const child = spawn(command, argv, {
       env: { ...process.env, ...opts.env },
       cwd: opts.cwd,

@@ -1,6 +1,7 @@
 // The compose files of `stack deploy` and `stack config`: the -c/--compose-file flag and loading
 // them, with the loader's logrus warnings printed whether loading succeeds or fails (docker logs
 // them as it goes). The compose code is imported here, so it stays off other commands' start-up.
+import { promises, readFileSync } from 'node:fs';
 import type { FlagSpec } from '../command.js';
 import { csvRecord } from '../flags.js';
 import { readAll, type IOStreams } from '../io.js';
@@ -24,8 +25,6 @@ export const composeFilesFrom = (flags: Record<string, unknown>): string[] =>
 
 export async function loadComposeFiles(composeFiles: string[], io: IOStreams, options: LoadOptions): Promise<LoadResult> {
   const { loadComposefileArgs, formatLogWarning, ComposeError } = await import('../../compose/load.js');
-  const { readFile } = await import('node:fs/promises');
-  const { readFileSync } = await import('node:fs');
   const printWarnings = (msgs: string[]) => {
     for (const msg of msgs) io.stderr.write(formatLogWarning(msg, new Date(io.now()), io.stderrIsTTY));
   };
@@ -33,7 +32,7 @@ export async function loadComposeFiles(composeFiles: string[], io: IOStreams, op
   try {
     result = await loadComposefileArgs(
       composeFiles,
-      { cwd: io.cwd, env: io.env, readFile: (path) => readFile(path), readFileSync: (path) => readFileSync(path), readStdin: () => readAll(io.stdin) },
+      { cwd: io.cwd, env: io.env, readFile: (path) => promises.readFile(path), readFileSync: (path) => readFileSync(path), readStdin: () => readAll(io.stdin) },
       options,
     );
   } catch (err) {
