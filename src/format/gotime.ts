@@ -57,7 +57,11 @@ export class GoTime {
     this.sec = sec;
     this.nsec = m[7] ? Number(m[7].padEnd(9, '0')) : 0;
     this.iso = iso;
-    Object.defineProperty(this, goType, { value: 'time.Time' });
+  }
+
+  static {
+    // on the prototype, not set per instance: a list makes two of these per row
+    Object.defineProperty(GoTime.prototype, goType, { value: 'time.Time' });
   }
 
   static fromEpochMs(ms: number): GoTime {

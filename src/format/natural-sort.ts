@@ -23,9 +23,18 @@ function compareDigitRuns(s1: string | Uint8Array, start1: number, end1: number,
 }
 
 export function naturalCompare(a: string, b: string): number {
-  if (a === b) return 0;
-  const s1 = bytesOf(a);
-  const s2 = bytesOf(b);
+  return a === b ? 0 : compareBytesNaturally(bytesOf(a), bytesOf(b));
+}
+
+/** Sorts items by a name, naturally; each name is turned into bytes once, not once per comparison. */
+export function sortNaturallyBy<T>(items: T[], name: (item: T) => string): T[] {
+  const keyed = items.map((item) => ({ item, key: bytesOf(name(item)) }));
+  keyed.sort((a, b) => compareBytesNaturally(a.key, b.key));
+  for (let i = 0; i < keyed.length; i++) items[i] = keyed[i].item;
+  return items;
+}
+
+function compareBytesNaturally(s1: string | Uint8Array, s2: string | Uint8Array): number {
   let i1 = 0;
   let i2 = 0;
   while (i1 < s1.length && i2 < s2.length) {

@@ -54,8 +54,11 @@ export function runeWidth(r: number): number {
   return 1;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** go-runewidth StringWidth. */
 export function stringWidth(s: string): number {
+  if (PRINTABLE_ASCII.test(s)) return s.length; // the common case, one native scan
   let w = 0;
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
@@ -239,34 +242,45 @@ export class TabWriter {
   }
 
   write(text: string): void {
+    // Jumps from one special character to the next (a regex scan runs natively), where Go's
+    // loop looks at every byte; the text between is appended whole.
+    const specials = this.flags & FilterHTML ? /[\t\v\n\f<&]/g : /[\t\v\n\f]/g;
     let n = 0;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (!this.endChar) {
-        if (ch === '\t' || ch === '\v' || ch === '\n' || ch === '\f') {
-          this.append(text.slice(n, i));
-          this.updateWidth();
-          n = i + 1;
-          const ncells = this.terminateCell(ch === '\t');
-          if (ch === '\n' || ch === '\f') {
-            this.lines.push([]);
-            // A line with only one cell does not affect the formatting of the following lines.
-            if (ch === '\f' || ncells === 1) {
-              this.flushNoDefers();
-              if (ch === '\f' && this.flags & Debug) this.out += '---\n';
-            }
-          }
-        } else if ((ch === '<' || ch === '&') && this.flags & FilterHTML) {
-          this.append(text.slice(n, i));
-          this.updateWidth();
-          n = i;
-          this.endChar = ch === '<' ? '>' : ';';
-        }
-      } else if (ch === this.endChar) {
-        this.append(text.slice(n, i + 1));
-        n = i + 1;
+    let i = 0;
+    while (i < text.length) {
+      if (this.endChar) {
+        const end = text.indexOf(this.endChar, i);
+        if (end < 0) break;
+        this.append(text.slice(n, end + 1));
+        n = i = end + 1;
         this.endEscape();
+        continue;
       }
+      specials.lastIndex = i;
+      const m = specials.exec(text);
+      if (!m) break;
+      i = m.index;
+      const ch = m[0];
+      if (ch === '<' || ch === '&') {
+        this.append(text.slice(n, i));
+        this.updateWidth();
+        n = i;
+        this.endChar = ch === '<' ? '>' : ';';
+      } else {
+        this.append(text.slice(n, i));
+        this.updateWidth();
+        n = i + 1;
+        const ncells = this.terminateCell(ch === '\t');
+        if (ch === '\n' || ch === '\f') {
+          this.lines.push([]);
+          // A line with only one cell does not affect the formatting of the following lines.
+          if (ch === '\f' || ncells === 1) {
+            this.flushNoDefers();
+            if (ch === '\f' && this.flags & Debug) this.out += '---\n';
+          }
+        }
+      }
+      i++;
     }
     this.append(text.slice(n));
   }

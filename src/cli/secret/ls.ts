@@ -3,7 +3,7 @@ import { noArgs, type CommandSpec } from '../command.js';
 import { filterFlag, filtersFrom, LIST_FORMAT_HELP, quietFlag } from '../flags.js';
 import type { IOStreams } from '../io.js';
 import type { Engine } from '../../engine/api.js';
-import { naturalCompare } from '../../format/natural-sort.js';
+import { sortNaturallyBy } from '../../format/natural-sort.js';
 import { writeList } from '../../format/list.js';
 import { DEFAULT_SECRET_TABLE, SECRET_HEADERS, SecretRow } from './formatter.js';
 
@@ -15,7 +15,7 @@ export interface ListOptions {
 
 export async function runList(opts: ListOptions, io: IOStreams, engine: Engine): Promise<void> {
   const secrets = await engine.secretList(filtersFrom(opts.filters));
-  secrets.sort((a, b) => naturalCompare(a.Spec.Name, b.Spec.Name));
+  sortNaturallyBy(secrets, (s) => s.Spec.Name);
   const now = io.now();
   writeList(io, {
     format: opts.format,

@@ -6,7 +6,7 @@ import type { Node, Service, ServiceStatus, Task } from '../../engine/api-servic
 import { GoTime } from '../../format/gotime.js';
 import { GoFloat, goMap, GoNil, utf8Len } from '../../format/govalue.js';
 import { humanDuration } from '../../format/humanize.js';
-import { naturalCompare } from '../../format/natural-sort.js';
+import { naturalCompare, sortNaturallyBy } from '../../format/natural-sort.js';
 import { runeWidth } from '../../format/tabwriter.js';
 import { prettyPrint } from '../secret/formatter.js';
 import { GoDuration, GoPointer, goValue, MOUNT } from './go-service.js';
@@ -150,7 +150,7 @@ export class ServiceRow {
 
 /** ListFormatWrite's order: natural by name. */
 export function sortServices<T extends Service>(services: T[]): T[] {
-  return services.sort((a, b) => naturalCompare(a.Spec.Name, b.Spec.Name));
+  return sortNaturallyBy(services, (s) => s.Spec.Name);
 }
 
 // ---- service ps (tasks) ----
