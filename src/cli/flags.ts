@@ -109,6 +109,12 @@ export const INSPECT_FORMAT_HELP = `Format output using a custom template:
 'TEMPLATE':         Print output using the given Go template.
 Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`;
 
+/** `-f/--format` of the inspect commands. */
+export const inspectFormatFlag: FlagSpec = { name: 'format', shorthand: 'f', varname: 'string', usage: INSPECT_FORMAT_HELP, kind: 'value' };
+
+/** `--format` of the list commands. */
+export const listFormatFlag: FlagSpec = { name: 'format', varname: 'string', usage: LIST_FORMAT_HELP, kind: 'value' };
+
 /**
  * Go's encoding/csv reading of one line, as docker splits its CSV options (`--secret`, pflag's
  * stringSlice). An empty line is one empty field.

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { requiresMinArgs, type CommandSpec } from '../command.js';
 import { StatusError } from '../errors.js';
-import { INSPECT_FORMAT_HELP } from '../flags.js';
+import { inspectFormatFlag } from '../flags.js';
 import type { IOStreams } from '../io.js';
 import type { Engine, Secret } from '../../engine/api.js';
 import type { Container, ServiceEngine } from '../../engine/api-services.js';
@@ -223,7 +223,7 @@ export const containerInspectCommand: CommandSpec = {
   short: 'Display detailed information on one or more containers',
   args: requiresMinArgs(1),
   flags: [
-    { name: 'format', shorthand: 'f', varname: 'string', usage: INSPECT_FORMAT_HELP, kind: 'value' },
+    inspectFormatFlag,
     { name: 'size', shorthand: 's', varname: '', usage: 'Display total file sizes', kind: 'bool' },
   ],
   run: ({ args, flags, io, engine }) =>
@@ -335,7 +335,7 @@ export const systemInspectCommand: CommandSpec = {
   short: 'Return low-level information on Docker objects',
   args: requiresMinArgs(1),
   flags: [
-    { name: 'format', shorthand: 'f', varname: 'string', usage: INSPECT_FORMAT_HELP, kind: 'value' },
+    inspectFormatFlag,
     { name: 'size', shorthand: 's', varname: '', usage: 'Display total file sizes if the type is container', kind: 'bool' },
     { name: 'type', varname: 'string', usage: 'Only inspect objects of the given type', kind: 'value' },
   ],

@@ -1,7 +1,7 @@
 // `ps` / `container ls|list|ps` (docker/cli cli/command/container/list.go). The daemon returns
 // the containers newest first; -n/-l limit them (and then include stopped ones), as moby does.
 import { noArgs, type CommandSpec } from '../command.js';
-import { filterFlag, filtersFrom, LIST_FORMAT_HELP, parseGoInt } from '../flags.js';
+import { filterFlag, filtersFrom, listFormatFlag, parseGoInt } from '../flags.js';
 import type { IOStreams } from '../io.js';
 import type { Engine } from '../../engine/api.js';
 import type { ServiceEngine } from '../../engine/api-services.js';
@@ -64,7 +64,7 @@ export const containerListCommand: CommandSpec = {
   flags: [
     { name: 'all', shorthand: 'a', varname: '', usage: 'Show all containers (default shows just running)', kind: 'bool' },
     filterFlag,
-    { name: 'format', varname: 'string', usage: LIST_FORMAT_HELP, kind: 'value' },
+    listFormatFlag,
     {
       name: 'last',
       shorthand: 'n',

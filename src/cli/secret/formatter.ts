@@ -49,8 +49,16 @@ export class SecretRow {
     return this.secret.Spec.Labels[name] ?? '';
   }
   private ago(time: string): string {
-    return `${humanDuration(this.nowMs - new GoTime(time).epochMs())} ago`;
+    // a secret is never updated in place (only relabelled), so UpdatedAt is nearly always
+    // CreatedAt: the row parses the time once for both columns
+    if (time !== this.lastTime) {
+      this.lastTime = time;
+      this.lastAgo = `${humanDuration(this.nowMs - new GoTime(time).epochMs())} ago`;
+    }
+    return this.lastAgo;
   }
+  private lastTime = '';
+  private lastAgo = '';
 }
 
 /** The --pretty template, verbatim from docker (note the ID line's odd spacing). */

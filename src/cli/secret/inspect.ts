@@ -2,7 +2,7 @@
 // template errors included, because secret inspect re-wraps them as StatusError{1}.
 import { requiresMinArgs, type CommandSpec } from '../command.js';
 import { StatusError } from '../errors.js';
-import { INSPECT_FORMAT_HELP } from '../flags.js';
+import { inspectFormatFlag } from '../flags.js';
 import type { IOStreams } from '../io.js';
 import type { Engine, Secret } from '../../engine/api.js';
 import { inspectObjects } from '../../format/inspect.js';
@@ -42,7 +42,7 @@ export const inspectCommand: CommandSpec = {
   short: 'Display detailed information on one or more secrets',
   args: requiresMinArgs(1),
   flags: [
-    { name: 'format', shorthand: 'f', varname: 'string', usage: INSPECT_FORMAT_HELP, kind: 'value' },
+    inspectFormatFlag,
     { name: 'pretty', varname: '', usage: 'Print the information in a human friendly format', kind: 'bool' },
   ],
   run: ({ args, flags, io, engine }) =>

@@ -1,6 +1,6 @@
 // `secret ls` (docker/cli cli/command/secret/ls.go).
 import { noArgs, type CommandSpec } from '../command.js';
-import { filterFlag, filtersFrom, LIST_FORMAT_HELP, quietFlag } from '../flags.js';
+import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
 import type { IOStreams } from '../io.js';
 import type { Engine } from '../../engine/api.js';
 import { sortNaturallyBy } from '../../format/natural-sort.js';
@@ -34,7 +34,7 @@ export const listCommand: CommandSpec = {
   args: noArgs,
   flags: [
     filterFlag,
-    { name: 'format', varname: 'string', usage: LIST_FORMAT_HELP, kind: 'value' },
+    listFormatFlag,
     quietFlag('Only display IDs'),
   ],
   run: ({ flags, io, engine }) =>

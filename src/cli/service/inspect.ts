@@ -2,7 +2,7 @@
 // own `Error: no such service: X` (v28 wording); every failure exits 1 (StatusError{1}).
 import { requiresMinArgs, type CommandSpec } from '../command.js';
 import { StatusError } from '../errors.js';
-import { INSPECT_FORMAT_HELP } from '../flags.js';
+import { inspectFormatFlag } from '../flags.js';
 import type { IOStreams } from '../io.js';
 import type { Engine } from '../../engine/api.js';
 import type { Service, ServiceEngine } from '../../engine/api-services.js';
@@ -67,7 +67,7 @@ export const serviceInspectCommand: CommandSpec = {
   short: 'Display detailed information on one or more services',
   args: requiresMinArgs(1),
   flags: [
-    { name: 'format', shorthand: 'f', varname: 'string', usage: INSPECT_FORMAT_HELP, kind: 'value' },
+    inspectFormatFlag,
     { name: 'pretty', varname: '', usage: 'Print the information in a human friendly format', kind: 'bool' },
   ],
   run: ({ args, flags, io, engine }) =>

@@ -1,6 +1,6 @@
 // `service ls` (docker/cli cli/command/service/list.go).
 import { noArgs, type CommandSpec } from '../command.js';
-import { filterFlag, filtersFrom, LIST_FORMAT_HELP, quietFlag } from '../flags.js';
+import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
 import type { IOStreams } from '../io.js';
 import type { Engine } from '../../engine/api.js';
 import type { ServiceEngine } from '../../engine/api-services.js';
@@ -28,7 +28,7 @@ export const serviceListCommand: CommandSpec = {
   aliases: ['list'],
   short: 'List services',
   args: noArgs,
-  flags: [filterFlag, { name: 'format', varname: 'string', usage: LIST_FORMAT_HELP, kind: 'value' }, quietFlag('Only display IDs')],
+  flags: [filterFlag, listFormatFlag, quietFlag('Only display IDs')],
   run: ({ flags, io, engine }) =>
     runServiceList(
       { quiet: Boolean(flags.quiet), format: (flags.format as string | undefined) ?? '', filters: (flags.filter as string[] | undefined) ?? [] },

@@ -1,20 +1,15 @@
 // `service ps` (docker/cli cli/command/service/ps.go, cli/command/task/print.go). The services
 // are matched client-side as docker does: full ID, then exact name, then a unique ID prefix.
 import { requiresMinArgs, type CommandSpec } from '../command.js';
-import { filterFlag, filtersFrom } from '../flags.js';
+import { filtersFrom } from '../flags.js';
 import type { IOStreams } from '../io.js';
 import type { Engine, Filters } from '../../engine/api.js';
 import type { Service, ServiceEngine } from '../../engine/api-services.js';
-import { writeList } from '../../format/list.js';
-import { nodeNameResolver, TASK_HEADERS, taskListFormat, taskRows } from './formatter.js';
+import { nodeNameResolver } from './formatter.js';
+import { printTasks, taskListFlags, taskListOptions, type TaskListOptions } from './task-list.js';
 
-export interface ServicePsOptions {
+export interface ServicePsOptions extends TaskListOptions {
   services: string[];
-  quiet: boolean;
-  noTrunc: boolean;
-  noResolve: boolean;
-  format: string;
-  filters: string[];
 }
 
 type PsEngine = Pick<ServiceEngine, 'serviceList' | 'taskList' | 'nodeList'> & Pick<Engine, 'info'>;
@@ -75,22 +70,19 @@ export async function runServicePs(opts: ServicePsOptions, io: IOStreams, engine
   await resolveNodeFilter(engine, filters);
   const tasks = await engine.taskList(filters);
 
-  const format = taskListFormat(opts.format === '' ? 'table' : opts.format, opts.quiet);
-  const trunc = !(opts.noTrunc || opts.quiet);
   const names = new Map(services.map((s) => [s.ID, s.Spec.Name]));
   // the idresolver looks up every task's service, also ones a `-f service=` filter added
   if (!opts.noResolve && tasks.some((t) => !names.has(t.ServiceID))) {
     for (const s of await engine.serviceList(new Map())) names.set(s.ID, s.Spec.Name);
   }
   const nodeName = opts.noResolve ? (id: string) => id : nodeNameResolver(await engine.nodeList());
-  const rows = taskRows(tasks, {
+  printTasks(io, tasks, {
+    format: opts.format,
+    quiet: opts.quiet,
+    trunc: !(opts.noTrunc || opts.quiet),
     serviceName: (id) => (opts.noResolve ? id : (names.get(id) ?? id)),
     nodeName,
-    table: format.startsWith('table'),
-    trunc,
-    nowMs: io.now(),
   });
-  writeList(io, { format, headers: TASK_HEADERS, rows, rowType: '*task.taskContext' });
   if (notFound.length) throw new Error(notFound.join('\n'));
 }
 
@@ -98,24 +90,6 @@ export const servicePsCommand: CommandSpec = {
   use: 'ps [OPTIONS] SERVICE [SERVICE...]',
   short: 'List the tasks of one or more services',
   args: requiresMinArgs(1),
-  flags: [
-    filterFlag,
-    { name: 'format', varname: 'string', usage: 'Pretty-print tasks using a Go template', kind: 'value' },
-    { name: 'no-resolve', varname: '', usage: 'Do not map IDs to Names', kind: 'bool' },
-    { name: 'no-trunc', varname: '', usage: 'Do not truncate output', kind: 'bool' },
-    { name: 'quiet', shorthand: 'q', varname: '', usage: 'Only display task IDs', kind: 'bool' },
-  ],
-  run: ({ args, flags, io, engine }) =>
-    runServicePs(
-      {
-        services: args,
-        quiet: Boolean(flags.quiet),
-        noTrunc: Boolean(flags['no-trunc']),
-        noResolve: Boolean(flags['no-resolve']),
-        format: (flags.format as string | undefined) ?? '',
-        filters: (flags.filter as string[] | undefined) ?? [],
-      },
-      io,
-      engine() as Engine & ServiceEngine,
-    ),
+  flags: taskListFlags('Pretty-print tasks using a Go template'),
+  run: ({ args, flags, io, engine }) => runServicePs({ services: args, ...taskListOptions(flags) }, io, engine() as Engine & ServiceEngine),
 };

@@ -1,7 +1,7 @@
 // `stack ls` (docker/cli cli/command/stack/list.go, formatter/formatter.go): the stacks are the
 // namespace labels of the services, so a stack of only secrets or networks is not listed.
 import { noArgs, type CommandSpec } from '../command.js';
-import { LIST_FORMAT_HELP } from '../flags.js';
+import { listFormatFlag } from '../flags.js';
 import type { IOStreams } from '../io.js';
 import type { ServiceEngine } from '../../engine/api-services.js';
 import { writeList } from '../../format/list.js';
@@ -51,6 +51,6 @@ export const stackListCommand: CommandSpec = {
   aliases: ['list'],
   short: 'List stacks',
   args: noArgs,
-  flags: [{ name: 'format', varname: 'string', usage: LIST_FORMAT_HELP, kind: 'value' }],
+  flags: [listFormatFlag],
   run: ({ flags, io, engine }) => runStackList({ format: (flags.format as string | undefined) ?? '' }, io, engine()),
 };

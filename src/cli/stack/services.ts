@@ -1,6 +1,6 @@
 // `stack services` (docker/cli cli/command/stack/services.go): `service ls` of the stack's services.
 import { exactArgs, type CommandSpec } from '../command.js';
-import { filterFlag, filtersFrom, LIST_FORMAT_HELP, quietFlag } from '../flags.js';
+import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
 import type { IOStreams } from '../io.js';
 import type { ServiceEngine } from '../../engine/api-services.js';
 import { writeList } from '../../format/list.js';
@@ -34,7 +34,7 @@ export const stackServicesCommand: CommandSpec = {
   use: 'services [OPTIONS] STACK',
   short: 'List the services in the stack',
   args: exactArgs(1),
-  flags: [filterFlag, { name: 'format', varname: 'string', usage: LIST_FORMAT_HELP, kind: 'value' }, quietFlag('Only display IDs')],
+  flags: [filterFlag, listFormatFlag, quietFlag('Only display IDs')],
   run: ({ args, flags, io, engine }) =>
     runStackServices(
       {
