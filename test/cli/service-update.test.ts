@@ -46,6 +46,41 @@ describe('service create --env-file', () => {
   });
 });
 
+describe('--env-file lines of 64 KiB or more, as Go\'s bufio.Scanner refuses them (docker CLI 28)', () => {
+  const line = (bytes: number, end = '\n') => `A=${'x'.repeat(bytes - 2)}${end}`;
+
+  it('takes a line of 65535 bytes, with or without its line end', async () => {
+    const s = await swarm();
+    writeFileSync(join(s.dir, 'edge.env'), line(65535));
+    writeFileSync(join(s.dir, 'edge-last.env'), line(65535, ''));
+    expect((await s.run('service create -d --no-resolve-image --name edge --env-file edge.env nginx')).exit).toBe(0);
+    expect((await s.run('service create -d --no-resolve-image --name last --env-file edge-last.env nginx')).exit).toBe(0);
+    expect((await env(s, 'last')).length).toBe(65535 + 5); // ["A=x…x"] and a newline
+  });
+
+  it('refuses a longer one, and /dev/zero at once instead of reading forever', async () => {
+    const s = await swarm();
+    writeFileSync(join(s.dir, 'long.env'), line(65536));
+    writeFileSync(join(s.dir, 'long-last.env'), `OK=1\n${line(65536, '')}`);
+    const create = (file: string) => s.run(`service create -d --no-resolve-image --name bad --env-file ${file} nginx`);
+    for (const file of ['long.env', 'long-last.env', '/dev/zero']) {
+      expect(await create(file)).toEqual({ stdout: '', stderr: `invalid env file (${file}): bufio.Scanner: token too long\n`, exit: 1 });
+    }
+    const id = (await s.run('service create -d --no-resolve-image --name ok nginx'), (await s.run('ps -q')).stdout.trim());
+    expect(await s.run(['exec', '--env-file', '/dev/zero', id, 'true'])).toEqual({ stdout: '', stderr: 'invalid env file (/dev/zero): bufio.Scanner: token too long\n', exit: 1 });
+  });
+
+  it('reports a bad line read before the long one', async () => {
+    const s = await swarm();
+    writeFileSync(join(s.dir, 'bad-first.env'), `B C=1\n${'\0'.repeat(70000)}`);
+    expect(await s.run('service create -d --no-resolve-image --env-file bad-first.env nginx')).toEqual({
+      stdout: '',
+      stderr: "invalid env file (bad-first.env): variable 'B C' contains whitespaces\n",
+      exit: 1,
+    });
+  });
+});
+
 describe('service update', () => {
   it('removes by name keeping the order; with --env-add the list comes sorted by name', async () => {
     const s = await swarm();

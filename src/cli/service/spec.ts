@@ -1,6 +1,6 @@
 // Building a service spec from command-line options, as docker/cli's serviceOptions.ToServiceSpec
 // (cli/command/service/opts.go) and the Go client (image tag) do.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ServiceMode, ServiceSpec, TaskSpec, UpdateConfig } from '../../engine/api-services.js';
 import type { FlagSpec } from '../command.js';
@@ -30,35 +30,70 @@ export function envValue(entry: string, env: NodeJS.ProcessEnv): string {
 
 const WHITESPACES = ' \t';
 
+/** bufio.MaxScanTokenSize: a longer line stops Go's Scanner with ErrTooLong. */
+const MAX_LINE_BYTES = 64 * 1024;
+
+/**
+ * The lines of a file as bufio.Scanner yields them: read in chunks, so that a line Go would refuse
+ * as too long (/dev/zero has no line end at all) is refused without reading on.
+ */
+function* scanLines(fd: number): Generator<Buffer> {
+  const chunk = Buffer.alloc(MAX_LINE_BYTES);
+  let pending = Buffer.alloc(0);
+  for (;;) {
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    let data = Buffer.concat([pending, chunk.subarray(0, n)]);
+    for (let nl = data.indexOf(0x0a); nl >= 0; nl = data.indexOf(0x0a)) {
+      if (nl >= MAX_LINE_BYTES) throw new Error('bufio.Scanner: token too long');
+      yield data.subarray(0, nl);
+      data = data.subarray(nl + 1);
+    }
+    if (data.length >= MAX_LINE_BYTES) throw new Error('bufio.Scanner: token too long');
+    pending = Buffer.from(data);
+  }
+  if (pending.length > 0) yield pending;
+}
+
 /**
  * --env-file (docker/cli opts/file.go parseKeyValueFile): lines split as bufio.Scanner does (a
- * trailing \r dropped), leading blanks trimmed, blank and `#` lines skipped, a UTF-8 BOM dropped
- * from the first line; `KEY=VALUE` passes through untrimmed, a bare `KEY` takes the client's value
- * and is dropped when the client has none. Errors are docker's, naming the file.
+ * trailing \r dropped, a line of 64 KiB or more refused), leading blanks trimmed, blank and `#`
+ * lines skipped, a UTF-8 BOM dropped from the first line; `KEY=VALUE` passes through untrimmed, a
+ * bare `KEY` takes the client's value and is dropped when the client has none. Lines are checked
+ * as they are read, so the first problem is the one reported. Errors are docker's, naming the file.
  */
 export function readEnvFile(path: string, cwd: string, env: NodeJS.ProcessEnv): string[] {
-  let text: string;
+  let fd: number;
   try {
-    text = readFileSync(resolve(cwd, path), 'utf8');
+    fd = openSync(resolve(cwd, path), 'r');
   } catch (err) {
     throw new Error(goPathError(err as NodeJS.ErrnoException, path));
   }
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
+  const bad = (msg: string) => new Error(`invalid env file (${path}): ${msg}`);
   const out: string[] = [];
-  lines.forEach((raw, i) => {
-    let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (i === 0 && line.startsWith('\ufeff')) line = line.slice(1);
-    line = line.replace(/^\s+/u, '');
-    if (line === '' || line.startsWith('#')) return;
-    const eq = line.indexOf('=');
-    const variable = (eq < 0 ? line : line.slice(0, eq)).replace(/^[ \t]+/, '');
-    const bad = (msg: string) => new Error(`invalid env file (${path}): ${msg}`);
-    if ([...WHITESPACES].some((c) => variable.includes(c))) throw bad(`variable '${variable}' contains whitespaces`);
-    if (variable === '') throw bad(`no variable name on line '${line}'`);
-    if (eq >= 0) out.push(`${variable}=${line.slice(eq + 1)}`);
-    else if (env[variable] !== undefined) out.push(`${variable}=${env[variable]}`);
-  });
+  try {
+    let first = true;
+    for (const bytes of scanLines(fd)) {
+      let line = bytes.toString('utf8');
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      if (first && line.startsWith('\ufeff')) line = line.slice(1);
+      first = false;
+      line = line.replace(/^\s+/u, '');
+      if (line === '' || line.startsWith('#')) continue;
+      const eq = line.indexOf('=');
+      const variable = (eq < 0 ? line : line.slice(0, eq)).replace(/^[ \t]+/, '');
+      if ([...WHITESPACES].some((c) => variable.includes(c))) throw bad(`variable '${variable}' contains whitespaces`);
+      if (variable === '') throw bad(`no variable name on line '${line}'`);
+      if (eq >= 0) out.push(`${variable}=${line.slice(eq + 1)}`);
+      else if (env[variable] !== undefined) out.push(`${variable}=${env[variable]}`);
+    }
+  } catch (err) {
+    if ((err as Error).message === 'bufio.Scanner: token too long') throw bad((err as Error).message);
+    if ((err as NodeJS.ErrnoException).code) throw new Error(goPathError(err as NodeJS.ErrnoException, path));
+    throw err;
+  } finally {
+    closeSync(fd);
+  }
   return out;
 }
 
