@@ -30,7 +30,7 @@ import {
   utf8Decode,
   utf8Len,
 } from './govalue.js';
-import { formatTable } from './tabwriter.js';
+import { DOCKER_TABLE, TabWriter } from './tabwriter.js';
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -2658,11 +2658,24 @@ export function renderRows(
   const { isTable, template } = dockerFormat(format);
   const tmpl = parseTemplate(template);
   const parts = (tmpl as Template).rowParts();
+  // a table's lines go into the tabwriter one by one, not gathered into one text first
+  const table = isTable ? new TabWriter(DOCKER_TABLE) : undefined;
   let buffer = '';
+  const emit = (line: string) => (table ? table.write(line + '\n') : (buffer += line + '\n'));
+  if (table) {
+    let header: string;
+    try {
+      header = tmpl.withFuncs(headerFuncs()).execute(headerContext(headers));
+    } catch (e) {
+      if (!(e instanceof TemplateExecError)) throw e;
+      header = e.output;
+    }
+    emit(header);
+  }
   for (const row of rows) {
     const line = parts && renderRowParts(parts, row);
     if (line !== undefined && line !== null) {
-      buffer += line + '\n';
+      emit(line);
       continue;
     }
     // {{json .}} on a row is formatter.MarshalJSON; the tags are symbols, invisible elsewhere.
@@ -2670,15 +2683,7 @@ export function renderRows(
       if (!(goJSON in row)) Object.defineProperty(row, goJSON, { value: () => rowJSON(row), configurable: true });
       if (opts.rowType && !(goType in row)) Object.defineProperty(row, goType, { value: opts.rowType, configurable: true });
     }
-    buffer += tmpl.execute(row) + '\n';
+    emit(tmpl.execute(row));
   }
-  if (!isTable) return buffer;
-  let header: string;
-  try {
-    header = tmpl.withFuncs(headerFuncs()).execute(headerContext(headers));
-  } catch (e) {
-    if (!(e instanceof TemplateExecError)) throw e;
-    header = e.output;
-  }
-  return formatTable(`${header}\n${buffer}`);
+  return table ? table.flush() : buffer;
 }
