@@ -145,6 +145,10 @@ try {
   const empty = makeStore('create-empty', 0, 0);
   const loaded = makeStore('create-loaded', 200, 400 * 1024);
 
+  // the floor every command stands on: node, the bundle and its code cache, the command tree
+  const v = sideBySide(() => tsecret(['--version'], stores.get(0)!).ms, () => bareNode().ms);
+  add('tsecret --version (start-up alone)', ms(v.a), `${ms(v.b)} (node -e 0)`, v.a / v.b);
+
   for (const [count, state] of stores) {
     const r = sideBySide(() => tsecret(['secret', 'ls'], state).ms, () => bareNode().ms);
     add(`secret ls, ${count.toLocaleString('en')} secrets`, ms(r.a), `${ms(r.b)} (node -e 0)`, r.a / r.b, count === 1_000 ? 1.15 : undefined);
