@@ -1423,10 +1423,14 @@ function simpleMethod(node: ActionNode): string | null {
   return name;
 }
 
-/** dot.name() when dot is a struct whose method of that name takes nothing and returns a string. */
-function callStringMethod(dot: Val, name: string): string | undefined {
-  if (typeof dot !== 'object' || dot === null || dot instanceof Iface || dot instanceof GoNil || dot instanceof GoFloat) return undefined;
-  if (kindOf(dot) !== 'struct' || !(name in dot)) return undefined;
+/** Whether text/template would look fields and methods up on dot as on a Go struct. */
+function isStruct(dot: Val): dot is object {
+  if (typeof dot !== 'object' || dot === null || dot instanceof Iface || dot instanceof GoNil || dot instanceof GoFloat) return false;
+  return kindOf(dot) === 'struct';
+}
+
+/** dot.name() when that method takes nothing and returns a string; dot is a struct. */
+function callStringMethod(dot: object, name: string): string | undefined {
   const method = (dot as Record<string, unknown>)[name];
   if (typeof method !== 'function' || method.length !== 0 || (method as unknown as Record<symbol, unknown>)[goSig]) return undefined;
   let result: unknown;
@@ -2054,7 +2058,7 @@ class State {
     switch (node.type) {
       case 'action': {
         const method = simpleMethod(node);
-        if (method !== null) {
+        if (method !== null && isStruct(dot)) {
           const text = callStringMethod(dot, method);
           if (text !== undefined) {
             this.out += text;
@@ -2569,6 +2573,7 @@ export function parseTemplate(text: string, opts: { funcs?: Map<string, GoFunc> 
  */
 /** A row through rowParts(), or undefined when a method is not a plain string method. */
 function renderRowParts(parts: Array<string | { method: string }>, row: object): string | undefined {
+  if (!isStruct(row)) return undefined;
   let line = '';
   for (const part of parts) {
     if (typeof part === 'string') {

@@ -1,6 +1,7 @@
 // naturalCompare against fvbommel/sortorder's NaturalLess cases (the sort docker's lists use).
 import { describe, expect, it } from 'vitest';
-import { naturalCompare } from '../../../src/format/natural-sort.js';
+import fc from 'fast-check';
+import { naturalCompare, sortNaturallyBy } from '../../../src/format/natural-sort.js';
 
 // [a, b]: a sorts strictly before b
 const LESS: Array<[string, string]> = [
@@ -37,5 +38,23 @@ describe('naturalCompare', () => {
   it('sorts a list as docker lists secrets', () => {
     const names = ['s10', 'S2', 's2', 'a', 's1', 's01', 'B', '9', '10'];
     expect([...names].sort(naturalCompare)).toEqual(['9', '10', 'B', 'S2', 'a', 's1', 's01', 's2', 's10']);
+  });
+});
+
+describe('sortNaturallyBy (precomputed keys)', () => {
+  it('puts the LESS pairs in the same order as naturalCompare', () => {
+    for (const [a, b] of LESS) expect(sortNaturallyBy([b, a], (s) => s)).toEqual([a, b]);
+  });
+
+  it('orders any list as a sort with naturalCompare does', () => {
+    // names from the characters that matter: zeros and other digits, a byte below the digits,
+    // letters of both cases, a non-ASCII one and NUL
+    const name = fc.array(fc.constantFrom('0', '0', '1', '2', '9', '-', 'a', 'B', 'é', '_', '\0'), { maxLength: 8 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 30 }), (names) => {
+        expect(sortNaturallyBy([...names], (s) => s)).toEqual([...names].sort(naturalCompare));
+      }),
+      { seed: 20261129, numRuns: 500 },
+    );
   });
 });
