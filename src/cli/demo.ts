@@ -66,13 +66,18 @@ export async function runDemo(io: IOStreams): Promise<void> {
         },
       });
       const stdout = step.capture ? collect : io.stdout;
+      // field by field: the step reads its own stdin, not the process's (no readStdinSync)
       const stepIO: IOStreams = {
-        ...io,
         stdin: Readable.from(step.stdin ? [Buffer.from(step.stdin)] : []),
         stdinIsTTY: false,
         stdout,
         stdoutIsTTY: false,
         stderr: io.stdout,
+        stderrIsTTY: io.stderrIsTTY,
+        terminalColumns: io.terminalColumns,
+        env: io.env,
+        cwd: io.cwd,
+        now: io.now,
       };
       const argv = step.argv.map((a) => (a === '$CID' ? captured : a));
       const code = await runCli(argv, stepIO, () => localEngineFor(statePath, io));

@@ -1,5 +1,5 @@
 // The I/O a command may touch, injected so tests run commands in-process (as gh's IOStreams).
-import { writeSync } from 'node:fs';
+import { readSync, writeSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { isatty } from 'node:tty';
 
@@ -22,7 +22,13 @@ export interface IOStreams {
   cwd: string;
   /** Wall clock in ms since the epoch; injected so tests can freeze time. */
   now: () => number;
+  /** The process's stdin read straight from fd 0 (see processIO); readInput falls back to `stdin`. */
+  readStdinSync?: (limit: number) => Buffer;
 }
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+/** A short synchronous wait, for a non-blocking descriptor that is not ready. */
+const waitForFd = (): void => void Atomics.wait(sleepCell, 0, 0, 1);
 
 /**
  * Writes straight to a file descriptor, synchronously, as docker's Go writes do. process.stdout
@@ -44,8 +50,7 @@ export class FdOutput implements Output {
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EAGAIN') {
-          // a non-blocking descriptor whose reader is slow: wait a little and go on
-          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+          waitForFd(); // a non-blocking descriptor whose reader is slow
           continue;
         }
         if (code === 'EPIPE') {
@@ -86,7 +91,35 @@ export function processIO(): IOStreams {
     env: process.env,
     cwd: process.cwd(),
     now: () => Date.now(),
+    // process.stdin would set up a stream (~4 ms) to read what one synchronous loop reads
+    readStdinSync: (limit) => readFdAtMost(0, limit),
   };
+}
+
+/** Reads a descriptor to its end, or to `limit` bytes, synchronously (as Go's io.ReadAll(LimitReader)). */
+export function readFdAtMost(fd: number, limit = Infinity): Buffer {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  while (size < limit) {
+    const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, limit - size));
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      waitForFd(); // a non-blocking descriptor with nothing to read yet
+      continue;
+    }
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    size += n;
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** What a command reads from stdin (`secret create -`, `exec -i`, `-c -`): all of it, or `limit` bytes. */
+export async function readInput(io: IOStreams, limit = Infinity): Promise<Buffer> {
+  return io.readStdinSync ? io.readStdinSync(limit) : readAll(io.stdin, limit);
 }
 
 /** Reads a whole stream as bytes, stopping once `limit` bytes are in hand (docker's LimitReader). */

@@ -1,6 +1,6 @@
 // `exec` / `container exec` (docker/cli cli/command/container/exec.go): runs a command in a task
 // container's simulated process environment; the exit status is the command's.
-import { readAll, type IOStreams } from '../io.js';
+import { readInput, type IOStreams } from '../io.js';
 import { requiresMinArgs, type CommandSpec } from '../command.js';
 import { StatusError } from '../errors.js';
 import type { Engine } from '../../engine/api.js';
@@ -24,7 +24,7 @@ export async function runExec(opts: ExecOptions, io: IOStreams, engine: Engine):
   await engine.containerInspect(opts.container);
   if (!opts.detach && opts.interactive && opts.tty && !io.stdinIsTTY) throw new Error('the input device is not a TTY');
   // Without -i the process gets no stdin, as docker attaches none.
-  const stdin = opts.interactive ? await readAll(io.stdin) : Buffer.alloc(0);
+  const stdin = opts.interactive ? await readInput(io) : Buffer.alloc(0);
   const result = await engine.containerExec(opts.container, {
     Cmd: opts.command,
     Tty: opts.tty,

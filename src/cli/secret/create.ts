@@ -1,9 +1,9 @@
 // `secret create` (docker/cli cli/command/secret/create.go).
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { requiresRangeArgs, type CommandSpec } from '../command.js';
 import { labelsToMap, validateLabel } from '../flags.js';
-import { readAll, type IOStreams } from '../io.js';
+import { readFdAtMost, readInput, type IOStreams } from '../io.js';
 import type { Engine, SecretSpec } from '../../engine/api.js';
 import { goPathError } from '../../format/go-errors.js';
 
@@ -36,7 +36,7 @@ export async function runCreate(opts: CreateOptions, io: IOStreams, engine: Engi
 async function readSecretData(io: IOStreams, file: string): Promise<Buffer> {
   if (file === '') throw new Error('secret file is required');
   if (file === '-') {
-    const data = await readAll(io.stdin, READ_LIMIT);
+    const data = await readInput(io, READ_LIMIT);
     if (data.length === 0) throw new Error('error reading from STDIN: data is empty');
     return data;
   }
@@ -54,10 +54,7 @@ async function readSecretData(io: IOStreams, file: string): Promise<Buffer> {
 function readAtMost(path: string, limit: number): Buffer {
   const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.alloc(limit);
-    let n = 0;
-    for (let got = -1; got !== 0 && n < limit; n += got) got = readSync(fd, buf, n, limit - n, null);
-    return buf.subarray(0, n);
+    return readFdAtMost(fd, limit);
   } finally {
     closeSync(fd);
   }

@@ -4,7 +4,7 @@
 import { promises, readFileSync } from 'node:fs';
 import type { FlagSpec } from '../command.js';
 import { csvRecord } from '../flags.js';
-import { readAll, type IOStreams } from '../io.js';
+import { readInput, type IOStreams } from '../io.js';
 import type { LoadOptions, LoadResult } from '../../compose/load.js';
 
 /** pflag's stringSlice: each value is read as one CSV record; an empty value adds nothing. */
@@ -32,7 +32,7 @@ export async function loadComposeFiles(composeFiles: string[], io: IOStreams, op
   try {
     result = await loadComposefileArgs(
       composeFiles,
-      { cwd: io.cwd, env: io.env, readFile: (path) => promises.readFile(path), readFileSync: (path) => readFileSync(path), readStdin: () => readAll(io.stdin) },
+      { cwd: io.cwd, env: io.env, readFile: (path) => promises.readFile(path), readFileSync: (path) => readFileSync(path), readStdin: () => readInput(io) },
       options,
     );
   } catch (err) {
