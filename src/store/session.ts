@@ -5,7 +5,7 @@
 // reboot empty, which plays the manager's restart. Without XDG_RUNTIME_DIR, $TMPDIR/tsecret-<uid>
 // ($TMPDIR or /tmp; emptied at reboot) is used. A session is only honoured for the key it was made for (keyId).
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from './atomic-file.js';
@@ -70,6 +70,24 @@ export function writeSession(path: string, session: Session): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (!isPrivate(dir, 'dir')) throw new Error(`${dir} is not a directory only this user can read`);
   writeFileAtomic(path, `${JSON.stringify(session)}\n`, 0o600);
+  try {
+    sweepSessions(dir, path);
+  } catch {
+    /* best effort: a leftover session unlocks nothing that still exists */
+  }
+}
+
+/**
+ * Removes the sessions of states whose directory is gone (a deleted throwaway state, as scripts and
+ * CI make them): their keys unlock nothing any more, and nothing else would ever remove them.
+ */
+function sweepSessions(dir: string, keep: string): void {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (!/^[0-9a-f]{32}\.json$/.test(name) || path === keep) continue;
+    const state = readSession(path)?.state;
+    if (typeof state === 'string' && isAbsolute(state) && !existsSync(dirname(state))) rmSync(path, { force: true });
+  }
 }
 
 export function removeSession(path: string): void {

@@ -338,6 +338,24 @@ describe('remembered unlocks', () => {
     expect(statSync(join(dir, file)).mode & 0o777).toBe(0o600);
   });
 
+  it('of a state whose directory was deleted are removed by the next unlock remembered', async () => {
+    const s = autolockSession();
+    await s.init();
+    const throwaway = join(tempDir(), 'ci-state');
+    const other = { TSECRET_STATE: join(throwaway, 'state.json') };
+    expect((await s.run('swarm init --advertise-addr 127.0.0.1 --autolock', { env: other })).exit).toBe(0);
+    const dir = join(s.runtime, 'tsecret');
+    expect(readdirSync(dir)).toHaveLength(2);
+    const kept = readdirSync(dir).filter((f) => readFileSync(join(dir, f), 'utf8').includes(s.statePath));
+    rmSync(throwaway, { recursive: true });
+    // still there: nothing has written a session since
+    expect(readdirSync(dir)).toHaveLength(2);
+    const key = KEY_RE.exec((await s.run('swarm unlock-key --rotate')).stdout)![0];
+    expect(readdirSync(dir)).toEqual(kept);
+    s.restart();
+    expect(await s.run('swarm unlock', { stdin: key })).toEqual({ stdout: '', stderr: '', exit: 0 });
+  });
+
   it('are not used from a directory others can read', async () => {
     const s = autolockSession();
     await s.init();
