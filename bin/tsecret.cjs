@@ -73,5 +73,17 @@ async function writeCodeCache() {
   renameSync(tmp, CODE_CACHE);
 }
 
-if (require.main === module) loadBundle().exports.main();
-else module.exports = { loadBundle, writeCodeCache, BUNDLE, CODE_CACHE };
+if (require.main !== module) {
+  module.exports = { loadBundle, writeCodeCache, BUNDLE, CODE_CACHE };
+} else {
+  let bundle;
+  try {
+    bundle = loadBundle();
+  } catch (err) {
+    // a checkout that was never built: one line, not node's stack trace
+    if (err.code !== 'ENOENT' || err.path !== BUNDLE) throw err;
+    process.stderr.write(`tsecret: ${BUNDLE} is missing: run \`npm run build\`\n`);
+    process.exit(1);
+  }
+  bundle.exports.main();
+}

@@ -83,6 +83,17 @@ describe('built CLI: the process around a command', () => {
     expect(run(['secret', 'ls', '--format', '{{.Name}}'])).toMatchObject({ status: 0, stdout: 'cached\n', stderr: '' });
   });
 
+  it('says in one line that a checkout without a build must be built', () => {
+    const dir = tempDir();
+    cpSync(join(repoRoot, 'bin'), join(dir, 'bin'), { recursive: true });
+    const r = spawnSync(process.execPath, ['--', join(dir, 'bin', 'tsecret.cjs'), 'secret', 'ls'], { encoding: 'utf8' });
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `tsecret: ${join(dir, 'dist', 'tsecret.cjs')} is missing: run \`npm run build\`\n`,
+    });
+  });
+
   it('has a code cache from the build that this node accepts', () => {
     const require = createRequire(import.meta.url);
     const { loadBundle } = require(join(repoRoot, 'bin', 'tsecret.cjs')) as { loadBundle: () => { script: { cachedDataRejected?: boolean } } };
