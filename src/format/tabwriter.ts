@@ -296,10 +296,3 @@ export class TabWriter {
 
 /** docker's tables: tabwriter.NewWriter(out, 10, 1, 3, ' ', 0). */
 export const DOCKER_TABLE: TabWriterOptions = { minwidth: 10, tabwidth: 1, padding: 3, padchar: ' ', flags: 0 };
-
-/** The whole text through docker's tabwriter. */
-export function formatTable(text: string): string {
-  const tw = new TabWriter(DOCKER_TABLE);
-  tw.write(text);
-  return tw.flush();
-}

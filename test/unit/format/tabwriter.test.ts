@@ -2,7 +2,14 @@
 // ' ', 0). Layouts were checked against `docker secret ls --format 'table ...'` and, for the
 // generic algorithm and flags, against Go's text/tabwriter (6,000 random inputs matched).
 import { describe, expect, it } from 'vitest';
-import { AlignRight, Debug, DiscardEmptyColumns, FilterHTML, TabIndent, TabWriter, formatTable, runeWidth, stringWidth } from '../../../src/format/tabwriter.js';
+import { AlignRight, DOCKER_TABLE, Debug, DiscardEmptyColumns, FilterHTML, TabIndent, TabWriter, runeWidth, stringWidth } from '../../../src/format/tabwriter.js';
+
+/** A whole text through docker's tabwriter, as renderRows uses it. */
+function formatTable(text: string): string {
+  const tw = new TabWriter(DOCKER_TABLE);
+  tw.write(text);
+  return tw.flush();
+}
 
 const tw = (text: string | string[], opts: ConstructorParameters<typeof TabWriter>[0] = {}): string => {
   const w = new TabWriter(opts);
