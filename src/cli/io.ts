@@ -2,6 +2,7 @@
 import { readSync, writeSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { isatty } from 'node:tty';
+import { sleepSync } from '../sleep-sync.js';
 
 /** Where a command writes: the process's stdout or stderr, or a collector in tests. */
 export interface Output {
@@ -26,9 +27,8 @@ export interface IOStreams {
   readStdinSync?: (limit: number) => Buffer;
 }
 
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-/** A short synchronous wait, for a non-blocking descriptor that is not ready. */
-const waitForFd = (): void => void Atomics.wait(sleepCell, 0, 0, 1);
+/** A short wait, for a non-blocking descriptor that is not ready. */
+const waitForFd = (): void => sleepSync(1);
 
 /**
  * Writes straight to a file descriptor, synchronously, as docker's Go writes do. process.stdout

@@ -3,9 +3,7 @@
 // mid-command) is broken at once, under a short-lived guard so two breakers cannot both win.
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-const sleep = (ms: number): void => void Atomics.wait(sleepCell, 0, 0, ms);
+import { sleepSync } from '../sleep-sync.js';
 
 /** How long a command waits for a live holder before giving up. */
 const WAIT_LIMIT_MS = 60_000;
@@ -55,7 +53,7 @@ function acquire(path: string): void {
     if (Date.now() > deadline) {
       throw new LockTimeoutError(`timed out waiting for the state lock ${path}${holder?.pid ? ` held by process ${holder.pid}` : ''}`);
     }
-    sleep(delay + Math.random() * delay);
+    sleepSync(delay + Math.random() * delay);
     delay = Math.min(delay * 2, 50);
   }
 }
