@@ -2533,8 +2533,9 @@ class Template implements GoTemplate {
     if (!root || this.set.size !== 1) return null;
     const parts: Array<string | { method: string }> = [];
     for (const node of root.nodes) {
+      const method = node.type === 'action' ? simpleMethod(node) : null;
       if (node.type === 'text') parts.push(node.text);
-      else if (node.type === 'action' && simpleMethod(node) !== null) parts.push({ method: simpleMethod(node) as string });
+      else if (method !== null) parts.push({ method });
       else return null;
     }
     return parts;
@@ -2567,10 +2568,6 @@ export function parseTemplate(text: string, opts: { funcs?: Map<string, GoFunc> 
 // ---------------------------------------------------------------------------------------------
 // docker/cli cli/command/formatter: Context.Write for list commands
 
-/**
- * formatter.Context.preFormat: "table" is a prefix checked before trimming; only spaces are
- * trimmed; "json" means {{json .}}; literal \t and \n become a tab and a newline.
- */
 /** A row through rowParts(), or undefined when a method is not a plain string method. */
 function renderRowParts(parts: Array<string | { method: string }>, row: object): string | undefined {
   if (!isStruct(row)) return undefined;
@@ -2587,6 +2584,10 @@ function renderRowParts(parts: Array<string | { method: string }>, row: object):
   return line;
 }
 
+/**
+ * formatter.Context.preFormat: "table" is a prefix checked before trimming; only spaces are
+ * trimmed; "json" means {{json .}}; literal \t and \n become a tab and a newline.
+ */
 export function dockerFormat(format: string): { isTable: boolean; template: string } {
   const isTable = format.startsWith('table');
   let f = format;
@@ -2678,8 +2679,8 @@ export function renderRows(
     emit(header);
   }
   for (const row of rows) {
-    const line = parts && renderRowParts(parts, row);
-    if (line !== undefined && line !== null) {
+    const line = parts ? renderRowParts(parts, row) : undefined;
+    if (line !== undefined) {
       emit(line);
       continue;
     }
