@@ -28,15 +28,17 @@ await build({
   logLevel: 'warning',
 });
 
+const bundle = readFileSync('dist/tsecret.cjs', 'latin1');
+
 // bin/tsecret.cjs reads the bundle as latin1, which is exact only for ASCII (esbuild escapes
 // non-ASCII in strings, not in regular expression literals: write those with \u escapes)
-const nonAscii = /[^\x00-\x7f]/.exec(readFileSync('dist/tsecret.cjs', 'latin1'));
-if (nonAscii) throw new Error(`dist/tsecret.cjs has a non-ASCII character near: ${JSON.stringify(readFileSync('dist/tsecret.cjs', 'latin1').slice(nonAscii.index - 40, nonAscii.index + 10))}`);
+const nonAscii = /[^\x00-\x7f]/.exec(bundle);
+if (nonAscii) throw new Error(`dist/tsecret.cjs has a non-ASCII character near: ${JSON.stringify(bundle.slice(nonAscii.index - 40, nonAscii.index + 10))}`);
 
 // bin/tsecret.cjs runs the bundle as a vm.Script, which has no loader for a real import():
 // node built-ins must be imported statically (esbuild turns import() of bundled modules into
 // lazy requires)
-const dynamicImport = /\bimport\((["'`])[^"'`]*\1\)/.exec(readFileSync('dist/tsecret.cjs', 'latin1'));
+const dynamicImport = /\bimport\((["'`])[^"'`]*\1\)/.exec(bundle);
 if (dynamicImport) throw new Error(`dist/tsecret.cjs has a dynamic ${dynamicImport[0]}: import it statically`);
 
 // A child process, so the cache is made by a plain `node` as the CLI runs it (V8 rejects a cache
