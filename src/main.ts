@@ -11,8 +11,9 @@ export function main(): void {
   const io = processIO();
   runCli(process.argv.slice(2), io, (globals) => localEngineFor(resolveStatePath(globals.state, io.env, io.cwd), io))
     .then((code) => {
-      // Go dies of SIGPIPE when stdout's reader has gone; a shell sees 128+13
-      process.exitCode = io.stdout instanceof FdOutput && io.stdout.broken ? 141 : code;
+      // Go dies of SIGPIPE when the reader of stdout or stderr has gone; a shell sees 128+13
+      const broken = [io.stdout, io.stderr].some((out) => out instanceof FdOutput && out.broken);
+      process.exitCode = broken ? 141 : code;
     })
     .catch((err: unknown) => {
       // Last resort: one line, never a stack trace.

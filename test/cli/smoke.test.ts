@@ -60,6 +60,16 @@ describe('built CLI: the process around a command', () => {
     expect({ code, stderr }).toEqual({ code: 141, stderr: '' });
   });
 
+  it('does the same when the reader of stderr goes away', async () => {
+    const env = { ...process.env, TSECRET_STATE: join(tempDir(), 'state.json') };
+    const child = spawn(process.execPath, ['--', builtCli, 'secret', 'inspect', 'nosuch'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr.destroy(); // docker prints `[]`, then its error would go there
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stdout }).toEqual({ code: 141, stdout: '[]\n' });
+  });
+
   // bin/tsecret.cjs runs the bundle with the V8 code cache the build made; V8 checks that a cache
   // fits (node version, flags) and falls back to compiling. A copy of the install shows both ways.
   function installCopy(): string {
