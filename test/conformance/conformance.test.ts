@@ -2,7 +2,7 @@
 // each step's stdout, stderr and exit code with what the real docker printed, after normalizing
 // both sides (normalize.ts). Needs no engine: tsecret runs behind a `docker` shim on PATH.
 //
-//   npx vitest run test/conformance                         # against the build (npm run build)      
+//   npx vitest run test/conformance                         # against the build (npm run build)
 //   TSECRET_CONFORMANCE_BIN=docker npx vitest run test/conformance
 //                                                           # against the real docker (sanity check
 //                                                           # of the runner; resets the engine!)
