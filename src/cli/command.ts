@@ -3,8 +3,8 @@
 // and pflag's error wording, so the commands read exactly like docker's.
 import { Command as CommanderCommand, Option } from 'commander';
 import { FlagError, StatusError } from './errors.js';
-import type { IOStreams } from './io.js';
-import type { Engine } from '../engine/api.js';
+import type { IOStreams } from '../iostreams/iostreams.js';
+import type { Engine } from '../engine/client.js';
 import { quoteGo } from '../format/govalue.js';
 
 export interface FlagSpec {

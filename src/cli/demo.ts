@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { noArgs, type CommandSpec } from './command.js';
-import type { IOStreams } from './io.js';
+import type { IOStreams } from '../iostreams/iostreams.js';
 
 interface DemoStep {
   say: string;

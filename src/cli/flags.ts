@@ -1,6 +1,6 @@
 // Flag value types as docker/cli and pflag define them: validation and their error causes.
 import type { FlagSpec } from './command.js';
-import type { Filters } from '../engine/api.js';
+import type { Filters } from '../api/filters.js';
 import { parseGoIntSyntax, quoteGo } from '../format/govalue.js';
 
 const WHITESPACE = /[ \t]/;

@@ -2,8 +2,8 @@
 // cli/cobra.go HandleGlobalFlags) around the command tree.
 import { commandName, execute, findSubcommand, helpText, parseFlags, type CommandSpec, type FlagSpec, type ResolvedCommand } from './command.js';
 import { FlagError } from './errors.js';
-import type { IOStreams } from './io.js';
-import type { Engine } from '../engine/api.js';
+import type { IOStreams } from '../iostreams/iostreams.js';
+import type { Engine } from '../engine/client.js';
 import { secretCommand } from './secret/secret.js';
 import { swarmCommand } from './swarm/swarm.js';
 import { demoCommand } from './demo.js';

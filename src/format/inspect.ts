@@ -1,6 +1,6 @@
 // docker/cli cli/command/inspect/inspector.go: the indented JSON array by default, or a Go template
 // per object (run on the typed object first, then on the raw JSON with missingkey=error).
-import type { IOStreams } from '../cli/io.js';
+import type { IOStreams } from '../iostreams/iostreams.js';
 import { apiJSON, indentJSON } from './api-json.js';
 import { parseTemplate, TemplateExecError, TemplateParseError } from './gotemplate.js';
 import { templateError } from './list.js';

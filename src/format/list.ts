@@ -1,6 +1,6 @@
 // docker/cli formatter.Context: resolves a list command's --format/-q into a template and writes
 // the rows (table through the tabwriter with a header row, anything else one row per line).
-import type { IOStreams } from '../cli/io.js';
+import type { IOStreams } from '../iostreams/iostreams.js';
 import { renderRows, TemplateExecError, TemplateParseError } from './gotemplate.js';
 
 /** docker wraps parse and execution errors alike (formatter.Context, inspect.TemplateInspector). */

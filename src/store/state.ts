@@ -1,7 +1,7 @@
 // The shape of the persisted state (metadata only) and its validation and migrations.
-import type { Secret } from '../engine/api.js';
-import type { Container, Service, Task } from '../engine/api-services.js';
-import type { Network } from '../engine/api-networks.js';
+import type { Secret } from '../api/swarm.js';
+import type { Container, Service, Task } from '../api/services.js';
+import type { Network } from '../api/networks.js';
 import { ingressNetwork } from '../engine/local/networks.js';
 import { stateShape } from './state-schema.js';
 

@@ -1,7 +1,7 @@
 // How containers print in `ps` / `container ls` (docker/cli cli/command/formatter/container.go,
 // v28: with Platform, without HealthStatus/IPAddresses), and the values moby computes for its
 // container list (Summary.Command, State.String()).
-import type { Container } from '../../engine/api-services.js';
+import type { Container } from '../../api/services.js';
 import { GoTime } from '../../format/gotime.js';
 import { compareBytes, GoNil, quoteGo } from '../../format/govalue.js';
 import { humanDuration } from '../../format/humanize.js';

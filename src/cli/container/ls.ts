@@ -2,9 +2,9 @@
 // the containers newest first; -n/-l limit them (and then include stopped ones), as moby does.
 import { noArgs, type CommandSpec } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, parseGoInt } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import type { ServiceEngine } from '../../engine/api-services.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { ServiceEngine } from '../../engine/client.js';
 import { parseTemplate, TemplateExecError, TemplateParseError } from '../../format/gotemplate.js';
 import { goStruct } from '../../format/govalue.js';
 import { writeList } from '../../format/list.js';

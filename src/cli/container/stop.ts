@@ -2,8 +2,8 @@
 // given; the orchestrator replaces a stopped task container.
 import { requiresMinArgs, type CommandSpec } from '../command.js';
 import { forEachArgument } from '../errors.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 
 export interface StopOptions {
   containers: string[];

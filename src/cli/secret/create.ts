@@ -3,8 +3,9 @@ import { closeSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { requiresRangeArgs, type CommandSpec } from '../command.js';
 import { labelsToMap, validateLabel } from '../flags.js';
-import { readFdAtMost, readInput, type IOStreams } from '../io.js';
-import type { Engine, SecretSpec } from '../../engine/api.js';
+import { readFdAtMost, readInput, type IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { SecretSpec } from '../../api/swarm.js';
 import { goPathError } from '../../format/go-errors.js';
 
 export interface CreateOptions {

@@ -1,6 +1,6 @@
 // How secrets print (docker/cli cli/command/secret/formatter.go): the list row context, the table
 // headers, and the --pretty inspect template.
-import type { Secret } from '../../engine/api.js';
+import type { Secret } from '../../api/swarm.js';
 import { GoTime } from '../../format/gotime.js';
 import { compareBytes } from '../../format/govalue.js';
 import { humanDuration } from '../../format/humanize.js';

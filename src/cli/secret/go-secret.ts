@@ -1,7 +1,7 @@
 // The typed object `secret inspect --format` templates run on: moby's swarm.Secret as Go sees it,
 // so {{.CreatedAt}} prints Time.String(), {{.Version}} prints {11} and {{.Spec.Name}} is promoted
 // from the embedded Annotations.
-import type { Driver, Secret } from '../../engine/api.js';
+import type { Driver, Secret } from '../../api/swarm.js';
 import { apiJSON } from '../../format/api-json.js';
 import { GoTime } from '../../format/gotime.js';
 import { goJSON, goMap, GoNil, goStruct } from '../../format/govalue.js';

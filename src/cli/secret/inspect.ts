@@ -3,8 +3,9 @@
 import { requiresMinArgs, type CommandSpec } from '../command.js';
 import { StatusError } from '../errors.js';
 import { inspectFormatFlag } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine, Secret } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { Secret } from '../../api/swarm.js';
 import { inspectObjects } from '../../format/inspect.js';
 import { writeList } from '../../format/list.js';
 import { goSecret } from './go-secret.js';

@@ -1,8 +1,8 @@
 // `secret ls` (docker/cli cli/command/secret/ls.go).
 import { noArgs, type CommandSpec } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 import { sortNaturallyBy } from '../../format/natural-sort.js';
 import { writeList } from '../../format/list.js';
 import { DEFAULT_SECRET_TABLE, SECRET_HEADERS, SecretRow } from './formatter.js';

@@ -2,8 +2,8 @@
 // after a failure, and reports every failure at the end.
 import { requiresMinArgs, type CommandSpec } from '../command.js';
 import { forEachArgument } from '../errors.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 
 export interface RemoveOptions {
   names: string[];

@@ -1,9 +1,9 @@
 // `service create` (docker/cli cli/command/service/create.go).
 import { requiresMinArgs, type CommandSpec, type FlagValues } from '../command.js';
 import { labelsToMap } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import type { ServiceMode } from '../../engine/api-services.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { ServiceMode } from '../../api/services.js';
 import { CREATE_FLAGS } from './flag-specs.js';
 import { printProgress } from './progress.js';
 import { resolveSecretRefs } from './secret-opts.js';

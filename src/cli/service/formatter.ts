@@ -2,7 +2,7 @@
 // formatter.go and print.go): the `service ls` row context, the `service ps` task rows with their
 // sort order and history indentation, the raw formats, and the `service inspect --pretty` template.
 import { parseImageReference } from '../../engine/image-reference.js';
-import type { Node, Service, ServiceStatus, Task } from '../../engine/api-services.js';
+import type { Node, Service, ServiceStatus, Task } from '../../api/services.js';
 import { GoTime } from '../../format/gotime.js';
 import { GoFloat, goMap, GoNil, utf8Len } from '../../format/govalue.js';
 import { humanDuration } from '../../format/humanize.js';

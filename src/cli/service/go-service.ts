@@ -4,7 +4,7 @@
 // print as time.Duration does ("5s"), file modes as os.FileMode ("-r--r--r--"), times as
 // Time.String(), embedded structs promote their fields, and {{json ...}} of any struct prints
 // the API's own JSON for it.
-import type { Service, Task } from '../../engine/api-services.js';
+import type { Service, Task } from '../../api/services.js';
 import { apiJSON } from '../../format/api-json.js';
 import { GoTime } from '../../format/gotime.js';
 import { formatGoValue, goFormat, goJSON, goMap, GoNil, goStruct, goType } from '../../format/govalue.js';

@@ -3,9 +3,10 @@
 import { requiresMinArgs, type CommandSpec } from '../command.js';
 import { StatusError } from '../errors.js';
 import { inspectFormatFlag } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import type { Service, ServiceEngine } from '../../engine/api-services.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { Service } from '../../api/services.js';
+import type { ServiceEngine } from '../../engine/client.js';
 import { DaemonError } from '../../engine/errors.js';
 import { inspectObjects } from '../../format/inspect.js';
 import { writeList } from '../../format/list.js';

@@ -4,9 +4,10 @@
 // first (moby getService), then the task (moby getTask: full ID, exact name, ID prefix).
 import { exactArgs, type CommandSpec } from '../command.js';
 import { parseGoDuration } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import type { ServiceEngine, Task } from '../../engine/api-services.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { ServiceEngine } from '../../engine/client.js';
+import type { Task } from '../../api/services.js';
 import { quoteGo } from '../../format/govalue.js';
 import { isNotFound } from './inspect.js';
 

@@ -1,9 +1,9 @@
 // `service ls` (docker/cli cli/command/service/list.go).
 import { noArgs, type CommandSpec } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import type { ServiceEngine } from '../../engine/api-services.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { ServiceEngine } from '../../engine/client.js';
 import { writeList } from '../../format/list.js';
 import { SERVICE_HEADERS, ServiceRow, serviceListFormat, sortServices } from './formatter.js';
 

@@ -2,9 +2,11 @@
 // are matched client-side as docker does: full ID, then exact name, then a unique ID prefix.
 import { requiresMinArgs, type CommandSpec } from '../command.js';
 import { filtersFrom } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine, Filters } from '../../engine/api.js';
-import type { Service, ServiceEngine } from '../../engine/api-services.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { Filters } from '../../api/filters.js';
+import type { Service } from '../../api/services.js';
+import type { ServiceEngine } from '../../engine/client.js';
 import { nodeNameResolver } from './formatter.js';
 import { printTasks, taskListFlags, taskListOptions, type TaskListOptions } from './task-list.js';
 

@@ -2,8 +2,8 @@
 // with rollback=previous, so the daemon swaps in the service's previous spec; then the argument is
 // printed and, unless -d, the rollback's progress (-q waits without printing it).
 import { exactArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 import { printProgress } from './progress.js';
 
 export interface RollbackOptions {

@@ -1,7 +1,7 @@
 // `service scale` (docker/cli cli/command/service/scale.go).
 import { type CommandSpec, type ResolvedCommand, commandPath, useLine } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 import { parseGoInt } from '../flags.js';
 import { printProgress } from './progress.js';
 

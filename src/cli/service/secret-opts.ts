@@ -1,7 +1,7 @@
 // --secret / --secret-add values (docker/cli opts/swarmopts/secret.go) and their client-side
 // resolution to secret IDs (cli/command/service/parse.go ParseSecrets).
-import type { Engine } from '../../engine/api.js';
-import type { SecretReference } from '../../engine/api-services.js';
+import type { Engine } from '../../engine/client.js';
+import type { SecretReference } from '../../api/services.js';
 import { csvRecord, parseGoInt } from '../flags.js';
 
 /** A --secret value, checked when the flag is parsed (errors are flag errors, exit 125). */

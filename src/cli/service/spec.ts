@@ -2,7 +2,7 @@
 // (cli/command/service/opts.go) and the Go client (image tag) do.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ServiceMode, ServiceSpec, TaskSpec, UpdateConfig } from '../../engine/api-services.js';
+import type { ServiceMode, ServiceSpec, TaskSpec, UpdateConfig } from '../../api/services.js';
 import type { FlagSpec } from '../command.js';
 import { goPathError } from '../../format/go-errors.js';
 import { parseGoInt, validateLabel } from '../flags.js';

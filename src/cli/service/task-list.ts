@@ -2,8 +2,8 @@
 // options those give, and the printing of a task list.
 import type { FlagSpec, FlagValues } from '../command.js';
 import { filterFlag } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Task } from '../../engine/api-services.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Task } from '../../api/services.js';
 import { writeList } from '../../format/list.js';
 import { TASK_HEADERS, taskListFormat, taskRows } from './formatter.js';
 

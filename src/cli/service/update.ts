@@ -2,9 +2,9 @@
 // flags say, send it back with the version read, print the argument, then progress.
 import { exactArgs, type CommandSpec, type FlagValues } from '../command.js';
 import { labelsToMap } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import type { ServiceUpdateOptions } from '../../engine/api-services.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { ServiceUpdateOptions } from '../../api/services.js';
 import { UPDATE_FLAGS } from './flag-specs.js';
 import { printProgress } from './progress.js';
 import { resolveSecretRefs } from './secret-opts.js';

@@ -4,7 +4,7 @@
 import { promises, readFileSync } from 'node:fs';
 import type { FlagSpec } from '../command.js';
 import { csvRecord } from '../flags.js';
-import { readInput, type IOStreams } from '../io.js';
+import { readInput, type IOStreams } from '../../iostreams/iostreams.js';
 import type { LoadOptions, LoadResult } from '../../compose/load.js';
 
 /** pflag's stringSlice: each value is read as one CSV record; an empty value adds nothing. */

@@ -2,7 +2,7 @@
 // `stack deploy` does (no daemon needed) and prints the result as YAML. Unlike deploy, it does not
 // list the options swarm ignores, and a forbidden option fails with the loader's own message.
 import { noArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { composeFileFlag, composeFilesFrom, loadComposeFiles } from './compose-files.js';
 
 export interface ConfigOptions {

@@ -5,8 +5,8 @@
 // (a missing external secret fails after the networks and secrets were made, as in docker).
 // Where docker walks a Go map (networks, secrets, services), tsecret goes by name.
 import { exactArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 import { DaemonError } from '../../engine/errors.js';
 import type { Config } from '../../compose/types.js';
 import type { ConvertedService, Namespace } from '../../compose/convert.js';

@@ -2,8 +2,8 @@
 // namespace labels of the services, so a stack of only secrets or networks is not listed.
 import { noArgs, type CommandSpec } from '../command.js';
 import { listFormatFlag } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { ServiceEngine } from '../../engine/api-services.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { ServiceEngine } from '../../engine/client.js';
 import { writeList } from '../../format/list.js';
 import { naturalCompare } from '../../format/natural-sort.js';
 import { LABEL_NAMESPACE } from './common.js';

@@ -2,8 +2,8 @@
 // Unlike `service ps`, -q does not imply --no-trunc, and an empty result is an error.
 import { exactArgs, type CommandSpec } from '../command.js';
 import { filtersFrom, LIST_FORMAT_HELP } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { ServiceEngine } from '../../engine/api-services.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { ServiceEngine } from '../../engine/client.js';
 import { nodeNameResolver } from '../service/formatter.js';
 import { printTasks, taskListFlags, taskListOptions, type TaskListOptions } from '../service/task-list.js';
 import { stackFilterWith, validateStackName } from './common.js';

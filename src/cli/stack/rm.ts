@@ -3,8 +3,8 @@
 // reported without a newline (as docker's Fprintf does) and the next objects are still removed.
 import { requiresMinArgs, type CommandSpec } from '../command.js';
 import { joinErrors } from '../errors.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 import { stackFilter, validateStackNames } from './common.js';
 
 export interface StackRemoveOptions {

@@ -1,8 +1,8 @@
 // `stack services` (docker/cli cli/command/stack/services.go): `service ls` of the stack's services.
 import { exactArgs, type CommandSpec } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { ServiceEngine } from '../../engine/api-services.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { ServiceEngine } from '../../engine/client.js';
 import { writeList } from '../../format/list.js';
 import { SERVICE_HEADERS, ServiceRow, serviceListFormat, sortServices } from '../service/formatter.js';
 import { stackFilterWith, validateStackName } from './common.js';

@@ -2,8 +2,8 @@
 // The rotation converges at once on a one-node simulated swarm, so no progress is drawn.
 import { readFileSync } from 'node:fs';
 import { noArgs, type CommandSpec, type FlagSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 import { goPathError } from '../../format/go-errors.js';
 import { swarmSpecFlags } from './opts.js';
 

@@ -2,8 +2,9 @@
 import { noArgs, type CommandSpec, type FlagSpec } from '../command.js';
 import { quoteGo } from '../../format/govalue.js';
 import { swarmSpecFlags, swarmSpecFrom, uintParser } from './opts.js';
-import type { IOStreams } from '../io.js';
-import type { Engine, SwarmInitRequest, SwarmSpecUpdate } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { SwarmInitRequest, SwarmSpecUpdate } from '../../api/swarm.js';
 import { printJoinCommand, printUnlockCommand } from './join-command.js';
 import { unlockKeyOrWrap } from './update.js';
 

@@ -1,7 +1,7 @@
 // `swarm join-token` (docker/cli cli/command/swarm/join_token.go).
 import { exactArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 import { printJoinCommand } from './join-command.js';
 
 export interface JoinTokenOptions {

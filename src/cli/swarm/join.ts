@@ -1,8 +1,8 @@
 // `swarm join` (docker/cli cli/command/swarm/join.go). A simulated node is either its own one-node
 // swarm or in none; there is no other manager to reach, so joining can only fail.
 import { exactArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 import { alreadyInSwarm } from '../../engine/errors.js';
 
 export interface JoinOptions {

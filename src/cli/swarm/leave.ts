@@ -1,7 +1,7 @@
 // `swarm leave` (docker/cli cli/command/swarm/leave.go).
 import { noArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 
 export interface LeaveOptions {
   force: boolean;

@@ -1,7 +1,7 @@
 // Flags shared by `swarm init` and `swarm update` (docker/cli cli/command/swarm/opts.go).
 import type { FlagSpec, FlagValues } from '../command.js';
 import { parseGoDuration, parseGoInt } from '../flags.js';
-import type { SwarmSpecUpdate } from '../../engine/api.js';
+import type { SwarmSpecUpdate } from '../../api/swarm.js';
 
 export const uintParser =
   (bits: number) =>

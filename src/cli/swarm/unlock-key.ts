@@ -1,7 +1,7 @@
 // `swarm unlock-key` (docker/cli cli/command/swarm/unlock_key.go).
 import { noArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 import { printUnlockCommand } from './join-command.js';
 import { unlockKeyOrWrap } from './update.js';
 

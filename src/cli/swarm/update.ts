@@ -1,7 +1,8 @@
 // `swarm update` (docker/cli cli/command/swarm/update.go).
 import { noArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine, SwarmSpecUpdate } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { SwarmSpecUpdate } from '../../api/swarm.js';
 import { printUnlockCommand } from './join-command.js';
 import { swarmSpecFlags, swarmSpecFrom } from './opts.js';
 

@@ -1,5 +1,5 @@
 // Container lookup and list filters (moby daemon/container.go GetContainer, daemon/list.go).
-import type { Container } from '../api-services.js';
+import type { Container } from '../../api/services.js';
 import { DaemonError } from '../errors.js';
 import { matchLabels } from '../filters.js';
 import { validateFilterKeys } from '../filters.js';

@@ -1,8 +1,8 @@
 // Templated secrets (`secret create --template-driver golang`), rendered per task as swarmkit's
 // template package does: {{.Service.Name}}, {{.Task.Slot}}, {{.Node.Hostname}}, {{env "X"}},
 // {{secret "target"}}. Rendering happens when the file is read, from the sealed payload.
-import type { Secret } from '../api.js';
-import type { Container } from '../api-services.js';
+import type { Secret } from '../../api/swarm.js';
+import type { Container } from '../../api/services.js';
 import { DaemonError } from '../errors.js';
 import { parseTemplate } from '../../format/gotemplate.js';
 import { goStruct, goMap } from '../../format/govalue.js';

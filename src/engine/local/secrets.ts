@@ -1,5 +1,6 @@
 // Secret rules of swarmkit's control API (manager/controlapi/secret.go, common.go) and moby's lookup.
-import type { Filters, Secret, SecretSpec } from '../api.js';
+import type { Filters } from '../../api/filters.js';
+import type { Secret, SecretSpec } from '../../api/swarm.js';
 import { objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
 import { matchLabels } from '../filters.js';
 import { quoteGo } from '../../format/govalue.js';

@@ -1,11 +1,5 @@
-// The engine surface the command line talks to. It mirrors the Docker Engine API (and moby's Go
-// client): the local simulated engine implements it today, a backend driving a real engine can later.
-// Errors thrown here carry docker's texts, daemon ones already prefixed as the Go client prefixes them.
-
-import type { ServiceEngine } from './api-services.js';
-import type { NetworkEngine } from './api-networks.js';
-
-export type Filters = Map<string, string[]>;
+// Swarm, secret and system shapes of the Docker Engine API (moby api/types/swarm, api/types/system),
+// as far as the simulated engine fills them. Field order follows moby's structs: inspect prints it.
 
 export interface Version {
   Index: number;
@@ -92,21 +86,4 @@ export interface SwarmInfo {
   AdvertiseAddr: string;
   /** ClusterInfo.TLSInfo.TrustRoot: the root CA certificate, PEM. */
   TrustRoot: string;
-}
-
-export interface Engine extends ServiceEngine, NetworkEngine {
-  swarmInit(req: SwarmInitRequest): Promise<string /* node ID */>;
-  swarmInspect(): Promise<SwarmInfo>;
-  swarmLeave(force: boolean): Promise<void>;
-  swarmUpdate(req: SwarmUpdateRequest): Promise<void>;
-  swarmUnlockKey(): Promise<string>;
-  swarmUnlock(req: SwarmUnlockRequest): Promise<void>;
-  info(): Promise<SystemInfo>;
-
-  secretCreate(spec: SecretSpec): Promise<{ ID: string }>;
-  secretList(filters: Filters): Promise<Secret[]>;
-  /** Resolves full ID, then name (ignoring case), then ID prefix, as moby's getSecret. */
-  secretInspect(idOrName: string): Promise<Secret>;
-  secretRemove(idOrName: string): Promise<void>;
-  secretUpdate(id: string, version: Version, spec: SecretSpec): Promise<void>;
 }

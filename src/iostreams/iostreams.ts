@@ -1,4 +1,4 @@
-// The I/O a command may touch, injected so tests run commands in-process (as gh's IOStreams).
+// The I/O a command may touch, injected so tests run commands in-process (gh pkg/iostreams/iostreams.go).
 import { readSync, writeSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { isatty } from 'node:tty';

@@ -1,6 +1,5 @@
 // Network shapes of the Docker Engine API (moby api/types/network) as a one-node swarm manager shows
-// them, and the network endpoints. Field order follows moby's structs: inspect prints it.
-import type { Filters } from './api.js';
+// them,. Field order follows moby's structs: inspect prints it.
 
 export interface IPAMConfig {
   Subnet: string;
@@ -44,13 +43,4 @@ export interface NetworkCreateRequest {
   IPAM?: { Driver?: string; Config?: { Subnet?: string }[]; Options?: Record<string, string> };
   Options?: Record<string, string>;
   Labels?: Record<string, string>;
-}
-
-export interface NetworkEngine {
-  networkCreate(req: NetworkCreateRequest): Promise<{ Id: string; Warning?: string }>;
-  /** Full ID, then exact name, then ID prefix (moby's getNetwork). */
-  networkInspect(idOrName: string): Promise<Network>;
-  /** Filters: driver, id, label, name, scope, type (moby's network list filters). */
-  networkList(filters: Filters): Promise<Network[]>;
-  networkRemove(idOrName: string): Promise<void>;
 }

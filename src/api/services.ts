@@ -234,24 +234,3 @@ export interface ExecResult {
   stderr: Buffer;
   exitCode: number;
 }
-
-/** The service, task, node and container endpoints, added to Engine for swarm services. */
-export interface ServiceEngine {
-  serviceCreate(spec: ServiceSpec): Promise<ServiceCreateResponse>;
-  /** Full ID, then exact name (case-sensitive), then ID prefix, as moby's getService. */
-  serviceInspect(idOrName: string): Promise<Service>;
-  serviceList(filters: Map<string, string[]>): Promise<(Service & { ServiceStatus: ServiceStatus })[]>;
-  /** With Rollback "previous" the daemon ignores `spec` and swaps the previous spec back in. */
-  serviceUpdate(id: string, version: { Index: number }, spec: ServiceSpec, opts?: ServiceUpdateOptions): Promise<void>;
-  serviceRemove(idOrName: string): Promise<void>;
-  taskList(filters: Map<string, string[]>): Promise<Task[]>;
-  /** Full ID, then the task name `<service>.<slot|nodeID>.<taskID>` (ignoring case), then ID prefix, as moby's getTask. */
-  taskInspect(idOrName: string): Promise<Task>;
-  nodeList(): Promise<Node[]>;
-  containerList(opts: { all: boolean; filters: Map<string, string[]> }): Promise<Container[]>;
-  /** Full ID, then name, then ID prefix (moby daemon GetContainer). */
-  containerInspect(idOrName: string): Promise<Container>;
-  containerStop(idOrName: string): Promise<void>;
-  containerRemove(idOrName: string, force: boolean): Promise<void>;
-  containerExec(idOrName: string, req: ExecRequest): Promise<ExecResult>;
-}
