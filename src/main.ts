@@ -4,8 +4,6 @@ import { runCli } from './cli/root.js';
 import { localEngineFor } from './engine/local/factory.js';
 import { resolveStatePath } from './store/paths.js';
 
-export { warmUp } from './warm-up.js';
-
 /** Runs the command line of this process. */
 export function main(): void {
   const io = processIO();

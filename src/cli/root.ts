@@ -24,7 +24,7 @@ export const rootCommand: CommandSpec = {
   use: 'tsecret [OPTIONS] COMMAND [ARG...]',
   short: "Docker swarm's secret workflow without a Docker engine",
   flags: globalFlags,
-  subcommands: [containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand, ...containerShortcuts],
+  subcommands: [containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand(runCli), ...containerShortcuts],
 };
 
 export interface GlobalOptions {

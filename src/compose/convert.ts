@@ -10,8 +10,8 @@ import type { NetworkCreateRequest } from '../api/networks.js';
 import type { ContainerSpec, Mount, NetworkAttachmentConfig, PortConfig, RestartPolicy as SwarmRestartPolicy, SecretReference, ServiceMode, ServiceSpec, TaskSpec, UpdateConfig as SwarmUpdateConfig } from '../api/services.js';
 import { goPathError } from '../format/go-errors.js';
 export { validateImageReference } from '../engine/image-reference.js';
-import { imageWithTag } from '../cli/service/spec.js';
-import { parseSecrets } from '../cli/service/secret-opts.js';
+import { imageWithTag } from '../engine/image-reference.js';
+import { parseSecrets } from '../engine/resolve-references.js';
 import type {
   Config,
   FileObjectConfig,

@@ -2,10 +2,9 @@
 // the service/container commands under a `docker` root, for the read-only command tests.
 import { execute, type CommandSpec } from '../../src/cli/command.js';
 import { testStreams } from '../../src/iostreams/test.js';
-import type { Engine } from '../../src/engine/client.js';
+import type { Engine, ServiceEngine } from '../../src/engine/client.js';
 import type { Secret } from '../../src/api/swarm.js';
 import type { Container, Node, Service, ServiceStatus, Task, TaskState } from '../../src/api/services.js';
-import type { ServiceEngine } from '../../src/engine/client.js';
 import { DaemonError, invalidFilter, notManager } from '../../src/engine/errors.js';
 import { resolveTask } from '../../src/engine/local/services.js';
 import { serviceInspectCommand } from '../../src/cli/service/inspect.js';

@@ -3,8 +3,7 @@
 import { noArgs, type CommandSpec } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, parseGoInt } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import type { ServiceEngine } from '../../engine/client.js';
+import type { Engine, ServiceEngine } from '../../engine/client.js';
 import { parseTemplate, TemplateExecError, TemplateParseError } from '../../format/gotemplate.js';
 import { goStruct } from '../../format/govalue.js';
 import { writeList } from '../../format/list.js';

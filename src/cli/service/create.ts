@@ -6,8 +6,9 @@ import type { Engine } from '../../engine/client.js';
 import type { ServiceMode } from '../../api/services.js';
 import { CREATE_FLAGS } from './flag-specs.js';
 import { printProgress } from './progress.js';
-import { resolveSecretRefs } from './secret-opts.js';
-import { defaultTaskSpec, digestWarning, imageWithTag, readEnv, serviceEnv, serviceSpec, withParsers } from './spec.js';
+import { resolveSecretRefs } from '../../engine/resolve-references.js';
+import { defaultTaskSpec, digestWarning, readEnv, serviceEnv, serviceSpec, withParsers } from './spec.js';
+import { imageWithTag } from '../../engine/image-reference.js';
 
 export interface CreateOptions {
   image: string;

@@ -5,8 +5,7 @@
 import { exactArgs, type CommandSpec } from '../command.js';
 import { parseGoDuration } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import type { ServiceEngine } from '../../engine/client.js';
+import type { Engine, ServiceEngine } from '../../engine/client.js';
 import type { Task } from '../../api/services.js';
 import { quoteGo } from '../../format/govalue.js';
 import { isNotFound } from './inspect.js';

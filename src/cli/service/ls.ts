@@ -2,8 +2,7 @@
 import { noArgs, type CommandSpec } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import type { ServiceEngine } from '../../engine/client.js';
+import type { Engine, ServiceEngine } from '../../engine/client.js';
 import { writeList } from '../../format/list.js';
 import { SERVICE_HEADERS, ServiceRow, serviceListFormat, sortServices } from './formatter.js';
 

@@ -3,10 +3,9 @@
 import { requiresMinArgs, type CommandSpec } from '../command.js';
 import { filtersFrom } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
+import type { Engine, ServiceEngine } from '../../engine/client.js';
 import type { Filters } from '../../api/filters.js';
 import type { Service } from '../../api/services.js';
-import type { ServiceEngine } from '../../engine/client.js';
 import { nodeNameResolver } from './formatter.js';
 import { printTasks, taskListFlags, taskListOptions, type TaskListOptions } from './task-list.js';
 

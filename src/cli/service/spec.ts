@@ -6,16 +6,9 @@ import type { ServiceMode, ServiceSpec, TaskSpec, UpdateConfig } from '../../api
 import type { FlagSpec } from '../command.js';
 import { goPathError } from '../../format/go-errors.js';
 import { parseGoInt, validateLabel } from '../flags.js';
-import { validateSecretOpt } from './secret-opts.js';
+import { validateSecretOpt } from '../../opts/secret.js';
 
 const DEFAULT_UPDATE_CONFIG: UpdateConfig = { Parallelism: 1, FailureAction: 'pause', Monitor: 5e9, MaxFailureRatio: 0, Order: 'stop-first' };
-
-/** The Go client tags an untagged image reference with :latest (imageWithTagString). */
-export function imageWithTag(image: string): string {
-  if (image.includes('@')) return image;
-  const lastSlash = image.lastIndexOf('/');
-  return image.slice(lastSlash + 1).includes(':') ? image : `${image}:latest`;
-}
 
 /** moby's digestWarning: the daemon could not ask a registry for the image's digest (no trailing blank line). */
 export const digestWarning = (image: string): string =>

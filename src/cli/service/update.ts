@@ -7,8 +7,9 @@ import type { Engine } from '../../engine/client.js';
 import type { ServiceUpdateOptions } from '../../api/services.js';
 import { UPDATE_FLAGS } from './flag-specs.js';
 import { printProgress } from './progress.js';
-import { resolveSecretRefs } from './secret-opts.js';
-import { digestWarning, envValue, imageWithTag, withParsers } from './spec.js';
+import { resolveSecretRefs } from '../../engine/resolve-references.js';
+import { digestWarning, envValue, withParsers } from './spec.js';
+import { imageWithTag } from '../../engine/image-reference.js';
 
 export interface UpdateOptions {
   service: string;

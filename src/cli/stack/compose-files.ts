@@ -3,7 +3,7 @@
 // them as it goes). The compose code is imported here, so it stays off other commands' start-up.
 import { promises, readFileSync } from 'node:fs';
 import type { FlagSpec } from '../command.js';
-import { csvRecord } from '../flags.js';
+import { csvRecord } from '../../go/csv/reader.js';
 import { readInput, type IOStreams } from '../../iostreams/iostreams.js';
 import type { LoadOptions, LoadResult } from '../../compose/load.js';
 
@@ -23,7 +23,8 @@ export const composeFileFlag: FlagSpec = {
 export const composeFilesFrom = (flags: Record<string, unknown>): string[] =>
   ((flags['compose-file'] as string[] | undefined) ?? []).flatMap((v) => JSON.parse(v) as string[]);
 
-export async function loadComposeFiles(composeFiles: string[], io: IOStreams, options: LoadOptions): Promise<LoadResult> {
+/** docker/cli cli/command/stack/loader.go LoadComposefile: loads the -c files and prints the loader's warnings. */
+export async function loadComposefile(composeFiles: string[], io: IOStreams, options: LoadOptions): Promise<LoadResult> {
   const { loadComposefileArgs, formatLogWarning, ComposeError } = await import('../../compose/load.js');
   const printWarnings = (msgs: string[]) => {
     for (const msg of msgs) io.stderr.write(formatLogWarning(msg, new Date(io.now()), io.stderrIsTTY));

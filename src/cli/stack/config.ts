@@ -3,7 +3,7 @@
 // list the options swarm ignores, and a forbidden option fails with the loader's own message.
 import { noArgs, type CommandSpec } from '../command.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
-import { composeFileFlag, composeFilesFrom, loadComposeFiles } from './compose-files.js';
+import { composeFileFlag, composeFilesFrom, loadComposefile } from './compose-files.js';
 
 export interface ConfigOptions {
   composeFiles: string[];
@@ -11,7 +11,7 @@ export interface ConfigOptions {
 }
 
 export async function runConfig(opts: ConfigOptions, io: IOStreams): Promise<void> {
-  const result = await loadComposeFiles(opts.composeFiles, io, { skipInterpolation: opts.skipInterpolation });
+  const result = await loadComposefile(opts.composeFiles, io, { skipInterpolation: opts.skipInterpolation });
   // the compose code stays off the start-up path of the other commands
   const { marshalConfig } = await import('../../compose/marshal.js');
   io.stdout.write(marshalConfig(result.config));

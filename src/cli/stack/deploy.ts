@@ -12,7 +12,7 @@ import type { Config } from '../../compose/types.js';
 import type { ConvertedService, Namespace } from '../../compose/convert.js';
 import { printProgress } from '../service/progress.js';
 import { LABEL_IMAGE, stackFilter, validateStackName } from './common.js';
-import { composeFileFlag, composeFilesFrom, loadComposeFiles } from './compose-files.js';
+import { composeFileFlag, composeFilesFrom, loadComposefile } from './compose-files.js';
 
 export const RESOLVE_IMAGE_ALWAYS = 'always';
 export const RESOLVE_IMAGE_CHANGED = 'changed';
@@ -34,7 +34,7 @@ const isNotFound = (err: unknown): boolean => err instanceof DaemonError && err.
 
 /** The converter is only loaded for the stack commands that need it. */
 async function loadConfig(opts: DeployOptions, io: IOStreams): Promise<Config> {
-  const result = await loadComposeFiles(opts.composeFiles, io, { deploy: true });
+  const result = await loadComposefile(opts.composeFiles, io, { deploy: true });
   io.stderr.write(result.warnings);
   const { validateImageReference } = await import('../../compose/convert.js');
   // loader.LoadComposefile: every service needs a valid image reference

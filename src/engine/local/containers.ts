@@ -1,8 +1,7 @@
 // Container lookup and list filters (moby daemon/container.go GetContainer, daemon/list.go).
 import type { Container } from '../../api/services.js';
 import { DaemonError } from '../errors.js';
-import { matchLabels } from '../filters.js';
-import { validateFilterKeys } from '../filters.js';
+import { matchLabels, validateFilterKeys } from '../filters.js';
 import { quoteGo } from '../../format/govalue.js';
 
 /** Full ID, then exact name (with or without the leading slash), then ID prefix. */

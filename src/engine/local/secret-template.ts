@@ -2,13 +2,21 @@
 // template package does: {{.Service.Name}}, {{.Task.Slot}}, {{.Node.Hostname}}, {{env "X"}},
 // {{secret "target"}}. Rendering happens when the file is read, from the sealed payload.
 import type { Secret } from '../../api/swarm.js';
-import type { Container } from '../../api/services.js';
+import type { Container, Service, Task } from '../../api/services.js';
 import { DaemonError } from '../errors.js';
 import { parseTemplate } from '../../format/gotemplate.js';
 import { goStruct, goMap } from '../../format/govalue.js';
-import type { ExecContext } from './exec.js';
 
-export function renderSecretTemplate(secret: Secret, data: Buffer, container: Container, ctx: ExecContext): Buffer {
+/** What rendering needs to know of the task whose container reads the secret. */
+export interface SecretTemplateContext {
+  service?: Service;
+  task?: Task;
+  nodeID: string;
+  /** A mounted secret's plaintext, for {{secret "target"}}. */
+  payload: (secretID: string) => Buffer;
+}
+
+export function renderSecretTemplate(secret: Secret, data: Buffer, container: Container, ctx: SecretTemplateContext): Buffer {
   if (secret.Spec.Templating?.Name !== 'golang') throw new DaemonError('unrecognized template type', 500);
   const env: Record<string, string> = {};
   for (const e of container.Config.Env) {

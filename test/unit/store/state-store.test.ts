@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtCli, session, spawnCli, tempDir } from '../helpers/run.js';
+import { builtCli, session, spawnCli, tempDir } from '../../helpers/run.js';
 
 const INIT = ['swarm', 'init', '--advertise-addr', '127.0.0.1'];
 
@@ -67,8 +67,8 @@ describe('state store', () => {
     const after = await spawnCli(['secret', 'create', 'after', '-'], { env, stdin: 'y' });
     expect(after).toMatchObject({ exit: 0, stderr: '' });
     const state = JSON.parse(readFileSync(statePath, 'utf8')) as { secrets: { ID: string; Spec: { Name: string } }[] };
-    const { StateStore } = await import('../../src/store/state-store.js');
-    const { statePaths } = await import('../../src/store/paths.js');
+    const { StateStore } = await import('../../../src/store/state-store.js');
+    const { statePaths } = await import('../../../src/store/paths.js');
     const store = new StateStore(statePaths(statePath));
     for (const s of state.secrets) {
       const bytes = store.readPayload(s.ID);

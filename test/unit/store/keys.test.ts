@@ -3,11 +3,11 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalUnlockKey, InvalidKeyFileError, parseKeyFile, parseUnlockKey, unwrapDataKey, wrapDataKey } from '../../src/store/keys.js';
-import { statePaths } from '../../src/store/paths.js';
-import { StateStore, SwarmLockedError, UnlockError } from '../../src/store/state-store.js';
-import { emptyState } from '../../src/store/state.js';
-import { spawnCli, tempDir } from '../helpers/run.js';
+import { canonicalUnlockKey, InvalidKeyFileError, parseKeyFile, parseUnlockKey, unwrapDataKey, wrapDataKey } from '../../../src/store/keys.js';
+import { statePaths } from '../../../src/store/paths.js';
+import { StateStore, SwarmLockedError, UnlockError } from '../../../src/store/state-store.js';
+import { emptyState } from '../../../src/store/state.js';
+import { spawnCli, tempDir } from '../../helpers/run.js';
 
 const KEY = Buffer.alloc(32, 0xab);
 const HUMAN = canonicalUnlockKey(KEY);
