@@ -1,5 +1,5 @@
 // `service create` (docker/cli cli/command/service/create.go).
-import { requiresMinArgs, type CommandSpec, type FlagValues } from '../command.js';
+import { requiresMinArgs, type CommandSpec, type FlagSpec, type FlagValues } from '../command.js';
 import { labelsToMap } from '../flags.js';
 import type { IOStreams } from '../io.js';
 import type { Engine } from '../../engine/api.js';
@@ -63,8 +63,8 @@ export async function runCreate(opts: CreateOptions, io: IOStreams, engine: Engi
   await printProgress(io, engine, ID, ID);
 }
 
-const list = (f: FlagValues, name: string): string[] => (f[name] as string[] | undefined) ?? [];
-const str = (f: FlagValues, name: string): string => (f[name] as string | undefined) ?? '';
+const list = (f: FlagValues<readonly FlagSpec[]>, name: string): string[] => (f[name] as string[] | undefined) ?? [];
+const str = (f: FlagValues<readonly FlagSpec[]>, name: string): string => (f[name] as string | undefined) ?? '';
 
 export const createCommand: CommandSpec = {
   use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]',

@@ -36,7 +36,7 @@ export const CREATE_FLAGS: FlagSpec[] = [
   {name: "log-driver", varname: "string", usage: "Logging driver for service", kind: "value"},
   {name: "log-opt", varname: "list", usage: "Logging driver options", kind: "list"},
   {name: "max-concurrent", varname: "uint", usage: "Number of job tasks to run concurrently (default equal to --replicas)", kind: "value"},
-  {name: "mode", varname: "string", usage: "Service mode (\"replicated\", \"global\", \"replicated-job\", \"global-job\")", kind: "value", defaultText: "\"replicated\""},
+  {name: "mode", varname: "string", usage: "Service mode (\"replicated\", \"global\", \"replicated-job\", \"global-job\")", kind: "value", defaultText: "\"replicated\"", default: "replicated"},
   {name: "mount", varname: "mount", usage: "Attach a filesystem mount to the service", kind: "list"},
   {name: "name", varname: "string", usage: "Service name", kind: "value"},
   {name: "network", varname: "network", usage: "Network attachments", kind: "list"},

@@ -84,7 +84,7 @@ export const serviceLogsCommand: CommandSpec = {
       usage: 'Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)',
       kind: 'value',
     },
-    { name: 'tail', shorthand: 'n', varname: 'string', usage: 'Number of lines to show from the end of the logs', kind: 'value', defaultText: '"all"' },
+    { name: 'tail', shorthand: 'n', varname: 'string', usage: 'Number of lines to show from the end of the logs', kind: 'value', defaultText: '"all"', default: 'all' },
     { name: 'timestamps', shorthand: 't', varname: '', usage: 'Show timestamps', kind: 'bool' },
   ],
   run: ({ args, flags, io, engine }) =>

@@ -24,7 +24,7 @@ export const taskListFlags = (formatUsage: string): FlagSpec[] => [
   { name: 'quiet', shorthand: 'q', varname: '', usage: 'Only display task IDs', kind: 'bool' },
 ];
 
-export const taskListOptions = (flags: FlagValues): TaskListOptions => ({
+export const taskListOptions = (flags: FlagValues<readonly FlagSpec[]>): TaskListOptions => ({
   quiet: Boolean(flags.quiet),
   noTrunc: Boolean(flags['no-trunc']),
   noResolve: Boolean(flags['no-resolve']),

@@ -1,6 +1,6 @@
 // `service update` (docker/cli cli/command/service/update.go): fetch the spec, change what the
 // flags say, send it back with the version read, print the argument, then progress.
-import { exactArgs, type CommandSpec, type FlagValues } from '../command.js';
+import { exactArgs, type CommandSpec, type FlagSpec, type FlagValues } from '../command.js';
 import { labelsToMap } from '../flags.js';
 import type { IOStreams } from '../io.js';
 import type { Engine } from '../../engine/api.js';
@@ -12,11 +12,11 @@ import { digestWarning, envValue, imageWithTag, withParsers } from './spec.js';
 
 export interface UpdateOptions {
   service: string;
-  flags: FlagValues;
-  changed: Set<string>;
+  flags: FlagValues<readonly FlagSpec[]>;
+  changed: ReadonlySet<string>;
 }
 
-const list = (f: FlagValues, name: string): string[] => (f[name] as string[] | undefined) ?? [];
+const list = (f: FlagValues<readonly FlagSpec[]>, name: string): string[] => (f[name] as string[] | undefined) ?? [];
 const envKey = (e: string): string => e.split('=')[0];
 
 /**

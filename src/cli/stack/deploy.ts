@@ -220,6 +220,7 @@ export const deployCommand: CommandSpec = {
       usage: 'Query the registry to resolve image digest and supported platforms ("always", "changed", "never")',
       kind: 'value',
       defaultText: '"always"',
+      default: RESOLVE_IMAGE_ALWAYS,
     },
     { name: 'with-registry-auth', varname: '', usage: 'Send registry authentication details to Swarm agents', kind: 'bool' },
   ],

@@ -14,7 +14,7 @@ export interface CAOptions {
   caCert?: string;
   caKey?: string;
   /** The CA flags given, which need --rotate. */
-  changed: Set<string>;
+  changed: ReadonlySet<string>;
 }
 
 /** A PEMFile flag: read and checked when parsed, so a bad file is a flag error (exit 125). */

@@ -43,7 +43,7 @@ export const swarmSpecFlags: FlagSpec[] = [
 ];
 
 /** mergeSwarmSpec: only the flags given on the command line change the spec. */
-export function swarmSpecFrom(flags: FlagValues, changed: Set<string>): SwarmSpecUpdate {
+export function swarmSpecFrom(flags: FlagValues<readonly FlagSpec[]>, changed: ReadonlySet<string>): SwarmSpecUpdate {
   const spec: SwarmSpecUpdate = {};
   if (changed.has('task-history-limit')) spec.TaskHistoryRetentionLimit = Number(flags['task-history-limit']);
   if (changed.has('cert-expiry')) spec.NodeCertExpiry = parseGoDuration(flags['cert-expiry'] as string);
