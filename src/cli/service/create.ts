@@ -7,7 +7,7 @@ import type { ServiceMode } from '../../engine/api-services.js';
 import { CREATE_FLAGS } from './flag-specs.js';
 import { printProgress } from './progress.js';
 import { resolveSecretRefs } from './secret-opts.js';
-import { defaultTaskSpec, digestWarning, imageWithTag, readEnv, serviceEnv, serviceSpec, withParsers } from './spec.js';
+import { defaultTaskSpec, digestWarning, imageWithTag, readEnv, serviceEnv, serviceSpec } from './spec.js';
 
 export interface CreateOptions {
   image: string;
@@ -71,7 +71,7 @@ export const createCommand: CommandSpec = {
   short: 'Create a new service',
   args: requiresMinArgs(1),
   interspersed: false,
-  flags: withParsers(CREATE_FLAGS),
+  flags: CREATE_FLAGS,
   run: ({ args, flags, changed, io, engine }) =>
     runCreate(
       {

@@ -8,7 +8,7 @@ import type { ServiceUpdateOptions } from '../../engine/api-services.js';
 import { UPDATE_FLAGS } from './flag-specs.js';
 import { printProgress } from './progress.js';
 import { resolveSecretRefs } from './secret-opts.js';
-import { digestWarning, envValue, imageWithTag, withParsers } from './spec.js';
+import { digestWarning, envValue, imageWithTag } from './spec.js';
 
 export interface UpdateOptions {
   service: string;
@@ -91,6 +91,6 @@ export const updateCommand: CommandSpec = {
   use: 'update [OPTIONS] SERVICE',
   short: 'Update a service',
   args: exactArgs(1),
-  flags: withParsers(UPDATE_FLAGS),
+  flags: UPDATE_FLAGS,
   run: ({ args, flags, changed, io, engine }) => runUpdate({ service: args[0], flags, changed }, io, engine()),
 };
