@@ -1,5 +1,5 @@
 // Flag value types as docker/cli and pflag define them: validation and their error causes.
-import type { FlagSpec } from './command.js';
+import { defineFlag } from './command.js';
 import type { Filters } from '../api/filters.js';
 import { parseGoIntSyntax, quoteGo } from '../format/govalue.js';
 
@@ -84,16 +84,16 @@ export function parseGoDuration(value: string): number {
 
 // ---- flag definitions used by several commands ----
 
-export const filterFlag: FlagSpec = {
+export const filterFlag = defineFlag({
   name: 'filter',
   shorthand: 'f',
   varname: 'filter',
   usage: 'Filter output based on conditions provided',
   kind: 'list',
   parse: validateFilter,
-};
+});
 
-export const quietFlag = (usage: string): FlagSpec => ({ name: 'quiet', shorthand: 'q', varname: '', usage, kind: 'bool' });
+export const quietFlag = (usage: string) => defineFlag({ name: 'quiet', shorthand: 'q', varname: '', usage, kind: 'bool' });
 
 /** docker/cli flagsHelper.FormatHelp: the --format usage of list commands. */
 export const LIST_FORMAT_HELP = `Format output using a custom template:
@@ -110,7 +110,7 @@ export const INSPECT_FORMAT_HELP = `Format output using a custom template:
 Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`;
 
 /** `-f/--format` of the inspect commands. */
-export const inspectFormatFlag: FlagSpec = { name: 'format', shorthand: 'f', varname: 'string', usage: INSPECT_FORMAT_HELP, kind: 'value' };
+export const inspectFormatFlag = defineFlag({ name: 'format', shorthand: 'f', varname: 'string', usage: INSPECT_FORMAT_HELP, kind: 'value' });
 
 /** `--format` of the list commands. */
-export const listFormatFlag: FlagSpec = { name: 'format', varname: 'string', usage: LIST_FORMAT_HELP, kind: 'value' };
+export const listFormatFlag = defineFlag({ name: 'format', varname: 'string', usage: LIST_FORMAT_HELP, kind: 'value' });

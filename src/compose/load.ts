@@ -2,8 +2,7 @@
 // cli/command/stack/loader.go GetConfigDetails/LoadComposefile): YAML parse (yaml.v3 semantics),
 // version check, forbidden keys, interpolation, schema validation, transformation, merge.
 // Pure: file reading, the environment and the working directory are injected.
-import { loadArgsImpl, loadImpl, formatLogImpl } from './loader.js';
-import type { ComposeHost, LoadDetails, LoadOptions, LoadResult } from './loader.js';
+import { loadArgsImpl, loadImpl, formatLogImpl, type ComposeHost, type LoadDetails, type LoadOptions, type LoadResult } from './loader.js';
 
 export type { ComposeFile, ComposeHost, LoadDetails, LoadOptions, LoadResult } from './loader.js';
 export { ComposeError } from './errors.js';

@@ -6,7 +6,7 @@
 // network, volume: none exist here), then, on a swarm manager, service, task, (node, plugin:
 // not simulated), secret, (config). The first match wins; "not found" moves on to the next kind.
 import { createHash } from 'node:crypto';
-import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
 import { StatusError } from '../errors.js';
 import { inspectFormatFlag } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
@@ -219,7 +219,7 @@ export async function runContainerInspect(opts: ContainerInspectOptions, io: IOS
   await inspectWith(io, opts.refs, opts.format, (ref) => getContainer(engine, ref, opts.size));
 }
 
-export const containerInspectCommand: CommandSpec = {
+export const containerInspectCommand = defineCommand({
   use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Display detailed information on one or more containers',
   args: requiresMinArgs(1),
@@ -228,8 +228,8 @@ export const containerInspectCommand: CommandSpec = {
     { name: 'size', shorthand: 's', varname: '', usage: 'Display total file sizes', kind: 'bool' },
   ],
   run: ({ args, flags, io, engine }) =>
-    runContainerInspect({ refs: args, format: (flags.format as string | undefined) ?? '', size: Boolean(flags.size) }, io, engine() as Engine & ServiceEngine),
-};
+    runContainerInspect({ refs: args, format: flags.format, size: flags.size }, io, engine() as Engine & ServiceEngine),
+});
 
 // ---- docker inspect ----
 
@@ -331,7 +331,7 @@ export async function runInspect(opts: InspectOptions, io: IOStreams, engine: In
   await inspectWith(io, opts.refs, opts.format, get);
 }
 
-export const systemInspectCommand: CommandSpec = {
+export const systemInspectCommand = defineCommand({
   use: 'inspect [OPTIONS] NAME|ID [NAME|ID...]',
   short: 'Return low-level information on Docker objects',
   args: requiresMinArgs(1),
@@ -341,9 +341,5 @@ export const systemInspectCommand: CommandSpec = {
     { name: 'type', varname: 'string', usage: 'Only inspect objects of the given type', kind: 'value' },
   ],
   run: ({ args, flags, io, engine }) =>
-    runInspect(
-      { refs: args, format: (flags.format as string | undefined) ?? '', type: (flags.type as string | undefined) ?? '', size: Boolean(flags.size) },
-      io,
-      engine() as Engine & ServiceEngine,
-    ),
-};
+    runInspect({ refs: args, format: flags.format, type: flags.type, size: flags.size }, io, engine() as Engine & ServiceEngine),
+});

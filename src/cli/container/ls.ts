@@ -1,6 +1,6 @@
 // `ps` / `container ls|list|ps` (docker/cli cli/command/container/list.go). The daemon returns
 // the containers newest first; -n/-l limit them (and then include stopped ones), as moby does.
-import { noArgs, type CommandSpec } from '../command.js';
+import { defineCommand, noArgs } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, parseGoInt } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine, ServiceEngine } from '../../engine/client.js';
@@ -55,7 +55,7 @@ export async function runContainerList(opts: ContainerListOptions, io: IOStreams
   });
 }
 
-export const containerListCommand: CommandSpec = {
+export const containerListCommand = defineCommand({
   use: 'ls [OPTIONS]',
   aliases: ['list', 'ps'],
   short: 'List containers',
@@ -71,7 +71,8 @@ export const containerListCommand: CommandSpec = {
       usage: 'Show n last created containers (includes all states)',
       kind: 'value',
       defaultText: '-1',
-      parse: (v) => String(parseGoInt(v, 64, true)),
+      parse: (v) => Number(parseGoInt(v, 64, true)),
+      default: -1,
     },
     { name: 'latest', shorthand: 'l', varname: '', usage: 'Show the latest created container (includes all states)', kind: 'bool' },
     { name: 'no-trunc', varname: '', usage: "Don't truncate output", kind: 'bool' },
@@ -81,19 +82,19 @@ export const containerListCommand: CommandSpec = {
   run: ({ flags, io, engine }) =>
     runContainerList(
       {
-        all: Boolean(flags.all),
-        quiet: Boolean(flags.quiet),
-        noTrunc: Boolean(flags['no-trunc']),
-        last: flags.last === undefined ? -1 : Number(flags.last),
-        latest: Boolean(flags.latest),
-        size: Boolean(flags.size),
-        format: (flags.format as string | undefined) ?? '',
-        filters: (flags.filter as string[] | undefined) ?? [],
+        all: flags.all,
+        quiet: flags.quiet,
+        noTrunc: flags['no-trunc'],
+        last: flags.last,
+        latest: flags.latest,
+        size: flags.size,
+        format: flags.format,
+        filters: flags.filter,
       },
       io,
       engine() as Engine & ServiceEngine,
     ),
-};
+});
 
 /** The top-level `ps`: the same command under its short name. */
-export const psCommand: CommandSpec = { ...containerListCommand, use: 'ps [OPTIONS]', aliases: undefined };
+export const psCommand = defineCommand({ ...containerListCommand, use: 'ps [OPTIONS]', aliases: undefined });

@@ -1,6 +1,6 @@
 // `secret inspect` (docker/cli cli/command/secret/inspect.go). Every failure becomes exit 1 here,
 // template errors included, because secret inspect re-wraps them as StatusError{1}.
-import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
 import { StatusError } from '../errors.js';
 import { inspectFormatFlag } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
@@ -38,7 +38,7 @@ export async function runInspect(opts: InspectOptions, io: IOStreams, engine: En
   }
 }
 
-export const inspectCommand: CommandSpec = {
+export const inspectCommand = defineCommand({
   use: 'inspect [OPTIONS] SECRET [SECRET...]',
   short: 'Display detailed information on one or more secrets',
   args: requiresMinArgs(1),
@@ -47,5 +47,5 @@ export const inspectCommand: CommandSpec = {
     { name: 'pretty', varname: '', usage: 'Print the information in a human friendly format', kind: 'bool' },
   ],
   run: ({ args, flags, io, engine }) =>
-    runInspect({ names: args, format: (flags.format as string | undefined) ?? '', pretty: Boolean(flags.pretty) }, io, engine()),
-};
+    runInspect({ names: args, format: flags.format, pretty: flags.pretty }, io, engine()),
+});

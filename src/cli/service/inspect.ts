@@ -1,6 +1,6 @@
 // `service inspect` (docker/cli cli/command/service/inspect.go). A missing service is the CLI's
 // own `Error: no such service: X` (v28 wording); every failure exits 1 (StatusError{1}).
-import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
 import { StatusError } from '../errors.js';
 import { inspectFormatFlag } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
@@ -62,7 +62,7 @@ export async function runServiceInspect(
   }
 }
 
-export const serviceInspectCommand: CommandSpec = {
+export const serviceInspectCommand = defineCommand({
   use: 'inspect [OPTIONS] SERVICE [SERVICE...]',
   short: 'Display detailed information on one or more services',
   args: requiresMinArgs(1),
@@ -72,8 +72,8 @@ export const serviceInspectCommand: CommandSpec = {
   ],
   run: ({ args, flags, io, engine }) =>
     runServiceInspect(
-      { refs: args, format: (flags.format as string | undefined) ?? '', pretty: Boolean(flags.pretty) },
+      { refs: args, format: flags.format, pretty: flags.pretty },
       io,
       engine() as Engine & ServiceEngine,
     ),
-};
+});

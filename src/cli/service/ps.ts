@@ -1,6 +1,6 @@
 // `service ps` (docker/cli cli/command/service/ps.go, cli/command/task/print.go). The services
 // are matched client-side as docker does: full ID, then exact name, then a unique ID prefix.
-import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
 import { filtersFrom } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine, ServiceEngine } from '../../engine/client.js';
@@ -87,10 +87,10 @@ export async function runServicePs(opts: ServicePsOptions, io: IOStreams, engine
   if (notFound.length) throw new Error(notFound.join('\n'));
 }
 
-export const servicePsCommand: CommandSpec = {
+export const servicePsCommand = defineCommand({
   use: 'ps [OPTIONS] SERVICE [SERVICE...]',
   short: 'List the tasks of one or more services',
   args: requiresMinArgs(1),
   flags: taskListFlags('Pretty-print tasks using a Go template'),
   run: ({ args, flags, io, engine }) => runServicePs({ services: args, ...taskListOptions(flags) }, io, engine() as Engine & ServiceEngine),
-};
+});

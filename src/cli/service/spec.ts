@@ -3,10 +3,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ServiceMode, ServiceSpec, TaskSpec, UpdateConfig } from '../../api/services.js';
-import type { FlagSpec } from '../command.js';
 import { goPathError } from '../../format/go-errors.js';
-import { parseGoInt, validateLabel } from '../flags.js';
-import { validateSecretOpt } from '../../opts/secret.js';
 
 const DEFAULT_UPDATE_CONFIG: UpdateConfig = { Parallelism: 1, FailureAction: 'pause', Monitor: 5e9, MaxFailureRatio: 0, Order: 'stop-first' };
 
@@ -132,16 +129,3 @@ export function serviceSpec(name: string, labels: Record<string, string>, task: 
     EndpointSpec: { Mode: 'vip' },
   };
 }
-
-/** The flag parsers that give docker's flag errors for the options tsecret acts on. */
-const PARSERS: Record<string, (v: string) => string> = {
-  secret: validateSecretOpt,
-  'secret-add': validateSecretOpt,
-  label: validateLabel,
-  'label-add': validateLabel,
-  'container-label': validateLabel,
-  'container-label-add': validateLabel,
-  replicas: (v) => String(parseGoInt(v, 64, false)),
-};
-
-export const withParsers = (flags: FlagSpec[]): FlagSpec[] => flags.map((f) => (PARSERS[f.name] ? { ...f, parse: PARSERS[f.name] } : f));

@@ -1,6 +1,6 @@
 // What `service ps` and `stack ps` share (docker/cli cli/command/task/print.go): their flags, the
 // options those give, and the printing of a task list.
-import type { FlagSpec, FlagValues } from '../command.js';
+import { defineFlags, type FlagValues } from '../command.js';
 import { filterFlag } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Task } from '../../api/services.js';
@@ -16,20 +16,21 @@ export interface TaskListOptions {
 }
 
 /** The flags, in docker's order; the two commands word --format differently. */
-export const taskListFlags = (formatUsage: string): FlagSpec[] => [
-  filterFlag,
-  { name: 'format', varname: 'string', usage: formatUsage, kind: 'value' },
-  { name: 'no-resolve', varname: '', usage: 'Do not map IDs to Names', kind: 'bool' },
-  { name: 'no-trunc', varname: '', usage: 'Do not truncate output', kind: 'bool' },
-  { name: 'quiet', shorthand: 'q', varname: '', usage: 'Only display task IDs', kind: 'bool' },
-];
+export const taskListFlags = (formatUsage: string) =>
+  defineFlags([
+    filterFlag,
+    { name: 'format', varname: 'string', usage: formatUsage, kind: 'value' },
+    { name: 'no-resolve', varname: '', usage: 'Do not map IDs to Names', kind: 'bool' },
+    { name: 'no-trunc', varname: '', usage: 'Do not truncate output', kind: 'bool' },
+    { name: 'quiet', shorthand: 'q', varname: '', usage: 'Only display task IDs', kind: 'bool' },
+  ]);
 
-export const taskListOptions = (flags: FlagValues): TaskListOptions => ({
-  quiet: Boolean(flags.quiet),
-  noTrunc: Boolean(flags['no-trunc']),
-  noResolve: Boolean(flags['no-resolve']),
-  format: (flags.format as string | undefined) ?? '',
-  filters: (flags.filter as string[] | undefined) ?? [],
+export const taskListOptions = (flags: FlagValues<ReturnType<typeof taskListFlags>>): TaskListOptions => ({
+  quiet: flags.quiet,
+  noTrunc: flags['no-trunc'],
+  noResolve: flags['no-resolve'],
+  format: flags.format,
+  filters: flags.filter,
 });
 
 /** task.Print: the tasks as the format (or docker's default table) says. */
