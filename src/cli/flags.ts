@@ -60,9 +60,12 @@ export function parseGoInt(value: string, bits: number, signed: boolean): bigint
 
 const DURATION_UNITS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 
-/** time.ParseDuration, returning nanoseconds. */
+/**
+ * time.ParseDuration, returning nanoseconds: a sequence of decimal numbers, each with a unit,
+ * and Go's error texts (invalid duration, missing unit, unknown unit "x").
+ */
 export function parseGoDuration(value: string): number {
-  const bad = new Error(`time: invalid duration ${quoteGo(value)}`);
+  const bad = (): Error => new Error(`time: invalid duration ${quoteGo(value)}`);
   let s = value;
   let sign = 1;
   if (s.startsWith('-') || s.startsWith('+')) {
@@ -70,16 +73,22 @@ export function parseGoDuration(value: string): number {
     s = s.slice(1);
   }
   if (s === '0') return 0;
-  if (s === '') throw bad;
+  if (s === '') throw bad();
   let total = 0;
   while (s !== '') {
-    const m = /^(\d*\.?\d*)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)?/.exec(s);
-    if (!m || m[1] === '' || m[1] === '.') throw bad;
-    if (!m[2]) throw new Error(`time: missing unit in duration ${quoteGo(value)}`);
-    total += Number(m[1]) * DURATION_UNITS[m[2]];
+    if (!(s[0] === '.' || (s[0] >= '0' && s[0] <= '9'))) throw bad();
+    const m = /^(\d*)(?:\.(\d*))?/.exec(s) as RegExpExecArray;
+    if (m[1] === '' && (m[2] ?? '') === '') throw bad();
     s = s.slice(m[0].length);
+    const unit = /^[^0-9.]*/.exec(s)?.[0] ?? '';
+    if (unit === '') throw new Error(`time: missing unit in duration ${quoteGo(value)}`);
+    const mult = DURATION_UNITS[unit];
+    if (mult === undefined) throw new Error(`time: unknown unit ${quoteGo(unit)} in duration ${quoteGo(value)}`);
+    s = s.slice(unit.length);
+    total += Number(`${m[1] || '0'}.${m[2] || '0'}`) * mult;
+    if (total > 2 ** 63) throw bad();
   }
-  return sign * total;
+  return sign * Math.round(total);
 }
 
 // ---- flag definitions used by several commands ----

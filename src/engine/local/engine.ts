@@ -12,8 +12,21 @@ import { filterSecrets, resolveSecret, validateSecretSpec } from './secrets.js';
 import { newRootCACertificate } from '../root-ca.js';
 import type { Container, ExecRequest, ExecResult, Node, Service, ServiceCreateResponse, ServiceSpec, ServiceStatus, ServiceUpdateOptions, Task } from '../../api/services.js';
 import { randomName } from '../names.js';
-import { exitContainer, hasDirtyTasks, reconcile, shutdownTask, type Clock } from './orchestrator.js';
-import { checkNameFree, filterServices, filterTasks, resolveService, resolveTask, rollbackSpec, servicesUsingSecret, settledUpdateStatus, validateServiceSpec } from './services.js';
+import { exitContainer, hasDirtyTasks, reconcile, shutdownTask, type Clock, type JobRunner } from './orchestrator.js';
+import { convertServiceSpec, withDefaults } from './convert.js';
+import {
+  checkNameFree,
+  checkPortConflicts,
+  checkSecretExistence,
+  filterServices,
+  filterTasks,
+  resolveService,
+  resolveTask,
+  rollbackSpec,
+  servicesUsingSecret,
+  settledUpdateStatus,
+  validateServiceSpec,
+} from './services.js';
 import { filterContainers, resolveContainer, runningContainerRemoval } from './containers.js';
 import type { Network, NetworkCreateRequest } from '../../api/networks.js';
 import { allocateEndpoint, checkNetworkRemovable, createNetwork, filterNetworks, ingressNetwork, resolveAttachments, resolveNetwork } from './networks.js';
@@ -258,9 +271,13 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
   // ---- services, tasks, nodes ----
 
   async serviceCreate(spec: ServiceSpec): Promise<ServiceCreateResponse> {
+    const runJob = await this.jobRunner(spec);
     return this.write((tx, swarm) => {
       const named = storedSpec(spec.Name === '' ? { ...spec, Name: randomName() } : spec, tx.state.networks);
       validateServiceSpec(named, tx.state.secrets);
+      checkNoIngressAttachment(named, tx.state.networks);
+      checkPortConflicts(named, tx.state.services);
+      checkSecretExistence(named, tx.state.secrets);
       checkNameFree(tx.state.services, named.Name);
       const endpoint = allocateEndpoint(named, tx.state.services, tx.state.networks);
       const now = this.now();
@@ -271,17 +288,19 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
         UpdatedAt: now,
         Spec: named,
         Endpoint: endpoint,
+        ...('ReplicatedJob' in named.Mode || 'GlobalJob' in named.Mode ? { JobStatus: { JobIteration: {}, LastExecution: now } } : {}),
       };
       tx.state.services.push(service);
-      reconcile(tx.state, this.clock);
+      reconcile(tx.state, { ...this.clock, runJob });
       return { ID: service.ID };
     });
   }
 
-  async serviceInspect(idOrName: string): Promise<Service> {
+  async serviceInspect(idOrName: string, opts: { insertDefaults?: boolean } = {}): Promise<Service> {
     const state = this.store.read();
     this.manager(state);
-    return resolveService(state.services, idOrName);
+    const service = resolveService(state.services, idOrName);
+    return opts.insertDefaults === false ? service : { ...service, Spec: withDefaults(service.Spec) };
   }
 
   async serviceList(filters: Filters): Promise<(Service & { ServiceStatus: ServiceStatus })[]> {
@@ -292,14 +311,22 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
   }
 
   async serviceUpdate(id: string, version: Version, spec: ServiceSpec, opts: ServiceUpdateOptions = {}): Promise<void> {
+    const runJob = await this.jobRunner(spec);
     await this.write((tx, swarm) => {
-      const service = resolveService(tx.state.services, id);
-      if (service.Version.Index !== version.Index) throw rpcError('Unknown', 'update out of sequence');
-      if ('Replicated' in service.Spec.Mode !== 'Replicated' in spec.Mode) {
-        throw rpcError('Unimplemented', 'service mode change is not allowed');
-      }
       const stored = storedSpec(spec, tx.state.networks);
       validateServiceSpec(stored, tx.state.secrets);
+      checkNoIngressAttachment(stored, tx.state.networks);
+      const service = resolveService(tx.state.services, id);
+      if (JSON.stringify(stored.EndpointSpec) !== JSON.stringify(service.Spec.EndpointSpec)) {
+        checkPortConflicts(
+          stored,
+          tx.state.services.filter((s) => s !== service),
+        );
+      }
+      checkSecretExistence(stored, tx.state.secrets);
+      if (Object.keys(service.Spec.Mode)[0] !== Object.keys(stored.Mode)[0])
+        throw rpcError('Unimplemented', 'service mode change is not allowed');
+      if (service.Version.Index !== version.Index) throw rpcError('Unknown', 'update out of sequence');
       checkNameFree(tx.state.services, stored.Name, service.ID);
       // rollback=previous: the previous spec and the current one swap places
       const rollback = opts.Rollback === 'previous';
@@ -311,9 +338,12 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
       service.Endpoint = endpoint;
       service.Version = { Index: ++swarm.RaftIndex };
       service.UpdatedAt = now;
+      // every update of a job runs it again
+      if (service.JobStatus)
+        service.JobStatus = { JobIteration: { Index: (service.JobStatus.JobIteration.Index ?? 0) + 1 }, LastExecution: now };
       service.UpdateStatus = settledUpdateStatus(rollback, hasDirtyTasks(tx.state, service), now);
-      if (!service.UpdateStatus) delete service.UpdateStatus;
-      reconcile(tx.state, this.clock);
+      if (!service.UpdateStatus || service.JobStatus) delete service.UpdateStatus;
+      reconcile(tx.state, { ...this.clock, runJob });
     });
   }
 
@@ -439,6 +469,32 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
     return state.swarm;
   }
 
+  /**
+   * What runs a job's command in its task container: the simulated exec (loaded only for a job),
+   * with the secrets it mounts readable.
+   */
+  private async jobRunner(spec: ServiceSpec): Promise<JobRunner | undefined> {
+    if (!('ReplicatedJob' in spec.Mode || 'GlobalJob' in spec.Mode)) return undefined;
+    const { execInContainer } = await import('./exec.js');
+    return (container, service, task) => {
+      const cmd = [...(container.Config.Entrypoint ?? []), ...(container.Config.Cmd ?? [])];
+      const state = this.store.read();
+      const result = execInContainer(
+        container,
+        { Cmd: cmd, Env: [], User: '', WorkingDir: '', Stdin: Buffer.alloc(0) },
+        {
+          nowMs: Date.parse(this.now()),
+          payload: (secretID) => this.unlocked(() => this.store.readPayload(secretID)),
+          secret: (secretID) => state.secrets.find((s) => s.ID === secretID),
+          service,
+          task,
+          nodeID: task.NodeID,
+        },
+      );
+      return result.exitCode;
+    };
+  }
+
   /** A locked manager runs no orchestrator: a stopped task container is not replaced until unlock. */
   private orchestrating(state: State): boolean {
     return state.swarm !== null && !this.store.keyStatus().locked;
@@ -461,29 +517,47 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
 }
 
 /**
- * A spec as the daemon stores it: a copy, network attachments by ID (moby populateNetworkID), the
- * endpoint mode defaulted to vip, a port published as 0 left unnumbered, an empty port list dropped.
+ * A spec as the daemon stores it: network attachments by ID (moby populateNetworkID), then
+ * moby's conversion into swarmkit's types and back (its enum checks and normalizations).
  */
 function storedSpec(spec: ServiceSpec, networks: Network[]): ServiceSpec {
-  const stored = structuredClone(spec);
-  // moby restartPolicyToGRPC
-  const condition = stored.TaskTemplate.RestartPolicy?.Condition ?? '';
-  if (!['', 'none', 'on-failure', 'any'].includes(condition)) throw new DaemonError(`invalid RestartCondition: ${JSON.stringify(condition)}`, 400);
-  resolveAttachments(stored, networks);
-  const endpoint = stored.EndpointSpec;
-  if (!endpoint.Mode) endpoint.Mode = 'vip';
-  if (endpoint.Ports?.length) {
-    endpoint.Ports = endpoint.Ports.map(({ PublishedPort, ...p }) => ({ Protocol: p.Protocol, TargetPort: p.TargetPort, ...(PublishedPort ? { PublishedPort } : {}), PublishMode: p.PublishMode }));
-  } else delete endpoint.Ports;
-  return stored;
+  const resolved = structuredClone(spec);
+  resolveAttachments(resolved, networks);
+  return convertServiceSpec(resolved);
 }
 
-/** running = tasks observed running; desired = replicas, or running-desired tasks for global. */
+/** controlapi validateNetworks: the ingress network is not a service's to name. */
+function checkNoIngressAttachment(spec: ServiceSpec, networks: Network[]): void {
+  for (const a of spec.TaskTemplate.Networks ?? []) {
+    const network = networks.find((n) => n.Id === a.Target);
+    if (network?.Ingress)
+      throw rpcError('InvalidArgument', `Service cannot be explicitly attached to the ingress network ${JSON.stringify(network.Name)}`);
+  }
+}
+
+/**
+ * controlapi ListServiceStatuses: running = tasks observed running; desired = replicas, a
+ * replicated job's MaxConcurrent, or (global) the tasks meant to run or still to complete; a
+ * job counts only the tasks of its current iteration, and their completions.
+ */
 function serviceStatus(tasks: Task[], service: Service): ServiceStatus {
-  const own = tasks.filter((t) => t.ServiceID === service.ID);
-  const running = own.filter((t) => t.Status.State === 'running').length;
-  const desired = 'Replicated' in service.Spec.Mode ? service.Spec.Mode.Replicated.Replicas : own.filter((t) => t.DesiredState === 'running').length;
-  return { RunningTasks: running, DesiredTasks: desired };
+  const mode = service.Spec.Mode;
+  const iteration = service.JobStatus ? (service.JobStatus.JobIteration.Index ?? 0) : undefined;
+  let desired = 'Replicated' in mode ? mode.Replicated.Replicas : 'ReplicatedJob' in mode ? mode.ReplicatedJob.MaxConcurrent : 0;
+  const global = 'Global' in mode || 'GlobalJob' in mode;
+  let running = 0;
+  let completed = 0;
+  for (const t of tasks) {
+    if (t.ServiceID !== service.ID) continue;
+    if (iteration !== undefined) {
+      if ((t.JobIteration?.Index ?? 0) !== iteration || t.JobIteration === undefined) continue;
+      if (t.Status.State === 'complete') completed++;
+    }
+    if (t.Status.State === 'running') running++;
+    if (global && t.DesiredState === 'running') desired++;
+    if (global && t.Status.State !== 'complete' && t.DesiredState === 'complete') desired++;
+  }
+  return { RunningTasks: running, DesiredTasks: desired, ...(iteration !== undefined ? { CompletedTasks: completed } : {}) };
 }
 
 /** The address printed in the join command: the given one (port 2377 unless stated) or this host's. */

@@ -1,19 +1,31 @@
-// The swarm orchestrator, converged at once: every desired slot gets a running task with one
-// container; a changed task template replaces tasks stop-first; scaled-away slots vanish; each slot
-// keeps at most the swarm's task-history limit of tasks (swarmkit orchestrator, taskreaper).
+// The swarm orchestrator, converged at once (swarmkit orchestrator/replicated, global, jobs,
+// restart, taskreaper): every desired slot gets a task, which the scheduler places on the node or
+// leaves Pending; a placed task's container is created and started unless the executor rejects
+// or fails it, and a failed task is restarted as its restart policy says; a changed task template
+// replaces tasks stop-first; scaled-away slots vanish; a job's tasks run their command to
+// completion; each slot keeps at most the swarm's task-history limit of tasks.
 import { randomBytes } from 'node:crypto';
 import type { Container, Service, Task } from '../../api/services.js';
 import { newObjectId } from '../ids.js';
 import { imageDefaults } from '../images.js';
 import { GoTime } from '../../format/gotime.js';
 import type { State, SwarmRecord } from '../../store/state.js';
+import { type NodeInfo, schedulingFailure, thisNode } from './scheduler.js';
+import { createFailure, exposedPorts, mountPoints, startFailure, taskHostConfig, type TaskFailure } from './executor.js';
+import { expandContainerSpec } from './expand.js';
+
+/** Runs a job task's command in its container: the exit code (the simulated exec, loaded by the engine). */
+export type JobRunner = (container: Container, service: Service, task: Task) => number;
 
 export interface Clock {
   now: () => string;
   hostname: string;
+  /** Present when a job may need to run; without it a job's task completes with 0. */
+  runJob?: JobRunner;
 }
 
 const isReplicated = (s: Service): boolean => 'Replicated' in s.Spec.Mode;
+export const isJob = (s: Service): boolean => 'ReplicatedJob' in s.Spec.Mode || 'GlobalJob' in s.Spec.Mode;
 
 /** The slots a service wants: 1..N when replicated; one per node (slot 0) when global. */
 function desiredSlots(service: Service): number[] {
@@ -24,86 +36,235 @@ function desiredSlots(service: Service): number[] {
 /** Tasks of a slot share a slot number (replicated) or a node (global). */
 const slotOf = (t: Task): number => t.Slot ?? 0;
 
-const sameTemplate = (task: Task, service: Service): boolean =>
-  JSON.stringify(task.Spec) === JSON.stringify(service.Spec.TaskTemplate);
+const sameTemplate = (task: Task, service: Service): boolean => JSON.stringify(task.Spec) === JSON.stringify(service.Spec.TaskTemplate);
+
+/** A task the orchestrator still wants to run (desired running, or ready while it waits to restart). */
+const isLive = (t: Task): boolean => t.DesiredState === 'running' || t.DesiredState === 'ready';
 
 /** Whether the service's current spec makes the orchestrator replace a running task (IsTaskDirty). */
 export function hasDirtyTasks(state: State, service: Service): boolean {
-  return state.tasks.some((t) => t.ServiceID === service.ID && t.DesiredState === 'running' && !sameTemplate(t, service));
+  return state.tasks.some((t) => t.ServiceID === service.ID && isLive(t) && !sameTemplate(t, service));
 }
 
 export function reconcile(state: State, clock: Clock): void {
   const swarm = state.swarm as SwarmRecord;
+  const node = thisNode(state, clock.hostname);
   const live = new Set(state.services.map((s) => s.ID));
   // A removed service's tasks and containers go with it.
   for (const task of state.tasks.filter((t) => !live.has(t.ServiceID))) deleteTask(state, task, clock);
 
   for (const service of state.services) {
-    const wanted = new Set(desiredSlots(service));
-    for (const task of state.tasks.filter((t) => t.ServiceID === service.ID && t.DesiredState === 'running')) {
-      if (!wanted.has(slotOf(task))) {
-        // Scaled away: shut down, then reaped at once, so it leaves `service ps` as in docker.
-        deleteTask(state, task, clock);
-      } else if (!sameTemplate(task, service)) {
-        shutdownTask(state, task, clock, 'shutdown');
-      }
-    }
-    for (const slot of wanted) {
-      const running = state.tasks.find((t) => t.ServiceID === service.ID && slotOf(t) === slot && t.DesiredState === 'running');
-      if (!running) startTask(state, swarm, service, slot, clock);
-    }
+    if (isJob(service)) reconcileJob(state, swarm, service, clock, node);
+    else reconcileService(state, swarm, service, clock, node);
     reapHistory(state, swarm, service, clock);
   }
 }
 
-function startTask(state: State, swarm: SwarmRecord, service: Service, slot: number, clock: Clock): void {
+function reconcileService(state: State, swarm: SwarmRecord, service: Service, clock: Clock, node: NodeInfo): void {
+  const wanted = new Set(desiredSlots(service));
+  for (const task of state.tasks.filter((t) => t.ServiceID === service.ID && isLive(t))) {
+    if (!wanted.has(slotOf(task))) {
+      // Scaled away: shut down, then reaped at once, so it leaves `service ps` as in docker.
+      deleteTask(state, task, clock);
+    } else if (!sameTemplate(task, service)) {
+      shutdownTask(state, task, clock, 'shutdown');
+    }
+  }
+  retryPending(state, swarm, service, clock, node);
+  for (const slot of wanted) {
+    const tasks = state.tasks.filter((t) => t.ServiceID === service.ID && slotOf(t) === slot);
+    if (tasks.some(isLive)) continue;
+    // a global service places no task on a node that takes none
+    if (!isReplicated(service) && node.availability !== 'active') continue;
+    // a dead slot whose last task ended by itself and is not to be restarted stays as it is
+    // (UpdatableTasksInSlot); one the orchestrator shut down is replaced
+    const last = newest(tasks);
+    if (last && last.Status.State !== 'shutdown' && !shouldRestart(service, last, tasks)) continue;
+    runSlot(state, swarm, service, slot, clock, node);
+  }
+}
+
+/** The most recently changed task of a list. */
+function newest(tasks: Task[]): Task | undefined {
+  return [...tasks].sort((a, b) => a.Version.Index - b.Version.Index).at(-1);
+}
+
+/**
+ * restart.Supervisor.shouldRestart: the condition (any by default; on-failure not after a clean
+ * exit), then MaxAttempts counted over the slot's tasks of this template that ended by themselves.
+ */
+function shouldRestart(service: Service, task: Task, slotTasks: Task[]): boolean {
+  const policy = task.Spec.RestartPolicy;
+  const condition = policy?.Condition || 'any';
+  if (condition !== 'any' && (condition !== 'on-failure' || task.Status.State === 'complete')) return false;
+  const max = policy?.MaxAttempts ?? 0;
+  if (max === 0) return true;
+  const ended = slotTasks.filter((t) => sameTemplate(t, service) && ['failed', 'rejected', 'complete'].includes(t.Status.State)).length;
+  return ended <= max;
+}
+
+/**
+ * Starts a task in the slot; while it fails and the restart policy restarts it, starts the next.
+ * swarmkit waits the restart delay each time; converging at once, the simulation stops after the
+ * task history a slot keeps and leaves the next restart waiting (desired and current state Ready).
+ */
+function runSlot(
+  state: State,
+  swarm: SwarmRecord,
+  service: Service,
+  slot: number,
+  clock: Clock,
+  node: NodeInfo,
+  jobIteration?: number,
+): void {
+  const limit = Math.max(swarm.TaskHistoryRetentionLimit, 1);
+  let task = startTask(state, swarm, service, slot, clock, node, jobIteration);
+  for (;;) {
+    if (!['failed', 'rejected'].includes(task.Status.State)) return;
+    const slotTasks = state.tasks.filter(
+      (t) => t.ServiceID === service.ID && slotOf(t) === slot && (jobIteration === undefined || t.JobIteration?.Index === jobIteration),
+    );
+    if (!shouldRestart(service, task, slotTasks)) return;
+    if (slotTasks.length >= limit) {
+      newTask(state, swarm, service, slot, clock, node, jobIteration, 'ready');
+      return;
+    }
+    task = startTask(state, swarm, service, slot, clock, node, jobIteration);
+  }
+}
+
+/** Pending tasks the scheduler may place now (a freed resource, a changed node). */
+function retryPending(state: State, swarm: SwarmRecord, service: Service, clock: Clock, node: NodeInfo): void {
+  for (const task of state.tasks.filter(
+    (t) => t.ServiceID === service.ID && t.Status.State === 'pending' && (isLive(t) || t.DesiredState === 'complete'),
+  )) {
+    const why = schedulingFailure(task, service, state, node);
+    if (why) {
+      task.Status.Err = why;
+      continue;
+    }
+    place(state, swarm, service, task, clock, node);
+  }
+}
+
+/** A new task for the slot (orchestrator.NewTask), not yet placed. */
+function newTask(
+  state: State,
+  swarm: SwarmRecord,
+  service: Service,
+  slot: number,
+  clock: Clock,
+  node: NodeInfo,
+  jobIteration?: number,
+  desired: Task['DesiredState'] = jobIteration === undefined ? 'running' : 'complete',
+): Task {
   const now = clock.now();
-  const taskID = newObjectId();
-  const containerID = randomBytes(32).toString('hex');
-  const template = structuredClone(service.Spec.TaskTemplate);
-  const hostPorts = (service.Spec.EndpointSpec.Ports ?? []).filter((p) => p.PublishMode === 'host').map((p) => ({ ...p }));
   const task: Task = {
-    ID: taskID,
+    ID: newObjectId(),
     Version: { Index: ++swarm.RaftIndex },
     CreatedAt: now,
     UpdatedAt: now,
     Labels: {},
-    Spec: template,
+    Spec: structuredClone(service.Spec.TaskTemplate),
     ServiceID: service.ID,
     ServiceAnnotations: { Name: service.Spec.Name, Labels: { ...service.Spec.Labels } },
-    ...(isReplicated(service) ? { Slot: slot } : {}),
-    NodeID: swarm.NodeID,
-    Status: {
-      Timestamp: now,
-      State: 'running',
-      Message: 'started',
-      ContainerStatus: { ContainerID: containerID, PID: 0, ExitCode: 0 },
-      // ports published in host mode are bound by the task on its node (service ps shows them)
-      ...(hostPorts.length ? { PortStatus: { Ports: hostPorts } } : {}),
-    },
-    DesiredState: 'running',
+    ...(slot ? { Slot: slot } : {}),
+    NodeID: '',
+    Status: { Timestamp: now, State: desired === 'ready' ? 'ready' : 'new', Message: desired === 'ready' ? 'restarting' : 'created' },
+    DesiredState: desired,
+    ...(jobIteration !== undefined ? { JobIteration: jobIteration ? { Index: jobIteration } : {} } : {}),
   };
+  if (desired === 'ready') task.NodeID = node.id;
   state.tasks.push(task);
-  const spec = template.ContainerSpec;
-  const slotName = isReplicated(service) ? String(slot) : swarm.NodeID;
+  return task;
+}
+
+/** Creates the slot's task and has the scheduler place it. */
+function startTask(
+  state: State,
+  swarm: SwarmRecord,
+  service: Service,
+  slot: number,
+  clock: Clock,
+  node: NodeInfo,
+  jobIteration?: number,
+): Task {
+  const task = newTask(state, swarm, service, slot, clock, node, jobIteration);
+  const why = schedulingFailure(task, service, state, node);
+  if (why) {
+    task.Status = { Timestamp: task.Status.Timestamp, State: 'pending', Message: 'pending task scheduling', Err: why };
+    return task;
+  }
+  place(state, swarm, service, task, clock, node);
+  return task;
+}
+
+/** The task on the node: its container created and started, or the executor's refusal. */
+function place(state: State, swarm: SwarmRecord, service: Service, task: Task, clock: Clock, node: NodeInfo): void {
+  const now = clock.now();
+  task.NodeID = node.id;
+  task.UpdatedAt = now;
+  const slotName = task.Slot ? String(task.Slot) : node.id;
+  const taskName = `${service.Spec.Name}.${slotName}.${task.ID}`;
+  const end = (f: TaskFailure) => {
+    task.DesiredState = 'shutdown';
+    task.Status = { Timestamp: now, State: f.state, Message: f.state === 'rejected' ? 'preparing' : 'starting', Err: f.err };
+  };
+  let spec: Task['Spec']['ContainerSpec'];
+  try {
+    spec = expandContainerSpec(task.Spec.ContainerSpec, {
+      service: { id: service.ID, name: service.Spec.Name, labels: service.Spec.Labels },
+      node: { id: node.id, hostname: node.hostname, os: node.os, architecture: node.architecture },
+      task: { id: task.ID, name: taskName, slot: slotName },
+    });
+  } catch (err) {
+    end({ state: 'rejected', err: (err as Error).message });
+    return;
+  }
+  const rejected = createFailure(spec);
+  if (rejected) return end(rejected);
+  const failed = startFailure(spec);
+  if (failed) return end(failed);
+
+  const containerID = randomBytes(32).toString('hex');
+  const hostPorts = (service.Spec.EndpointSpec.Ports ?? []).filter((p) => p.PublishMode === 'host').map((p) => ({ ...p }));
+  task.Status = {
+    Timestamp: now,
+    State: 'running',
+    Message: 'started',
+    ContainerStatus: { ContainerID: containerID, PID: 0, ExitCode: 0 },
+    // ports published in host mode are bound by the task on its node, each twice: on 0.0.0.0
+    // and on :: (service ps shows both)
+    ...(hostPorts.length ? { PortStatus: { Ports: hostPorts.flatMap((p) => [p, { ...p }]) } } : {}),
+  };
   const labels: Record<string, string> = {
     ...(spec.Labels ?? {}),
-    'com.docker.swarm.node.id': swarm.NodeID,
+    'com.docker.swarm.node.id': node.id,
     'com.docker.swarm.service.id': service.ID,
     'com.docker.swarm.service.name': service.Spec.Name,
     'com.docker.swarm.task': '',
-    'com.docker.swarm.task.id': taskID,
-    'com.docker.swarm.task.name': `${service.Spec.Name}.${slotName}.${taskID}`,
+    'com.docker.swarm.task.id': task.ID,
+    'com.docker.swarm.task.name': taskName,
   };
   const image = imageDefaults(spec.Image);
   const stackNamespace = service.Spec.Labels['com.docker.stack.namespace'];
   if (stackNamespace !== undefined) labels['com.docker.stack.namespace'] = stackNamespace;
+  const health = spec.Healthcheck?.Test?.[0] === 'NONE' ? undefined : spec.Healthcheck;
+  const exposed = exposedPorts(hostPorts);
   const container: Container = {
     Id: containerID,
-    Name: `/${service.Spec.Name}.${slotName}.${taskID}`,
+    Name: `/${taskName}`,
     Created: now,
     Image: spec.Image.replace(/@sha256:[0-9a-f]+$/, ''),
-    State: { Status: 'running', Running: true, ExitCode: 0, StartedAt: now, FinishedAt: '0001-01-01T00:00:00Z' },
+    State: {
+      Status: 'running',
+      Running: true,
+      ExitCode: 0,
+      StartedAt: now,
+      FinishedAt: '0001-01-01T00:00:00Z',
+      // the simulation's health checks pass
+      ...(health && Object.keys(health).length ? { Health: { Status: 'healthy', FailingStreak: 0 } } : {}),
+    },
     Config: {
       Hostname: spec.Hostname || containerID.slice(0, 12),
       User: spec.User ?? '',
@@ -113,7 +274,13 @@ function startTask(state: State, swarm: SwarmRecord, service: Service, slot: num
       Entrypoint: spec.Command?.length ? [...spec.Command] : image.Entrypoint,
       WorkingDir: spec.Dir ?? '',
       Labels: labels,
+      ...(spec.TTY ? { Tty: true } : {}),
+      ...(exposed ? { ExposedPorts: exposed } : {}),
+      ...(spec.Healthcheck ? { Healthcheck: { ...spec.Healthcheck } } : {}),
+      ...(spec.StopSignal ? { StopSignal: spec.StopSignal } : {}),
     },
+    HostConfig: taskHostConfig({ ...task.Spec, ContainerSpec: spec }, hostPorts),
+    Mounts: mountPoints(spec),
     SecretMounts: (spec.Secrets ?? []).map((ref) => ({
       Target: ref.File.Name.startsWith('/') ? ref.File.Name : `/run/secrets/${ref.File.Name}`,
       SecretID: ref.SecretID,
@@ -122,10 +289,78 @@ function startTask(state: State, swarm: SwarmRecord, service: Service, slot: num
       GID: ref.File.GID,
       Mode: ref.File.Mode,
     })),
-    TaskID: taskID,
+    TaskID: task.ID,
     ServiceID: service.ID,
   };
   state.containers.push(container);
+  if (task.JobIteration !== undefined) finishJobTask(state, service, task, container, clock);
+}
+
+/**
+ * A job's task runs its command to the end: exit 0 completes it, any other code fails it. A task
+ * running the image's own process (a server that does not exit) keeps running.
+ */
+function finishJobTask(state: State, service: Service, task: Task, container: Container, clock: Clock): void {
+  const spec = task.Spec.ContainerSpec;
+  if (!spec.Args?.length && !spec.Command?.length) return;
+  const code = clock.runJob ? clock.runJob(container, service, task) : 0;
+  const now = clock.now();
+  exitContainer(container, code, now);
+  if (task.Status.ContainerStatus) task.Status.ContainerStatus.ExitCode = code;
+  if (code === 0) {
+    task.Status = { ...task.Status, Timestamp: now, State: 'complete', Message: 'finished' };
+  } else {
+    task.DesiredState = 'shutdown';
+    task.Status = { ...task.Status, Timestamp: now, State: 'failed', Message: 'started', Err: `task: non-zero exit (${code})` };
+  }
+  task.UpdatedAt = now;
+}
+
+/**
+ * A job (jobs/replicated and jobs/global reconcilers): the tasks of the current iteration run
+ * until TotalCompletions of them completed, MaxConcurrent at a time, each in its own slot
+ * 0..TotalCompletions-1 (a global job: one task on the node); tasks of earlier iterations that
+ * still run are removed.
+ */
+function reconcileJob(state: State, swarm: SwarmRecord, service: Service, clock: Clock, node: NodeInfo): void {
+  const iteration = service.JobStatus?.JobIteration.Index ?? 0;
+  const own = () => state.tasks.filter((t) => t.ServiceID === service.ID);
+  for (const task of own()) {
+    if ((task.JobIteration?.Index ?? 0) !== iteration && ['new', 'pending', 'assigned', 'running'].includes(task.Status.State))
+      shutdownTask(state, task, clock, 'shutdown');
+  }
+  retryPending(state, swarm, service, clock, node);
+  const current = () => own().filter((t) => (t.JobIteration?.Index ?? 0) === iteration);
+  if ('GlobalJob' in service.Spec.Mode) {
+    if (current().length === 0 && node.availability === 'active') runSlot(state, swarm, service, 0, clock, node, iteration);
+    return;
+  }
+  if (!('ReplicatedJob' in service.Spec.Mode)) return;
+  const { MaxConcurrent, TotalCompletions } = service.Spec.Mode.ReplicatedJob;
+  for (;;) {
+    // each slot counts by its newest task: completed, or still to complete (running, pending,
+    // waiting to restart, or failed for good)
+    const bySlot = new Map<number, Task>();
+    for (const t of current()) {
+      const seen = bySlot.get(slotOf(t));
+      if (!seen || seen.Version.Index < t.Version.Index) bySlot.set(slotOf(t), t);
+    }
+    const slots = new Set(bySlot.keys());
+    let complete = 0;
+    let running = 0;
+    for (const t of bySlot.values()) {
+      if (t.Status.State === 'complete') complete++;
+      else running++;
+    }
+    const toCreate = Math.min(MaxConcurrent - running, TotalCompletions - complete - running);
+    if (toCreate <= 0) return;
+    for (let i = 0; i < toCreate; i++) {
+      let slot = 0;
+      while (slots.has(slot) && slot < TotalCompletions) slot++;
+      slots.add(slot);
+      runSlot(state, swarm, service, slot, clock, node, iteration);
+    }
+  }
 }
 
 /** Ends a task: its container exits (0 on SIGTERM), the task reaches `state`, desired `shutdown`. */
@@ -133,6 +368,7 @@ export function shutdownTask(state: State, task: Task, clock: Clock, finalState:
   const now = clock.now();
   task.DesiredState = 'shutdown';
   task.Status = { ...task.Status, Timestamp: now, State: finalState, Message: finalState === 'complete' ? 'finished' : 'shutdown' };
+  delete task.Status.Err;
   task.UpdatedAt = now;
   const container = state.containers.find((c) => c.TaskID === task.ID);
   if (container?.State.Running) exitContainer(container, 0, now);
@@ -148,7 +384,7 @@ function deleteTask(state: State, task: Task, clock: Clock): void {
   state.containers = state.containers.filter((c) => c.TaskID !== task.ID);
 }
 
-/** Keeps at most the history limit of tasks per slot, the running one included; oldest go first. */
+/** Keeps at most the history limit of tasks per slot, the live one included; oldest go first. */
 function reapHistory(state: State, swarm: SwarmRecord, service: Service, clock: Clock): void {
   const limit = swarm.TaskHistoryRetentionLimit;
   if (limit < 0) return;
@@ -160,7 +396,7 @@ function reapHistory(state: State, swarm: SwarmRecord, service: Service, clock: 
   for (const tasks of bySlot.values()) {
     // swarmkit sorts by the status timestamp (when each task reached its last state), not by age
     const finished = tasks
-      .filter((t) => t.DesiredState !== 'running')
+      .filter((t) => !isLive(t) && t.DesiredState !== 'complete')
       .map((t) => ({ t, at: new GoTime(t.Status.Timestamp).UnixNano() }))
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.t.Version.Index - b.t.Version.Index))
       .map(({ t }) => t);
