@@ -6,6 +6,7 @@
 
 import {
   GoFloat,
+  namedNumber,
   GoNil,
   compareBytes,
   elemTypeName,
@@ -1473,6 +1474,8 @@ function isTrue(v: Val): [boolean, boolean] {
       return [true, true];
   }
   if (v instanceof GoFloat) return [v.value !== 0, true];
+  const n = namedNumber(v);
+  if (n !== undefined) return [typeName(v).startsWith('*') || Number(n) !== 0, true];
   switch (kindOf(v)) {
     case 'slice':
       return [Array.isArray(v) ? v.length > 0 : false, true];
@@ -1510,13 +1513,16 @@ function basicKind(v: Val): NumKind {
       return 'string';
   }
   if (v instanceof GoFloat) return 'float';
+  const n = namedNumber(v);
+  if (n !== undefined) return typeName(v).startsWith('float') ? 'float' : 'int';
   return 'invalid';
 }
 
-const num = (v: Val): number => (v instanceof GoFloat ? v.value : Number(v));
+const num = (v: Val): number => (v instanceof GoFloat ? v.value : Number(namedNumber(v) ?? v));
 
 function bigOf(v: Val): bigint {
-  return typeof v === 'bigint' ? v : BigInt(v as number);
+  const n = namedNumber(v) ?? v;
+  return typeof n === 'bigint' ? n : BigInt(n as number);
 }
 
 function eqBuiltin(arg1: Val, ...arg2: Val[]): boolean {

@@ -27,6 +27,8 @@ export const goFormat: unique symbol = Symbol.for('tsecret.goFormat');
 export const goJSON: unique symbol = Symbol.for('tsecret.goJSON');
 export const goType: unique symbol = Symbol.for('tsecret.goType');
 export const goKind: unique symbol = Symbol.for('tsecret.goKind');
+/** A method giving the number behind a named numeric type (int64, float32, time.Duration, os.FileMode). */
+export const goNumber: unique symbol = Symbol.for('tsecret.goNumber');
 
 /** A float64 that must stay float64 even when integral (template literal 3.0, JSON numbers). */
 export class GoFloat {
@@ -37,6 +39,32 @@ export class GoFloat {
   toJSON(): number {
     return this.value;
   }
+}
+
+/**
+ * A value of a named or sized numeric Go type ("int64", "uint64", "float32"): fmt's verbs see the
+ * number, %T and errors name the type, json writes the number.
+ */
+export class GoNumber {
+  constructor(
+    readonly value: number | bigint,
+    readonly type: string,
+  ) {
+    Object.defineProperty(this, goType, { value: type });
+  }
+  [goNumber](): number | bigint {
+    return this.value;
+  }
+  toJSON(): number | bigint {
+    return this.value;
+  }
+}
+
+/** Whether v stands for a number of a named type: its value, else undefined. */
+export function namedNumber(v: unknown): number | bigint | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const f = (v as Obj)[goNumber];
+  return typeof f === 'function' ? (f as () => number | bigint).call(v) : undefined;
 }
 
 /**
@@ -809,6 +837,12 @@ class Printer {
     if (!this.handleMethods(arg, verb)) this.printValue(arg, verb, 0);
   }
 
+  /** A named numeric type without a String method for this verb: the number, as its kind prints. */
+  private printNamedNumber(v: object, n: number | bigint, verb: string): void {
+    if (typeName(v).startsWith('float')) return this.fmtFloat(Number(n), verb, v);
+    return this.fmtInteger(BigInt(n), verb, v);
+  }
+
   /** A typed nil: an empty map or slice, or a nil pointer (fmtPointer). */
   private printNil(v: GoNil, verb: string): void {
     if (v.type.startsWith('map[')) this.buf += this.f.sharpV ? v.type + '(nil)' : 'map[]';
@@ -825,6 +859,8 @@ class Printer {
     if (v instanceof GoNil) return this.printNil(v, verb);
     if (v instanceof GoFloat) return this.fmtFloat(v.value, verb, v);
     if (depth > 0 && v !== undefined && v !== null && this.handleMethods(v, verb)) return;
+    const n = namedNumber(v);
+    if (n !== undefined) return this.printNamedNumber(v as object, n, verb);
     if (v === undefined || v === null) {
       // Elements of interface type that are nil.
       if (depth === 0 && v === undefined) this.buf += '<invalid reflect.Value>';

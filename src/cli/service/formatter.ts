@@ -9,7 +9,7 @@ import { humanDuration } from '../../format/humanize.js';
 import { naturalCompare, sortNaturallyBy } from '../../format/natural-sort.js';
 import { runeWidth } from '../../format/tabwriter.js';
 import { prettyPrint } from '../secret/formatter.js';
-import { GoDuration, GoPointer, goValue, MOUNT } from './go-service.js';
+import { GoDuration, GoPointer, goValue, HEALTH_CONFIG, MOUNT } from './go-service.js';
 
 // ---- shared display helpers (docker/cli cli/command/formatter) ----
 
@@ -519,7 +519,7 @@ export class ServiceInspectContext {
     return goValue(this.container.Secrets, { slice: { type: 'swarm.SecretReference', fields: secretRefFields }, pointers: true });
   }
   Healthcheck(): unknown {
-    return goValue(this.container.Healthcheck, { opaque: '*container.HealthConfig' });
+    return goValue(this.container.Healthcheck, { ptr: HEALTH_CONFIG });
   }
   IsModeGlobal(): boolean {
     return Boolean((this.service.Spec.Mode as Record<string, unknown>).Global);

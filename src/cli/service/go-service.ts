@@ -7,7 +7,7 @@
 import type { Service, Task } from '../../api/services.js';
 import { apiJSON } from '../../format/api-json.js';
 import { GoTime } from '../../format/gotime.js';
-import { formatGoValue, goFormat, goJSON, goMap, GoNil, goStruct, goType } from '../../format/govalue.js';
+import { formatGoValue, goFormat, goJSON, goMap, GoNil, GoNumber, goNumber, goStruct, goType } from '../../format/govalue.js';
 
 // ---- Go value types the schemas need ----
 
@@ -59,11 +59,19 @@ export function formatGoDuration(ns: number | bigint): string {
 
 /** A time.Duration: prints like Duration.String(), marshals as its nanoseconds. */
 export class GoDuration {
-  constructor(readonly ns: number) {
-    Object.defineProperty(this, goType, { value: 'time.Duration' });
+  /** type: "*time.Duration" for a pointer field (a template prints what it points to). */
+  constructor(
+    readonly ns: number,
+    type = 'time.Duration',
+  ) {
+    Object.defineProperty(this, goType, { value: type });
   }
   [goFormat](): string {
     return formatGoDuration(this.ns);
+  }
+  /** an int64 underneath: %d prints the nanoseconds */
+  [goNumber](): number {
+    return this.ns;
   }
   toJSON(): number {
     return this.ns;
@@ -92,6 +100,10 @@ export class GoFileMode {
     const rwx = 'rwxrwxrwx';
     for (let i = 0; i < 9; i++) out += (this.mode >>> (8 - i)) & 1 ? rwx[i] : '-';
     return out;
+  }
+  /** a uint32 underneath: %o prints the permission bits (400), %d the number */
+  [goNumber](): number {
+    return this.mode;
   }
   toJSON(): number {
     return this.mode;
@@ -134,9 +146,11 @@ export interface StructSchema {
 export type FieldType =
   | 'string'
   | 'int'
+  | 'int64'
   | 'uint64'
   | 'bool'
   | 'float'
+  | 'float32'
   | 'duration'
   | '*duration'
   | 'time'
@@ -176,16 +190,20 @@ export function goValue(raw: unknown, type: FieldType): unknown {
       case 'string':
         return typeof raw === 'string' ? raw : '';
       case 'int':
-      case 'uint64':
         return typeof raw === 'number' || typeof raw === 'bigint' ? raw : 0;
+      case 'int64':
+      case 'uint64':
+        return new GoNumber(typeof raw === 'number' || typeof raw === 'bigint' ? raw : 0, type);
       case 'float':
         return typeof raw === 'number' ? raw : 0;
+      case 'float32':
+        return new GoNumber(typeof raw === 'number' ? raw : 0, 'float32');
       case 'bool':
         return raw === true;
       case 'duration':
         return new GoDuration(typeof raw === 'number' ? raw : 0);
       case '*duration':
-        return typeof raw === 'number' ? new GoDuration(raw) : new GoNil('*time.Duration');
+        return typeof raw === 'number' ? new GoDuration(raw, '*time.Duration') : new GoNil('*time.Duration');
       case 'time':
         return new GoTime(typeof raw === 'string' && raw !== '' ? raw : '0001-01-01T00:00:00Z');
       case '*time':
@@ -288,10 +306,71 @@ export const MOUNT = S('mount.Mount', [
   ['Target', 'string'],
   ['ReadOnly', 'bool'],
   ['Consistency', 'string'],
-  ['BindOptions', { opaque: '*mount.BindOptions' }],
-  ['VolumeOptions', { opaque: '*mount.VolumeOptions' }],
-  ['TmpfsOptions', { opaque: '*mount.TmpfsOptions' }],
+  [
+    'BindOptions',
+    {
+      ptr: S('mount.BindOptions', [
+        ['Propagation', 'string'],
+        ['NonRecursive', 'bool'],
+        ['CreateMountpoint', 'bool'],
+        ['ReadOnlyNonRecursive', 'bool'],
+        ['ReadOnlyForceRecursive', 'bool'],
+      ]),
+    },
+  ],
+  [
+    'VolumeOptions',
+    {
+      ptr: S('mount.VolumeOptions', [
+        ['NoCopy', 'bool'],
+        ['Labels', 'map'],
+        ['Subpath', 'string'],
+        ['DriverConfig', { ptr: S('mount.Driver', DRIVER.fields) }],
+      ]),
+    },
+  ],
+  ['ImageOptions', { opaque: '*mount.ImageOptions' }],
+  [
+    'TmpfsOptions',
+    {
+      ptr: S('mount.TmpfsOptions', [
+        ['SizeBytes', 'int64'],
+        ['Mode', 'filemode'],
+        ['Options', { opaque: '[][]string' }],
+      ]),
+    },
+  ],
   ['ClusterOptions', { opaque: '*mount.ClusterOptions' }],
+]);
+/** container.HealthConfig: durations print as time.Duration does. */
+export const HEALTH_CONFIG = S('container.HealthConfig', [
+  ['Test', '[]string'],
+  ['Interval', 'duration'],
+  ['Timeout', 'duration'],
+  ['StartPeriod', 'duration'],
+  ['StartInterval', 'duration'],
+  ['Retries', 'int'],
+]);
+const PRIVILEGES = S('swarm.Privileges', [
+  [
+    'CredentialSpec',
+    {
+      ptr: S('swarm.CredentialSpec', [
+        ['Config', 'string'],
+        ['File', 'string'],
+        ['Registry', 'string'],
+      ]),
+    },
+  ],
+  ['SELinuxContext', { opaque: '*swarm.SELinuxContext' }],
+  ['Seccomp', { opaque: '*swarm.SeccompOpts' }],
+  ['AppArmor', { opaque: '*swarm.AppArmorOpts' }],
+  ['NoNewPrivileges', 'bool'],
+]);
+const ULIMIT = S('container.Ulimit', [
+  ['Name', 'string'],
+  ['Hard', 'int64'],
+  ['Soft', 'int64'],
 ]);
 const CONTAINER_SPEC = S('swarm.ContainerSpec', [
   ['Image', 'string'],
@@ -303,7 +382,7 @@ const CONTAINER_SPEC = S('swarm.ContainerSpec', [
   ['Dir', 'string'],
   ['User', 'string'],
   ['Groups', '[]string'],
-  ['Privileges', { opaque: '*swarm.Privileges' }],
+  ['Privileges', { ptr: PRIVILEGES }],
   ['Init', '*bool'],
   ['StopSignal', 'string'],
   ['TTY', 'bool'],
@@ -311,7 +390,7 @@ const CONTAINER_SPEC = S('swarm.ContainerSpec', [
   ['ReadOnly', 'bool'],
   ['Mounts', { slice: MOUNT }],
   ['StopGracePeriod', '*duration'],
-  ['Healthcheck', { opaque: '*container.HealthConfig' }],
+  ['Healthcheck', { ptr: HEALTH_CONFIG }],
   ['Hosts', '[]string'],
   ['DNSConfig', { ptr: DNS_CONFIG }],
   ['Secrets', { slice: SECRET_REF, pointers: true }],
@@ -320,17 +399,17 @@ const CONTAINER_SPEC = S('swarm.ContainerSpec', [
   ['Sysctls', 'map'],
   ['CapabilityAdd', '[]string'],
   ['CapabilityDrop', '[]string'],
-  ['Ulimits', { opaque: '[]*container.Ulimit' }],
-  ['OomScoreAdj', 'int'],
+  ['Ulimits', { slice: ULIMIT, pointers: true }],
+  ['OomScoreAdj', 'int64'],
 ]);
 const LIMIT = S('swarm.Limit', [
-  ['NanoCPUs', 'int'],
-  ['MemoryBytes', 'int'],
-  ['Pids', 'int'],
+  ['NanoCPUs', 'int64'],
+  ['MemoryBytes', 'int64'],
+  ['Pids', 'int64'],
 ]);
 const RESOURCES = S('swarm.Resources', [
-  ['NanoCPUs', 'int'],
-  ['MemoryBytes', 'int'],
+  ['NanoCPUs', 'int64'],
+  ['MemoryBytes', 'int64'],
   ['GenericResources', { opaque: '[]swarm.GenericResource' }],
 ]);
 const RESOURCE_REQUIREMENTS = S('swarm.ResourceRequirements', [
@@ -382,7 +461,7 @@ const UPDATE_CONFIG = S('swarm.UpdateConfig', [
   ['Delay', 'duration'],
   ['FailureAction', 'string'],
   ['Monitor', 'duration'],
-  ['MaxFailureRatio', 'float'],
+  ['MaxFailureRatio', 'float32'],
   ['Order', 'string'],
 ]);
 const ENDPOINT_SPEC = S('swarm.EndpointSpec', [
@@ -428,7 +507,15 @@ const SERVICE = S(
     ['Endpoint', ENDPOINT],
     ['UpdateStatus', { ptr: UPDATE_STATUS }],
     ['ServiceStatus', { ptr: SERVICE_STATUS }],
-    ['JobStatus', { opaque: '*swarm.JobStatus' }],
+    [
+      'JobStatus',
+      {
+        ptr: S('swarm.JobStatus', [
+          ['JobIteration', VERSION],
+          ['LastExecution', 'time'],
+        ]),
+      },
+    ],
   ],
   ['Meta'],
 );
@@ -459,7 +546,7 @@ const TASK = S(
     ['DesiredState', 'string'],
     ['NetworksAttachments', { opaque: '[]swarm.NetworkAttachment' }],
     ['GenericResources', { opaque: '[]swarm.GenericResource' }],
-    ['JobIteration', { opaque: '*swarm.Version' }],
+    ['JobIteration', { ptr: VERSION }],
     ['Volumes', { opaque: '[]swarm.VolumeAttachment' }],
   ],
   ['Meta', 'Annotations'],

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   GoFloat,
   GoNil,
+  GoNumber,
   JSONMarshalError,
   compareBytes,
   formatFloat,
@@ -23,6 +24,7 @@ import {
   typeName,
   utf8Len,
 } from '../../../src/format/govalue.js';
+import { GoDuration, GoFileMode } from '../../../src/cli/service/go-service.js';
 
 describe('fmt %v (formatGoValue)', () => {
   it.each<[unknown, string]>([
@@ -241,5 +243,29 @@ describe('helpers', () => {
 
   it('utf8Len counts bytes', () => {
     expect(utf8Len('aé日😀')).toBe(1 + 2 + 3 + 4);
+  });
+});
+
+describe('fmt on named numeric types (os.FileMode, time.Duration, int64, float32)', () => {
+  // the recorded `service inspect -f` outputs of template-named-types
+  const mode = new GoFileMode(0o440);
+  const delay = new GoDuration(90e9);
+  it('a String method serves %v %s %q %x; the number serves %d %o %#o', () => {
+    expect(sprintf('%v|%s|%q|%x', [mode, mode, mode, mode])).toBe('-r--r-----|-r--r-----|"-r--r-----"|2d722d2d722d2d2d2d2d');
+    expect(sprintf('%d|%o|%#o|%04o', [mode, mode, mode, new GoFileMode(0o600)])).toBe('288|440|0440|0600');
+    expect(sprintf('%v|%d|%T', [delay, delay, delay])).toBe('1m30s|90000000000|time.Duration');
+  });
+  it('a verb neither accepts names the type and the number (Go skips methods while reporting)', () => {
+    expect(sprintf('%f', [delay])).toBe('%!f(time.Duration=90000000000)');
+  });
+  it('sized numbers print as numbers and name their type', () => {
+    expect(sprintf('%v|%T|%.3f|%T', [new GoNumber(7, 'int64'), new GoNumber(7, 'int64'), new GoNumber(0.25, 'float32'), new GoNumber(0.25, 'float32')])).toBe(
+      '7|int64|0.250|float32',
+    );
+    expect(marshalJSON([new GoNumber(7, 'int64'), mode, delay])).toBe('[7,288,90000000000]');
+  });
+  it('inside a struct, %+v uses the String method', () => {
+    const file = goStruct('*swarm.ConfigReferenceFileTarget', { Name: '/c', UID: '0', GID: '0', Mode: new GoFileMode(0o600) });
+    expect(sprintf('%+v|%v', [file, file])).toBe('&{Name:/c UID:0 GID:0 Mode:-rw-------}|&{/c 0 0 -rw-------}');
   });
 });
