@@ -239,6 +239,9 @@ export function startFailure(spec: ContainerSpec): TaskFailure | undefined {
   return undefined;
 }
 
+/** A Go map as encoding/json writes it: keys in byte order (the inspect JSON prints it as stored). */
+const sortedKeys = <T>(m: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
 /** The port a host-mode published port binds ("7000/tcp"), as ExposedPorts and PortBindings key it. */
 const natPort = (p: PortConfig): string => `${p.TargetPort}/${p.Protocol}`;
 
@@ -250,8 +253,8 @@ export function taskHostConfig(task: TaskSpec, hostPorts: PortConfig[]): TaskHos
   for (const p of hostPorts) (bindings[natPort(p)] ??= []).push({ HostIp: '', HostPort: String(p.PublishedPort ?? '') });
   const nonEmpty = <T>(xs: T[] | undefined): T[] | null => (xs?.length ? xs : null);
   return {
-    LogConfig: { Type: task.LogDriver?.Name || 'json-file', Config: { ...(task.LogDriver?.Options ?? {}) } },
-    PortBindings: bindings,
+    LogConfig: { Type: task.LogDriver?.Name || 'json-file', Config: sortedKeys(task.LogDriver?.Options ?? {}) },
+    PortBindings: sortedKeys(bindings),
     CapAdd: nonEmpty(spec.CapabilityAdd),
     CapDrop: nonEmpty(spec.CapabilityDrop),
     Dns: nonEmpty(spec.DNSConfig?.Nameservers),
@@ -312,5 +315,5 @@ export function mountPoints(spec: ContainerSpec): MountPoint[] {
 /** The container's exposed ports: the targets of its host-mode published ports. */
 export function exposedPorts(hostPorts: PortConfig[]): Record<string, Record<string, never>> | undefined {
   if (hostPorts.length === 0) return undefined;
-  return Object.fromEntries(hostPorts.map((p) => [natPort(p), {}]));
+  return sortedKeys(Object.fromEntries(hostPorts.map((p) => [natPort(p), {}])));
 }
