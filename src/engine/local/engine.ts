@@ -280,6 +280,8 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
       checkSecretExistence(named, tx.state.secrets);
       checkNameFree(tx.state.services, named.Name);
       const endpoint = allocateEndpoint(named, tx.state.services, tx.state.networks);
+      // swarmkit stamps a job's first execution before the store stamps the service
+      const lastExecution = this.now();
       const now = this.now();
       const service: Service = {
         ID: newObjectId(),
@@ -288,7 +290,7 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
         UpdatedAt: now,
         Spec: named,
         Endpoint: endpoint,
-        ...('ReplicatedJob' in named.Mode || 'GlobalJob' in named.Mode ? { JobStatus: { JobIteration: {}, LastExecution: now } } : {}),
+        ...('ReplicatedJob' in named.Mode || 'GlobalJob' in named.Mode ? { JobStatus: { JobIteration: {}, LastExecution: lastExecution } } : {}),
       };
       tx.state.services.push(service);
       reconcile(tx.state, { ...this.clock, runJob });
