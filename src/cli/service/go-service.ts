@@ -148,6 +148,7 @@ export type FieldType =
   | 'int'
   | 'int64'
   | 'uint64'
+  | 'uint32'
   | 'bool'
   | 'float'
   | 'float32'
@@ -193,6 +194,7 @@ export function goValue(raw: unknown, type: FieldType): unknown {
         return typeof raw === 'number' || typeof raw === 'bigint' ? raw : 0;
       case 'int64':
       case 'uint64':
+      case 'uint32':
         return new GoNumber(typeof raw === 'number' || typeof raw === 'bigint' ? raw : 0, type);
       case 'float':
         return typeof raw === 'number' ? raw : 0;
@@ -342,6 +344,20 @@ export const MOUNT = S('mount.Mount', [
   ],
   ['ClusterOptions', { opaque: '*mount.ClusterOptions' }],
 ]);
+/** swarm.NetworkAttachmentConfig. */
+const NETWORK_ATTACHMENT = S('swarm.NetworkAttachmentConfig', [
+  ['Target', 'string'],
+  ['Aliases', '[]string'],
+  ['DriverOpts', 'map'],
+]);
+/** swarm.PortConfig. */
+const PORT_CONFIG = S('swarm.PortConfig', [
+  ['Name', 'string'],
+  ['Protocol', 'string'],
+  ['TargetPort', 'uint32'],
+  ['PublishedPort', 'uint32'],
+  ['PublishMode', 'string'],
+]);
 /** container.HealthConfig: durations print as time.Duration does. */
 export const HEALTH_CONFIG = S('container.HealthConfig', [
   ['Test', '[]string'],
@@ -437,7 +453,7 @@ export const TASK_SPEC = S('swarm.TaskSpec', [
   ['Resources', { ptr: RESOURCE_REQUIREMENTS }],
   ['RestartPolicy', { ptr: RESTART_POLICY }],
   ['Placement', { ptr: PLACEMENT }],
-  ['Networks', { opaque: '[]swarm.NetworkAttachmentConfig' }],
+  ['Networks', { slice: NETWORK_ATTACHMENT }],
   ['LogDriver', { ptr: DRIVER }],
   ['ForceUpdate', 'uint64'],
   ['Runtime', 'string'],
@@ -466,7 +482,7 @@ const UPDATE_CONFIG = S('swarm.UpdateConfig', [
 ]);
 const ENDPOINT_SPEC = S('swarm.EndpointSpec', [
   ['Mode', 'string'],
-  ['Ports', { opaque: '[]swarm.PortConfig' }],
+  ['Ports', { slice: PORT_CONFIG }],
 ]);
 const SERVICE_SPEC = S(
   'swarm.ServiceSpec',
@@ -476,15 +492,23 @@ const SERVICE_SPEC = S(
     ['Mode', SERVICE_MODE],
     ['UpdateConfig', { ptr: UPDATE_CONFIG }],
     ['RollbackConfig', { ptr: UPDATE_CONFIG }],
-    ['Networks', { opaque: '[]swarm.NetworkAttachmentConfig' }],
+    ['Networks', { slice: NETWORK_ATTACHMENT }],
     ['EndpointSpec', { ptr: ENDPOINT_SPEC }],
   ],
   ['Annotations'],
 );
 const ENDPOINT = S('swarm.Endpoint', [
   ['Spec', ENDPOINT_SPEC],
-  ['Ports', { opaque: '[]swarm.PortConfig' }],
-  ['VirtualIPs', { opaque: '[]swarm.EndpointVirtualIP' }],
+  ['Ports', { slice: PORT_CONFIG }],
+  [
+    'VirtualIPs',
+    {
+      slice: S('swarm.EndpointVirtualIP', [
+        ['NetworkID', 'string'],
+        ['Addr', 'string'],
+      ]),
+    },
+  ],
 ]);
 const UPDATE_STATUS = S('swarm.UpdateStatus', [
   ['State', 'string'],
@@ -530,7 +554,7 @@ const TASK_STATUS = S('swarm.TaskStatus', [
   ['Message', 'string'],
   ['Err', 'string'],
   ['ContainerStatus', { ptr: CONTAINER_STATUS }],
-  ['PortStatus', S('swarm.PortStatus', [['Ports', { opaque: '[]swarm.PortConfig' }]])],
+  ['PortStatus', S('swarm.PortStatus', [['Ports', { slice: PORT_CONFIG }]])],
 ]);
 const TASK = S(
   'swarm.Task',
