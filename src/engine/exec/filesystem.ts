@@ -135,10 +135,18 @@ export class SimFS {
 
   markReadOnly(path: string): void { this.readOnly.add(absPath(path, '/')); }
 
-  /** True when abs lies on (or under) a read-only mount. */
+  /** Mount points of writable mounts inside a read-only one (a tmpfs under a read-only root). */
+  readonly writable = new Set<string>();
+  markWritable(path: string): void { this.writable.add(absPath(path, '/')); }
+
+  /** True when the innermost mount abs lies on (or under) is read-only. */
   isReadOnly(abs: string): boolean {
-    for (const m of this.readOnly) if (abs === m || abs.startsWith(m === '/' ? '/' : m + '/')) return true;
-    return false;
+    const under = (m: string) => abs === m || abs.startsWith(m === '/' ? '/' : m + '/');
+    let depth = -1;
+    let ro = false;
+    for (const m of this.readOnly) if (under(m) && m.length > depth) { depth = m.length; ro = true; }
+    for (const m of this.writable) if (under(m) && m.length > depth) { depth = m.length; ro = false; }
+    return ro;
   }
 
   /** Walks path from cwd, checking search permission on every directory crossed. */
