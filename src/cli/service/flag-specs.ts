@@ -225,6 +225,23 @@ const oomScoreAdjFlag = defineFlag({
   hidden: true,
 });
 
+/**
+ * The flags that change nothing the daemon stores, and why. Every other flag of create and update
+ * changes the spec (test/cli/service-flags.test.ts holds each one to it).
+ */
+export const CLIENT_SIDE_FLAGS: Readonly<Record<string, string>> = {
+  detach: 'the client returns at once instead of printing the progress until the service converges',
+  quiet: 'the client waits without printing the progress',
+  'no-resolve-image':
+    'the client does not ask the daemon to look the image digest up on a registry; tsecret has no registry, so only the daemon\'s warning that it could not goes away',
+  'with-registry-auth': "the client sends its registry credentials (from its config file) along; tsecret pulls no image, so there is nothing to send them to",
+};
+
+/** Flags docker 28 itself accepts and drops, as tsecret does (it would be unfaithful to refuse them). */
+export const DOCKER_IGNORED_FLAGS: Readonly<Record<string, string>> = {
+  'update --max-concurrent': "update.go's updateService never reads it: the job's MaxConcurrent stays as created (the update still reruns the job)",
+};
+
 /** The flags docker hides and refuses against an older daemon (their "version" annotation). */
 export const FLAG_MIN_API: Readonly<Record<string, string>> = { 'health-start-interval': '1.44', 'oom-score-adj': '1.46' };
 
