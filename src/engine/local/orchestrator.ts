@@ -122,7 +122,7 @@ function runSlot(
   for (;;) {
     if (!['failed', 'rejected'].includes(task.Status.State)) return;
     const slotTasks = state.tasks.filter(
-      (t) => t.ServiceID === service.ID && slotOf(t) === slot && (jobIteration === undefined || t.JobIteration?.Index === jobIteration),
+      (t) => t.ServiceID === service.ID && slotOf(t) === slot && (jobIteration === undefined || (t.JobIteration !== undefined && (t.JobIteration.Index ?? 0) === jobIteration)),
     );
     if (!shouldRestart(service, task, slotTasks)) return;
     if (slotTasks.length >= limit) {
