@@ -103,6 +103,9 @@ function shouldRestart(service: Service, task: Task, slotTasks: Task[]): boolean
   return ended <= max;
 }
 
+/** How many tasks a failing slot goes through in one convergence, whatever the history limit. */
+const MAX_RESTARTS_AT_ONCE = 20;
+
 /**
  * Starts a task in the slot; while it fails and the restart policy restarts it, starts the next.
  * swarmkit waits the restart delay each time; converging at once, the simulation stops after the
@@ -117,7 +120,8 @@ function runSlot(
   node: NodeInfo,
   jobIteration?: number,
 ): void {
-  const limit = Math.max(swarm.TaskHistoryRetentionLimit, 1);
+  // a swarm keeping a long task history still stops restarting at once after a few
+  const limit = Math.min(Math.max(swarm.TaskHistoryRetentionLimit, 1), MAX_RESTARTS_AT_ONCE);
   let task = startTask(state, swarm, service, slot, clock, node, jobIteration);
   for (;;) {
     if (!['failed', 'rejected'].includes(task.Status.State)) return;
