@@ -54,10 +54,21 @@ function checkCredentialSpec(cs: ContainerSpec): void {
   if (given.length > 2) throw bad(`cannot specify both ${given.slice(0, -1).join(', ')}, and ${given[given.length - 1]} credential specs`);
 }
 
-function checkUpdateConfig(u: UpdateConfig | undefined): void {
-  if (!u) return;
-  if (!FAILURE_ACTIONS.includes(u.FailureAction ?? '')) throw bad(`unrecognized update failure action ${u.FailureAction ?? ''}`);
-  if (!ORDERS.includes(u.Order)) throw bad(`unrecognized update order ${u.Order}`);
+/** updateConfigToGRPC and back: an empty failure action is pause, an empty order stop-first. */
+function convertUpdateConfig(u: UpdateConfig | undefined): UpdateConfig | undefined {
+  if (!u) return undefined;
+  const action = u.FailureAction || 'pause';
+  if (!FAILURE_ACTIONS.includes(action)) throw bad(`unrecognized update failure action ${u.FailureAction}`);
+  const order = u.Order || 'stop-first';
+  if (!ORDERS.includes(order)) throw bad(`unrecognized update order ${u.Order}`);
+  return {
+    Parallelism: u.Parallelism,
+    ...(u.Delay ? { Delay: u.Delay } : {}),
+    FailureAction: action,
+    ...(u.Monitor ? { Monitor: u.Monitor } : {}),
+    MaxFailureRatio: u.MaxFailureRatio,
+    Order: order,
+  };
 }
 
 /**
@@ -71,10 +82,15 @@ export function convertServiceSpec(spec: ServiceSpec): ServiceSpec {
   const isolation = (cs.Isolation ?? '').toLowerCase();
   cs.Isolation = isolation === 'hyperv' || isolation === 'process' ? isolation : 'default';
   if (cs.Mounts) cs.Mounts = cs.Mounts.map(convertMount);
-  const condition = out.TaskTemplate.RestartPolicy?.Condition ?? '';
-  if (!RESTART_CONDITIONS.includes(condition)) throw bad(`invalid RestartCondition: ${quote(condition)}`);
-  checkUpdateConfig(out.UpdateConfig);
-  checkUpdateConfig(out.RollbackConfig);
+  const policy = out.TaskTemplate.RestartPolicy;
+  if (policy) {
+    if (!RESTART_CONDITIONS.includes(policy.Condition ?? '')) throw bad(`invalid RestartCondition: ${quote(policy.Condition)}`);
+    policy.Condition ||= 'any';
+  }
+  const update = convertUpdateConfig(out.UpdateConfig);
+  const rollback = convertUpdateConfig(out.RollbackConfig);
+  if (update) out.UpdateConfig = update;
+  if (rollback) out.RollbackConfig = rollback;
   const endpoint = out.EndpointSpec;
   if (endpoint.Mode !== '' && endpoint.Mode !== 'vip' && endpoint.Mode !== 'dnsrr')
     throw bad(`invalid resolution mode: ${quote(endpoint.Mode)}`);
