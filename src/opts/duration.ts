@@ -1,13 +1,9 @@
-// docker/cli opts/duration.go: DurationOpt (a duration that may be unset) and
-// PositiveDurationOpt (--health-interval and friends: negative values refused).
-import { parseGoDuration } from '../cli/flags.js';
+// docker/cli opts/duration.go: DurationOpt (a duration that may be unset: the flag's parse is
+// time.ParseDuration itself) and PositiveDurationOpt (--health-interval and friends), which also
+// refuses a negative one.
 
-/** DurationOpt.Set: time.ParseDuration, in nanoseconds. */
-export const parseDurationOpt = (value: string): number => parseGoDuration(value);
-
-/** PositiveDurationOpt.Set. */
-export function parsePositiveDuration(value: string): number {
-  const ns = parseGoDuration(value);
+/** PositiveDurationOpt.Set, after time.ParseDuration gave the nanoseconds. */
+export function positiveDuration(ns: number): number {
   if (ns < 0) throw new Error('duration cannot be negative');
   return ns;
 }

@@ -4,7 +4,7 @@
 import type { PortConfig } from '../api/services.js';
 import { csvRecord } from '../go/csv/reader.js';
 import { NumError, parseUint } from '../go/strconv/numerr.js';
-import { parsePortSpec } from '../compose/units.js';
+import { parsePortSpec } from './nat.js';
 
 /** PortOpt.Set's test for the long form: a key=value pair anywhere in the value. */
 const LONG_SYNTAX = /\w+=\w+(,\w+=\w+)*/;

@@ -14,7 +14,7 @@ import { parseNetworkOpt } from '../../opts/network.js';
 import { parseUlimit } from '../../opts/ulimit.js';
 import { parseCPUs, parseMemBytes, validateDNSSearch, validateIPAddress } from '../../opts/opts.js';
 import { validateExtraHost } from '../../opts/hosts.js';
-import { parseDurationOpt, parsePositiveDuration } from '../../opts/duration.js';
+import { positiveDuration } from '../../opts/duration.js';
 import { parseCredentialSpec, parseFloat32, parseInt64, parsePlacementPref, parseShlex, parseUint64, validateGenericResource } from './opts.js';
 
 /**
@@ -49,6 +49,9 @@ export function validateEnv(value: string): string {
   return value;
 }
 
+/** PositiveDurationOpt.Set (time.ParseDuration, not negative). */
+const parsePositiveDuration = (value: string): number => positiveDuration(parseGoDuration(value));
+
 /** MountOpt.Set, checked as the flag is parsed; create and update parse it again against the client's directory. */
 const validateMount = (value: string): string => (parseMountOpt(value), value);
 
@@ -75,7 +78,7 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
       usage: 'Time to wait before force killing a container (ns|us|ms|s|m|h)',
       kind: 'value',
       defaultText: defaults['stop-grace-period'],
-      parse: parseDurationOpt,
+      parse: parseGoDuration,
     },
     { name: 'replicas', varname: 'uint', usage: 'Number of tasks', kind: 'value', parse: parseReplicas },
     { name: 'max-concurrent', varname: 'uint', usage: 'Number of job tasks to run concurrently (default equal to --replicas)', kind: 'value', parse: parseUint64 },
@@ -93,10 +96,10 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
       usage: 'Delay between restart attempts (ns|us|ms|s|m|h)',
       kind: 'value',
       defaultText: defaults['restart-delay'],
-      parse: parseDurationOpt,
+      parse: parseGoDuration,
     },
     { name: 'restart-max-attempts', varname: 'uint', usage: 'Maximum number of restarts before giving up', kind: 'value', parse: parseUint64 },
-    { name: 'restart-window', varname: 'duration', usage: 'Window used to evaluate the restart policy (ns|us|ms|s|m|h)', kind: 'value', parse: parseDurationOpt },
+    { name: 'restart-window', varname: 'duration', usage: 'Window used to evaluate the restart policy (ns|us|ms|s|m|h)', kind: 'value', parse: parseGoDuration },
     {
       name: 'update-parallelism',
       varname: 'uint',

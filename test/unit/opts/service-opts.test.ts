@@ -8,7 +8,10 @@ import { parseNetworkOpt } from '../../../src/opts/network.js';
 import { parseUlimit } from '../../../src/opts/ulimit.js';
 import { parseCPUs, parseIP, parseMemBytes, validateDNSSearch, validateIPAddress } from '../../../src/opts/opts.js';
 import { validateExtraHost } from '../../../src/opts/hosts.js';
-import { parsePositiveDuration } from '../../../src/opts/duration.js';
+import { positiveDuration } from '../../../src/opts/duration.js';
+import { parseGoDuration } from '../../../src/cli/flags.js';
+
+const parsePositiveDuration = (v: string) => positiveDuration(parseGoDuration(v));
 import { effectiveCapAddCapDrop } from '../../../src/opts/capabilities.js';
 import { parseCredentialSpec, parseGenericResources, parsePlacementPref, toHealthConfig } from '../../../src/cli/service/opts.js';
 import { parseFloat, parseUint } from '../../../src/go/strconv/numerr.js';
