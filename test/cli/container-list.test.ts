@@ -186,6 +186,7 @@ describe('inspect / container inspect', () => {
       'ProcessLabel',
       'AppArmorProfile',
       'ExecIDs',
+      'HostConfig',
       'Mounts',
       'Config',
     ]);
