@@ -102,7 +102,11 @@ export function validateServiceSpec(spec: ServiceSpec, secrets: Secret[]): void 
   // swarmkit takes any uint64 and its orchestrator then works through them; the simulation
   // converges at once with every task in the state file, which has to end somewhere
   const count =
-    'Replicated' in spec.Mode ? spec.Mode.Replicated.Replicas : 'ReplicatedJob' in spec.Mode ? spec.Mode.ReplicatedJob.TotalCompletions : 0;
+    'Replicated' in spec.Mode
+      ? spec.Mode.Replicated.Replicas
+      : 'ReplicatedJob' in spec.Mode
+        ? Math.max(spec.Mode.ReplicatedJob.TotalCompletions, spec.Mode.ReplicatedJob.MaxConcurrent)
+        : 0;
   if (count > MAX_REPLICAS) throw new Error(`tsecret does not simulate more than ${MAX_REPLICAS} replicas of a service`);
   if (isJob(spec)) {
     if (spec.UpdateConfig) throw rpcError('InvalidArgument', 'Jobs may not have an update config');
