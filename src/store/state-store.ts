@@ -22,6 +22,7 @@ import {
 } from './keys.js';
 import { readSession, removeSession, sessionPathFor, writeSession } from './session.js';
 import { emptyState, parseState, type State } from './state.js';
+import type { SeededEntropy } from '../determinism/entropy.js';
 import type { StatePaths } from './paths.js';
 
 export interface Transaction {
@@ -88,6 +89,8 @@ export class StateStore {
   constructor(
     readonly paths: StatePaths,
     private readonly unlockSources: UnlockSources = {},
+    /** A deterministic run's generator: each write continues it from the state's counter and stores where it stopped. */
+    private readonly entropy?: SeededEntropy,
   ) {}
 
   read(): State {
@@ -106,6 +109,7 @@ export class StateStore {
     return this.exclusive(() => {
       const state = this.read();
       const before = JSON.stringify(state);
+      if (this.entropy) this.entropy.position = state.deterministicDraws ?? 0;
       const puts = new Map<string, Uint8Array>();
       const drops = new Set<string>();
       let newKey: { unlockKey?: string } | undefined;
@@ -144,6 +148,7 @@ export class StateStore {
         this.ensureDir(this.paths.payloads);
         for (const [id, data] of puts) writeFileAtomic(this.payloadPath(id), sealPayload(key, id, data));
       }
+      if (this.entropy && this.entropy.position !== (state.deterministicDraws ?? 0)) state.deterministicDraws = this.entropy.position;
       const after = JSON.stringify(state);
       if (after !== before) writeFileAtomic(this.paths.state, `${after}\n`);
       if (forget || dropAll) this.forgetUnlock();
