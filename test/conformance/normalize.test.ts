@@ -1,7 +1,7 @@
 // Unit tests of the conformance normalizer: it must hide exactly what is random, nothing more.
 // The oracle check (two real recordings normalize identically) is `npm run record:conformance -- --check`.
 import { describe, expect, it } from 'vitest';
-import { HOST, SPACE_RUN, collapseProgressRepeats, compareNormalized, mapBinaryName, normalizeScenario, sortMapOrderRuns } from './normalize.js';
+import { HOST, SPACE_RUN, collapseProgressRepeats, compareNormalized, mapBinaryName, normalizeScenario, sortMapOrderRuns } from '../../src/doctest/normalize.js';
 import { expectedOutputs, listScenarioNames, loadRecording, loadScenario, parseScenario, recordingMismatch, setupDigest } from './scenario.js';
 import type { StepOutput } from './scenario.js';
 

@@ -11,7 +11,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dockerVersions, engineHostname, ensureSwarm, initSwarm, resetEngine } from './engine.js';
-import { compareNormalized, normalizeScenario } from './normalize.js';
+import { compareNormalized, normalizeScenario } from '../../src/doctest/normalize.js';
 import { makeTempDir, runScenarioSteps, whichOnPath } from './runner.js';
 import { listScenarioNames, loadScenario, recordedDir, recordingPath, serializeRecording, setupDigest } from './scenario.js';
 import type { Recording, Scenario } from './scenario.js';

@@ -68,11 +68,8 @@ export interface Scenario {
   steps: Step[];
 }
 
-export interface StepOutput {
-  stdout: string;
-  stderr: string;
-  exit: number;
-}
+export type { StepOutput } from '../../src/doctest/normalize.js';
+import type { StepOutput } from '../../src/doctest/normalize.js';
 
 export interface RecordedStep extends StepOutput {
   run: string;

@@ -3,8 +3,15 @@
 // node's hostname, the column widths that follow humanized ages and hostnames, values captured
 // from random output, the repeats of docker's timer-driven progress lines, and the binary name in
 // cobra-generated texts. Everything else (padding, trailing spaces, blank lines) is kept.
-// Pure functions: the same code runs over docker's recording and over tsecret's output.
-import type { StepOutput } from './scenario.js';
+// Pure functions: the same code runs over docker's recording and over tsecret's output. Shared by
+// the conformance suite (test/conformance, which documents each rule) and `tsecret doctest`.
+
+/** What one command printed, and its exit code. */
+export interface StepOutput {
+  stdout: string;
+  stderr: string;
+  exit: number;
+}
 
 export interface NormalizeStep {
   run: string;
@@ -29,6 +36,12 @@ export interface NormalizeOptions {
    * machine's for a recording, os.hostname() for tsecret. Replaced by `<HOST>`. Unset: no rule.
    */
   hostname?: string;
+  /**
+   * Also number a 12-character ID whose full form never appears (`service ps` task IDs): a
+   * tutorial shows what it shows. The conformance suite leaves this off, as its scenarios print
+   * every truncated ID in full somewhere, so a truncation that is wrong shows up.
+   */
+  unknownShortIds?: boolean;
 }
 
 /** What the collapse of 2+ spaces turns into, in outputs that contained a humanized age. */
@@ -57,6 +70,8 @@ const PREFIX12_RE = new RegExp(`${NOT_WORD_BEFORE}[0-9a-z]{12}${NOT_WORD_AFTER}`
  * container's default hostname): 12 lowercase hex with at least one digit.
  */
 const SHORT_CID_RE = new RegExp(`${NOT_WORD_BEFORE}(?=[a-f]*[0-9])[0-9a-f]{12}${NOT_WORD_AFTER}`, 'g');
+/** A truncated swarm ID (task, service) whose full form is not shown: 12 of [0-9a-z] with a digit (unknownShortIds). */
+const SHORT_ID_RE = new RegExp(`${NOT_WORD_BEFORE}(?=[a-z]*[0-9])[0-9a-z]{12}${NOT_WORD_AFTER}`, 'g');
 
 /**
  * Fractions must not end in 0: Go trims trailing zeros in both RFC3339Nano and Time.String(), so
@@ -249,6 +264,8 @@ interface Context {
   cids: Map<string, number>;
   /** 12-hex container IDs whose full form is not in the scenario; numbered after the full ones. */
   shortCids: Map<string, number>;
+  /** 12-character swarm IDs whose full form is not in the scenario (unknownShortIds); numbered after the full ones. */
+  shortIds: Map<string, number>;
   times: Map<string, number>;
   /** Every Index value of the scenario, numerically ascending, for ranking. */
   indexes: number[];
@@ -286,14 +303,20 @@ function collectIds(text: string, ctx: Context): void {
   for (const m of t.matchAll(ID_RE)) if (!ctx.ids.has(m[0])) ctx.ids.set(m[0], ctx.ids.size + 1);
 }
 
-/** Second pass, once every full ID is known: 12-hex values that are no known ID's prefix. */
-function collectShortCids(text: string, ctx: Context): void {
+/** Second pass, once every full ID is known: 12-character values that are no known ID's prefix. */
+function collectShortIds(text: string, ctx: Context, unknownShortIds: boolean): void {
   const t = text.replace(TOKEN_RE, '').replace(UNLOCK_KEY_RE, '').replace(CID_RE, '').replace(ID_RE, '');
+  const known = (v: string) => [...ctx.ids.keys()].some((id) => id.startsWith(v)) || [...ctx.cids.keys()].some((c) => c.startsWith(v));
   for (const m of t.matchAll(SHORT_CID_RE)) {
     const v = m[0];
-    if (ctx.shortCids.has(v)) continue;
-    if ([...ctx.ids.keys()].some((id) => id.startsWith(v)) || [...ctx.cids.keys()].some((c) => c.startsWith(v))) continue;
+    if (ctx.shortCids.has(v) || known(v)) continue;
     ctx.shortCids.set(v, ctx.cids.size + ctx.shortCids.size + 1);
+  }
+  if (!unknownShortIds) return;
+  for (const m of t.matchAll(SHORT_ID_RE)) {
+    const v = m[0];
+    if (ctx.shortIds.has(v) || ctx.shortCids.has(v) || known(v)) continue;
+    ctx.shortIds.set(v, ctx.ids.size + ctx.shortIds.size + 1);
   }
 }
 
@@ -322,6 +345,8 @@ function normalizeText(raw: string, ctx: Context, captures: Array<[string, strin
     for (const [cid, n] of ctx.cids) if (cid.startsWith(m)) return `<CID${n}/12>`;
     const short = ctx.shortCids.get(m);
     if (short !== undefined) return `<CID${short}/12>`;
+    const shortId = ctx.shortIds.get(m);
+    if (shortId !== undefined) return `<ID${shortId}/12>`;
     return m;
   });
   // Times are numbered by instant (first appearance), so CreatedAt == UpdatedAt and the same
@@ -371,15 +396,15 @@ export function normalizeScenario(rawOutputs: readonly StepOutput[], steps: read
   if (rawOutputs.length > steps.length) throw new Error(`normalizeScenario: ${rawOutputs.length} outputs for ${steps.length} steps`);
   // first, so that IDs are numbered in the sorted order
   const outputs = rawOutputs.map((o) => ({ ...o, stdout: sortMapOrderRuns(o.stdout) }));
-  const ctx: Context = { ids: new Map(), cids: new Map(), shortCids: new Map(), times: new Map(), indexes: [] };
+  const ctx: Context = { ids: new Map(), cids: new Map(), shortCids: new Map(), shortIds: new Map(), times: new Map(), indexes: [] };
   for (const o of outputs) {
     collectIds(mapBinaryName(o.stdout, opts.binaryName), ctx);
     collectIds(mapBinaryName(o.stderr, opts.binaryName), ctx);
     collectIndexes(o.stdout, ctx);
   }
   for (const o of outputs) {
-    collectShortCids(mapBinaryName(o.stdout, opts.binaryName), ctx);
-    collectShortCids(mapBinaryName(o.stderr, opts.binaryName), ctx);
+    collectShortIds(mapBinaryName(o.stdout, opts.binaryName), ctx, opts.unknownShortIds === true);
+    collectShortIds(mapBinaryName(o.stderr, opts.binaryName), ctx, opts.unknownShortIds === true);
   }
   // A random capture (a generated name) is replaced in every step, also in the earlier ones.
   const randoms: Array<[string, string, boolean]> = [];
