@@ -10,6 +10,7 @@ import { demoCommand } from './demo.js';
 import { containerCommand, containerShortcuts } from './container/container.js';
 import { serviceCommand } from './service/service.js';
 import { stackCommand } from './stack/stack.js';
+import { doctestCommand } from './doctest/doctest.js';
 
 declare const TSECRET_VERSION: string;
 export const VERSION = typeof TSECRET_VERSION === 'string' ? TSECRET_VERSION : '0.0.0-dev';
@@ -24,7 +25,7 @@ export const rootCommand: CommandSpec = {
   use: 'tsecret [OPTIONS] COMMAND [ARG...]',
   short: "Docker swarm's secret workflow without a Docker engine",
   flags: globalFlags,
-  subcommands: [containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand, ...containerShortcuts],
+  subcommands: [containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand, doctestCommand, ...containerShortcuts],
 };
 
 export interface GlobalOptions {
