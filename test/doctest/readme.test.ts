@@ -1,0 +1,12 @@
+// The README's console sessions run as shown and print what they show (tsecret doctest, --strict:
+// every command's output is in the README).
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { repoRoot, spawnCli } from '../helpers/run.js';
+
+describe('README', () => {
+  it('passes tsecret doctest --strict', async () => {
+    const r = await spawnCli(['doctest', '--strict', join(repoRoot, 'README.md')]);
+    expect(r).toEqual({ stdout: '5 commands, 5 passed, 0 failed, 0 skipped\n', stderr: '', exit: 0 });
+  });
+});
