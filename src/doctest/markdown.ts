@@ -25,8 +25,10 @@ export interface SessionCommand {
 }
 
 export interface SessionFile {
-  /** The file split at '\n' (a final '\n' gives a last empty element), for `--update`. */
+  /** The file split at its line ends (a final one gives a last empty element), for `--update`. */
   lines: string[];
+  /** '\r\n' for a file written with CRLF line ends, else '\n'; `--update` keeps it. */
+  eol: string;
   commands: SessionCommand[];
 }
 
@@ -48,7 +50,8 @@ export function parseSkip(line: string): SkipDirective | undefined {
 
 /** Parses a Markdown file's shell sessions. `engine` decides which engine-scoped skips apply. */
 export function parseSessions(text: string, engine = 'tsecret'): SessionFile {
-  const lines = text.split('\n');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(eol);
   const commands: SessionCommand[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -68,7 +71,7 @@ export function parseSessions(text: string, engine = 'tsecret'): SessionFile {
     }
     i = end + 1;
   }
-  return { lines, commands };
+  return { lines, eol, commands };
 }
 
 function previousNonBlank(lines: string[], at: number): string {
@@ -125,5 +128,5 @@ export function replaceOutputs(file: SessionFile, replacements: ReadonlyMap<Sess
     const count = to - from;
     lines.splice(at, count, ...newLines.map((l) => (l === '' ? '' : cmd.indent + l)));
   }
-  return lines.join('\n');
+  return lines.join(file.eol);
 }

@@ -9,7 +9,11 @@ import { dirname, resolve } from 'node:path';
 import { compareSession, type CommandOutputs } from './compare.js';
 import { contentRange, parseSessions, replaceOutputs, type SessionCommand } from './markdown.js';
 import { runSession, whichOnPath, type EngineKind } from './session.js';
-import type { Output } from '../cli/io.js';
+
+/** Where the report goes (the command's stdout and stderr). */
+export interface Output {
+  write(chunk: string): unknown;
+}
 
 export interface DoctestOptions {
   files: string[];

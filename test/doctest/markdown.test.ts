@@ -65,6 +65,13 @@ describe('replaceOutputs', () => {
     expect(replaceOutputs(file, new Map([[a, ['new', '', 'out']]]))).toBe('  ```console\n  $ a\n\n  new\n\n  out\n\n  $ b\n  ```\ntrailing text  \n');
   });
 
+  it('keeps the CRLF line ends of a file written with them', () => {
+    const text = '```console\r\n$ a\r\nold\r\n```\r\n';
+    const file = parseSessions(text);
+    expect(file.commands.map((c) => [c.text, c.expected])).toEqual([['a', ['old']]]);
+    expect(replaceOutputs(file, new Map([[file.commands[0], ['new', 'lines']]]))).toBe('```console\r\n$ a\r\nnew\r\nlines\r\n```\r\n');
+  });
+
   it('puts the output of a command that showed none right after it', () => {
     const text = '```console\n$ a\n\n$ b\nx\n```';
     const file = parseSessions(text);
