@@ -48,6 +48,14 @@ describe('__complete', () => {
     expect(await complete('exec', 'web.1', '')).toBe(':4\n');
   });
 
+  it('completes network names from the state, the ingress network left out', async () => {
+    const t = session();
+    await t.run('swarm init --advertise-addr 127.0.0.1');
+    writeFileSync(join(t.dir, 'stack.yml'), 'version: "3.8"\nservices:\n  web:\n    image: nginx:latest\n    networks: [front]\nnetworks:\n  front: {}\n');
+    expect((await t.run(['stack', 'deploy', '-c', join(t.dir, 'stack.yml'), 'shop'])).exit).toBe(0);
+    expect((await t.run(['__complete', 'service', 'create', '--network', ''])).stdout).toBe('shop_front\n:4\n');
+  });
+
   it('lets the shell offer files where a path goes', async () => {
     expect(await complete('secret', 'create', 'name', '')).toBe(':0\n');
     expect(await complete('stack', 'deploy', '-c', '')).toBe(':0\n');

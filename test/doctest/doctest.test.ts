@@ -151,6 +151,18 @@ describe('tsecret doctest', () => {
     expect(r).toEqual({ stdout: '7 commands, 6 passed, 0 failed, 1 skipped\n', stderr: '', exit: 0 });
   });
 
+  it('binds docker and tsecret to the docker on PATH with --engine docker, on no state of its own', async () => {
+    const dir = tempDir();
+    // a stand-in for the real engine: says how it was called, and which state it would see
+    writeFileSync(join(dir, 'docker'), '#!/bin/sh\necho "docker $* (state: ${TSECRET_STATE:-none})"\n', { mode: 0o755 });
+    const file = join(dir, 'engine.md');
+    writeFileSync(file, '```console\n$ docker secret ls\ndocker secret ls (state: none)\n$ tsecret info\ndocker info (state: none)\n```\n');
+    const env = { PATH: `${dir}:${process.env.PATH}`, TSECRET_STATE: '' };
+    expect(await spawnCli(['doctest', '--engine', 'docker', file], { env })).toEqual({ stdout: '2 commands, 2 passed, 0 failed, 0 skipped\n', stderr: '', exit: 0 });
+    // against tsecret, the same file fails: its docker is tsecret
+    expect((await spawnCli(['doctest', file], { env })).exit).toBe(1);
+  });
+
   it('reports a file it cannot read in one line, and goes on with the others', async () => {
     const dir = tempDir();
     const ok = join(dir, 'ok.md');
