@@ -30,6 +30,14 @@ describe('compareSession', () => {
     expect(swapped[2].diff).toBe('--- expected\n+++ actual\n@@ -1,1 +1,1 @@\n-<ID1> <ID2>\n+<ID2> <ID1>\n');
   });
 
+  it('compares times as times: a standing clock prints one instant where docker prints several', () => {
+    const verdicts = compareSession([
+      run('"CreatedAt": "2026-12-05T04:34:09.891491858Z"\n', '"CreatedAt": "2025-01-01T00:00:00Z"\n'),
+      run('"CreatedAt": "2026-12-05T04:35:10.5Z"\n', '"CreatedAt": "2025-01-01T00:00:00Z"\n'),
+    ]);
+    expect(verdicts.map((v) => v.ok)).toEqual([true, true]);
+  });
+
   it('lets `...` stand for any lines, none included, and numbers IDs only in the lines compared', () => {
     const id = 'abcdefghij0123456789klmno';
     const other = 'zzzzzzzzzz0123456789zzzzz';
