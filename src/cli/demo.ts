@@ -96,6 +96,7 @@ export async function runDemo(io: IOStreams): Promise<void> {
 export const demoCommand: CommandSpec = {
   use: 'demo',
   short: 'Run the first-secret walkthrough on a throwaway state',
+  own: true,
   args: noArgs,
   run: ({ io }) => runDemo(io),
 };
