@@ -109,4 +109,9 @@ export interface Engine extends ServiceEngine, NetworkEngine {
   secretInspect(idOrName: string): Promise<Secret>;
   secretRemove(idOrName: string): Promise<void>;
   secretUpdate(id: string, version: Version, spec: SecretSpec): Promise<void>;
+  /**
+   * tsecret's own (`secret verify`; the Docker API never returns secret data): whether the
+   * secret, resolved as secretInspect resolves it, holds exactly `data`. Compared in constant time.
+   */
+  secretDataEquals(idOrName: string, data: Uint8Array): Promise<boolean>;
 }

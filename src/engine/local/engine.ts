@@ -253,6 +253,15 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
     });
   }
 
+  async secretDataEquals(idOrName: string, data: Uint8Array): Promise<boolean> {
+    const state = this.store.read();
+    this.manager(state);
+    const secret = resolveSecret(state.secrets, idOrName);
+    // node:crypto is loaded here, off the start-up path of every other command
+    const { sameSecretData } = await import('./secret-compare.js');
+    return sameSecretData(this.unlocked(() => this.store.readPayload(secret.ID)), data);
+  }
+
   // ---- services, tasks, nodes ----
 
   async serviceCreate(spec: ServiceSpec): Promise<ServiceCreateResponse> {
