@@ -5,6 +5,7 @@ import { inspectCommand } from './inspect.js';
 import { listCommand } from './ls.js';
 import { removeCommand } from './rm.js';
 import { existsCommand } from './exists.js';
+import { rotateCommand } from './rotate.js';
 import { verifyCommand } from './verify.js';
 
 export const secretCommand: CommandSpec = {
@@ -12,5 +13,5 @@ export const secretCommand: CommandSpec = {
   short: 'Manage Swarm secrets',
   swarm: true,
   args: noArgs,
-  subcommands: [createCommand, inspectCommand, listCommand, removeCommand, existsCommand, verifyCommand],
+  subcommands: [createCommand, inspectCommand, listCommand, removeCommand, existsCommand, rotateCommand, verifyCommand],
 };
