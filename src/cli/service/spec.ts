@@ -4,8 +4,9 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ServiceMode, ServiceSpec, TaskSpec, UpdateConfig } from '../../api/services.js';
 import type { FlagSpec } from '../command.js';
-import { goPathError } from '../../format/go-errors.js';
-import { parseGoInt, validateLabel } from '../flags.js';
+import { goPathError } from '../../go/os/error.js';
+import { validateLabel } from '../flags.js';
+import { parseGoInt } from '../../go/strconv/atoi.js';
 import { validateSecretOpt } from '../../opts/secret.js';
 
 const DEFAULT_UPDATE_CONFIG: UpdateConfig = { Parallelism: 1, FailureAction: 'pause', Monitor: 5e9, MaxFailureRatio: 0, Order: 'stop-first' };

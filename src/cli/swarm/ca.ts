@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { noArgs, type CommandSpec, type FlagSpec } from '../command.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine } from '../../engine/client.js';
-import { goPathError } from '../../format/go-errors.js';
+import { goPathError } from '../../go/os/error.js';
 import { swarmSpecFlags } from './opts.js';
 
 export interface CAOptions {

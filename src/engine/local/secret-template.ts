@@ -4,8 +4,8 @@
 import type { Secret } from '../../api/swarm.js';
 import type { Container, Service, Task } from '../../api/services.js';
 import { DaemonError } from '../errors.js';
-import { parseTemplate } from '../../format/gotemplate.js';
-import { goStruct, goMap } from '../../format/govalue.js';
+import { parseDockerTemplate } from '../../cli/formatter/templates.js';
+import { goMap, goStruct } from '../../go/reflect/value.js';
 
 /** What rendering needs to know of the task whose container reads the secret. */
 export interface SecretTemplateContext {
@@ -48,7 +48,7 @@ export function renderSecretTemplate(secret: Secret, data: Buffer, container: Co
     return ctx.payload(mount.SecretID).toString();
   };
   try {
-    const template = parseTemplate(data.toString(), { funcs: { env: (name: string) => env[name] ?? '', secret: byTarget } });
+    const template = parseDockerTemplate(data.toString(), { funcs: { env: (name: string) => env[name] ?? '', secret: byTarget } });
     return Buffer.from(template.execute(context));
   } catch (err) {
     throw new DaemonError(`failed to render secret ${secret.Spec.Name}: ${(err as Error).message}`, 500);
