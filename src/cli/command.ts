@@ -5,7 +5,7 @@ import { Command as CommanderCommand, Option } from 'commander';
 import { FlagError, StatusError } from './errors.js';
 import type { IOStreams } from '../iostreams/iostreams.js';
 import type { Engine } from '../engine/client.js';
-import { quoteGo } from '../format/govalue.js';
+import { quoteGo } from '../go/strconv/quote.js';
 
 export type FlagKind = 'bool' | 'value' | 'list';
 

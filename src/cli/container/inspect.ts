@@ -14,12 +14,13 @@ import type { Engine, ServiceEngine } from '../../engine/client.js';
 import type { Secret } from '../../api/swarm.js';
 import type { Container } from '../../api/services.js';
 import { DaemonError } from '../../engine/errors.js';
-import { parseTemplate, TemplateParseError } from '../../format/gotemplate.js';
-import { quoteGo } from '../../format/govalue.js';
-import { inspectObjects } from '../../format/inspect.js';
+import { TemplateParseError } from '../../go/template/parse.js';
+import { parseDockerTemplate } from '../formatter/templates.js';
+import { quoteGo } from '../../go/strconv/quote.js';
+import { inspectObjects } from '../formatter/inspect.js';
 import { goSecret } from '../secret/go-secret.js';
 import { parseImageReference } from '../../engine/image-reference.js';
-import { goService, goStructOf, goTask, serviceJSONView, taskJSONView, type StructSchema } from '../service/go-service.js';
+import { goService, goStructOf, goTask, serviceJSONView, type StructSchema, taskJSONView } from '../service/go-service.js';
 
 // ---- the container as `docker inspect` shows it (moby container.InspectResponse) ----
 
@@ -173,7 +174,7 @@ export function goContainer(view: Record<string, unknown>): object {
 function checkTemplate(format: string): void {
   if (format === '' || format === 'json') return;
   try {
-    parseTemplate(format);
+    parseDockerTemplate(format);
   } catch (err) {
     if (err instanceof TemplateParseError) throw new StatusError(`template parsing error: ${err.message}`, 64);
     throw err;

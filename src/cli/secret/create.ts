@@ -6,7 +6,7 @@ import { labelsToMap, validateLabel } from '../flags.js';
 import { readFdAtMost, readInput, type IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine } from '../../engine/client.js';
 import type { SecretSpec } from '../../api/swarm.js';
-import { goPathError } from '../../format/go-errors.js';
+import { goPathError } from '../../go/os/error.js';
 
 export interface CreateOptions {
   name: string;

@@ -1,9 +1,9 @@
 // How secrets print (docker/cli cli/command/secret/formatter.go): the list row context, the table
 // headers, and the --pretty inspect template.
 import type { Secret } from '../../api/swarm.js';
-import { GoTime } from '../../format/gotime.js';
-import { compareBytes } from '../../format/govalue.js';
-import { humanDuration } from '../../format/humanize.js';
+import { GoTime } from '../../go/time/time.js';
+import { compareBytes } from '../../go/strings/strings.js';
+import { humanDuration } from '../../go/units/duration.js';
 
 export const DEFAULT_SECRET_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.CreatedAt}}\t{{.UpdatedAt}}';
 

@@ -2,9 +2,9 @@
 // so {{.CreatedAt}} prints Time.String(), {{.Version}} prints {11} and {{.Spec.Name}} is promoted
 // from the embedded Annotations.
 import type { Driver, Secret } from '../../api/swarm.js';
-import { apiJSON } from '../../format/api-json.js';
-import { GoTime } from '../../format/gotime.js';
-import { goJSON, goMap, GoNil, goStruct } from '../../format/govalue.js';
+import { apiJSON } from '../../api/json.js';
+import { GoTime } from '../../go/time/time.js';
+import { goJSON, goMap, GoNil, goStruct } from '../../go/reflect/value.js';
 
 /** Adds an embedded struct's fields as promoted, non-printing aliases of `embedded`'s fields. */
 function promote<T extends object>(target: T, embedded: Record<string, unknown>): T {

@@ -3,13 +3,16 @@
 // sort order and history indentation, the raw formats, and the `service inspect --pretty` template.
 import { parseImageReference } from '../../engine/image-reference.js';
 import type { Node, Service, ServiceStatus, Task } from '../../api/services.js';
-import { GoTime } from '../../format/gotime.js';
-import { GoFloat, goMap, GoNil, utf8Len } from '../../format/govalue.js';
-import { humanDuration } from '../../format/humanize.js';
-import { naturalCompare, sortNaturallyBy } from '../../format/natural-sort.js';
-import { runeWidth } from '../../format/tabwriter.js';
+import { bytesSize } from '../../go/units/size.js';
+import { GoTime } from '../../go/time/time.js';
+import { GoFloat, goMap, GoNil } from '../../go/reflect/value.js';
+import { utf8Len } from '../../go/unicode/utf8.js';
+import { humanDuration } from '../../go/units/duration.js';
+import { naturalCompare, sortNaturallyBy } from '../../go/sortorder/natsort.js';
+import { runeWidth } from '../../go/runewidth/runewidth.js';
 import { prettyPrint } from '../secret/formatter.js';
-import { GoDuration, GoPointer, goValue, MOUNT } from './go-service.js';
+import { GoPointer, goValue, MOUNT } from './go-service.js';
+import { GoDuration } from '../../go/time/duration.js';
 
 // ---- shared display helpers (docker/cli cli/command/formatter) ----
 
@@ -444,18 +447,6 @@ Ports:
   {{- end }} {{ end -}}
 {{- end }}
 `;
-
-/** go-units BytesSize: binary units with 4 significant digits ("1.5GiB"). */
-function bytesSize(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
-  let i = 0;
-  let size = n;
-  while (size >= 1024 && i < units.length - 1) {
-    size /= 1024;
-    i++;
-  }
-  return `${Number(size.toPrecision(4))}${units[i]}`;
-}
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 

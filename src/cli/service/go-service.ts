@@ -5,79 +5,13 @@
 // Time.String(), embedded structs promote their fields, and {{json ...}} of any struct prints
 // the API's own JSON for it.
 import type { Service, Task } from '../../api/services.js';
-import { apiJSON } from '../../format/api-json.js';
-import { GoTime } from '../../format/gotime.js';
-import { formatGoValue, goFormat, goJSON, goMap, GoNil, goStruct, goType } from '../../format/govalue.js';
+import { apiJSON } from '../../api/json.js';
+import { GoDuration } from '../../go/time/duration.js';
+import { GoTime } from '../../go/time/time.js';
+import { formatGoValue } from '../../go/fmt/print.js';
+import { goFormat, goJSON, goMap, GoNil, goStruct, goType } from '../../go/reflect/value.js';
 
 // ---- Go value types the schemas need ----
-
-/** time.Duration.String(): "5s", "1m30s", "1h0m0s", "1.5s", "500ms", "0s". */
-export function formatGoDuration(ns: number | bigint): string {
-  let n = BigInt(ns);
-  const neg = n < 0n;
-  if (neg) n = -n;
-  const frac = (v: bigint, prec: number): [string, bigint] => {
-    let digits = '';
-    let print = false;
-    for (let i = 0; i < prec; i++) {
-      const d = v % 10n;
-      print ||= d !== 0n;
-      if (print) digits = d.toString() + digits;
-      v /= 10n;
-    }
-    return [print ? `.${digits}` : '', v];
-  };
-  let out: string;
-  if (n < 1_000_000_000n) {
-    if (n === 0n) return '0s';
-    let prec: number;
-    let unit: string;
-    if (n < 1_000n) {
-      prec = 0;
-      unit = 'ns';
-    } else if (n < 1_000_000n) {
-      prec = 3;
-      unit = 'µs';
-    } else {
-      prec = 6;
-      unit = 'ms';
-    }
-    const [f, whole] = frac(n, prec);
-    out = `${whole}${f}${unit}`;
-  } else {
-    const [f, secs] = frac(n, 9);
-    out = `${secs % 60n}${f}s`;
-    const mins = secs / 60n;
-    if (mins > 0n) {
-      out = `${mins % 60n}m${out}`;
-      const hours = mins / 60n;
-      if (hours > 0n) out = `${hours}h${out}`;
-    }
-  }
-  return neg ? `-${out}` : out;
-}
-
-/** A time.Duration: prints like Duration.String(), marshals as its nanoseconds. */
-export class GoDuration {
-  constructor(readonly ns: number) {
-    Object.defineProperty(this, goType, { value: 'time.Duration' });
-  }
-  [goFormat](): string {
-    return formatGoDuration(this.ns);
-  }
-  toJSON(): number {
-    return this.ns;
-  }
-  String(): string {
-    return formatGoDuration(this.ns);
-  }
-  Seconds(): number {
-    return this.ns / 1e9;
-  }
-  Nanoseconds(): number {
-    return this.ns;
-  }
-}
 
 /** os.FileMode: prints "-r--r--r--", marshals as the number (292). */
 export class GoFileMode {

@@ -4,7 +4,7 @@ import { defineFlags, type FlagValues } from '../command.js';
 import { filterFlag } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Task } from '../../api/services.js';
-import { writeList } from '../../format/list.js';
+import { writeList } from '../formatter/formatter.js';
 import { TASK_HEADERS, taskListFormat, taskRows } from './formatter.js';
 
 export interface TaskListOptions {

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Container, Service, Task } from '../../api/services.js';
 import { newObjectId } from '../ids.js';
 import { imageDefaults } from '../images.js';
-import { GoTime } from '../../format/gotime.js';
+import { GoTime } from '../../go/time/time.js';
 import type { State, SwarmRecord } from '../../store/state.js';
 
 export interface Clock {
