@@ -7,7 +7,7 @@ import { GoNil } from '../../go/reflect/value.js';
 import { quoteGo } from '../../go/strconv/quote.js';
 import { compareBytes } from '../../go/strings/strings.js';
 import { humanDuration } from '../../go/units/duration.js';
-import { ellipsis, truncateID } from '../service/formatter.js';
+import { ellipsis, truncateID } from '../formatter/displayutils.js';
 import { parseImageReference } from '../../engine/image-reference.js';
 
 export const DEFAULT_CONTAINER_TABLE = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';

@@ -10,7 +10,7 @@ import { DaemonError } from '../../engine/errors.js';
 import { inspectObjects } from '../formatter/inspect.js';
 import { writeList } from '../formatter/formatter.js';
 import { ServiceInspectContext, SERVICE_PRETTY_TEMPLATE } from './formatter.js';
-import { goService, serviceJSONView } from './go-service.js';
+import { goService, serviceJSONView } from '../formatter/views.js';
 
 export interface ServiceInspectOptions {
   refs: string[];

@@ -1,11 +1,13 @@
-// What `service ps` and `stack ps` share (docker/cli cli/command/task/print.go): their flags, the
-// options those give, and the printing of a task list.
+// docker/cli cli/command/task/print.go: what `service ps` and `stack ps` (and `node ps`) share:
+// their flags, the options those give, and task.Print (names, sort order, history indentation).
 import { defineFlags, type FlagValues } from '../command.js';
 import { filterFlag } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Task } from '../../api/services.js';
 import { writeList } from '../formatter/formatter.js';
-import { TASK_HEADERS, taskListFormat, taskRows } from './formatter.js';
+import { GoTime } from '../../go/time/time.js';
+import { naturalCompare } from '../../go/sortorder/natsort.js';
+import { TASK_HEADERS, TaskRow, taskListFormat } from './formatter.js';
 
 export interface TaskListOptions {
   quiet: boolean;
@@ -48,4 +50,39 @@ export function printTasks(
     nowMs: io.now(),
   });
   writeList(io, { format, headers: TASK_HEADERS, rows, rowType: '*task.taskContext' });
+}
+
+export interface NamedTask {
+  task: Task;
+  /** `<service>.<slot>`, or `<service>.<nodeID>` for a global service's task. */
+  name: string;
+}
+
+/**
+ * task.Print: names from the service name (or ID) and slot (or node ID), sorted naturally by
+ * name and then newest first (stable), earlier tasks of a slot indented in table formats.
+ */
+export function taskRows(
+  tasks: Task[],
+  opts: { serviceName: (id: string) => string; nodeName: (id: string) => string; table: boolean; trunc: boolean; nowMs: number },
+): TaskRow[] {
+  const named: NamedTask[] = tasks.map((task) => ({
+    task,
+    name: `${opts.serviceName(task.ServiceID)}.${task.Slot ? task.Slot : task.NodeID}`,
+  }));
+  const created = (t: Task): bigint => new GoTime(t.CreatedAt).UnixNano();
+  named.sort((a, b) => {
+    if (a.name !== b.name) return naturalCompare(a.name, b.name);
+    const ca = created(a.task);
+    const cb = created(b.task);
+    if (ca !== cb) return cb < ca ? -1 : 1;
+    // made in the same instant (a frozen or coarse clock): the later raft index is the newer task
+    return (b.task.Version?.Index ?? 0) - (a.task.Version?.Index ?? 0);
+  });
+  let prev = '';
+  return named.map(({ task, name }) => {
+    const shown = name === prev && opts.table ? ` \\_ ${name}` : name;
+    prev = name;
+    return new TaskRow(task, shown, opts.nodeName(task.NodeID), opts.trunc, opts.nowMs);
+  });
 }

@@ -1,179 +1,9 @@
-// The typed objects `service inspect -f` (and `inspect` of tasks) run templates on: moby's
-// swarm.Service and swarm.Task as Go sees them. Every field of the Go struct exists with its zero
-// value (so {{.Spec.TaskTemplate.ContainerSpec.User}} prints "" instead of failing), durations
-// print as time.Duration does ("5s"), file modes as os.FileMode ("-r--r--r--"), times as
-// Time.String(), embedded structs promote their fields, and {{json ...}} of any struct prints
-// the API's own JSON for it.
+// The Go views of the API objects templates run on (`inspect -f`, `service inspect --pretty`):
+// moby's api/types structs (swarm.Service, swarm.Task, swarm.Secret, container.InspectResponse)
+// as schemas in the Go struct's field order, and the JSON the inspect commands print in that order.
 import type { Service, Task } from '../../api/services.js';
-import { apiJSON } from '../../api/json.js';
-import { GoDuration } from '../../go/time/duration.js';
-import { GoTime } from '../../go/time/time.js';
-import { formatGoValue } from '../../go/fmt/print.js';
-import { goFormat, goJSON, goMap, GoNil, goStruct, goType } from '../../go/reflect/value.js';
-
-// ---- Go value types the schemas need ----
-
-/** os.FileMode: prints "-r--r--r--", marshals as the number (292). */
-export class GoFileMode {
-  constructor(readonly mode: number) {
-    Object.defineProperty(this, goType, { value: 'fs.FileMode' });
-  }
-  [goFormat](): string {
-    const str = 'dalTLDpSugct?';
-    let out = '';
-    for (let i = 0; i < str.length; i++) if ((this.mode >>> (31 - i)) & 1) out += str[i];
-    if (out === '') out = '-';
-    const rwx = 'rwxrwxrwx';
-    for (let i = 0; i < 9; i++) out += (this.mode >>> (8 - i)) & 1 ? rwx[i] : '-';
-    return out;
-  }
-  toJSON(): number {
-    return this.mode;
-  }
-  String(): string {
-    return this[goFormat]();
-  }
-}
-
-/** A non-nil pointer to a scalar (*uint64, *bool): always true in {{if}}, prints its value. */
-export class GoPointer {
-  constructor(
-    readonly value: number | boolean | string,
-    type: string,
-  ) {
-    Object.defineProperty(this, goType, { value: type });
-  }
-  [goFormat](): string {
-    return formatGoValue(this.value);
-  }
-  toJSON(): number | boolean | string {
-    return this.value;
-  }
-}
-
-// ---- struct schemas ----
-
-export interface StructSchema {
-  /** Go type name, e.g. "swarm.ContainerSpec". */
-  type: string;
-  fields: [string, FieldType][];
-  /** Fields that are embedded structs: their fields are promoted. */
-  embedded?: string[];
-}
-
-/**
- * A field's Go type: scalars by name, a struct schema (value), or a pointer/slice of one.
- * 'any' is an opaque API value converted generically (objects become structs, Labels maps).
- */
-export type FieldType =
-  | 'string'
-  | 'int'
-  | 'uint64'
-  | 'bool'
-  | 'float'
-  | 'duration'
-  | '*duration'
-  | 'time'
-  | '*time'
-  | '*bool'
-  | '*uint64'
-  | 'filemode'
-  | '[]string'
-  | 'map'
-  | 'any'
-  | StructSchema
-  | { ptr: StructSchema }
-  | { slice: StructSchema; pointers?: boolean }
-  | { opaque: string };
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Generic conversion of an API value whose schema is not spelled out. */
-function goAny(raw: unknown, mapLike = false): unknown {
-  if (Array.isArray(raw)) return raw.map((v) => goAny(v));
-  if (!isObj(raw)) return raw ?? null;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (v === undefined) continue;
-    out[k] = mapLike ? v : goAny(v, k === 'Labels' || k === 'Options' || k === 'DriverOpts' || k === 'Sysctls');
-  }
-  if (mapLike) return goMap(out);
-  const s = goStruct('struct', out);
-  Object.defineProperty(s, goJSON, { value: () => apiJSON(raw) });
-  return s;
-}
-
-/** Converts an API value to the Go value its field type describes. */
-export function goValue(raw: unknown, type: FieldType): unknown {
-  if (typeof type === 'string') {
-    switch (type) {
-      case 'string':
-        return typeof raw === 'string' ? raw : '';
-      case 'int':
-      case 'uint64':
-        return typeof raw === 'number' || typeof raw === 'bigint' ? raw : 0;
-      case 'float':
-        return typeof raw === 'number' ? raw : 0;
-      case 'bool':
-        return raw === true;
-      case 'duration':
-        return new GoDuration(typeof raw === 'number' ? raw : 0);
-      case '*duration':
-        return typeof raw === 'number' ? new GoDuration(raw) : new GoNil('*time.Duration');
-      case 'time':
-        return new GoTime(typeof raw === 'string' && raw !== '' ? raw : '0001-01-01T00:00:00Z');
-      case '*time':
-        return typeof raw === 'string' && raw !== '' ? new GoTime(raw) : new GoNil('*time.Time');
-      case '*bool':
-        return typeof raw === 'boolean' ? new GoPointer(raw, '*bool') : new GoNil('*bool');
-      case '*uint64':
-        return typeof raw === 'number' ? new GoPointer(raw, '*uint64') : new GoNil('*uint64');
-      case 'filemode':
-        return new GoFileMode(typeof raw === 'number' ? raw : 0);
-      case '[]string':
-        return Array.isArray(raw) ? [...(raw as string[])] : new GoNil('[]string');
-      case 'map':
-        return isObj(raw) ? goMap({ ...(raw as Record<string, string>) }) : new GoNil('map[string]string');
-      case 'any':
-        return raw === undefined ? null : goAny(raw);
-    }
-  }
-  if ('opaque' in type) return raw === undefined || raw === null ? new GoNil(type.opaque) : goAny(raw);
-  if ('ptr' in type) return isObj(raw) ? goStructOf(raw, type.ptr, true) : new GoNil(`*${type.ptr.type}`);
-  if ('slice' in type) {
-    const elem = `${type.pointers ? '*' : ''}${type.slice.type}`;
-    if (!Array.isArray(raw)) return new GoNil(`[]${elem}`);
-    return goStruct(`[]${elem}`, raw.map((r) => goStructOf(isObj(r) ? r : {}, type.slice, Boolean(type.pointers))));
-  }
-  return goStructOf(isObj(raw) ? raw : {}, type, false);
-}
-
-function pick(raw: Record<string, unknown>, keys: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of keys) if (raw[k] !== undefined) out[k] = raw[k];
-  return out;
-}
-
-/** Builds the struct: every field present, embedded fields promoted, json = the API's JSON. */
-export function goStructOf(raw: Record<string, unknown>, schema: StructSchema, pointer: boolean): object {
-  const out: Record<string, unknown> = {};
-  const promoted: Record<string, unknown>[] = [];
-  for (const [name, type] of schema.fields) {
-    const embedded = schema.embedded?.includes(name) && typeof type === 'object' && 'fields' in type;
-    // an embedded struct's fields sit at the outer level of the API JSON
-    const value = goValue(embedded ? pick(raw, type.fields.map(([f]) => f)) : raw[name], type);
-    out[name] = value;
-    if (embedded) promoted.push(value as Record<string, unknown>);
-  }
-  const s = goStruct(`${pointer ? '*' : ''}${schema.type}`, out);
-  for (const inner of promoted) {
-    for (const key of Object.keys(inner)) {
-      if (!(key in s)) Object.defineProperty(s, key, { value: inner[key], enumerable: false, configurable: true });
-    }
-  }
-  Object.defineProperty(s, goJSON, { value: () => apiJSON(raw) });
-  return s;
-}
+import type { Secret } from '../../api/swarm.js';
+import { type FieldType, goStructOf, orderBySchema, type StructSchema } from './typed-view.js';
 
 // ---- moby api/types/swarm ----
 
@@ -199,12 +29,12 @@ const FILE_TARGET = S('swarm.SecretReferenceFileTarget', [
   ['GID', 'string'],
   ['Mode', 'filemode'],
 ]);
-const SECRET_REF = S('swarm.SecretReference', [
+export const SECRET_REF = S('swarm.SecretReference', [
   ['File', { ptr: FILE_TARGET }],
   ['SecretID', 'string'],
   ['SecretName', 'string'],
 ]);
-const CONFIG_REF = S('swarm.ConfigReference', [
+export const CONFIG_REF = S('swarm.ConfigReference', [
   ['File', { ptr: S('swarm.ConfigReferenceFileTarget', FILE_TARGET.fields) }],
   ['Runtime', { opaque: '*swarm.ConfigReferenceRuntimeTarget' }],
   ['ConfigID', 'string'],
@@ -399,29 +229,100 @@ const TASK = S(
   ['Meta', 'Annotations'],
 );
 
-/**
- * An API object with its keys in the Go struct's field order (as encoding/json writes them), at
- * every level the schema describes; keys the schema does not know keep their place at the end.
- */
-export function orderBySchema(raw: Record<string, unknown>, schema: StructSchema): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, type] of schema.fields) {
-    if (schema.embedded?.includes(name) && typeof type === 'object' && 'fields' in type) {
-      Object.assign(out, orderBySchema(pick(raw, type.fields.map(([f]) => f)), type));
-    } else if (raw[name] !== undefined) {
-      out[name] = orderValue(raw[name], type);
-    }
-  }
-  for (const [k, v] of Object.entries(raw)) if (!(k in out) && v !== undefined) out[k] = v;
-  return out;
-}
+const SECRET_SPEC = S(
+  'swarm.SecretSpec',
+  [
+    ['Annotations', ANNOTATIONS],
+    ['Data', { opaque: '[]uint8' }],
+    ['Driver', { ptr: DRIVER }],
+    ['Templating', { ptr: DRIVER }],
+  ],
+  ['Annotations'],
+);
+const SECRET = S(
+  'swarm.Secret',
+  [
+    ['ID', 'string'],
+    ['Meta', META],
+    ['Spec', SECRET_SPEC],
+  ],
+  ['Meta'],
+);
 
-function orderValue(v: unknown, type: FieldType): unknown {
-  if (typeof type !== 'object' || 'opaque' in type) return v;
-  if ('slice' in type) return Array.isArray(v) ? v.map((e) => (isObj(e) ? orderBySchema(e, type.slice) : e)) : v;
-  if (!isObj(v)) return v;
-  return orderBySchema(v, 'ptr' in type ? type.ptr : type);
-}
+// ---- moby api/types/container: the container as `docker inspect` shows it ----
+
+const CONTAINER_STATE = S('container.State', [
+  ['Status', 'string'],
+  ['Running', 'bool'],
+  ['Paused', 'bool'],
+  ['Restarting', 'bool'],
+  ['OOMKilled', 'bool'],
+  ['Dead', 'bool'],
+  ['Pid', 'int'],
+  ['ExitCode', 'int'],
+  ['Error', 'string'],
+  ['StartedAt', 'string'],
+  ['FinishedAt', 'string'],
+  ['Health', { opaque: '*container.Health' }],
+]);
+
+const CONTAINER_CONFIG = S('container.Config', [
+  ['Hostname', 'string'],
+  ['Domainname', 'string'],
+  ['User', 'string'],
+  ['AttachStdin', 'bool'],
+  ['AttachStdout', 'bool'],
+  ['AttachStderr', 'bool'],
+  ['ExposedPorts', { opaque: 'nat.PortSet' }],
+  ['Tty', 'bool'],
+  ['OpenStdin', 'bool'],
+  ['StdinOnce', 'bool'],
+  ['Env', '[]string'],
+  ['Cmd', '[]string'],
+  ['Healthcheck', { opaque: '*container.HealthConfig' }],
+  ['ArgsEscaped', 'bool'],
+  ['Image', 'string'],
+  ['Volumes', { opaque: 'map[string]struct {}' }],
+  ['WorkingDir', 'string'],
+  ['Entrypoint', '[]string'],
+  ['NetworkDisabled', 'bool'],
+  ['MacAddress', 'string'],
+  ['OnBuild', '[]string'],
+  ['Labels', 'map'],
+  ['StopSignal', 'string'],
+  ['StopTimeout', { opaque: '*int' }],
+  ['Shell', '[]string'],
+]);
+
+const INSPECT_RESPONSE = S('container.InspectResponse', [
+  ['Id', 'string'],
+  ['Created', 'string'],
+  ['Path', 'string'],
+  ['Args', '[]string'],
+  ['State', { ptr: CONTAINER_STATE }],
+  ['Image', 'string'],
+  ['ResolvConfPath', 'string'],
+  ['HostnamePath', 'string'],
+  ['HostsPath', 'string'],
+  ['LogPath', 'string'],
+  ['Node', { opaque: '*container.ContainerNode' }],
+  ['Name', 'string'],
+  ['RestartCount', 'int'],
+  ['Driver', 'string'],
+  ['Platform', 'string'],
+  ['MountLabel', 'string'],
+  ['ProcessLabel', 'string'],
+  ['AppArmorProfile', 'string'],
+  ['ExecIDs', '[]string'],
+  ['HostConfig', { opaque: '*container.HostConfig' }],
+  ['GraphDriver', { opaque: 'storage.DriverData' }],
+  ['SizeRw', { opaque: '*int64' }],
+  ['SizeRootFs', { opaque: '*int64' }],
+  ['Mounts', { opaque: '[]container.MountPoint' }],
+  ['Config', { ptr: CONTAINER_CONFIG }],
+  ['NetworkSettings', { opaque: '*container.NetworkSettings' }],
+  ['ImageManifestDescriptor', { opaque: '*v1.Descriptor' }],
+]);
 
 /**
  * The service JSON `service inspect` prints: moby's field order at every level (ID, Version,
@@ -451,4 +352,14 @@ export function goService(s: Service): object {
 /** swarm.Task as a Go template sees it. */
 export function goTask(t: Task): object {
   return goStructOf(taskJSONView(t), TASK, false);
+}
+
+/** swarm.Secret as a Go template sees it. */
+export function goSecret(s: Secret): object {
+  return goStructOf(s as unknown as Record<string, unknown>, SECRET, false);
+}
+
+/** container.InspectResponse as a Go template sees it. */
+export function goContainer(view: Record<string, unknown>): object {
+  return goStructOf(view, INSPECT_RESPONSE, false);
 }
