@@ -1,9 +1,9 @@
 // `tsecret secret exists`: tsecret's own verb (docker has none), for scripts that create a secret
 // only when it is missing. Exit statuses as podman's `secret exists`: 0 found, 1 not found, and
 // 125 when the answer could not be had (not a manager, an ambiguous ID prefix), with the reason.
-import { exactArgs, type CommandSpec } from '../command.js';
+import { defineCommand, exactArgs } from '../command.js';
 import { StatusError } from '../errors.js';
-import type { Engine } from '../../engine/api.js';
+import type { Engine } from '../../engine/client.js';
 import { DaemonError } from '../../engine/errors.js';
 
 /** The daemon's "secret X not found" (404), as opposed to any other failure. */
@@ -19,10 +19,10 @@ export async function runExists(name: string, engine: Engine): Promise<void> {
   }
 }
 
-export const existsCommand: CommandSpec = {
+export const existsCommand = defineCommand({
   use: 'exists SECRET',
   short: 'Exit with 0 when a secret exists, 1 when it does not',
   own: true,
   args: exactArgs(1),
   run: ({ args, engine }) => runExists(args[0], engine()),
-};
+});

@@ -1,10 +1,10 @@
 // `secret rm` (docker/cli cli/command/secret/remove.go): prints each argument as typed, keeps going
 // after a failure, and reports every failure at the end. `--ignore` is tsecret's own (as podman's
 // `secret rm --ignore`): a secret that does not exist is skipped silently; other failures stay.
-import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
 import { forEachArgument, joinErrors } from '../errors.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 import { isNotFound } from './exists.js';
 
 export interface RemoveOptions {
@@ -30,11 +30,11 @@ export async function runRemove(opts: RemoveOptions, io: IOStreams, engine: Engi
   if (err) throw err;
 }
 
-export const removeCommand: CommandSpec = {
+export const removeCommand = defineCommand({
   use: 'rm SECRET [SECRET...]',
   aliases: ['remove'],
   short: 'Remove one or more secrets',
   args: requiresMinArgs(1),
   flags: [{ name: 'ignore', shorthand: 'i', varname: '', usage: 'Skip secrets that do not exist instead of failing (as podman secret rm --ignore)', kind: 'bool', own: true }],
-  run: ({ args, flags, io, engine }) => runRemove({ names: args, ignore: Boolean(flags.ignore) }, io, engine()),
-};
+  run: ({ args, flags, io, engine }) => runRemove({ names: args, ignore: flags.ignore }, io, engine()),
+});

@@ -3,11 +3,12 @@
 // create a new secret, swap it into each service with `service update --secret-rm old
 // --secret-add source=new,target=<same>`, then remove the old one. This does exactly those steps
 // through the engine API, as the docker CLI would, or prints them as docker commands (--dry-run).
-import { requiresRangeArgs, type CommandSpec } from '../command.js';
+import { defineCommand, requiresRangeArgs } from '../command.js';
 import { joinErrors } from '../errors.js';
-import type { IOStreams } from '../io.js';
-import type { Engine, Secret } from '../../engine/api.js';
-import type { SecretReference, Service } from '../../engine/api-services.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { Secret } from '../../api/swarm.js';
+import type { SecretReference, Service } from '../../api/services.js';
 import { rpcError } from '../../engine/errors.js';
 import { readSecretData } from './create.js';
 
@@ -138,7 +139,7 @@ export async function runRotate(opts: RotateOptions, io: IOStreams, engine: Engi
   if (!opts.keep) await engine.secretRemove(old.ID);
 }
 
-export const rotateCommand: CommandSpec = {
+export const rotateCommand = defineCommand({
   use: 'rotate [OPTIONS] SECRET [file|-]',
   short: 'Replace a secret with a new version in every service that uses it',
   own: true,
@@ -148,16 +149,17 @@ export const rotateCommand: CommandSpec = {
     { name: 'keep', varname: '', usage: 'Keep the old secret once no service uses it', kind: 'bool' },
     { name: 'dry-run', varname: '', usage: 'Change nothing; print the docker commands that do the same rotation', kind: 'bool' },
   ],
-  run: ({ args, flags, io, engine }) =>
+  run: ({ args, flags, changed, io, engine }) =>
     runRotate(
       {
         secret: args[0],
         file: args[1] ?? '',
-        newName: flags.name as string | undefined,
-        keep: Boolean(flags.keep),
-        dryRun: Boolean(flags['dry-run']),
+        // absent, the name is derived from the old one; given, even empty, it is used as is
+        newName: changed.has('name') ? flags.name : undefined,
+        keep: flags.keep,
+        dryRun: flags['dry-run'],
       },
       io,
       engine(),
     ),
-};
+});

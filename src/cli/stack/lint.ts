@@ -4,15 +4,15 @@
 // without errors and with warnings within --max-warnings, 1 otherwise; usage errors 125.
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { noArgs, type CommandSpec } from '../command.js';
+import { defineCommand, noArgs } from '../command.js';
 import { StatusError } from '../errors.js';
-import { parseGoInt } from '../flags.js';
-import { readInput, type IOStreams } from '../io.js';
-import { composeFileFlag, composeFilesFrom } from './compose-files.js';
+import { parseGoInt } from '../../go/strconv/atoi.js';
+import { readInput, type IOStreams } from '../../iostreams/iostreams.js';
+import { composeFileFlag } from './compose-files.js';
 import { formatGitHub, formatJSON, formatSARIF, formatText, LINT_FORMATS, type LintFormat } from './lint-format.js';
 import type { LintTarget } from '../../compose/lint/types.js';
 import type { FileInfo } from '../../compose/lint/lint.js';
-import { goPathError } from '../../format/go-errors.js';
+import { goPathError } from '../../go/os/error.js';
 
 export interface LintOptions {
   composeFiles: string[];
@@ -85,38 +85,42 @@ export async function runLint(opts: LintOptions, io: IOStreams): Promise<void> {
 }
 
 const oneOf =
-  (words: readonly string[]) =>
-  (value: string): string => {
-    if (!words.includes(value)) throw new Error(`must be ${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`);
-    return value;
+  <const W extends readonly string[]>(words: W) =>
+  (value: string): W[number] => {
+    const word = words.find((w) => w === value);
+    if (word === undefined) throw new Error(`must be ${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`);
+    return word;
   };
 
-export const stackLintCommand: CommandSpec = {
+const LINT_TARGETS = ['swarm', 'compose'] as const satisfies readonly LintTarget[];
+
+export const stackLintCommand = defineCommand({
   use: 'lint [OPTIONS]',
   short: 'Check the secrets and configs of compose files',
   own: true,
   args: noArgs,
   flags: [
     composeFileFlag,
-    { name: 'target', varname: 'string', usage: 'What the files are for: swarm (docker stack deploy) or compose (docker compose up)', kind: 'value', defaultText: '"swarm"', parse: oneOf(['swarm', 'compose']) },
-    { name: 'format', varname: 'string', usage: 'Output format: text, json, sarif or github', kind: 'value', defaultText: '"text"', parse: oneOf(LINT_FORMATS) },
+    { name: 'target', varname: 'string', usage: 'What the files are for: swarm (docker stack deploy) or compose (docker compose up)', kind: 'value', defaultText: '"swarm"', default: 'swarm', parse: oneOf(LINT_TARGETS) },
+    { name: 'format', varname: 'string', usage: 'Output format: text, json, sarif or github', kind: 'value', defaultText: '"text"', default: 'text', parse: oneOf(LINT_FORMATS) },
     {
       name: 'max-warnings',
       varname: 'int',
       usage: 'Fail when there are more warnings than this',
       kind: 'value',
       defaultText: '-1',
-      parse: (v) => String(parseGoInt(v, 64, true)),
+      default: -1,
+      parse: (v) => Number(parseGoInt(v, 64, true)),
     },
   ],
   run: ({ io, flags }) =>
     runLint(
       {
-        composeFiles: composeFilesFrom(flags),
-        target: ((flags.target as string | undefined) ?? 'swarm') as LintTarget,
-        format: ((flags.format as string | undefined) ?? 'text') as LintFormat,
-        maxWarnings: flags['max-warnings'] === undefined ? -1 : Number(flags['max-warnings']),
+        composeFiles: flags['compose-file'].flat(),
+        target: flags.target,
+        format: flags.format,
+        maxWarnings: flags['max-warnings'],
       },
       io,
     ),
-};
+});

@@ -6,7 +6,7 @@
 import { absPath, canAccess, type Errno, type SimFile, type SimNode } from '../filesystem.js';
 import { echoBytes } from '../commands/simple.js';
 import { runTest } from '../commands/test.js';
-import { lookPath, makeSys, runFile } from '../process.js';
+import { lookPath, makeSys, runFile } from '../execve.js';
 import { errnoText, passwd, type Command, type Sys } from '../sys.js';
 import { printfFormat } from '../commands/printf.js';
 import {
