@@ -12,7 +12,14 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: ['src/main.ts'],
+  // the bundle exports the CLI's main and, for the code cache below only, the build-time warm-up:
+  // neither source module imports the other
+  stdin: {
+    contents: "export { main } from './src/main.ts';\nexport { warmUp } from './src/warm-up.ts';\n",
+    resolveDir: new URL('..', import.meta.url).pathname,
+    sourcefile: 'bundle-entry.ts',
+    loader: 'ts',
+  },
   outfile: 'dist/tsecret.cjs',
   bundle: true,
   platform: 'node',

@@ -1,11 +1,9 @@
 // Entry point of the bundle (dist/tsecret.cjs), which bin/tsecret.cjs loads and calls.
-import { FdOutput, processIO } from './cli/io.js';
+import { FdOutput, processIO } from './iostreams/iostreams.js';
 import { runCli } from './cli/root.js';
 import { localEngineFor } from './engine/local/factory.js';
 import { resolveStatePath } from './store/paths.js';
 import { determinismFrom, type Determinism } from './determinism/settings.js';
-
-export { warmUp } from './warm-up.js';
 
 /** Runs the command line of this process. */
 export function main(): void {

@@ -5,8 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
-import type { IOStreams } from './cli/io.js';
+import { testStreams } from './iostreams/test.js';
 import { runCli } from './cli/root.js';
 import { localEngineFor } from './engine/local/factory.js';
 
@@ -38,23 +37,11 @@ export async function warmUp(): Promise<void> {
     const statePath = join(dir, 'state.json');
     let containerId = '';
     for (const [line, stdin] of WORKLOAD) {
-      let stdout = '';
-      let stderr = '';
-      const io: IOStreams = {
-        stdin: Readable.from(stdin === undefined ? [] : [Buffer.from(stdin)]),
-        stdout: new Writable({ write: (chunk: Buffer, _enc, done) => ((stdout += chunk.toString()), done()) }),
-        stderr: new Writable({ write: (chunk: Buffer, _enc, done) => ((stderr += chunk.toString()), done()) }),
-        stdoutIsTTY: false,
-        stderrIsTTY: false,
-        stdinIsTTY: false,
-        env: { NO_COLOR: '1' },
-        cwd: dir,
-        now: () => Date.now(),
-      };
+      const { io, stdout, stderr } = testStreams({ stdin, env: { NO_COLOR: '1' }, cwd: dir, now: () => Date.now() });
       const args = line.split(' ').map((word) => (word === '$CID' ? containerId : word));
       const code = await runCli(args, io, () => localEngineFor(statePath, io));
-      if (code !== 0) throw new Error(`warm-up: tsecret ${line}: exit ${code}: ${stderr.trim()}`);
-      if (line === 'ps') containerId = stdout.split('\n')[1]?.split(' ')[0] ?? '';
+      if (code !== 0) throw new Error(`warm-up: tsecret ${line}: exit ${code}: ${stderr.text().trim()}`);
+      if (line === 'ps') containerId = stdout.text().split('\n')[1]?.split(' ')[0] ?? '';
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,42 +3,78 @@
 // and pflag's error wording, so the commands read exactly like docker's.
 import { Command as CommanderCommand, Option } from 'commander';
 import { FlagError, StatusError } from './errors.js';
-import type { IOStreams } from './io.js';
-import type { Engine } from '../engine/api.js';
-import { quoteGo } from '../format/govalue.js';
+import type { IOStreams } from '../iostreams/iostreams.js';
+import type { Engine } from '../engine/client.js';
+import { quoteGo } from '../go/strconv/quote.js';
 
+export type FlagKind = 'bool' | 'value' | 'list';
+
+/**
+ * One flag as pflag defines it. A verb declares its flags with defineCommand, which keeps each
+ * flag's name, kind and parse as literal types, so `run` reads them already typed (FlagValues).
+ */
 export interface FlagSpec {
   name: string;
   shorthand?: string;
   /** pflag's type word shown in help ('string', 'list', 'filter', ...); '' for booleans. */
   varname: string;
   usage: string;
-  /** Repeatable flags keep every value in order (pflag list/slice types). */
-  kind: 'bool' | 'value' | 'list';
+  /** bool: a switch; value: the last value given wins; list: every value, in order (pflag list/slice types). */
+  kind: FlagKind;
   /** Default as pflag prints it in help; omitted when the default is the zero value. */
   defaultText?: string;
-  /** Validates (and may normalize) one value; throws Error(cause) as pflag's Value.Set does. */
-  parse?: (value: string) => string;
+  /**
+   * pflag's Value.Set: checks one value, throwing Error(cause), and gives what the verb reads (an
+   * int, a duration, a file's contents). Without it the verb reads the string as given.
+   */
+  parse?: (value: string) => unknown;
+  /**
+   * What the verb reads when the flag is not given (pflag's default value). Without it, Go's zero
+   * value: false, '' or [], and undefined for a parsed value (docker's optional *Opt types are nil).
+   */
+  default?: unknown;
   hidden?: boolean;
   /** pflag MarkDeprecated: using the flag prints `Flag --x has been deprecated, <this>` on stdout. */
   deprecated?: string;
+  /** tsecret's own flag on a docker command: help lists it apart, under "tsecret's own options:". */
+  own?: boolean;
 }
 
-export type FlagValues = Record<string, boolean | string | string[] | undefined>;
+// ---- the typed binding: what a verb reads for each flag it declares ----
 
-export interface RunContext {
+type Parsed<F> = F extends { parse: (value: string) => infer T } ? T : string;
+type Given<F> = F extends { kind: 'bool' } ? boolean : F extends { kind: 'list' } ? Parsed<F>[] : Parsed<F>;
+type Absent<F> = F extends { default: infer D } ? D : F extends { kind: 'value'; parse: (value: string) => unknown } ? undefined : never;
+
+/** A flag's value as the verb reads it: boolean, string, a list, or what its parse gives. */
+export type FlagValue<F extends FlagSpec> = Given<F> | Absent<F>;
+
+/** The values of a flag list, by flag name; flags declared without literal names read as unknown. */
+export type FlagValues<Fs extends readonly FlagSpec[]> = string extends Fs[number]['name']
+  ? Record<string, unknown>
+  : { [F in Fs[number] as F['name']]: FlagValue<F> };
+
+export type FlagName<Fs extends readonly FlagSpec[]> = Fs[number]['name'];
+
+/** Keeps a shared flag's literal types (name, kind, parse), so verbs that use it read it typed. */
+export const defineFlag = <const F extends FlagSpec>(flag: F): F => flag;
+
+/** The same for a shared list of flags. */
+export const defineFlags = <const Fs extends readonly FlagSpec[]>(flags: Fs): Fs => flags;
+
+export interface RunContext<Fs extends readonly FlagSpec[] = readonly FlagSpec[]> {
   io: IOStreams;
   args: string[];
-  flags: FlagValues;
+  flags: FlagValues<Fs>;
   /** Flags given on the command line (cobra's Flags().Changed). */
-  changed: Set<string>;
+  changed: ReadonlySet<FlagName<Fs>>;
   commandPath: string;
   engine: () => Engine;
 }
 
 export type ArgsValidator = (cmd: ResolvedCommand, args: string[]) => string | undefined;
 
-export interface CommandSpec {
+export interface CommandSpec<Fs extends readonly FlagSpec[] = readonly FlagSpec[]> {
   /** cobra's Use: the name, then the argument synopsis ("create [OPTIONS] SECRET [file|-]"). */
   use: string;
   short: string;
@@ -48,9 +84,9 @@ export interface CommandSpec {
   hidden?: boolean;
   aliases?: string[];
   args?: ArgsValidator;
-  flags?: FlagSpec[];
+  flags?: Fs;
   /** cobra's PersistentFlags: accepted by this command and every command below it, before or after the subcommand word. */
-  persistentFlags?: FlagSpec[];
+  persistentFlags?: readonly FlagSpec[];
   subcommands?: CommandSpec[];
   /** docker's "swarm" annotation: listed under "Swarm Commands" in the root help. */
   swarm?: boolean;
@@ -58,8 +94,15 @@ export interface CommandSpec {
   interspersed?: boolean;
   /** Show the help instead of running when no flag is given (a PreRunE returning pflag.ErrHelp). */
   helpWhenNoFlags?: boolean;
-  run?: (ctx: RunContext) => Promise<void>;
+  /** tsecret's own command (docker has no such verb): its group's help lists it apart. */
+  own?: boolean;
+  // a method, not a function property: its parameter is then checked bivariantly, so a command
+  // with typed flags still fits where any command goes (subcommands, ResolvedCommand)
+  run?(ctx: RunContext<Fs>): Promise<void>;
 }
+
+/** Declares a command: its flags' literal types give `run` its typed flags and `changed`. */
+export const defineCommand = <const Fs extends readonly FlagSpec[]>(spec: CommandSpec<Fs>): CommandSpec<Fs> => spec;
 
 /** A command placed in the tree: knows its parents, as cobra's CommandPath/UseLine need. */
 export interface ResolvedCommand {
@@ -120,12 +163,19 @@ export const exactArgs =
 
 // ---- help (docker/cli cli/cobra.go usageTemplate, pflag FlagUsagesWrapped) ----
 
-/** pflag lists flags sorted by name. */
-const visibleFlags = (spec: CommandSpec): FlagSpec[] =>
-  (spec.flags ?? []).filter((f) => !f.hidden).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/** pflag lists flags sorted by name; tsecret's own flags are listed apart. */
+const visibleFlags = (spec: CommandSpec, own = false): FlagSpec[] =>
+  (spec.flags ?? []).filter((f) => !f.hidden && Boolean(f.own) === own).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+/**
+ * The heading of the blocks that list what tsecret adds to a docker command's help. They come
+ * after docker's own blocks, so the rest of the help stays docker's text byte for byte.
+ */
+export const OWN_COMMANDS_HEADING = "tsecret's own commands:";
+export const OWN_OPTIONS_HEADING = "tsecret's own options:";
 
 /** pflag's FlagUsagesWrapped(cols): aligned flag column, usage wrapped to the terminal width. */
-export function flagUsagesWrapped(flags: FlagSpec[], cols: number): string {
+export function flagUsagesWrapped(flags: readonly FlagSpec[], cols: number): string {
   const lines: string[] = [];
   let maxlen = 0;
   for (const flag of flags) {
@@ -201,10 +251,13 @@ export function helpText(cmd: ResolvedCommand, io: IOStreams, emphasis: (s: stri
   }
   const cols = (io.terminalColumns ?? 80) - 1;
   if (!isRoot && flags.length) out += `\n\nOptions:\n${flagUsagesWrapped(flags, cols).trimEnd()}`;
-  const management = subs.filter((s) => s.subcommands?.length && !s.swarm);
-  const swarmGroups = subs.filter((s) => s.subcommands?.length && s.swarm);
-  const operations = subs.filter((s) => !s.subcommands?.length);
-  const padding = Math.max(11, ...subs.map((s) => commandName(s).length));
+  const ownFlags = visibleFlags(spec, true);
+  if (ownFlags.length) out += `\n\n${OWN_OPTIONS_HEADING}\n${flagUsagesWrapped(ownFlags, cols).trimEnd()}`;
+  const dockers = subs.filter((s) => !s.own);
+  const management = dockers.filter((s) => s.subcommands?.length && !s.swarm);
+  const swarmGroups = dockers.filter((s) => s.subcommands?.length && s.swarm);
+  const operations = dockers.filter((s) => !s.subcommands?.length);
+  const padding = Math.max(11, ...dockers.map((s) => commandName(s).length));
   const groups: [string, CommandSpec[]][] = [
     ['Management Commands', management],
     ['Swarm Commands', swarmGroups],
@@ -217,6 +270,12 @@ export function helpText(cmd: ResolvedCommand, io: IOStreams, emphasis: (s: stri
   if (operations.length) {
     out += '\n\nCommands:';
     for (const s of operations) out += `\n  ${rpad(commandName(s), padding)} ${s.short}`;
+  }
+  const own = subs.filter((s) => s.own);
+  if (own.length) {
+    const ownPadding = Math.max(11, ...own.map((s) => commandName(s).length));
+    out += `\n\n${OWN_COMMANDS_HEADING}`;
+    for (const s of own) out += `\n  ${rpad(commandName(s), ownPadding)} ${s.short}`;
   }
   if (isRoot && flags.length) out += `\n\nGlobal Options:\n${flagUsagesWrapped(flags, cols).trimEnd()}`;
   if (subs.length) out += `\n\nRun '${commandPath(cmd)} COMMAND --help' for more information on a command.`;
@@ -231,15 +290,15 @@ const FALSE_WORDS = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
 
 const HELP_FLAG: FlagSpec = { name: 'help', varname: '', usage: 'Print usage', kind: 'bool', hidden: true };
 
-export interface ParsedCommandLine {
+export interface ParsedCommandLine<Fs extends readonly FlagSpec[] = readonly FlagSpec[]> {
   args: string[];
-  flags: FlagValues;
-  changed: Set<string>;
+  flags: FlagValues<Fs>;
+  changed: Set<FlagName<Fs>>;
   help: boolean;
 }
 
 /** Where flags end when they are not interspersed: the index of the first argument. */
-function firstOperand(flags: FlagSpec[], argv: string[]): number {
+function firstOperand(flags: readonly FlagSpec[], argv: string[]): number {
   const takesValue = (f: FlagSpec | undefined) => f !== undefined && f.kind !== 'bool';
   for (let i = 0; i < argv.length; i++) {
     const tok = argv[i];
@@ -259,7 +318,7 @@ function firstOperand(flags: FlagSpec[], argv: string[]): number {
 }
 
 /** Parses one command's flags as pflag would, reporting errors in pflag's words (as FlagError). */
-export function parseFlags(specFlags: FlagSpec[], argv: string[], io: IOStreams, interspersed = true): ParsedCommandLine {
+export function parseFlags<const Fs extends readonly FlagSpec[]>(specFlags: Fs, argv: string[], io: IOStreams, interspersed = true): ParsedCommandLine<Fs> {
   if (!interspersed) {
     const split = firstOperand(specFlags, argv);
     const head = parseFlags(specFlags, argv.slice(0, split), io);
@@ -310,7 +369,7 @@ export function parseFlags(specFlags: FlagSpec[], argv: string[], io: IOStreams,
     option.negate = false;
     if (flag.kind !== 'bool') {
       option.argParser((value: string, previous: unknown) => {
-        let parsed = value;
+        let parsed: unknown = value;
         if (flag.parse) {
           try {
             parsed = flag.parse(value);
@@ -318,7 +377,7 @@ export function parseFlags(specFlags: FlagSpec[], argv: string[], io: IOStreams,
             throw new FlagError(`invalid argument ${quoteGo(value)} for "${flagTitle(flag)}" flag: ${(err as Error).message}`);
           }
         }
-        if (flag.kind === 'list') return [...((previous as string[] | undefined) ?? []), parsed];
+        if (flag.kind === 'list') return [...((previous as unknown[] | undefined) ?? []), parsed];
         return parsed;
       });
     }
@@ -344,16 +403,22 @@ export function parseFlags(specFlags: FlagSpec[], argv: string[], io: IOStreams,
     if (tok.startsWith('--')) throw new FlagError(`unknown flag: ${tok.split('=')[0]}`);
     throw new FlagError(`unknown shorthand flag: '${tok[1]}' in ${tok}`);
   }
-  const opts = parser.opts() as FlagValues;
-  const flags: FlagValues = {};
-  for (const flag of specFlags) {
-    const v = opts[flag.name];
-    flags[flag.name] = explicitFalse.has(flag.name) ? false : v;
-  }
+  const opts: Record<string, unknown> = parser.opts();
+  const flags: Record<string, unknown> = {};
+  for (const flag of specFlags) flags[flag.name] = explicitFalse.has(flag.name) ? false : (opts[flag.name] ?? absentValue(flag));
   // pflag warns (on the command's output, stdout here) when the deprecated shorthand is used
   const shorthandHelp = opts.help && tokens.some((t) => /^-[^-]/.test(t) && !t.includes('=') && t.slice(1).includes('h'));
   if (shorthandHelp) io.stdout.write('Flag shorthand -h has been deprecated, use --help\n');
-  return { args: result.operands, flags, changed, help: Boolean(opts.help) };
+  // the one place the values meet their declared types: each was built above from its own spec
+  return { args: result.operands, flags: flags as FlagValues<Fs>, changed: changed as Set<FlagName<Fs>>, help: Boolean(opts.help) };
+}
+
+/** What a flag not given reads as: its default, else Go's zero value (see FlagSpec.default). */
+function absentValue(flag: FlagSpec): unknown {
+  if (flag.default !== undefined) return flag.default;
+  if (flag.kind === 'bool') return false;
+  if (flag.kind === 'list') return [];
+  return flag.parse ? undefined : '';
 }
 
 export const flagTitle = (flag: FlagSpec): string => (flag.shorthand ? `-${flag.shorthand}, --${flag.name}` : `--${flag.name}`);
@@ -368,7 +433,7 @@ export function findSubcommand(spec: CommandSpec, name: string): CommandSpec | u
 export async function execute(root: CommandSpec, argv: string[], io: IOStreams, engine: () => Engine): Promise<number> {
   let cmd: ResolvedCommand = { spec: root, path: [commandName(root)] };
   let rest = argv;
-  let inherited: FlagSpec[] = [...(root.persistentFlags ?? [])];
+  let inherited: readonly FlagSpec[] = [...(root.persistentFlags ?? [])];
   const persistentTokens: string[] = [];
   // Walk down while the next word names a subcommand; flags of groups are not interspersed, except
   // persistent ones, which cobra skips to find the subcommand (stripFlags).
@@ -385,7 +450,7 @@ export async function execute(root: CommandSpec, argv: string[], io: IOStreams, 
 }
 
 /** How many leading tokens are persistent flags (with their values). */
-function persistentFlagTokens(flags: FlagSpec[], argv: string[]): number {
+function persistentFlagTokens(flags: readonly FlagSpec[], argv: string[]): number {
   let i = 0;
   while (i < argv.length && argv[i].startsWith('-') && argv[i] !== '-' && argv[i] !== '--') {
     const tok = argv[i];
@@ -398,7 +463,7 @@ function persistentFlagTokens(flags: FlagSpec[], argv: string[]): number {
   return Math.min(i, argv.length);
 }
 
-async function runResolved(cmd: ResolvedCommand, argv: string[], io: IOStreams, engine: () => Engine, inherited: FlagSpec[] = []): Promise<number> {
+async function runResolved(cmd: ResolvedCommand, argv: string[], io: IOStreams, engine: () => Engine, inherited: readonly FlagSpec[] = []): Promise<number> {
   let parsed: ParsedCommandLine;
   const flagSpecs = [...(cmd.spec.flags ?? []), ...inherited.filter((f) => !cmd.spec.flags?.some((g) => g.name === f.name))];
   try {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { noArgs, type CommandSpec } from './command.js';
-import type { IOStreams } from './io.js';
+import type { IOStreams } from '../iostreams/iostreams.js';
+import type { Engine } from '../engine/client.js';
 
 interface DemoStep {
   say: string;
@@ -44,9 +45,11 @@ const STEPS: DemoStep[] = [
   { say: 'Leave the swarm: the last manager leaving erases all swarm state.', argv: ['swarm', 'leave', '--force'] },
 ];
 
-export async function runDemo(io: IOStreams): Promise<void> {
+/** The whole command line, handed in by root.ts: it lists this command, so this file cannot import it. */
+export type RunCli = (argv: string[], io: IOStreams, makeEngine: () => Engine) => Promise<number>;
+
+export async function runDemo(io: IOStreams, runCli: RunCli): Promise<void> {
   // Imported here so the demo's extra modules stay off every other command's start-up path.
-  const { runCli } = await import('./root.js');
   const { localEngineFor } = await import('../engine/local/factory.js');
   const dir = mkdtempSync(join(tmpdir(), 'tsecret-demo-'));
   const statePath = join(dir, 'state.json');
@@ -93,9 +96,10 @@ export async function runDemo(io: IOStreams): Promise<void> {
   }
 }
 
-export const demoCommand: CommandSpec = {
+export const demoCommand = (runCli: RunCli): CommandSpec => ({
   use: 'demo',
   short: 'Run the first-secret walkthrough on a throwaway state',
+  own: true,
   args: noArgs,
-  run: ({ io }) => runDemo(io),
-};
+  run: ({ io }) => runDemo(io, runCli),
+});

@@ -1,7 +1,6 @@
 // Flag value types as docker/cli and pflag define them: validation and their error causes.
-import type { FlagSpec } from './command.js';
-import type { Filters } from '../engine/api.js';
-import { parseGoIntSyntax, quoteGo } from '../format/govalue.js';
+import { defineFlag } from './command.js';
+import type { Filters } from '../api/filters.js';
 
 const WHITESPACE = /[ \t]/;
 
@@ -44,56 +43,18 @@ export function filtersFrom(values: string[] | undefined): Filters {
   return filters;
 }
 
-const goSyntax = (fn: string, v: string): Error => new Error(`strconv.${fn}: parsing ${quoteGo(v)}: invalid syntax`);
-const goRange = (fn: string, v: string): Error => new Error(`strconv.${fn}: parsing ${quoteGo(v)}: value out of range`);
-
-/** strconv.ParseInt/ParseUint with base 0 (0x, 0o, 0b and leading-0 octal prefixes), as pflag uses. */
-export function parseGoInt(value: string, bits: number, signed: boolean): bigint {
-  const fn = signed ? 'ParseInt' : 'ParseUint';
-  const n = parseGoIntSyntax(value);
-  if (n === undefined || (!signed && /^[+-]/.test(value))) throw goSyntax(fn, value);
-  const max = signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
-  const min = signed ? -(1n << BigInt(bits - 1)) : 0n;
-  if (n > max || n < min) throw goRange(fn, value);
-  return n;
-}
-
-const DURATION_UNITS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
-
-/** time.ParseDuration, returning nanoseconds. */
-export function parseGoDuration(value: string): number {
-  const bad = new Error(`time: invalid duration ${quoteGo(value)}`);
-  let s = value;
-  let sign = 1;
-  if (s.startsWith('-') || s.startsWith('+')) {
-    sign = s[0] === '-' ? -1 : 1;
-    s = s.slice(1);
-  }
-  if (s === '0') return 0;
-  if (s === '') throw bad;
-  let total = 0;
-  while (s !== '') {
-    const m = /^(\d*\.?\d*)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)?/.exec(s);
-    if (!m || m[1] === '' || m[1] === '.') throw bad;
-    if (!m[2]) throw new Error(`time: missing unit in duration ${quoteGo(value)}`);
-    total += Number(m[1]) * DURATION_UNITS[m[2]];
-    s = s.slice(m[0].length);
-  }
-  return sign * total;
-}
-
 // ---- flag definitions used by several commands ----
 
-export const filterFlag: FlagSpec = {
+export const filterFlag = defineFlag({
   name: 'filter',
   shorthand: 'f',
   varname: 'filter',
   usage: 'Filter output based on conditions provided',
   kind: 'list',
   parse: validateFilter,
-};
+});
 
-export const quietFlag = (usage: string): FlagSpec => ({ name: 'quiet', shorthand: 'q', varname: '', usage, kind: 'bool' });
+export const quietFlag = (usage: string) => defineFlag({ name: 'quiet', shorthand: 'q', varname: '', usage, kind: 'bool' });
 
 /** docker/cli flagsHelper.FormatHelp: the --format usage of list commands. */
 export const LIST_FORMAT_HELP = `Format output using a custom template:
@@ -110,43 +71,7 @@ export const INSPECT_FORMAT_HELP = `Format output using a custom template:
 Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`;
 
 /** `-f/--format` of the inspect commands. */
-export const inspectFormatFlag: FlagSpec = { name: 'format', shorthand: 'f', varname: 'string', usage: INSPECT_FORMAT_HELP, kind: 'value' };
+export const inspectFormatFlag = defineFlag({ name: 'format', shorthand: 'f', varname: 'string', usage: INSPECT_FORMAT_HELP, kind: 'value' });
 
 /** `--format` of the list commands. */
-export const listFormatFlag: FlagSpec = { name: 'format', varname: 'string', usage: LIST_FORMAT_HELP, kind: 'value' };
-
-/**
- * Go's encoding/csv reading of one line, as docker splits its CSV options (`--secret`, pflag's
- * stringSlice). An empty line is one empty field.
- */
-export function csvRecord(value: string): string[] {
-  const fields: string[] = [];
-  let i = 0;
-  while (i <= value.length) {
-    if (value[i] === '"') {
-      let field = '';
-      i++;
-      for (;;) {
-        if (i >= value.length) throw new Error(`parse error on line 1, column ${value.length + 1}: extraneous or missing " in quoted-field`);
-        if (value[i] === '"') {
-          if (value[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        field += value[i++];
-      }
-      fields.push(field);
-      i++; // the comma
-    } else {
-      const end = value.indexOf(',', i);
-      fields.push(end < 0 ? value.slice(i) : value.slice(i, end));
-      if (end < 0) break;
-      i = end + 1;
-    }
-  }
-  return fields;
-}
+export const listFormatFlag = defineFlag({ name: 'format', varname: 'string', usage: LIST_FORMAT_HELP, kind: 'value' });

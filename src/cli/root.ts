@@ -1,9 +1,9 @@
 // The root command: docker's global-flag handling (flags only before the first command word,
 // cli/cobra.go HandleGlobalFlags) around the command tree.
-import { commandName, execute, findSubcommand, helpText, parseFlags, type CommandSpec, type FlagSpec, type ResolvedCommand } from './command.js';
+import { commandName, defineFlags, execute, findSubcommand, helpText, parseFlags, type CommandSpec, type ResolvedCommand } from './command.js';
 import { FlagError } from './errors.js';
-import type { IOStreams } from './io.js';
-import type { Engine } from '../engine/api.js';
+import type { IOStreams } from '../iostreams/iostreams.js';
+import type { Engine } from '../engine/client.js';
 import { secretCommand } from './secret/secret.js';
 import { swarmCommand } from './swarm/swarm.js';
 import { demoCommand } from './demo.js';
@@ -16,21 +16,22 @@ import { doctestCommand } from './doctest/doctest.js';
 declare const TSECRET_VERSION: string;
 export const VERSION = typeof TSECRET_VERSION === 'string' ? TSECRET_VERSION : '0.0.0-dev';
 
-const globalFlags: FlagSpec[] = [
+const globalFlags = defineFlags([
   { name: 'state', varname: 'string', usage: 'Location of the state file (default: $TSECRET_STATE, else $XDG_STATE_HOME/tsecret/state.json)', kind: 'value' },
   { name: 'debug', shorthand: 'D', varname: '', usage: 'Enable debug mode', kind: 'bool' },
   { name: 'version', shorthand: 'v', varname: '', usage: 'Print version information and quit', kind: 'bool' },
-];
+]);
 
 export const rootCommand: CommandSpec = {
   use: 'tsecret [OPTIONS] COMMAND [ARG...]',
   short: "Docker swarm's secret workflow without a Docker engine",
   flags: globalFlags,
-  subcommands: [containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand, doctestCommand, completionCommand, ...containerShortcuts],
+  subcommands: [containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand(runCli), doctestCommand, completionCommand, ...containerShortcuts],
 };
 
 export interface GlobalOptions {
-  state?: string;
+  /** --state; '' when not given. */
+  state: string;
   debug: boolean;
 }
 
@@ -39,7 +40,7 @@ export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals
   // the completion scripts' request (cobra's hidden __complete): the words typed so far, flags and all
   if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') {
     const { runComplete } = await import('./completion/complete.js');
-    return runComplete(rootCommand, globalFlags, argv.slice(1), argv[0] === '__complete', io, makeEngine);
+    return runComplete(rootCommand, globalFlags, argv.slice(1), argv[0] === '__complete', io, (state) => makeEngine({ state, debug: false }));
   }
   // Global flags stop at the first word that is not a flag (pflag SetInterspersed(false)).
   let split = 0;
@@ -75,7 +76,7 @@ export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals
     io.stderr.write(`tsecret: unknown command: tsecret ${rest[0]}\n\nRun 'tsecret --help' for more information\n`);
     return 1;
   }
-  const globals: GlobalOptions = { state: parsed.flags.state as string | undefined, debug: Boolean(parsed.flags.debug) };
+  const globals: GlobalOptions = { state: parsed.flags.state, debug: parsed.flags.debug };
   let engine: Engine | undefined;
   return execute(rootCommand, rest, io, () => (engine ??= makeEngine(globals)));
 }

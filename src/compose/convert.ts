@@ -4,24 +4,14 @@
 // daemon fills in for a missing field (update config, restart delay, grace period, vip) are filled
 // here. Where docker iterates a Go map (networks, secrets), tsecret sorts by name.
 import { readFileSync } from 'node:fs';
-import type { Engine, SecretSpec } from '../engine/api.js';
-import type { NetworkCreateRequest } from '../engine/api-networks.js';
-import type {
-  ContainerSpec,
-  Mount,
-  NetworkAttachmentConfig,
-  PortConfig,
-  RestartPolicy as SwarmRestartPolicy,
-  SecretReference,
-  ServiceMode,
-  ServiceSpec,
-  TaskSpec,
-  UpdateConfig as SwarmUpdateConfig,
-} from '../engine/api-services.js';
-import { goPathError } from '../format/go-errors.js';
+import type { Engine } from '../engine/client.js';
+import type { SecretSpec } from '../api/swarm.js';
+import type { NetworkCreateRequest } from '../api/networks.js';
+import type { ContainerSpec, Mount, NetworkAttachmentConfig, PortConfig, RestartPolicy as SwarmRestartPolicy, SecretReference, ServiceMode, ServiceSpec, TaskSpec, UpdateConfig as SwarmUpdateConfig } from '../api/services.js';
+import { goPathError } from '../go/os/error.js';
 export { validateImageReference } from '../engine/image-reference.js';
-import { imageWithTag } from '../cli/service/spec.js';
-import { parseSecrets } from '../cli/service/secret-opts.js';
+import { imageWithTag } from '../engine/image-reference.js';
+import { parseSecrets } from '../engine/resolve-references.js';
 import type {
   Config,
   FileObjectConfig,

@@ -1,5 +1,5 @@
 // Filter checks shared by list endpoints (moby daemon/cluster/filters.go).
-import type { Filters } from './api.js';
+import type { Filters } from '../api/filters.js';
 import { invalidFilter } from './errors.js';
 
 export function validateFilterKeys(filters: Filters, allowed: readonly string[]): void {

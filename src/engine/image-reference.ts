@@ -1,6 +1,6 @@
 // Image references as docker's distribution/reference package reads them, as far as tsecret
 // needs: the familiar name, tag and digest for display, and ParseAnyReference's errors for
-// compose files.
+// compose files; and the Go client's imageWithTagString (client/service_create.go).
 
 const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
@@ -75,4 +75,11 @@ export function validateImageReference(image: string): string | undefined {
   if (!m) return 'invalid reference format';
   if (m[1].length > NAME_TOTAL_LENGTH_MAX) return 'repository name must not be more than 255 characters';
   return undefined;
+}
+
+/** The Go client tags an untagged image reference with :latest (imageWithTagString). */
+export function imageWithTag(image: string): string {
+  if (image.includes('@')) return image;
+  const lastSlash = image.lastIndexOf('/');
+  return image.slice(lastSlash + 1).includes(':') ? image : `${image}:latest`;
 }

@@ -1,8 +1,8 @@
 // The shape of the persisted state (metadata only) and its validation and migrations.
-import type { Secret } from '../engine/api.js';
-import type { Container, Service, Task } from '../engine/api-services.js';
-import type { Network } from '../engine/api-networks.js';
-import { ingressNetwork } from '../engine/local/networks.js';
+import type { Secret } from '../api/swarm.js';
+import type { Container, Service, Task } from '../api/services.js';
+import type { Network } from '../api/networks.js';
+import { customAlphabet } from 'nanoid';
 import { stateShape } from './state-schema.js';
 
 export const STATE_VERSION = 3;
@@ -48,6 +48,28 @@ export class InvalidStateError extends Error {
   }
 }
 
+/**
+ * The ingress network as version 3 first made it, frozen here: a migration must turn an old file
+ * into the same thing whatever later versions of the engine make at `swarm init`.
+ */
+const ingressNetworkV3 = (created: string): Network => ({
+  Name: 'ingress',
+  Id: customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 25)(),
+  Created: created,
+  Scope: 'swarm',
+  Driver: 'overlay',
+  EnableIPv6: false,
+  IPAM: { Driver: 'default', Options: null, Config: [{ Subnet: '10.0.0.0/24', Gateway: '10.0.0.1' }] },
+  Internal: false,
+  Attachable: false,
+  Ingress: true,
+  ConfigFrom: { Network: '' },
+  ConfigOnly: false,
+  Containers: null,
+  Options: { 'com.docker.network.driver.overlay.vxlanid_list': '4096' },
+  Labels: {},
+});
+
 /** Steps from version N to N+1, applied in order on load. */
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   // 1 → 2: services, their tasks and task containers
@@ -55,7 +77,7 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
   // 2 → 3: networks; a swarm made before them gets the ingress network `swarm init` now makes
   2: (old) => {
     const swarm = old.swarm as { CreatedAt?: unknown } | null;
-    return { ...old, networks: swarm ? [ingressNetwork(typeof swarm.CreatedAt === 'string' ? swarm.CreatedAt : '')] : [] };
+    return { ...old, networks: swarm ? [ingressNetworkV3(typeof swarm.CreatedAt === 'string' ? swarm.CreatedAt : '')] : [] };
   },
 };
 

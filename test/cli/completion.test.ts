@@ -62,6 +62,25 @@ describe('__complete', () => {
     expect(await complete('--state', '')).toBe(':0\n');
   });
 
+  it("completes tsecret's own verbs, their flags and arguments, as docker's", async () => {
+    expect(await complete('secret', 'r')).toBe('rm\tRemove one or more secrets\nrotate\tReplace a secret with a new version in every service that uses it\n:4\n');
+    expect(await complete('stack', 'l')).toBe('ls\tList stacks\nlint\tCheck the secrets and configs of compose files\n:4\n');
+    expect(await complete('do')).toBe("doctest\tCheck that Markdown files' shell sessions print what they show\n:4\n");
+    expect(await complete('secret', 'rm', '--i')).toBe('--ignore\tSkip secrets that do not exist instead of failing (as podman secret rm --ignore)\n:4\n');
+    // SECRET, then for rotate and verify the data file
+    expect(await complete('secret', 'exists', 'a')).toBe('api_key\n:4\n');
+    expect(await complete('secret', 'exists', 'api_key', '')).toBe(':4\n');
+    expect(await complete('secret', 'rotate', '')).toBe('Another_one\napi_key\ndb_password\n:4\n');
+    expect(await complete('secret', 'rotate', 'api_key', '')).toBe(':0\n');
+    expect(await complete('secret', 'verify', 'd')).toBe('db_password\n:4\n');
+    expect(await complete('secret', 'verify', 'db_password', '')).toBe(':0\n');
+    // stack lint's --format and --target take fixed words; a list command's --format takes a template
+    expect(await complete('stack', 'lint', '--format', '')).toBe('text\njson\nsarif\ngithub\n:4\n');
+    expect(await complete('stack', 'lint', '--target=c')).toBe('--target=compose\n:4\n');
+    expect(await complete('stack', 'lint', '-c', '')).toBe(':0\n');
+    expect(await complete('secret', 'ls', '--format', '')).toBe(':0\n');
+  });
+
   it('reads the state the command line names, and answers nothing from a state without a swarm', async () => {
     const other = join(tempDir(), 'state.json');
     expect(await complete('--state', other, 'secret', 'inspect', '')).toBe(':4\n');

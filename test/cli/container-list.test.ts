@@ -2,7 +2,7 @@
 // what the real docker CLI 28 printed (conformance recording "containers"; IDs and times ours).
 import { describe, expect, it } from 'vitest';
 import { docker, makeContainer, makeService, makeTask, type World } from '../helpers/service-fixtures.js';
-import type { Secret } from '../../src/engine/api.js';
+import type { Secret } from '../../src/api/swarm.js';
 
 const CID = '1c6fc81d2c8df751fda2a6b10f49f7c1cdc9a6c7d1244d85cdbf9e142c480b48';
 const OLD = '9864b91906f6aaaabbbbccccddddeeeeffff00001111222233334444555566667';

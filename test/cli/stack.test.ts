@@ -6,8 +6,7 @@ import { localEngineFor } from '../../src/engine/local/factory.js';
 import { runStackRemove } from '../../src/cli/stack/rm.js';
 import { validateStackName } from '../../src/cli/stack/common.js';
 import { DaemonError } from '../../src/engine/errors.js';
-import type { IOStreams } from '../../src/cli/io.js';
-import { PassThrough, Readable } from 'node:stream';
+import { testStreams } from '../../src/iostreams/test.js';
 
 const NS = 'com.docker.stack.namespace';
 
@@ -119,25 +118,12 @@ describe('stack rm', () => {
         throw new DaemonError(`secret ${id} is busy`, 500);
       },
     });
-    const out: string[] = [];
-    const err: string[] = [];
-    const sink = (into: string[]) => Object.assign(new PassThrough(), { write: (c: string) => into.push(c) > 0 });
-    const io: IOStreams = {
-      stdin: Readable.from([]),
-      stdout: sink(out),
-      stderr: sink(err),
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-      stdinIsTTY: false,
-      env: {},
-      cwd: s.dir,
-      now: () => s.clock.now,
-    };
+    const { io, stdout, stderr } = testStreams({ cwd: s.dir, now: () => s.clock.now });
     await expect(runStackRemove({ namespaces: ['app', 'none'], detach: true }, io, engine)).rejects.toThrow(
       'failed to remove some resources from stack: app',
     );
-    expect(out.join('')).toBe('Removing service app_web\nRemoving secret app_pw\nRemoving network app_default\n');
-    expect(err.join('')).toBe(`Failed to remove secret ${secretID}: Error response from daemon: secret ${secretID} is busyNothing found in stack: none\n`);
+    expect(stdout.text()).toBe('Removing service app_web\nRemoving secret app_pw\nRemoving network app_default\n');
+    expect(stderr.text()).toBe(`Failed to remove secret ${secretID}: Error response from daemon: secret ${secretID} is busyNothing found in stack: none\n`);
   });
 
   it('needs at least one name', async () => {

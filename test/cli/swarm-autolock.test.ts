@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/root.js';
-import type { IOStreams } from '../../src/cli/io.js';
+import type { IOStreams } from '../../src/iostreams/iostreams.js';
 import { localEngineFor } from '../../src/engine/local/factory.js';
 import { session, tempDir, type Result } from '../helpers/run.js';
 

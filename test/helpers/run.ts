@@ -4,10 +4,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/root.js';
-import type { IOStreams } from '../../src/cli/io.js';
+import { testStreams } from '../../src/iostreams/test.js';
 import { localEngineFor } from '../../src/engine/local/factory.js';
 import { resolveStatePath } from '../../src/store/paths.js';
 
@@ -45,33 +44,12 @@ export function session(): Session {
     dir,
     clock,
     async run(args, opts = {}) {
-      const stdout = collect();
-      const stderr = collect();
       const env = { ...process.env, TSECRET_STATE: statePath, NO_COLOR: undefined, ...opts.env };
-      const io: IOStreams = {
-        stdin: Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]),
-        stdout: stdout.stream,
-        stderr: stderr.stream,
-        stdoutIsTTY: Boolean(opts.tty),
-        stderrIsTTY: Boolean(opts.tty),
-        stdinIsTTY: opts.columns !== undefined,
-        terminalColumns: opts.columns,
-        env,
-        cwd: dir,
-        now: () => clock.now,
-      };
+      const { io, stdout, stderr } = testStreams({ ...opts, env, cwd: dir, now: () => clock.now });
       const exit = await runCli(split(args), io, (g) => localEngineFor(resolveStatePath(g.state, env, dir), io));
       return { stdout: stdout.text(), stderr: stderr.text(), exit };
     },
   };
-}
-
-/** A stream that keeps what is written to it, for injected stdout/stderr. */
-export function collect(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
 /**

@@ -1,10 +1,10 @@
 // Hand-built services, tasks and containers, a fake engine serving them, and a runner that puts
 // the service/container commands under a `docker` root, for the read-only command tests.
-import { PassThrough, Readable } from 'node:stream';
 import { execute, type CommandSpec } from '../../src/cli/command.js';
-import type { IOStreams } from '../../src/cli/io.js';
-import type { Engine, Secret } from '../../src/engine/api.js';
-import type { Container, Node, Service, ServiceEngine, ServiceStatus, Task, TaskState } from '../../src/engine/api-services.js';
+import { testStreams } from '../../src/iostreams/test.js';
+import type { Engine, ServiceEngine } from '../../src/engine/client.js';
+import type { Secret } from '../../src/api/swarm.js';
+import type { Container, Node, Service, ServiceStatus, Task, TaskState } from '../../src/api/services.js';
 import { DaemonError, invalidFilter, notManager } from '../../src/engine/errors.js';
 import { resolveTask } from '../../src/engine/local/services.js';
 import { serviceInspectCommand } from '../../src/cli/service/inspect.js';
@@ -209,6 +209,7 @@ export function fakeEngine(world: World): Engine & ServiceEngine {
     },
     secretRemove: unsupported,
     secretUpdate: unsupported,
+    secretDataEquals: unsupported,
     networkCreate: unsupported,
     networkInspect: unsupported,
     networkList: unsupported,
@@ -305,24 +306,8 @@ export interface Output {
 
 /** Runs `docker <argv>` against the fake engine with the clock frozen at NOW. */
 export async function docker(world: World, argv: string[], nowMs = NOW): Promise<Output> {
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const io: IOStreams = {
-    stdin: Readable.from([]),
-    stdout,
-    stderr,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    env: {},
-    cwd: '/',
-    now: () => nowMs,
-  };
+  const { io, stdout, stderr } = testStreams({ cwd: '/', now: () => nowMs });
   const engine = fakeEngine(world);
   const exit = await execute(ROOT, argv, io, () => engine);
-  return { stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), exit };
+  return { stdout: stdout.text(), stderr: stderr.text(), exit };
 }

@@ -4,12 +4,11 @@
 // then copied into a fresh directory for every case.
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Readable } from 'node:stream';
 import { expect } from 'vitest';
-import { collect, session, tempDir, type Result, type Session } from '../helpers/run.js';
+import { session, tempDir, type Result, type Session } from '../helpers/run.js';
 import { loadState } from './invariants.js';
 import { runCli } from '../../src/cli/root.js';
-import type { IOStreams } from '../../src/cli/io.js';
+import { testStreams } from '../../src/iostreams/test.js';
 import { localEngineFor } from '../../src/engine/local/factory.js';
 import { resolveStatePath } from '../../src/store/paths.js';
 
@@ -88,20 +87,8 @@ export function sessionIn(dir: string): Session {
     statePath,
     clock,
     async run(args, opts = {}) {
-      const stdout = collect();
-      const stderr = collect();
       const env = { ...process.env, TSECRET_STATE: statePath, XDG_RUNTIME_DIR: dir, NO_COLOR: undefined, ...opts.env };
-      const io: IOStreams = {
-        stdin: Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]),
-        stdout: stdout.stream,
-        stderr: stderr.stream,
-        stdoutIsTTY: false,
-        stderrIsTTY: false,
-        stdinIsTTY: false,
-        env,
-        cwd: dir,
-        now: () => clock.now,
-      };
+      const { io, stdout, stderr } = testStreams({ stdin: opts.stdin, env, cwd: dir, now: () => clock.now });
       const argv = typeof args === 'string' ? args.split(' ').filter(Boolean) : args;
       const exit = await runCli(argv, io, (g) => localEngineFor(resolveStatePath(g.state, env, dir), io));
       return { stdout: stdout.text(), stderr: stderr.text(), exit };

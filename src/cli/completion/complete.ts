@@ -6,9 +6,10 @@
 // choices, and the names of secrets, services, stacks, networks, nodes and task containers read
 // from the current state, at most one list call (one read of the state) per request.
 import { commandName, findSubcommand, type CommandSpec, type FlagSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import type { GlobalOptions } from '../root.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import { LINT_FORMATS } from '../stack/lint-format.js';
+import { LINT_TARGETS } from '../stack/lint.js';
 
 /** cobra ShellCompDirective bits. */
 export const DIRECTIVE = { error: 1, noSpace: 2, noFileComp: 4 } as const;
@@ -41,6 +42,11 @@ const FLAG_CHOICES: Record<string, string[]> = {
   'update-order': ['start-first', 'stop-first'],
 };
 
+/** Flags whose fixed choices belong to one command (a `--format` elsewhere takes a template). */
+const COMMAND_FLAG_CHOICES: Record<string, Record<string, readonly string[]>> = {
+  'stack lint': { format: LINT_FORMATS, target: LINT_TARGETS },
+};
+
 /** Flags that name objects in the state. */
 const FLAG_OBJECTS: Record<string, ObjectKind> = {
   secret: 'secrets',
@@ -62,12 +68,17 @@ interface ArgsCompletion {
   firstOnly?: boolean;
   /** `service scale`: `NAME=` with no space after. */
   suffix?: string;
+  /** `SECRET [file|-]`: the second argument is a file, and the shell offers file names. */
+  thenFile?: true;
 }
 
 /** What the arguments of each command name, by command path below the root. */
 const COMMAND_ARGS: Record<string, ArgsCompletion | 'files' | string[]> = {
   'secret inspect': { kind: 'secrets' },
   'secret rm': { kind: 'secrets' },
+  'secret exists': { kind: 'secrets', firstOnly: true },
+  'secret rotate': { kind: 'secrets', firstOnly: true, thenFile: true },
+  'secret verify': { kind: 'secrets', firstOnly: true, thenFile: true },
   'service inspect': { kind: 'services' },
   'service logs': { kind: 'services', firstOnly: true },
   'service ps': { kind: 'services' },
@@ -141,9 +152,9 @@ function takesNextWord(flags: readonly FlagSpec[], word: string): FlagSpec | und
   return flag && flag.kind !== 'bool' ? flag : undefined;
 }
 
-async function flagValues(flag: FlagSpec, prefix: string, current: string, engine: () => Engine): Promise<Completion> {
+async function flagValues(flag: FlagSpec, command: string, prefix: string, current: string, engine: () => Engine): Promise<Completion> {
   if (FILE_FLAGS.has(flag.name)) return { candidates: [], directive: FILES };
-  const choices = FLAG_CHOICES[flag.name];
+  const choices = COMMAND_FLAG_CHOICES[command]?.[flag.name] ?? FLAG_CHOICES[flag.name];
   const kind = FLAG_OBJECTS[flag.name];
   const values = choices ?? (kind ? await namesOrNothing(kind, engine) : undefined);
   if (!values) return { candidates: [], directive: FILES };
@@ -192,27 +203,29 @@ export async function completeWords(root: CommandSpec, rootFlags: readonly FlagS
     }
     args.push(word);
   }
-  if (pendingFlag) return flagValues(pendingFlag, '', current, engine);
+  const command = path.join(' ');
+  if (pendingFlag) return flagValues(pendingFlag, command, '', current, engine);
   const withValue = /^(--[^=]+)=(.*)$/s.exec(current);
   if (withValue) {
     const flag = flags.find((f) => `--${f.name}` === withValue[1]);
-    return flag && flag.kind !== 'bool' ? flagValues(flag, `${withValue[1]}=`, withValue[2], engine) : { candidates: [], directive: DIRECTIVE.noFileComp };
+    return flag && flag.kind !== 'bool' ? flagValues(flag, command, `${withValue[1]}=`, withValue[2], engine) : { candidates: [], directive: DIRECTIVE.noFileComp };
   }
   if (current.startsWith('-')) return { candidates: flagCandidates(flags, current), directive: DIRECTIVE.noFileComp };
   if (cmd.subcommands?.length && args.length === 0) {
     const subs = cmd.subcommands.filter((s) => !s.hidden && commandName(s).startsWith(current));
     return { candidates: subs.map((s) => ({ value: commandName(s), description: s.short })), directive: DIRECTIVE.noFileComp };
   }
-  const spec = COMMAND_ARGS[path.join(' ')];
+  const spec = COMMAND_ARGS[command];
   if (spec === 'files') return { candidates: [], directive: FILES };
   if (Array.isArray(spec)) {
     return { candidates: args.length ? [] : spec.filter((v) => v.startsWith(current)).map((value) => ({ value })), directive: DIRECTIVE.noFileComp };
   }
   if (!spec) {
     // `secret create NAME file|-`: the file; other arguments are new names, images, commands
-    if (path.join(' ') === 'secret create' && args.length === 1) return { candidates: [], directive: FILES };
+    if (command === 'secret create' && args.length === 1) return { candidates: [], directive: FILES };
     return { candidates: [], directive: DIRECTIVE.noFileComp };
   }
+  if (spec.thenFile && args.length === 1) return { candidates: [], directive: FILES };
   if (spec.firstOnly && args.length > 0) return { candidates: [], directive: DIRECTIVE.noFileComp };
   const names = (await namesOrNothing(spec.kind, engine)).filter((n) => !args.includes(n) || spec.firstOnly);
   const suffix = spec.suffix ?? '';
@@ -229,16 +242,17 @@ export async function runComplete(
   words: string[],
   descriptions: boolean,
   io: IOStreams,
-  makeEngine: (globals: GlobalOptions) => Engine,
+  /** The engine on the state file a `--state` names ('' when none is given). */
+  engineFor: (state: string) => Engine,
 ): Promise<number> {
-  // the global flags the user typed pick the state the names come from
-  let state: string | undefined;
+  // the global flags the user typed pick the state the names come from ('' when none, as --state reads)
+  let state = '';
   for (let i = 0; i < words.length - 1 && words[i].startsWith('-'); i++) {
     if (words[i] === '--state' && i + 1 < words.length - 1) state = words[++i];
     else if (words[i].startsWith('--state=')) state = words[i].slice('--state='.length);
   }
   let engine: Engine | undefined;
-  const { candidates, directive } = await completeWords(root, rootFlags, words.length ? words : [''], () => (engine ??= makeEngine({ state, debug: false })));
+  const { candidates, directive } = await completeWords(root, rootFlags, words.length ? words : [''], () => (engine ??= engineFor(state)));
   let out = '';
   for (const c of candidates) {
     // a description is one line; cobra cuts it at the first newline

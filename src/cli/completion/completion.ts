@@ -1,15 +1,15 @@
 // `tsecret completion bash|zsh|fish`: docker 28's completion command (cobra's default one, with
 // its help texts and --no-descriptions), printing tsecret's scripts (scripts.ts). Hidden from the
 // root help, as in docker.
-import { noArgs, type CommandSpec, type FlagSpec } from '../command.js';
+import { defineCommand, defineFlags, noArgs, type CommandSpec } from '../command.js';
 import { bashScript, fishScript, zshScript } from './scripts.js';
 
 const NAME = 'tsecret';
 
-const noDescriptions: FlagSpec[] = [{ name: 'no-descriptions', varname: '', usage: 'disable completion descriptions', kind: 'bool' }];
+const noDescriptions = defineFlags([{ name: 'no-descriptions', varname: '', usage: 'disable completion descriptions', kind: 'bool' }]);
 
 function shellCommand(shell: string, use: string, long: string, script: (name: string, descriptions: boolean) => string): CommandSpec {
-  return {
+  return defineCommand({
     use,
     short: `Generate the autocompletion script for ${shell}`,
     long,
@@ -18,7 +18,7 @@ function shellCommand(shell: string, use: string, long: string, script: (name: s
     run: async ({ io, flags }) => {
       io.stdout.write(script(NAME, !flags['no-descriptions']));
     },
-  };
+  });
 }
 
 const bash = shellCommand(

@@ -1,9 +1,9 @@
 // `exec` / `container exec` (docker/cli cli/command/container/exec.go): runs a command in a task
 // container's simulated process environment; the exit status is the command's.
-import { readInput, type IOStreams } from '../io.js';
-import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { readInput, type IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
 import { StatusError } from '../errors.js';
-import type { Engine } from '../../engine/api.js';
+import type { Engine } from '../../engine/client.js';
 import { readEnv } from '../service/spec.js';
 
 export interface ExecOptions {
@@ -39,7 +39,7 @@ export async function runExec(opts: ExecOptions, io: IOStreams, engine: Engine):
   if (result.exitCode !== 0) throw new StatusError('', result.exitCode);
 }
 
-export const execCommand: CommandSpec = {
+export const execCommand = defineCommand({
   use: 'exec [OPTIONS] CONTAINER COMMAND [ARG...]',
   short: 'Execute a command in a running container',
   args: requiresMinArgs(2),
@@ -60,15 +60,15 @@ export const execCommand: CommandSpec = {
       {
         container: args[0],
         command: args.slice(1),
-        env: (flags.env as string[] | undefined) ?? [],
-        envFiles: (flags['env-file'] as string[] | undefined) ?? [],
-        user: (flags.user as string | undefined) ?? '',
-        workdir: (flags.workdir as string | undefined) ?? '',
-        interactive: Boolean(flags.interactive),
-        tty: Boolean(flags.tty),
-        detach: Boolean(flags.detach),
+        env: flags.env,
+        envFiles: flags['env-file'],
+        user: flags.user,
+        workdir: flags.workdir,
+        interactive: flags.interactive,
+        tty: flags.tty,
+        detach: flags.detach,
       },
       io,
       engine(),
     ),
-};
+});

@@ -1,13 +1,15 @@
 // `ps` / `container ls|list|ps` (docker/cli cli/command/container/list.go). The daemon returns
 // the containers newest first; -n/-l limit them (and then include stopped ones), as moby does.
-import { noArgs, type CommandSpec } from '../command.js';
-import { filterFlag, filtersFrom, listFormatFlag, parseGoInt } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import type { ServiceEngine } from '../../engine/api-services.js';
-import { parseTemplate, TemplateExecError, TemplateParseError } from '../../format/gotemplate.js';
-import { goStruct } from '../../format/govalue.js';
-import { writeList } from '../../format/list.js';
+import { defineCommand, noArgs } from '../command.js';
+import { filterFlag, filtersFrom, listFormatFlag } from '../flags.js';
+import { parseGoInt } from '../../go/strconv/atoi.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine, ServiceEngine } from '../../engine/client.js';
+import { TemplateExecError } from '../../go/template/exec.js';
+import { TemplateParseError } from '../../go/template/parse.js';
+import { parseDockerTemplate } from '../formatter/templates.js';
+import { goStruct } from '../../go/reflect/value.js';
+import { writeList } from '../formatter/formatter.js';
 import { CONTAINER_HEADERS, containerListFormat, ContainerRow, ZERO_CONTAINER } from './formatter.js';
 
 export interface ContainerListOptions {
@@ -28,7 +30,7 @@ const ROW_TYPE = '*formatter.ContainerContext';
 function validateFormat(format: string): void {
   let template;
   try {
-    template = parseTemplate(format);
+    template = parseDockerTemplate(format);
   } catch (err) {
     if (err instanceof TemplateParseError) throw new Error(`failed to parse template: ${err.message}`);
     throw err;
@@ -56,7 +58,7 @@ export async function runContainerList(opts: ContainerListOptions, io: IOStreams
   });
 }
 
-export const containerListCommand: CommandSpec = {
+export const containerListCommand = defineCommand({
   use: 'ls [OPTIONS]',
   aliases: ['list', 'ps'],
   short: 'List containers',
@@ -72,7 +74,8 @@ export const containerListCommand: CommandSpec = {
       usage: 'Show n last created containers (includes all states)',
       kind: 'value',
       defaultText: '-1',
-      parse: (v) => String(parseGoInt(v, 64, true)),
+      parse: (v) => Number(parseGoInt(v, 64, true)),
+      default: -1,
     },
     { name: 'latest', shorthand: 'l', varname: '', usage: 'Show the latest created container (includes all states)', kind: 'bool' },
     { name: 'no-trunc', varname: '', usage: "Don't truncate output", kind: 'bool' },
@@ -82,19 +85,19 @@ export const containerListCommand: CommandSpec = {
   run: ({ flags, io, engine }) =>
     runContainerList(
       {
-        all: Boolean(flags.all),
-        quiet: Boolean(flags.quiet),
-        noTrunc: Boolean(flags['no-trunc']),
-        last: flags.last === undefined ? -1 : Number(flags.last),
-        latest: Boolean(flags.latest),
-        size: Boolean(flags.size),
-        format: (flags.format as string | undefined) ?? '',
-        filters: (flags.filter as string[] | undefined) ?? [],
+        all: flags.all,
+        quiet: flags.quiet,
+        noTrunc: flags['no-trunc'],
+        last: flags.last,
+        latest: flags.latest,
+        size: flags.size,
+        format: flags.format,
+        filters: flags.filter,
       },
       io,
       engine() as Engine & ServiceEngine,
     ),
-};
+});
 
 /** The top-level `ps`: the same command under its short name. */
-export const psCommand: CommandSpec = { ...containerListCommand, use: 'ps [OPTIONS]', aliases: undefined };
+export const psCommand = defineCommand({ ...containerListCommand, use: 'ps [OPTIONS]', aliases: undefined });

@@ -1,8 +1,8 @@
 // `rm` / `container rm` (docker/cli cli/command/container/rm.go).
-import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
 import { forEachArgument } from '../errors.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 
 export interface RemoveOptions {
   containers: string[];
@@ -13,7 +13,7 @@ export async function runRemove(opts: RemoveOptions, io: IOStreams, engine: Engi
   await forEachArgument(opts.containers, io.stdout, (ref) => engine.containerRemove(ref, opts.force));
 }
 
-export const removeCommand: CommandSpec = {
+export const removeCommand = defineCommand({
   use: 'rm [OPTIONS] CONTAINER [CONTAINER...]',
   aliases: ['remove'],
   short: 'Remove one or more containers',
@@ -23,5 +23,5 @@ export const removeCommand: CommandSpec = {
     { name: 'link', shorthand: 'l', varname: '', usage: 'Remove the specified link', kind: 'bool' },
     { name: 'volumes', shorthand: 'v', varname: '', usage: 'Remove anonymous volumes associated with the container', kind: 'bool' },
   ],
-  run: ({ args, flags, io, engine }) => runRemove({ containers: args, force: Boolean(flags.force) }, io, engine()),
-};
+  run: ({ args, flags, io, engine }) => runRemove({ containers: args, force: flags.force }, io, engine()),
+});

@@ -1,9 +1,9 @@
 // `stop` / `container stop` (docker/cli cli/command/container/stop.go): prints each argument as
 // given; the orchestrator replaces a stopped task container.
-import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
 import { forEachArgument } from '../errors.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 
 export interface StopOptions {
   containers: string[];
@@ -13,7 +13,7 @@ export async function runStop(opts: StopOptions, io: IOStreams, engine: Engine):
   await forEachArgument(opts.containers, io.stdout, (ref) => engine.containerStop(ref));
 }
 
-export const stopCommand: CommandSpec = {
+export const stopCommand = defineCommand({
   use: 'stop [OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Stop one or more running containers',
   args: requiresMinArgs(1),
@@ -22,4 +22,4 @@ export const stopCommand: CommandSpec = {
     { name: 'timeout', shorthand: 't', varname: 'int', usage: 'Seconds to wait before killing the container', kind: 'value' },
   ],
   run: ({ args, io, engine }) => runStop({ containers: args }, io, engine()),
-};
+});

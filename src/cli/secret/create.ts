@@ -1,11 +1,12 @@
 // `secret create` (docker/cli cli/command/secret/create.go).
 import { closeSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { requiresRangeArgs, type CommandSpec } from '../command.js';
+import { defineCommand, requiresRangeArgs } from '../command.js';
 import { labelsToMap, validateLabel } from '../flags.js';
-import { readFdAtMost, readInput, type IOStreams } from '../io.js';
-import type { Engine, SecretSpec } from '../../engine/api.js';
-import { goPathError } from '../../format/go-errors.js';
+import { readFdAtMost, readInput, type IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { SecretSpec } from '../../api/swarm.js';
+import { goPathError } from '../../go/os/error.js';
 
 export interface CreateOptions {
   name: string;
@@ -33,7 +34,8 @@ export async function runCreate(opts: CreateOptions, io: IOStreams, engine: Engi
   io.stdout.write(`${ID}\n`);
 }
 
-async function readSecretData(io: IOStreams, file: string): Promise<Buffer> {
+/** The data of `secret create`, with its errors; `secret rotate` and `secret verify` read theirs the same way. */
+export async function readSecretData(io: IOStreams, file: string): Promise<Buffer> {
   if (file === '') throw new Error('secret file is required');
   if (file === '-') {
     const data = await readInput(io, READ_LIMIT);
@@ -60,7 +62,7 @@ function readAtMost(path: string, limit: number): Buffer {
   }
 }
 
-export const createCommand: CommandSpec = {
+export const createCommand = defineCommand({
   use: 'create [OPTIONS] SECRET [file|-]',
   short: 'Create a secret from a file or STDIN as content',
   args: requiresRangeArgs(1, 2),
@@ -74,11 +76,11 @@ export const createCommand: CommandSpec = {
       {
         name: args[0],
         file: args[1] ?? '',
-        driver: (flags.driver as string | undefined) ?? '',
-        templateDriver: (flags['template-driver'] as string | undefined) ?? '',
-        labels: (flags.label as string[] | undefined) ?? [],
+        driver: flags.driver,
+        templateDriver: flags['template-driver'],
+        labels: flags.label,
       },
       io,
       engine(),
     ),
-};
+});

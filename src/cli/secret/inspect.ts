@@ -1,13 +1,14 @@
 // `secret inspect` (docker/cli cli/command/secret/inspect.go). Every failure becomes exit 1 here,
 // template errors included, because secret inspect re-wraps them as StatusError{1}.
-import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
 import { StatusError } from '../errors.js';
 import { inspectFormatFlag } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine, Secret } from '../../engine/api.js';
-import { inspectObjects } from '../../format/inspect.js';
-import { writeList } from '../../format/list.js';
-import { goSecret } from './go-secret.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { Secret } from '../../api/swarm.js';
+import { inspectObjects } from '../formatter/inspect.js';
+import { writeList } from '../formatter/formatter.js';
+import { goSecret } from '../formatter/views.js';
 import { DEFAULT_SECRET_TABLE, prettySecret, SECRET_PRETTY_TEMPLATE } from './formatter.js';
 
 export interface InspectOptions {
@@ -37,7 +38,7 @@ export async function runInspect(opts: InspectOptions, io: IOStreams, engine: En
   }
 }
 
-export const inspectCommand: CommandSpec = {
+export const inspectCommand = defineCommand({
   use: 'inspect [OPTIONS] SECRET [SECRET...]',
   short: 'Display detailed information on one or more secrets',
   args: requiresMinArgs(1),
@@ -46,5 +47,5 @@ export const inspectCommand: CommandSpec = {
     { name: 'pretty', varname: '', usage: 'Print the information in a human friendly format', kind: 'bool' },
   ],
   run: ({ args, flags, io, engine }) =>
-    runInspect({ names: args, format: (flags.format as string | undefined) ?? '', pretty: Boolean(flags.pretty) }, io, engine()),
-};
+    runInspect({ names: args, format: flags.format, pretty: flags.pretty }, io, engine()),
+});

@@ -1,10 +1,10 @@
 // `secret ls` (docker/cli cli/command/secret/ls.go).
-import { noArgs, type CommandSpec } from '../command.js';
+import { defineCommand, noArgs } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import { sortNaturallyBy } from '../../format/natural-sort.js';
-import { writeList } from '../../format/list.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import { sortNaturallyBy } from '../../go/sortorder/natsort.js';
+import { writeList } from '../formatter/formatter.js';
 import { DEFAULT_SECRET_TABLE, SECRET_HEADERS, SecretRow } from './formatter.js';
 
 export interface ListOptions {
@@ -27,7 +27,7 @@ export async function runList(opts: ListOptions, io: IOStreams, engine: Engine):
   });
 }
 
-export const listCommand: CommandSpec = {
+export const listCommand = defineCommand({
   use: 'ls [OPTIONS]',
   aliases: ['list'],
   short: 'List secrets',
@@ -37,10 +37,5 @@ export const listCommand: CommandSpec = {
     listFormatFlag,
     quietFlag('Only display IDs'),
   ],
-  run: ({ flags, io, engine }) =>
-    runList(
-      { quiet: Boolean(flags.quiet), format: (flags.format as string | undefined) ?? '', filters: (flags.filter as string[] | undefined) ?? [] },
-      io,
-      engine(),
-    ),
-};
+  run: ({ flags, io, engine }) => runList({ quiet: flags.quiet, format: flags.format, filters: flags.filter }, io, engine()),
+});

@@ -1,13 +1,14 @@
 // `service create` (docker/cli cli/command/service/create.go).
-import { requiresMinArgs, type CommandSpec, type FlagValues } from '../command.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
 import { labelsToMap } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import type { ServiceMode } from '../../engine/api-services.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { ServiceMode } from '../../api/services.js';
 import { CREATE_FLAGS } from './flag-specs.js';
 import { printProgress } from './progress.js';
-import { resolveSecretRefs } from './secret-opts.js';
-import { defaultTaskSpec, digestWarning, imageWithTag, readEnv, serviceEnv, serviceSpec, withParsers } from './spec.js';
+import { resolveSecretRefs } from '../../engine/resolve-references.js';
+import { defaultTaskSpec, digestWarning, readEnv, serviceEnv, serviceSpec } from './spec.js';
+import { imageWithTag } from '../../engine/image-reference.js';
 
 export interface CreateOptions {
   image: string;
@@ -63,36 +64,33 @@ export async function runCreate(opts: CreateOptions, io: IOStreams, engine: Engi
   await printProgress(io, engine, ID, ID);
 }
 
-const list = (f: FlagValues, name: string): string[] => (f[name] as string[] | undefined) ?? [];
-const str = (f: FlagValues, name: string): string => (f[name] as string | undefined) ?? '';
-
-export const createCommand: CommandSpec = {
+export const createCommand = defineCommand({
   use: 'create [OPTIONS] IMAGE [COMMAND] [ARG...]',
   short: 'Create a new service',
   args: requiresMinArgs(1),
   interspersed: false,
-  flags: withParsers(CREATE_FLAGS),
-  run: ({ args, flags, changed, io, engine }) =>
+  flags: CREATE_FLAGS,
+  run: ({ args, flags, io, engine }) =>
     runCreate(
       {
         image: args[0],
         args: args.slice(1),
-        name: str(flags, 'name'),
-        mode: (flags.mode as string | undefined) ?? 'replicated',
-        replicas: changed.has('replicas') ? Number(flags.replicas) : undefined,
-        secrets: list(flags, 'secret'),
-        env: list(flags, 'env'),
-        envFiles: list(flags, 'env-file'),
-        labels: list(flags, 'label'),
-        containerLabels: list(flags, 'container-label'),
-        user: str(flags, 'user'),
-        workdir: str(flags, 'workdir'),
-        hostname: str(flags, 'hostname'),
-        detach: Boolean(flags.detach),
-        quiet: Boolean(flags.quiet),
-        noResolveImage: Boolean(flags['no-resolve-image']),
+        name: flags.name,
+        mode: flags.mode,
+        replicas: flags.replicas,
+        secrets: flags.secret,
+        env: flags.env,
+        envFiles: flags['env-file'],
+        labels: flags.label,
+        containerLabels: flags['container-label'],
+        user: flags.user,
+        workdir: flags.workdir,
+        hostname: flags.hostname,
+        detach: flags.detach,
+        quiet: flags.quiet,
+        noResolveImage: flags['no-resolve-image'],
       },
       io,
       engine(),
     ),
-};
+});

@@ -1,16 +1,16 @@
 // `service inspect` (docker/cli cli/command/service/inspect.go). A missing service is the CLI's
 // own `Error: no such service: X` (v28 wording); every failure exits 1 (StatusError{1}).
-import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
 import { StatusError } from '../errors.js';
 import { inspectFormatFlag } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import type { Service, ServiceEngine } from '../../engine/api-services.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine, ServiceEngine } from '../../engine/client.js';
+import type { Service } from '../../api/services.js';
 import { DaemonError } from '../../engine/errors.js';
-import { inspectObjects } from '../../format/inspect.js';
-import { writeList } from '../../format/list.js';
+import { inspectObjects } from '../formatter/inspect.js';
+import { writeList } from '../formatter/formatter.js';
 import { ServiceInspectContext, SERVICE_PRETTY_TEMPLATE } from './formatter.js';
-import { goService, serviceJSONView } from './go-service.js';
+import { goService, serviceJSONView } from '../formatter/views.js';
 
 export interface ServiceInspectOptions {
   refs: string[];
@@ -62,7 +62,7 @@ export async function runServiceInspect(
   }
 }
 
-export const serviceInspectCommand: CommandSpec = {
+export const serviceInspectCommand = defineCommand({
   use: 'inspect [OPTIONS] SERVICE [SERVICE...]',
   short: 'Display detailed information on one or more services',
   args: requiresMinArgs(1),
@@ -72,8 +72,8 @@ export const serviceInspectCommand: CommandSpec = {
   ],
   run: ({ args, flags, io, engine }) =>
     runServiceInspect(
-      { refs: args, format: (flags.format as string | undefined) ?? '', pretty: Boolean(flags.pretty) },
+      { refs: args, format: flags.format, pretty: flags.pretty },
       io,
       engine() as Engine & ServiceEngine,
     ),
-};
+});

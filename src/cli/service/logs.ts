@@ -2,12 +2,12 @@
 // write to stdout or stderr, so once the service or task is found there is nothing to print: what
 // docker shows for containers that wrote nothing. Lookup and errors follow docker: the service
 // first (moby getService), then the task (moby getTask: full ID, exact name, ID prefix).
-import { exactArgs, type CommandSpec } from '../command.js';
-import { parseGoDuration } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import type { ServiceEngine, Task } from '../../engine/api-services.js';
-import { quoteGo } from '../../format/govalue.js';
+import { defineCommand, exactArgs } from '../command.js';
+import { parseGoDuration } from '../../go/time/duration.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine, ServiceEngine } from '../../engine/client.js';
+import type { Task } from '../../api/services.js';
+import { quoteGo } from '../../go/strconv/quote.js';
 import { isNotFound } from './inspect.js';
 
 export interface ServiceLogsOptions {
@@ -67,7 +67,7 @@ export async function runServiceLogs(opts: ServiceLogsOptions, _io: IOStreams, e
   // The containers wrote nothing: no lines to print, with or without --follow.
 }
 
-export const serviceLogsCommand: CommandSpec = {
+export const serviceLogsCommand = defineCommand({
   use: 'logs [OPTIONS] SERVICE|TASK',
   short: 'Fetch the logs of a service or task',
   args: exactArgs(1),
@@ -84,24 +84,24 @@ export const serviceLogsCommand: CommandSpec = {
       usage: 'Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)',
       kind: 'value',
     },
-    { name: 'tail', shorthand: 'n', varname: 'string', usage: 'Number of lines to show from the end of the logs', kind: 'value', defaultText: '"all"' },
+    { name: 'tail', shorthand: 'n', varname: 'string', usage: 'Number of lines to show from the end of the logs', kind: 'value', defaultText: '"all"', default: 'all' },
     { name: 'timestamps', shorthand: 't', varname: '', usage: 'Show timestamps', kind: 'bool' },
   ],
   run: ({ args, flags, io, engine }) =>
     runServiceLogs(
       {
         target: args[0],
-        noResolve: Boolean(flags['no-resolve']),
-        noTrunc: Boolean(flags['no-trunc']),
-        noTaskIDs: Boolean(flags['no-task-ids']),
-        follow: Boolean(flags.follow),
-        since: (flags.since as string | undefined) ?? '',
-        timestamps: Boolean(flags.timestamps),
-        tail: (flags.tail as string | undefined) ?? 'all',
-        details: Boolean(flags.details),
-        raw: Boolean(flags.raw),
+        noResolve: flags['no-resolve'],
+        noTrunc: flags['no-trunc'],
+        noTaskIDs: flags['no-task-ids'],
+        follow: flags.follow,
+        since: flags.since,
+        timestamps: flags.timestamps,
+        tail: flags.tail,
+        details: flags.details,
+        raw: flags.raw,
       },
       io,
       engine() as Engine & ServiceEngine,
     ),
-};
+});

@@ -1,10 +1,9 @@
 // `service ls` (docker/cli cli/command/service/list.go).
-import { noArgs, type CommandSpec } from '../command.js';
+import { defineCommand, noArgs } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import type { ServiceEngine } from '../../engine/api-services.js';
-import { writeList } from '../../format/list.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine, ServiceEngine } from '../../engine/client.js';
+import { writeList } from '../formatter/formatter.js';
 import { SERVICE_HEADERS, ServiceRow, serviceListFormat, sortServices } from './formatter.js';
 
 export interface ServiceListOptions {
@@ -23,7 +22,7 @@ export async function runServiceList(opts: ServiceListOptions, io: IOStreams, en
   });
 }
 
-export const serviceListCommand: CommandSpec = {
+export const serviceListCommand = defineCommand({
   use: 'ls [OPTIONS]',
   aliases: ['list'],
   short: 'List services',
@@ -31,8 +30,8 @@ export const serviceListCommand: CommandSpec = {
   flags: [filterFlag, listFormatFlag, quietFlag('Only display IDs')],
   run: ({ flags, io, engine }) =>
     runServiceList(
-      { quiet: Boolean(flags.quiet), format: (flags.format as string | undefined) ?? '', filters: (flags.filter as string[] | undefined) ?? [] },
+      { quiet: flags.quiet, format: flags.format, filters: flags.filter },
       io,
       engine() as Engine & ServiceEngine,
     ),
-};
+});

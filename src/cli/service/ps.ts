@@ -1,12 +1,13 @@
 // `service ps` (docker/cli cli/command/service/ps.go, cli/command/task/print.go). The services
 // are matched client-side as docker does: full ID, then exact name, then a unique ID prefix.
-import { requiresMinArgs, type CommandSpec } from '../command.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
 import { filtersFrom } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine, Filters } from '../../engine/api.js';
-import type { Service, ServiceEngine } from '../../engine/api-services.js';
-import { nodeNameResolver } from './formatter.js';
-import { printTasks, taskListFlags, taskListOptions, type TaskListOptions } from './task-list.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine, ServiceEngine } from '../../engine/client.js';
+import type { Filters } from '../../api/filters.js';
+import type { Service } from '../../api/services.js';
+import { nodeNameResolver } from '../idresolver/idresolver.js';
+import { printTasks, taskListFlags, taskListOptions, type TaskListOptions } from '../task/print.js';
 
 export interface ServicePsOptions extends TaskListOptions {
   services: string[];
@@ -86,10 +87,10 @@ export async function runServicePs(opts: ServicePsOptions, io: IOStreams, engine
   if (notFound.length) throw new Error(notFound.join('\n'));
 }
 
-export const servicePsCommand: CommandSpec = {
+export const servicePsCommand = defineCommand({
   use: 'ps [OPTIONS] SERVICE [SERVICE...]',
   short: 'List the tasks of one or more services',
   args: requiresMinArgs(1),
   flags: taskListFlags('Pretty-print tasks using a Go template'),
   run: ({ args, flags, io, engine }) => runServicePs({ services: args, ...taskListOptions(flags) }, io, engine() as Engine & ServiceEngine),
-};
+});

@@ -1,8 +1,8 @@
 // `service rm` (docker/cli cli/command/service/remove.go).
 import { requiresMinArgs, type CommandSpec } from '../command.js';
 import { forEachArgument } from '../errors.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 
 export interface RemoveOptions {
   services: string[];

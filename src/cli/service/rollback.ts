@@ -1,9 +1,9 @@
 // `service rollback` (docker/cli cli/command/service/rollback.go): the current spec is sent back
 // with rollback=previous, so the daemon swaps in the service's previous spec; then the argument is
 // printed and, unless -d, the rollback's progress (-q waits without printing it).
-import { exactArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import { defineCommand, exactArgs } from '../command.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 import { printProgress } from './progress.js';
 
 export interface RollbackOptions {
@@ -20,7 +20,7 @@ export async function runRollback(opts: RollbackOptions, io: IOStreams, engine: 
   await printProgress(io, engine, service.ID, opts.service);
 }
 
-export const rollbackCommand: CommandSpec = {
+export const rollbackCommand = defineCommand({
   use: 'rollback [OPTIONS] SERVICE',
   short: 'Revert changes to a service\'s configuration',
   args: exactArgs(1),
@@ -28,6 +28,5 @@ export const rollbackCommand: CommandSpec = {
     { name: 'detach', shorthand: 'd', varname: '', usage: 'Exit immediately instead of waiting for the service to converge', kind: 'bool' },
     { name: 'quiet', shorthand: 'q', varname: '', usage: 'Suppress progress output', kind: 'bool' },
   ],
-  run: ({ args, flags, io, engine }) =>
-    runRollback({ service: args[0], detach: Boolean(flags.detach), quiet: Boolean(flags.quiet) }, io, engine()),
-};
+  run: ({ args, flags, io, engine }) => runRollback({ service: args[0], detach: flags.detach, quiet: flags.quiet }, io, engine()),
+});

@@ -1,8 +1,8 @@
 // `service scale` (docker/cli cli/command/service/scale.go).
-import { type CommandSpec, type ResolvedCommand, commandPath, useLine } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import { parseGoInt } from '../flags.js';
+import { defineCommand, type ResolvedCommand, commandPath, useLine } from '../command.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import { parseGoInt } from '../../go/strconv/atoi.js';
 import { printProgress } from './progress.js';
 
 export interface ScaleOptions {
@@ -54,10 +54,10 @@ export async function runScale(opts: ScaleOptions, io: IOStreams, engine: Engine
   if (errors.length) throw new Error(errors.join('\n'));
 }
 
-export const scaleCommand: CommandSpec = {
+export const scaleCommand = defineCommand({
   use: 'scale SERVICE=REPLICAS [SERVICE=REPLICAS...]',
   short: 'Scale one or multiple replicated services',
   args: checkSpecs,
   flags: [{ name: 'detach', shorthand: 'd', varname: '', usage: 'Exit immediately instead of waiting for the service to converge', kind: 'bool' }],
-  run: ({ args, flags, io, engine }) => runScale({ specs: args, detach: Boolean(flags.detach) }, io, engine()),
-};
+  run: ({ args, flags, io, engine }) => runScale({ specs: args, detach: flags.detach }, io, engine()),
+});

@@ -2,20 +2,10 @@
 // (cli/command/service/opts.go) and the Go client (image tag) do.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ServiceMode, ServiceSpec, TaskSpec, UpdateConfig } from '../../engine/api-services.js';
-import type { FlagSpec } from '../command.js';
-import { goPathError } from '../../format/go-errors.js';
-import { parseGoInt, validateLabel } from '../flags.js';
-import { validateSecretOpt } from './secret-opts.js';
+import type { ServiceMode, ServiceSpec, TaskSpec, UpdateConfig } from '../../api/services.js';
+import { goPathError } from '../../go/os/error.js';
 
 const DEFAULT_UPDATE_CONFIG: UpdateConfig = { Parallelism: 1, FailureAction: 'pause', Monitor: 5e9, MaxFailureRatio: 0, Order: 'stop-first' };
-
-/** The Go client tags an untagged image reference with :latest (imageWithTagString). */
-export function imageWithTag(image: string): string {
-  if (image.includes('@')) return image;
-  const lastSlash = image.lastIndexOf('/');
-  return image.slice(lastSlash + 1).includes(':') ? image : `${image}:latest`;
-}
 
 /** moby's digestWarning: the daemon could not ask a registry for the image's digest (no trailing blank line). */
 export const digestWarning = (image: string): string =>
@@ -139,16 +129,3 @@ export function serviceSpec(name: string, labels: Record<string, string>, task: 
     EndpointSpec: { Mode: 'vip' },
   };
 }
-
-/** The flag parsers that give docker's flag errors for the options tsecret acts on. */
-const PARSERS: Record<string, (v: string) => string> = {
-  secret: validateSecretOpt,
-  'secret-add': validateSecretOpt,
-  label: validateLabel,
-  'label-add': validateLabel,
-  'container-label': validateLabel,
-  'container-label-add': validateLabel,
-  replicas: (v) => String(parseGoInt(v, 64, false)),
-};
-
-export const withParsers = (flags: FlagSpec[]): FlagSpec[] => flags.map((f) => (PARSERS[f.name] ? { ...f, parse: PARSERS[f.name] } : f));

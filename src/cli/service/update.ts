@@ -1,22 +1,26 @@
 // `service update` (docker/cli cli/command/service/update.go): fetch the spec, change what the
 // flags say, send it back with the version read, print the argument, then progress.
-import { exactArgs, type CommandSpec, type FlagValues } from '../command.js';
+import { defineCommand, exactArgs, type FlagName, type FlagValues } from '../command.js';
 import { labelsToMap } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import type { ServiceUpdateOptions } from '../../engine/api-services.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { ServiceUpdateOptions } from '../../api/services.js';
 import { UPDATE_FLAGS } from './flag-specs.js';
 import { printProgress } from './progress.js';
-import { resolveSecretRefs } from './secret-opts.js';
-import { digestWarning, envValue, imageWithTag, withParsers } from './spec.js';
+import { resolveSecretRefs } from '../../engine/resolve-references.js';
+import { digestWarning, envValue } from './spec.js';
+import { imageWithTag } from '../../engine/image-reference.js';
 
+/**
+ * runUpdate reads the flags themselves, as docker's updateService does (flags.Changed, GetString):
+ * what a flag means depends on whether it was given.
+ */
 export interface UpdateOptions {
   service: string;
-  flags: FlagValues;
-  changed: Set<string>;
+  flags: FlagValues<typeof UPDATE_FLAGS>;
+  changed: ReadonlySet<FlagName<typeof UPDATE_FLAGS>>;
 }
 
-const list = (f: FlagValues, name: string): string[] => (f[name] as string[] | undefined) ?? [];
 const envKey = (e: string): string => e.split('=')[0];
 
 /**
@@ -51,30 +55,31 @@ export async function runUpdate(opts: UpdateOptions, io: IOStreams, engine: Engi
   const spec = structuredClone(service.Spec);
   const task = spec.TaskTemplate;
   const cs = task.ContainerSpec;
-  if (changed.has('replicas')) {
+  // --replicas parses to a number, so it reads as undefined unless given
+  if (f.replicas !== undefined) {
     if (!('Replicated' in spec.Mode)) throw new Error('replicas can only be used with replicated mode');
-    spec.Mode = { Replicated: { Replicas: Number(f.replicas) } };
+    spec.Mode = { Replicated: { Replicas: f.replicas } };
   }
-  if (changed.has('image')) cs.Image = imageWithTag(f.image as string);
-  if (changed.has('user')) cs.User = f.user as string;
-  if (changed.has('workdir')) cs.Dir = f.workdir as string;
-  if (changed.has('hostname')) cs.Hostname = f.hostname as string;
-  if (changed.has('args')) cs.Args = (f.args as string).split(' ').filter(Boolean);
+  if (changed.has('image')) cs.Image = imageWithTag(f.image);
+  if (changed.has('user')) cs.User = f.user;
+  if (changed.has('workdir')) cs.Dir = f.workdir;
+  if (changed.has('hostname')) cs.Hostname = f.hostname;
+  if (changed.has('args')) cs.Args = f.args.split(' ').filter(Boolean);
   if (changed.has('env-add') || changed.has('env-rm')) {
-    const add = changed.has('env-add') ? list(f, 'env-add').map((e) => envValue(e, io.env)) : undefined;
-    cs.Env = updateEnv(cs.Env, add, list(f, 'env-rm'));
+    const add = changed.has('env-add') ? f['env-add'].map((e) => envValue(e, io.env)) : undefined;
+    cs.Env = updateEnv(cs.Env, add, f['env-rm']);
     if (cs.Env.length === 0) delete cs.Env;
   }
-  if (changed.has('label-add') || changed.has('label-rm')) spec.Labels = updateLabels(spec.Labels, list(f, 'label-add'), list(f, 'label-rm'));
+  if (changed.has('label-add') || changed.has('label-rm')) spec.Labels = updateLabels(spec.Labels, f['label-add'], f['label-rm']);
   if (changed.has('container-label-add') || changed.has('container-label-rm')) {
-    cs.Labels = updateLabels(cs.Labels, list(f, 'container-label-add'), list(f, 'container-label-rm'));
+    cs.Labels = updateLabels(cs.Labels, f['container-label-add'], f['container-label-rm']);
     if (Object.keys(cs.Labels).length === 0) delete cs.Labels;
   }
   if (changed.has('secret-add') || changed.has('secret-rm')) {
     // --secret-rm removes every reference with that source name; unknown names are ignored
-    const removed = new Set(list(f, 'secret-rm'));
+    const removed = new Set(f['secret-rm']);
     const kept = (cs.Secrets ?? []).filter((r) => !removed.has(r.SecretName));
-    const added = await resolveSecretRefs(engine, list(f, 'secret-add'));
+    const added = await resolveSecretRefs(engine, f['secret-add']);
     cs.Secrets = [...kept, ...added];
     if (cs.Secrets.length === 0) delete cs.Secrets;
   }
@@ -87,10 +92,10 @@ export async function runUpdate(opts: UpdateOptions, io: IOStreams, engine: Engi
   await printProgress(io, engine, service.ID, opts.service);
 }
 
-export const updateCommand: CommandSpec = {
+export const updateCommand = defineCommand({
   use: 'update [OPTIONS] SERVICE',
   short: 'Update a service',
   args: exactArgs(1),
-  flags: withParsers(UPDATE_FLAGS),
+  flags: UPDATE_FLAGS,
   run: ({ args, flags, changed, io, engine }) => runUpdate({ service: args[0], flags, changed }, io, engine()),
-};
+});

@@ -2,28 +2,29 @@
 // them, with the loader's logrus warnings printed whether loading succeeds or fails (docker logs
 // them as it goes). The compose code is imported here, so it stays off other commands' start-up.
 import { promises, readFileSync } from 'node:fs';
-import type { FlagSpec } from '../command.js';
-import { csvRecord } from '../flags.js';
-import { readInput, type IOStreams } from '../io.js';
+import { defineFlag } from '../command.js';
+import { csvRecord } from '../../go/csv/reader.js';
+import { readInput, type IOStreams } from '../../iostreams/iostreams.js';
 import type { LoadOptions, LoadResult } from '../../compose/load.js';
 
 /** pflag's stringSlice: each value is read as one CSV record; an empty value adds nothing. */
 const parseStringSlice = (value: string): string[] => (value === '' ? [] : csvRecord(value));
 
-/** -c/--compose-file, a pflag stringSlice: repeatable, each value a CSV list; `-` is stdin. */
-export const composeFileFlag: FlagSpec = {
+/**
+ * -c/--compose-file, a pflag stringSlice: repeatable, each value a CSV list (so it reads as one
+ * list per value: `.flat()` gives the files in order); `-` is stdin.
+ */
+export const composeFileFlag = defineFlag({
   name: 'compose-file',
   shorthand: 'c',
   varname: 'strings',
   usage: 'Path to a Compose file, or "-" to read from stdin',
   kind: 'list',
-  parse: (v) => JSON.stringify(parseStringSlice(v)),
-};
+  parse: parseStringSlice,
+});
 
-export const composeFilesFrom = (flags: Record<string, unknown>): string[] =>
-  ((flags['compose-file'] as string[] | undefined) ?? []).flatMap((v) => JSON.parse(v) as string[]);
-
-export async function loadComposeFiles(composeFiles: string[], io: IOStreams, options: LoadOptions): Promise<LoadResult> {
+/** docker/cli cli/command/stack/loader.go LoadComposefile: loads the -c files and prints the loader's warnings. */
+export async function loadComposefile(composeFiles: string[], io: IOStreams, options: LoadOptions): Promise<LoadResult> {
   const { loadComposefileArgs, formatLogWarning, ComposeError } = await import('../../compose/load.js');
   const printWarnings = (msgs: string[]) => {
     for (const msg of msgs) io.stderr.write(formatLogWarning(msg, new Date(io.now()), io.stderrIsTTY));

@@ -1,9 +1,9 @@
 // `stack config` (docker/cli cli/command/stack/config.go): loads and merges the compose files as
 // `stack deploy` does (no daemon needed) and prints the result as YAML. Unlike deploy, it does not
 // list the options swarm ignores, and a forbidden option fails with the loader's own message.
-import { noArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import { composeFileFlag, composeFilesFrom, loadComposeFiles } from './compose-files.js';
+import { defineCommand, noArgs } from '../command.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { composeFileFlag, loadComposefile } from './compose-files.js';
 
 export interface ConfigOptions {
   composeFiles: string[];
@@ -11,13 +11,13 @@ export interface ConfigOptions {
 }
 
 export async function runConfig(opts: ConfigOptions, io: IOStreams): Promise<void> {
-  const result = await loadComposeFiles(opts.composeFiles, io, { skipInterpolation: opts.skipInterpolation });
+  const result = await loadComposefile(opts.composeFiles, io, { skipInterpolation: opts.skipInterpolation });
   // the compose code stays off the start-up path of the other commands
   const { marshalConfig } = await import('../../compose/marshal.js');
   io.stdout.write(marshalConfig(result.config));
 }
 
-export const configCommand: CommandSpec = {
+export const configCommand = defineCommand({
   use: 'config [OPTIONS]',
   short: 'Outputs the final config file, after doing merges and interpolations',
   args: noArgs,
@@ -25,12 +25,5 @@ export const configCommand: CommandSpec = {
     composeFileFlag,
     { name: 'skip-interpolation', varname: '', usage: 'Skip interpolation and output only merged config', kind: 'bool' },
   ],
-  run: ({ io, flags }) =>
-    runConfig(
-      {
-        composeFiles: composeFilesFrom(flags),
-        skipInterpolation: Boolean(flags['skip-interpolation']),
-      },
-      io,
-    ),
-};
+  run: ({ io, flags }) => runConfig({ composeFiles: flags['compose-file'].flat(), skipInterpolation: flags['skip-interpolation'] }, io),
+});

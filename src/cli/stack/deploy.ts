@@ -4,15 +4,15 @@
 // services, each created or updated. Every step that succeeded stays done when a later one fails
 // (a missing external secret fails after the networks and secrets were made, as in docker).
 // Where docker walks a Go map (networks, secrets, services), tsecret goes by name.
-import { exactArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import { defineCommand, exactArgs } from '../command.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 import { DaemonError } from '../../engine/errors.js';
 import type { Config } from '../../compose/types.js';
 import type { ConvertedService, Namespace } from '../../compose/convert.js';
 import { printProgress } from '../service/progress.js';
 import { LABEL_IMAGE, stackFilter, validateStackName } from './common.js';
-import { composeFileFlag, composeFilesFrom, loadComposeFiles } from './compose-files.js';
+import { composeFileFlag, loadComposefile } from './compose-files.js';
 
 export const RESOLVE_IMAGE_ALWAYS = 'always';
 export const RESOLVE_IMAGE_CHANGED = 'changed';
@@ -34,7 +34,7 @@ const isNotFound = (err: unknown): boolean => err instanceof DaemonError && err.
 
 /** The converter is only loaded for the stack commands that need it. */
 async function loadConfig(opts: DeployOptions, io: IOStreams): Promise<Config> {
-  const result = await loadComposeFiles(opts.composeFiles, io, { deploy: true });
+  const result = await loadComposefile(opts.composeFiles, io, { deploy: true });
   io.stderr.write(result.warnings);
   const { validateImageReference } = await import('../../compose/convert.js');
   // loader.LoadComposefile: every service needs a valid image reference
@@ -197,7 +197,7 @@ async function deployServices(
 const unresolvableImageWarning = (image: string): string =>
   `image ${image} could not be accessed on a registry to record\nits digest. Each node will access ${image} independently,\npossibly leading to different nodes running different\nversions of the image.\n`;
 
-export const deployCommand: CommandSpec = {
+export const deployCommand = defineCommand({
   use: 'deploy [OPTIONS] STACK',
   aliases: ['up'],
   short: 'Deploy a new stack or update an existing stack',
@@ -211,6 +211,7 @@ export const deployCommand: CommandSpec = {
       usage: 'Exit immediately instead of waiting for the stack services to converge',
       kind: 'bool',
       defaultText: 'true',
+      default: true,
     },
     { name: 'prune', varname: '', usage: 'Prune services that are no longer referenced', kind: 'bool' },
     { name: 'quiet', shorthand: 'q', varname: '', usage: 'Suppress progress output', kind: 'bool' },
@@ -220,6 +221,7 @@ export const deployCommand: CommandSpec = {
       usage: 'Query the registry to resolve image digest and supported platforms ("always", "changed", "never")',
       kind: 'value',
       defaultText: '"always"',
+      default: RESOLVE_IMAGE_ALWAYS,
     },
     { name: 'with-registry-auth', varname: '', usage: 'Send registry authentication details to Swarm agents', kind: 'bool' },
   ],
@@ -227,15 +229,15 @@ export const deployCommand: CommandSpec = {
     runDeploy(
       {
         namespace: args[0],
-        composeFiles: composeFilesFrom(flags),
-        prune: Boolean(flags.prune),
-        resolveImage: (flags['resolve-image'] as string | undefined) ?? RESOLVE_IMAGE_ALWAYS,
-        detach: changed.has('detach') ? Boolean(flags.detach) : true,
+        composeFiles: flags['compose-file'].flat(),
+        prune: flags.prune,
+        resolveImage: flags['resolve-image'],
+        detach: flags.detach,
         detachChanged: changed.has('detach'),
-        quiet: Boolean(flags.quiet),
-        withRegistryAuth: Boolean(flags['with-registry-auth']),
+        quiet: flags.quiet,
+        withRegistryAuth: flags['with-registry-auth'],
       },
       io,
       engine(),
     ),
-};
+});

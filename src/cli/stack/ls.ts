@@ -1,11 +1,11 @@
 // `stack ls` (docker/cli cli/command/stack/list.go, formatter/formatter.go): the stacks are the
 // namespace labels of the services, so a stack of only secrets or networks is not listed.
-import { noArgs, type CommandSpec } from '../command.js';
+import { defineCommand, noArgs } from '../command.js';
 import { listFormatFlag } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { ServiceEngine } from '../../engine/api-services.js';
-import { writeList } from '../../format/list.js';
-import { naturalCompare } from '../../format/natural-sort.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { ServiceEngine } from '../../engine/client.js';
+import { writeList } from '../formatter/formatter.js';
+import { naturalCompare } from '../../go/sortorder/natsort.js';
 import { LABEL_NAMESPACE } from './common.js';
 
 export interface StackListOptions {
@@ -46,11 +46,11 @@ export async function runStackList(opts: StackListOptions, io: IOStreams, engine
   });
 }
 
-export const stackListCommand: CommandSpec = {
+export const stackListCommand = defineCommand({
   use: 'ls [OPTIONS]',
   aliases: ['list'],
   short: 'List stacks',
   args: noArgs,
   flags: [listFormatFlag],
-  run: ({ flags, io, engine }) => runStackList({ format: (flags.format as string | undefined) ?? '' }, io, engine()),
-};
+  run: ({ flags, io, engine }) => runStackList({ format: flags.format }, io, engine()),
+});

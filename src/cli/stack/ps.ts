@@ -1,11 +1,11 @@
 // `stack ps` (docker/cli cli/command/stack/ps.go, task/print.go): `service ps` of the stack's tasks.
 // Unlike `service ps`, -q does not imply --no-trunc, and an empty result is an error.
-import { exactArgs, type CommandSpec } from '../command.js';
+import { defineCommand, exactArgs } from '../command.js';
 import { filtersFrom, LIST_FORMAT_HELP } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { ServiceEngine } from '../../engine/api-services.js';
-import { nodeNameResolver } from '../service/formatter.js';
-import { printTasks, taskListFlags, taskListOptions, type TaskListOptions } from '../service/task-list.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { ServiceEngine } from '../../engine/client.js';
+import { nodeNameResolver } from '../idresolver/idresolver.js';
+import { printTasks, taskListFlags, taskListOptions, type TaskListOptions } from '../task/print.js';
 import { stackFilterWith, validateStackName } from './common.js';
 
 export interface StackPsOptions extends TaskListOptions {
@@ -23,10 +23,10 @@ export async function runStackPs(opts: StackPsOptions, io: IOStreams, engine: Pi
   printTasks(io, tasks, { format: opts.format, quiet: opts.quiet, trunc: !opts.noTrunc, serviceName: (id) => names.get(id) ?? id, nodeName });
 }
 
-export const stackPsCommand: CommandSpec = {
+export const stackPsCommand = defineCommand({
   use: 'ps [OPTIONS] STACK',
   short: 'List the tasks in the stack',
   args: exactArgs(1),
   flags: taskListFlags(LIST_FORMAT_HELP),
   run: ({ args, flags, io, engine }) => runStackPs({ namespace: args[0], ...taskListOptions(flags) }, io, engine()),
-};
+});

@@ -1,9 +1,9 @@
 // `stack services` (docker/cli cli/command/stack/services.go): `service ls` of the stack's services.
-import { exactArgs, type CommandSpec } from '../command.js';
+import { defineCommand, exactArgs } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
-import type { IOStreams } from '../io.js';
-import type { ServiceEngine } from '../../engine/api-services.js';
-import { writeList } from '../../format/list.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { ServiceEngine } from '../../engine/client.js';
+import { writeList } from '../formatter/formatter.js';
 import { SERVICE_HEADERS, ServiceRow, serviceListFormat, sortServices } from '../service/formatter.js';
 import { stackFilterWith, validateStackName } from './common.js';
 
@@ -30,7 +30,7 @@ export async function runStackServices(opts: StackServicesOptions, io: IOStreams
   });
 }
 
-export const stackServicesCommand: CommandSpec = {
+export const stackServicesCommand = defineCommand({
   use: 'services [OPTIONS] STACK',
   short: 'List the services in the stack',
   args: exactArgs(1),
@@ -39,11 +39,11 @@ export const stackServicesCommand: CommandSpec = {
     runStackServices(
       {
         namespace: args[0],
-        quiet: Boolean(flags.quiet),
-        format: (flags.format as string | undefined) ?? '',
-        filters: (flags.filter as string[] | undefined) ?? [],
+        quiet: flags.quiet,
+        format: flags.format,
+        filters: flags.filter,
       },
       io,
       engine(),
     ),
-};
+});

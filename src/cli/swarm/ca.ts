@@ -1,11 +1,11 @@
 // `swarm ca` (docker/cli cli/command/swarm/ca.go): shows the root CA, or replaces it with --rotate.
 // The rotation converges at once on a one-node simulated swarm, so no progress is drawn.
 import { readFileSync } from 'node:fs';
-import { noArgs, type CommandSpec, type FlagSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
-import { goPathError } from '../../format/go-errors.js';
-import { swarmSpecFlags } from './opts.js';
+import { defineCommand, defineFlag, noArgs } from '../command.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import { goPathError } from '../../go/os/error.js';
+import { swarmCAFlags } from './opts.js';
 
 export interface CAOptions {
   rotate: boolean;
@@ -14,11 +14,11 @@ export interface CAOptions {
   caCert?: string;
   caKey?: string;
   /** The CA flags given, which need --rotate. */
-  changed: Set<string>;
+  changed: ReadonlySet<string>;
 }
 
 /** A PEMFile flag: read and checked when parsed, so a bad file is a flag error (exit 125). */
-const PEM_FILE = (name: string, usage: string): FlagSpec => ({ name, varname: 'pem-file', usage, kind: 'value', parse: readPEM });
+const pemFileFlag = <const N extends string>(name: N, usage: string) => defineFlag({ name, varname: 'pem-file', usage, kind: 'value', parse: readPEM });
 
 export async function runCA(opts: CAOptions, io: IOStreams, engine: Engine): Promise<void> {
   const swarm = await engine.swarmInspect();
@@ -58,29 +58,29 @@ function readPEM(path: string): string {
   return text;
 }
 
-export const caCommand: CommandSpec = {
+export const caCommand = defineCommand({
   use: 'ca [OPTIONS]',
   short: 'Display and rotate the root CA',
   args: noArgs,
   flags: [
-    ...swarmSpecFlags.filter((f) => f.name === 'cert-expiry' || f.name === 'external-ca'),
+    ...swarmCAFlags,
     { name: 'rotate', varname: '', usage: 'Rotate the swarm CA - if no certificate or key are provided, new ones will be generated', kind: 'bool' },
-    PEM_FILE('ca-cert', 'Path to the PEM-formatted root CA certificate to use for the new cluster'),
-    PEM_FILE('ca-key', 'Path to the PEM-formatted root CA key to use for the new cluster'),
+    pemFileFlag('ca-cert', 'Path to the PEM-formatted root CA certificate to use for the new cluster'),
+    pemFileFlag('ca-key', 'Path to the PEM-formatted root CA key to use for the new cluster'),
     { name: 'detach', shorthand: 'd', varname: '', usage: 'Exit immediately instead of waiting for the root rotation to converge', kind: 'bool' },
     { name: 'quiet', shorthand: 'q', varname: '', usage: 'Suppress progress output', kind: 'bool' },
   ],
   run: ({ flags, changed, io, engine }) =>
     runCA(
       {
-        rotate: Boolean(flags.rotate),
-        detach: Boolean(flags.detach),
-        quiet: Boolean(flags.quiet),
-        caCert: flags['ca-cert'] as string | undefined,
-        caKey: flags['ca-key'] as string | undefined,
+        rotate: flags.rotate,
+        detach: flags.detach,
+        quiet: flags.quiet,
+        caCert: flags['ca-cert'],
+        caKey: flags['ca-key'],
         changed,
       },
       io,
       engine(),
     ),
-};
+});

@@ -1,9 +1,10 @@
 // `swarm init` (docker/cli cli/command/swarm/init.go).
-import { noArgs, type CommandSpec, type FlagSpec } from '../command.js';
-import { quoteGo } from '../../format/govalue.js';
+import { defineCommand, defineFlags, noArgs } from '../command.js';
+import { quoteGo } from '../../go/strconv/quote.js';
 import { swarmSpecFlags, swarmSpecFrom, uintParser } from './opts.js';
-import type { IOStreams } from '../io.js';
-import type { Engine, SwarmInitRequest, SwarmSpecUpdate } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { SwarmInitRequest, SwarmSpecUpdate } from '../../api/swarm.js';
 import { printJoinCommand, printUnlockCommand } from './join-command.js';
 import { unlockKeyOrWrap } from './update.js';
 import { determinismFrom, NOT_PROTECTED_WARNING } from '../../determinism/settings.js';
@@ -34,8 +35,16 @@ function parseNodeAddr(value: string): string {
   return addr;
 }
 
-const flags: FlagSpec[] = [
-  { name: 'listen-addr', varname: 'node-addr', usage: 'Listen address (format: "<ip|interface>[:port]")', kind: 'value', defaultText: DEFAULT_LISTEN_ADDR, parse: parseNodeAddr },
+const flags = defineFlags([
+  {
+    name: 'listen-addr',
+    varname: 'node-addr',
+    usage: 'Listen address (format: "<ip|interface>[:port]")',
+    kind: 'value',
+    defaultText: DEFAULT_LISTEN_ADDR,
+    parse: parseNodeAddr,
+    default: DEFAULT_LISTEN_ADDR,
+  },
   { name: 'advertise-addr', varname: 'string', usage: 'Advertised address (format: "<ip|interface>[:port]")', kind: 'value' },
   { name: 'data-path-addr', varname: 'string', usage: 'Address or interface to use for data path traffic (format: "<ip|interface>")', kind: 'value' },
   {
@@ -44,6 +53,7 @@ const flags: FlagSpec[] = [
     usage: 'Port number to use for data path traffic (1024 - 49151). If no value is set or is set to 0, the default port (4789) is used.',
     kind: 'value',
     parse: uintParser(32),
+    default: 0,
   },
   { name: 'force-new-cluster', varname: '', usage: 'Force create a new cluster from current state', kind: 'bool' },
   { name: 'autolock', varname: '', usage: 'Enable manager autolocking (requiring an unlock key to start a stopped manager)', kind: 'bool' },
@@ -51,7 +61,7 @@ const flags: FlagSpec[] = [
   { name: 'default-addr-pool', varname: 'ipNetSlice', usage: 'default address pool in CIDR format', kind: 'list', defaultText: '[]', parse: parseCIDR },
   { name: 'default-addr-pool-mask-length', varname: 'uint32', usage: 'default address pool subnet mask length', kind: 'value', defaultText: '24', parse: uintParser(32) },
   ...swarmSpecFlags,
-];
+]);
 
 function parseCIDR(v: string): string {
   for (const part of v.split(',')) {
@@ -87,7 +97,7 @@ export async function runInit(opts: InitOptions, io: IOStreams, engine: Engine):
   if (determinismFrom(io.env)) io.stderr.write(`${NOT_PROTECTED_WARNING}\n`);
 }
 
-export const initCommand: CommandSpec = {
+export const initCommand = defineCommand({
   use: 'init [OPTIONS]',
   short: 'Initialize a swarm',
   args: noArgs,
@@ -95,16 +105,16 @@ export const initCommand: CommandSpec = {
   run: ({ flags: f, changed, io, engine }) =>
     runInit(
       {
-        listenAddr: (f['listen-addr'] as string | undefined) ?? DEFAULT_LISTEN_ADDR,
-        advertiseAddr: (f['advertise-addr'] as string | undefined) ?? '',
-        dataPathAddr: (f['data-path-addr'] as string | undefined) ?? '',
-        dataPathPort: Number(f['data-path-port'] ?? 0),
-        forceNewCluster: Boolean(f['force-new-cluster']),
-        autolock: Boolean(f.autolock),
-        availability: changed.has('availability') ? (f.availability as string) : undefined,
+        listenAddr: f['listen-addr'],
+        advertiseAddr: f['advertise-addr'],
+        dataPathAddr: f['data-path-addr'],
+        dataPathPort: f['data-path-port'],
+        forceNewCluster: f['force-new-cluster'],
+        autolock: f.autolock,
+        availability: changed.has('availability') ? f.availability : undefined,
         spec: swarmSpecFrom(f, changed),
       },
       io,
       engine(),
     ),
-};
+});

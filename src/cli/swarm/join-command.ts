@@ -1,7 +1,7 @@
 // The join and unlock instructions printed by `swarm init` and `swarm join-token` (join_token.go,
 // unlock_key.go). docker hard-codes its own name here, so these lines say "docker" verbatim.
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 
 export async function printJoinCommand(io: IOStreams, engine: Engine, roles: { worker: boolean; manager: boolean }): Promise<void> {
   const swarm = await engine.swarmInspect();

@@ -1,7 +1,7 @@
 // `swarm join-token` (docker/cli cli/command/swarm/join_token.go).
-import { exactArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import { defineCommand, exactArgs } from '../command.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 import { printJoinCommand } from './join-command.js';
 
 export interface JoinTokenOptions {
@@ -26,7 +26,7 @@ export async function runJoinToken(opts: JoinTokenOptions, io: IOStreams, engine
   await printJoinCommand(io, engine, { worker, manager });
 }
 
-export const joinTokenCommand: CommandSpec = {
+export const joinTokenCommand = defineCommand({
   use: 'join-token [OPTIONS] (worker|manager)',
   short: 'Manage join tokens',
   args: exactArgs(1),
@@ -34,6 +34,5 @@ export const joinTokenCommand: CommandSpec = {
     { name: 'rotate', varname: '', usage: 'Rotate join token', kind: 'bool' },
     { name: 'quiet', shorthand: 'q', varname: '', usage: 'Only display token', kind: 'bool' },
   ],
-  run: ({ args, flags, io, engine }) =>
-    runJoinToken({ role: args[0], quiet: Boolean(flags.quiet), rotate: Boolean(flags.rotate) }, io, engine()),
-};
+  run: ({ args, flags, io, engine }) => runJoinToken({ role: args[0], quiet: flags.quiet, rotate: flags.rotate }, io, engine()),
+});

@@ -1,8 +1,8 @@
 // `swarm join` (docker/cli cli/command/swarm/join.go). A simulated node is either its own one-node
 // swarm or in none; there is no other manager to reach, so joining can only fail.
-import { exactArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import { defineCommand, exactArgs } from '../command.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 import { alreadyInSwarm } from '../../engine/errors.js';
 
 export interface JoinOptions {
@@ -18,7 +18,7 @@ export async function runJoin(opts: JoinOptions, _io: IOStreams, engine: Engine)
   );
 }
 
-export const joinCommand: CommandSpec = {
+export const joinCommand = defineCommand({
   use: 'join [OPTIONS] HOST:PORT',
   short: 'Join a swarm as a node and/or manager',
   args: exactArgs(1),
@@ -29,5 +29,5 @@ export const joinCommand: CommandSpec = {
     { name: 'data-path-addr', varname: 'string', usage: 'Address or interface to use for data path traffic (format: "<ip|interface>")', kind: 'value' },
     { name: 'availability', varname: 'string', usage: 'Availability of the node ("active", "pause", "drain")', kind: 'value', defaultText: '"active"' },
   ],
-  run: ({ args, flags, io, engine }) => runJoin({ remote: args[0], token: (flags.token as string | undefined) ?? '' }, io, engine()),
-};
+  run: ({ args, flags, io, engine }) => runJoin({ remote: args[0], token: flags.token }, io, engine()),
+});

@@ -1,7 +1,7 @@
 // `swarm leave` (docker/cli cli/command/swarm/leave.go).
-import { noArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import { defineCommand, noArgs } from '../command.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 
 export interface LeaveOptions {
   force: boolean;
@@ -12,10 +12,10 @@ export async function runLeave(opts: LeaveOptions, io: IOStreams, engine: Engine
   io.stdout.write('Node left the swarm.\n');
 }
 
-export const leaveCommand: CommandSpec = {
+export const leaveCommand = defineCommand({
   use: 'leave [OPTIONS]',
   short: 'Leave the swarm',
   args: noArgs,
   flags: [{ name: 'force', shorthand: 'f', varname: '', usage: 'Force this node to leave the swarm, ignoring warnings', kind: 'bool' }],
-  run: ({ flags, io, engine }) => runLeave({ force: Boolean(flags.force) }, io, engine()),
-};
+  run: ({ flags, io, engine }) => runLeave({ force: flags.force }, io, engine()),
+});

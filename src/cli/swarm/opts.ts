@@ -1,17 +1,14 @@
 // Flags shared by `swarm init` and `swarm update` (docker/cli cli/command/swarm/opts.go).
-import type { FlagSpec, FlagValues } from '../command.js';
-import { parseGoDuration, parseGoInt } from '../flags.js';
-import type { SwarmSpecUpdate } from '../../engine/api.js';
+import { defineFlags, type FlagValues } from '../command.js';
+import { parseGoInt } from '../../go/strconv/atoi.js';
+import { parseGoDuration } from '../../go/time/duration.js';
+import type { SwarmSpecUpdate } from '../../api/swarm.js';
 
+/** pflag's uint/uint32/uint64 flags; the number is exact for every value the simulation reads. */
 export const uintParser =
   (bits: number) =>
-  (v: string): string =>
-    String(parseGoInt(v, bits, false));
-
-function checkDuration(v: string): string {
-  parseGoDuration(v);
-  return v;
-}
+  (v: string): number =>
+    Number(parseGoInt(v, bits, false));
 
 /** swarm.parseExternalCA: protocol=cfssl,url=... */
 function parseExternalCA(v: string): string {
@@ -32,21 +29,29 @@ function parseExternalCA(v: string): string {
   return v;
 }
 
+/** addSwarmCAFlags: the CA settings, which `swarm ca` takes too. Durations read as nanoseconds. */
+export const swarmCAFlags = defineFlags([
+  { name: 'cert-expiry', varname: 'duration', usage: 'Validity period for node certificates (ns|us|ms|s|m|h)', kind: 'value', defaultText: '2160h0m0s', parse: parseGoDuration },
+  { name: 'external-ca', varname: 'external-ca', usage: 'Specifications of one or more certificate signing endpoints', kind: 'list', parse: parseExternalCA },
+]);
+
 /** addSwarmFlags: the cluster settings both commands take. */
-export const swarmSpecFlags: FlagSpec[] = [
-  { name: 'task-history-limit', varname: 'int', usage: 'Task history retention limit', kind: 'value', defaultText: '5', parse: (v) => String(parseGoInt(v, 64, true)) },
-  { name: 'dispatcher-heartbeat', varname: 'duration', usage: 'Dispatcher heartbeat period (ns|us|ms|s|m|h)', kind: 'value', defaultText: '5s', parse: checkDuration },
+export const swarmSpecFlags = defineFlags([
+  { name: 'task-history-limit', varname: 'int', usage: 'Task history retention limit', kind: 'value', defaultText: '5', parse: (v) => Number(parseGoInt(v, 64, true)) },
+  { name: 'dispatcher-heartbeat', varname: 'duration', usage: 'Dispatcher heartbeat period (ns|us|ms|s|m|h)', kind: 'value', defaultText: '5s', parse: parseGoDuration },
   { name: 'max-snapshots', varname: 'uint', usage: 'Number of additional Raft snapshots to retain', kind: 'value', parse: uintParser(64) },
   { name: 'snapshot-interval', varname: 'uint', usage: 'Number of log entries between Raft snapshots', kind: 'value', defaultText: '10000', parse: uintParser(64) },
-  { name: 'cert-expiry', varname: 'duration', usage: 'Validity period for node certificates (ns|us|ms|s|m|h)', kind: 'value', defaultText: '2160h0m0s', parse: checkDuration },
-  { name: 'external-ca', varname: 'external-ca', usage: 'Specifications of one or more certificate signing endpoints', kind: 'list', parse: parseExternalCA },
-];
+  ...swarmCAFlags,
+]);
 
-/** mergeSwarmSpec: only the flags given on the command line change the spec. */
-export function swarmSpecFrom(flags: FlagValues, changed: Set<string>): SwarmSpecUpdate {
+/**
+ * mergeSwarmSpec: only the flags given on the command line change the spec (a parsed flag reads
+ * as undefined unless given; --autolock is a switch, so `changed` tells).
+ */
+export function swarmSpecFrom(flags: FlagValues<typeof swarmSpecFlags> & { autolock: boolean }, changed: ReadonlySet<string>): SwarmSpecUpdate {
   const spec: SwarmSpecUpdate = {};
-  if (changed.has('task-history-limit')) spec.TaskHistoryRetentionLimit = Number(flags['task-history-limit']);
-  if (changed.has('cert-expiry')) spec.NodeCertExpiry = parseGoDuration(flags['cert-expiry'] as string);
-  if (changed.has('autolock')) spec.AutoLockManagers = Boolean(flags.autolock);
+  if (flags['task-history-limit'] !== undefined) spec.TaskHistoryRetentionLimit = flags['task-history-limit'];
+  if (flags['cert-expiry'] !== undefined) spec.NodeCertExpiry = flags['cert-expiry'];
+  if (changed.has('autolock')) spec.AutoLockManagers = flags.autolock;
   return spec;
 }

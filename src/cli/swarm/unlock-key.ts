@@ -1,7 +1,7 @@
 // `swarm unlock-key` (docker/cli cli/command/swarm/unlock_key.go).
-import { noArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import { defineCommand, noArgs } from '../command.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 import { printUnlockCommand } from './join-command.js';
 import { unlockKeyOrWrap } from './update.js';
 
@@ -23,7 +23,7 @@ export async function runUnlockKey(opts: UnlockKeyOptions, io: IOStreams, engine
   else printUnlockCommand(io, key);
 }
 
-export const unlockKeyCommand: CommandSpec = {
+export const unlockKeyCommand = defineCommand({
   use: 'unlock-key [OPTIONS]',
   short: 'Manage the unlock key',
   args: noArgs,
@@ -31,5 +31,5 @@ export const unlockKeyCommand: CommandSpec = {
     { name: 'rotate', varname: '', usage: 'Rotate unlock key', kind: 'bool' },
     { name: 'quiet', shorthand: 'q', varname: '', usage: 'Only display token', kind: 'bool' },
   ],
-  run: ({ flags, io, engine }) => runUnlockKey({ rotate: Boolean(flags.rotate), quiet: Boolean(flags.quiet) }, io, engine()),
-};
+  run: ({ flags, io, engine }) => runUnlockKey({ rotate: flags.rotate, quiet: flags.quiet }, io, engine()),
+});

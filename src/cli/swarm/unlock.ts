@@ -3,8 +3,8 @@
 // of stdin, trimmed.
 import { noArgs, type CommandSpec } from '../command.js';
 import { StatusError } from '../errors.js';
-import type { IOStreams } from '../io.js';
-import type { Engine } from '../../engine/api.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
 
 export async function runUnlock(io: IOStreams, engine: Engine): Promise<void> {
   const info = await engine.info();

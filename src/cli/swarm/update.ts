@@ -1,7 +1,8 @@
 // `swarm update` (docker/cli cli/command/swarm/update.go).
-import { noArgs, type CommandSpec } from '../command.js';
-import type { IOStreams } from '../io.js';
-import type { Engine, SwarmSpecUpdate } from '../../engine/api.js';
+import { defineCommand, noArgs } from '../command.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import type { Engine } from '../../engine/client.js';
+import type { SwarmSpecUpdate } from '../../api/swarm.js';
 import { printUnlockCommand } from './join-command.js';
 import { swarmSpecFlags, swarmSpecFrom } from './opts.js';
 
@@ -27,7 +28,7 @@ export async function unlockKeyOrWrap(engine: Engine): Promise<string> {
   }
 }
 
-export const updateCommand: CommandSpec = {
+export const updateCommand = defineCommand({
   use: 'update [OPTIONS]',
   short: 'Update the swarm',
   args: noArgs,
@@ -35,4 +36,4 @@ export const updateCommand: CommandSpec = {
   // With no flag at all docker shows the help (PreRunE returns pflag.ErrHelp).
   helpWhenNoFlags: true,
   run: ({ flags, changed, io, engine }) => runUpdate({ spec: swarmSpecFrom(flags, changed) }, io, engine()),
-};
+});

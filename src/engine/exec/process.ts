@@ -12,7 +12,8 @@ import { echo, env, falseCmd, hostname, id, printenv, pwd, trueCmd, whoami } fro
 import { stat } from './commands/stat.js';
 import { testCommand } from './commands/test.js';
 import { wc } from './commands/wc.js';
-import { shellMain } from './shell/shell.js';
+import { shellMain } from './shell/invoke.js';
+import { lookPath, makeSys, runFile } from './execve.js';
 import { passwd, groups, userGroups, type Command, type Sys } from './sys.js';
 
 export interface ProcessContext {
@@ -99,74 +100,6 @@ export function resolveExecUser(fs: SimFS, spec: string | undefined):
   return { uid, gid, user: ent?.name ?? String(uid), home: ent?.home ?? '/', groups: list };
 }
 
-/** What a path lookup found: a runnable file, or an errno as execve(2) would report it. */
-export type Lookup = { path: string; file: SimFile } | { errno: Errno; path: string };
-
-/** Finds an executable the way execvp/LookPath do: names with a slash directly, others along PATH. */
-export function lookPath(name: string, pathVar: string | undefined, fs: SimFS, cwd: string, cred: Sys['cred']): Lookup {
-  const check = (p: string): Lookup => {
-    const r = fs.resolve(p, cwd, cred);
-    if (r.err || !r.node) return { errno: r.err ?? 'ENOENT', path: p };
-    if (r.node.kind === 'dir') return { errno: 'EISDIR', path: p };
-    if (!(r.node.mode & 0o111) || (cred.uid !== 0 && !canExec(r.node, cred))) return { errno: 'EACCES', path: p };
-    return { path: p, file: r.node };
-  };
-  if (name.includes('/')) return check(name);
-  if (name === '') return { errno: 'ENOENT', path: name };
-  let denied: Lookup | undefined;
-  for (const dir of (pathVar ?? '').split(':')) {
-    const r = check(`${dir === '' ? '.' : dir}/${name}`);
-    if ('file' in r) return r;
-    if (r.errno === 'EACCES' && !denied) denied = r;
-  }
-  return denied ?? { errno: 'ENOENT', path: name };
-}
-
-function canExec(f: SimFile, cred: Sys['cred']): boolean {
-  const shift = f.uid === cred.uid ? 6 : cred.groups.includes(f.gid) ? 3 : 0;
-  return ((f.mode >> shift) & 1) !== 0;
-}
-
-/**
- * Runs a found executable: a simulated program by basename, or a `#!` script through its
- * interpreter. Plain files with no known program fail with ENOEXEC, like execve(2).
- */
-export function runFile(found: { path: string; file: SimFile }, argv: string[], sys: Sys): { code: number } | { errno: Errno } {
-  const base = found.path.slice(found.path.lastIndexOf('/') + 1);
-  const text = found.file.data.toString('latin1');
-  const program = commandTable()[base];
-  if (program && text.startsWith('#!simulated ')) return { code: program(argv.slice(1), { ...sys, prog: argv[0] }) };
-  if (text.startsWith('#!')) {
-    const [interp, ...opt] = text.slice(2).split('\n')[0].trim().split(/[ \t]+/);
-    const r = lookPath(interp, undefined, sys.fs, sys.cwd, sys.cred);
-    if (!('file' in r)) return { errno: 'ENOENT' };
-    const args = [interp, ...(opt.length ? [opt.join(' ')] : []), found.path, ...argv.slice(1)];
-    return runFile(r, args, sys);
-  }
-  if (program) return { code: program(argv.slice(1), { ...sys, prog: argv[0] }) };
-  return { errno: 'ENOEXEC' };
-}
-
-/** A Sys for a process with the given streams; exec() is execvp over the new environment's PATH. */
-export function makeSys(base: Omit<Sys, 'exec' | 'prog'>, prog = ''): Sys {
-  const sys: Sys = {
-    ...base,
-    prog,
-    exec(argv, envVars, cwd = sys.cwd) {
-      const child: Sys = makeSys({ ...sys, env: envVars, cwd }, argv[0]);
-      const found = lookPath(argv[0], envVars.PATH ?? '/bin:/usr/bin', sys.fs, cwd, sys.cred);
-      if (!('file' in found)) return { errno: found.errno };
-      const r = runFile(found, argv, child);
-      if ('errno' in r && r.errno === 'ENOEXEC') {
-        // glibc's execvp runs a file without a #! line with /bin/sh.
-        return { code: commandTable().sh(['sh', found.path, ...argv.slice(1)].slice(1), { ...child, prog: '/bin/sh' }) };
-      }
-      return r;
-    },
-  };
-  return sys;
-}
-
 /** Runs argv as docker exec would start it (no shell unless argv[0] is sh/bash). */
 export function runProcess(argv: string[], ctx: ProcessContext): ExecResult {
   // Inside the simulation strings are byte strings (one char per byte), as argv and environ are.
@@ -189,7 +122,7 @@ export function runProcess(argv: string[], ctx: ProcessContext): ExecResult {
     return found.errno === 'ENOENT' || found.errno === 'ENOTDIR' ? missingExecutable(argv0) : notExecutable(argv0);
   }
   const sys = makeSys({
-    fs: ctx.fs, env: { ...ctx.env }, cwd, cred, hostname: ctx.hostname, nowMs: ctx.nowMs ?? Date.now(), stdin: ctx.stdin,
+    programs: commandTable(), fs: ctx.fs, env: { ...ctx.env }, cwd, cred, hostname: ctx.hostname, nowMs: ctx.nowMs ?? Date.now(), stdin: ctx.stdin,
     out: (d) => out.push(Buffer.isBuffer(d) ? d : Buffer.from(d, 'latin1')),
     err: (d) => (ctx.tty ? out : err).push(Buffer.isBuffer(d) ? d : Buffer.from(d, 'latin1')),
   }, argv0);

@@ -2,6 +2,8 @@
 import { ERRNO_TEXT, canAccess, type Cred, type Errno, type SimFS, type SimNode } from './filesystem.js';
 
 export interface Sys {
+  /** The programs the image provides, by basename (what execve can run). */
+  programs: Record<string, Command>;
   fs: SimFS;
   env: Record<string, string>;
   cwd: string;

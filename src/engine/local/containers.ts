@@ -1,9 +1,8 @@
 // Container lookup and list filters (moby daemon/container.go GetContainer, daemon/list.go).
-import type { Container } from '../api-services.js';
+import type { Container } from '../../api/services.js';
 import { DaemonError } from '../errors.js';
-import { matchLabels } from '../filters.js';
-import { validateFilterKeys } from '../filters.js';
-import { quoteGo } from '../../format/govalue.js';
+import { matchLabels, validateFilterKeys } from '../filters.js';
+import { quoteGo } from '../../go/strconv/quote.js';
 
 /** Full ID, then exact name (with or without the leading slash), then ID prefix. */
 export function resolveContainer(containers: Container[], ref: string): Container {

@@ -1,6 +1,8 @@
 // The simulated one-node swarm manager: the Engine surface backed by the state store.
 import { networkInterfaces } from 'node:os';
-import type { Engine, Filters, Secret, SecretSpec, SwarmInfo, SwarmInitRequest, SwarmSpecUpdate, SwarmUnlockRequest, SwarmUpdateRequest, SystemInfo, Version } from '../api.js';
+import type { Engine, NetworkEngine, ServiceEngine } from '../client.js';
+import type { Filters } from '../../api/filters.js';
+import type { Secret, SecretSpec, SwarmInfo, SwarmInitRequest, SwarmSpecUpdate, SwarmUnlockRequest, SwarmUpdateRequest, SystemInfo, Version } from '../../api/swarm.js';
 import { alreadyInSwarm, DaemonError, notInSwarm, notManager, notManagerWorker, rpcError, swarmLocked } from '../errors.js';
 import { validateFilterKeys } from '../filters.js';
 import { newJoinTokens, newObjectId, newUnlockKey } from '../ids.js';
@@ -8,12 +10,12 @@ import { SwarmLockedError, UnlockError, type StateStore, type Transaction } from
 import type { State, SwarmRecord } from '../../store/state.js';
 import { filterSecrets, resolveSecret, validateSecretSpec } from './secrets.js';
 import { newRootCACertificate } from '../root-ca.js';
-import type { Container, ExecRequest, ExecResult, Node, Service, ServiceCreateResponse, ServiceEngine, ServiceSpec, ServiceStatus, ServiceUpdateOptions, Task } from '../api-services.js';
+import type { Container, ExecRequest, ExecResult, Node, Service, ServiceCreateResponse, ServiceSpec, ServiceStatus, ServiceUpdateOptions, Task } from '../../api/services.js';
 import { randomName } from '../names.js';
 import { exitContainer, hasDirtyTasks, reconcile, shutdownTask, type Clock } from './orchestrator.js';
 import { checkNameFree, filterServices, filterTasks, resolveService, resolveTask, rollbackSpec, servicesUsingSecret, settledUpdateStatus, validateServiceSpec } from './services.js';
 import { filterContainers, resolveContainer, runningContainerRemoval } from './containers.js';
-import type { Network, NetworkCreateRequest, NetworkEngine } from '../api-networks.js';
+import type { Network, NetworkCreateRequest } from '../../api/networks.js';
 import { allocateEndpoint, checkNetworkRemovable, createNetwork, filterNetworks, ingressNetwork, resolveAttachments, resolveNetwork } from './networks.js';
 
 /** swarmkit ca.MinNodeCertExpiration. */
@@ -251,6 +253,15 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
       secret.Version = { Index: ++swarm.RaftIndex };
       secret.UpdatedAt = this.now();
     });
+  }
+
+  async secretDataEquals(idOrName: string, data: Uint8Array): Promise<boolean> {
+    const state = this.store.read();
+    this.manager(state);
+    const secret = resolveSecret(state.secrets, idOrName);
+    // node:crypto is loaded here, off the start-up path of every other command
+    const { sameSecretData } = await import('./secret-compare.js');
+    return sameSecretData(this.unlocked(() => this.store.readPayload(secret.ID)), data);
   }
 
   // ---- services, tasks, nodes ----

@@ -1,18 +1,14 @@
 // `docker exec` in a task container: a simulated Debian filesystem with the container's secrets
 // mounted read-only, the service's environment, and the process the command names.
-import type { Secret } from '../api.js';
-import type { Container, ExecRequest, ExecResult, Service, Task } from '../api-services.js';
+import type { Secret } from '../../api/swarm.js';
+import type { Container, ExecRequest, ExecResult, Service, Task } from '../../api/services.js';
 import { resolveExecUser, runProcess } from '../exec/process.js';
 import { SimFS } from '../exec/filesystem.js';
-import { renderSecretTemplate } from './secret-template.js';
+import { renderSecretTemplate, type SecretTemplateContext } from './secret-template.js';
 
-export interface ExecContext {
+export interface ExecContext extends SecretTemplateContext {
   nowMs: number;
-  payload: (secretID: string) => Buffer;
   secret: (secretID: string) => Secret | undefined;
-  service?: Service;
-  task?: Task;
-  nodeID: string;
 }
 
 const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';

@@ -3,8 +3,8 @@
 // unlock (session.ts) or by TSECRET_UNLOCK_KEY. With TSECRET_DETERMINISTIC=1 every random value
 // comes from a generator seeded by TSECRET_SEED and the state's counter, and the clock (io.now, set
 // by main.ts) has no sub-millisecond digits (determinism/).
-import type { IOStreams } from '../../cli/io.js';
-import { nowRFC3339Nano } from '../../format/gotime.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { nowRFC3339Nano } from '../../go/time/time.js';
 import { hostname } from 'node:os';
 import { StateStore } from '../../store/state-store.js';
 import { statePaths } from '../../store/paths.js';

@@ -2,9 +2,9 @@
 // (controlapi/network.go), moby's lookups and list filters (daemon/cluster/helpers.go getNetwork,
 // daemon/network filters), and the address allocation a one-node swarm shows (subnets 10.0.N.0/24
 // from the default pool, virtual IPs of services, published ports from 30000 up).
-import type { Filters } from '../api.js';
-import type { Network, NetworkCreateRequest } from '../api-networks.js';
-import type { Endpoint, PortConfig, Service, ServiceSpec } from '../api-services.js';
+import type { Filters } from '../../api/filters.js';
+import type { Network, NetworkCreateRequest } from '../../api/networks.js';
+import type { Endpoint, PortConfig, Service, ServiceSpec } from '../../api/services.js';
 import { DaemonError, invalidFilter, objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
 import { matchLabels } from '../filters.js';
 import { newObjectId } from '../ids.js';

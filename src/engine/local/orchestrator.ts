@@ -2,10 +2,10 @@
 // container; a changed task template replaces tasks stop-first; scaled-away slots vanish; each slot
 // keeps at most the swarm's task-history limit of tasks (swarmkit orchestrator, taskreaper).
 import { randomBytes } from '../../determinism/entropy.js';
-import type { Container, Service, Task } from '../api-services.js';
+import type { Container, Service, Task } from '../../api/services.js';
 import { newObjectId } from '../ids.js';
 import { imageDefaults } from '../images.js';
-import { GoTime } from '../../format/gotime.js';
+import { GoTime } from '../../go/time/time.js';
 import type { State, SwarmRecord } from '../../store/state.js';
 
 export interface Clock {

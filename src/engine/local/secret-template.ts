@@ -1,14 +1,24 @@
 // Templated secrets (`secret create --template-driver golang`), rendered per task as swarmkit's
 // template package does: {{.Service.Name}}, {{.Task.Slot}}, {{.Node.Hostname}}, {{env "X"}},
-// {{secret "target"}}. Rendering happens when the file is read, from the sealed payload.
-import type { Secret } from '../api.js';
-import type { Container } from '../api-services.js';
+// {{secret "target"}} (swarmkit template/context.go PayloadContext.Expand: Go's text/template with
+// swarmkit's functions only, none of docker's CLI ones). Rendering happens when the file is read,
+// from the sealed payload.
+import type { Secret } from '../../api/swarm.js';
+import type { Container, Service, Task } from '../../api/services.js';
 import { DaemonError } from '../errors.js';
-import { parseTemplate } from '../../format/gotemplate.js';
-import { goStruct, goMap } from '../../format/govalue.js';
-import type { ExecContext } from './exec.js';
+import { goMap, goStruct } from '../../go/reflect/value.js';
+import { parseTemplate } from '../../go/template/template.js';
 
-export function renderSecretTemplate(secret: Secret, data: Buffer, container: Container, ctx: ExecContext): Buffer {
+/** What rendering needs to know of the task whose container reads the secret. */
+export interface SecretTemplateContext {
+  service?: Service;
+  task?: Task;
+  nodeID: string;
+  /** A mounted secret's plaintext, for {{secret "target"}}. */
+  payload: (secretID: string) => Buffer;
+}
+
+export function renderSecretTemplate(secret: Secret, data: Buffer, container: Container, ctx: SecretTemplateContext): Buffer {
   if (secret.Spec.Templating?.Name !== 'golang') throw new DaemonError('unrecognized template type', 500);
   const env: Record<string, string> = {};
   for (const e of container.Config.Env) {

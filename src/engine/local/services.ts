@@ -1,6 +1,6 @@
 // Service rules of swarmkit's control API (controlapi/service.go, common.go) and moby's lookups.
-import type { Secret } from '../api.js';
-import type { Service, ServiceSpec, Task } from '../api-services.js';
+import type { Secret } from '../../api/swarm.js';
+import type { Service, ServiceSpec, Task } from '../../api/services.js';
 import { DaemonError, objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
 import { matchLabels } from '../filters.js';
 import { MAX_REPLICAS } from '../../store/state-schema.js';

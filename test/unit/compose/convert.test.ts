@@ -14,7 +14,7 @@ import {
   validateImageReference,
 } from '../../../src/compose/convert.js';
 import type { Config, ServiceConfig } from '../../../src/compose/types.js';
-import type { Secret } from '../../../src/engine/api.js';
+import type { Secret } from '../../../src/api/swarm.js';
 
 const ns = new Namespace('gitea');
 const dir = mkdtempSync(join(tmpdir(), 'tsecret-convert-'));

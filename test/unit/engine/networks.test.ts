@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { session } from '../../helpers/run.js';
 import { localEngineFor } from '../../../src/engine/local/factory.js';
-import type { ServiceSpec } from '../../../src/engine/api-services.js';
+import type { ServiceSpec } from '../../../src/api/services.js';
 import { defaultTaskSpec, serviceSpec } from '../../../src/cli/service/spec.js';
 import { parseState } from '../../../src/store/state.js';
 

@@ -1,0 +1,236 @@
+// Service, task, node and container shapes of the Docker Engine API (moby api/types/swarm, container),
+// as far as the simulated engine fills them. Field order follows moby's structs: inspect prints it.
+
+export interface SecretReference {
+  File: { Name: string; UID: string; GID: string; Mode: number };
+  SecretID: string;
+  SecretName: string;
+}
+
+/** mount.Mount: a volume, bind or tmpfs mount of the task's container (kept in the spec only). */
+export interface Mount {
+  Type: 'volume' | 'bind' | 'tmpfs' | 'npipe' | 'cluster';
+  Source?: string;
+  Target: string;
+  ReadOnly?: boolean;
+  Consistency?: string;
+  BindOptions?: { Propagation?: string; NonRecursive?: boolean; CreateMountpoint?: boolean };
+  VolumeOptions?: { NoCopy?: boolean; Labels?: Record<string, string>; Subpath?: string; DriverConfig?: { Name?: string; Options?: Record<string, string> } };
+  TmpfsOptions?: { SizeBytes?: number; Mode?: number };
+}
+
+/** swarm.Privileges as the daemon shows a spec that set it (docker stack deploy does). */
+export interface Privileges {
+  CredentialSpec: null;
+  SELinuxContext: null;
+  NoNewPrivileges: boolean;
+}
+
+export interface ContainerSpec {
+  Image: string;
+  Labels?: Record<string, string>;
+  Command?: string[];
+  Args?: string[];
+  Hostname?: string;
+  Env?: string[];
+  Dir?: string;
+  User?: string;
+  Privileges?: Privileges;
+  /** Set by `service create` (false by default); left out by `stack deploy` unless `init:` is given. */
+  Init?: boolean;
+  StopSignal?: string;
+  TTY?: boolean;
+  OpenStdin?: boolean;
+  ReadOnly?: boolean;
+  Mounts?: Mount[];
+  StopGracePeriod: number;
+  Healthcheck?: { Test?: string[]; Interval?: number; Timeout?: number; StartPeriod?: number; StartInterval?: number; Retries?: number };
+  /** "IP host…" lines for /etc/hosts. */
+  Hosts?: string[];
+  DNSConfig: { Nameservers?: string[]; Search?: string[]; Options?: string[] };
+  Secrets?: SecretReference[];
+  Isolation: string;
+  Sysctls?: Record<string, string>;
+  CapabilityAdd?: string[];
+  CapabilityDrop?: string[];
+  Ulimits?: { Name: string; Hard: number; Soft: number }[];
+  OomScoreAdj?: number;
+}
+
+/** swarm.NetworkAttachmentConfig: Target is a network name on the way in, its ID once stored. */
+export interface NetworkAttachmentConfig {
+  Target: string;
+  Aliases?: string[];
+  DriverOpts?: Record<string, string>;
+}
+
+export interface RestartPolicy {
+  Condition: string;
+  Delay?: number;
+  MaxAttempts?: number;
+  Window?: number;
+}
+
+export interface TaskSpec {
+  ContainerSpec: ContainerSpec;
+  /** `service create` sends empty Limits and Reservations; `stack deploy` sends neither. */
+  Resources: {
+    Limits?: { NanoCPUs?: number; MemoryBytes?: number; Pids?: number };
+    Reservations?: { NanoCPUs?: number; MemoryBytes?: number; GenericResources?: { DiscreteResourceSpec?: { Kind: string; Value: number } }[] };
+  };
+  RestartPolicy: RestartPolicy;
+  /** The simulated swarm has one node, which every placement is taken to allow. */
+  Placement: { Constraints?: string[]; Preferences?: { Spread: { SpreadDescriptor: string } }[]; MaxReplicas?: number };
+  Networks?: NetworkAttachmentConfig[];
+  LogDriver?: { Name: string; Options?: Record<string, string> };
+  ForceUpdate: number;
+  Runtime: string;
+}
+
+export interface UpdateConfig {
+  Parallelism: number;
+  /** Nanoseconds; left out when 0. */
+  Delay?: number;
+  FailureAction: string;
+  Monitor: number;
+  MaxFailureRatio: number;
+  Order: string;
+}
+
+/** swarm.PortConfig; PublishedPort 0 (left out) lets the swarm pick one from 30000 up. */
+export interface PortConfig {
+  Protocol: 'tcp' | 'udp' | 'sctp';
+  TargetPort: number;
+  PublishedPort?: number;
+  PublishMode: 'ingress' | 'host';
+}
+
+export interface EndpointSpec {
+  Mode: string;
+  Ports?: PortConfig[];
+}
+
+export type ServiceMode = { Replicated: { Replicas: number } } | { Global: Record<string, never> };
+
+export interface ServiceSpec {
+  Name: string;
+  Labels: Record<string, string>;
+  TaskTemplate: TaskSpec;
+  Mode: ServiceMode;
+  UpdateConfig: UpdateConfig;
+  RollbackConfig: UpdateConfig;
+  EndpointSpec: EndpointSpec;
+}
+
+/** The endpoint the swarm allocated: published ports resolved, one virtual IP per network. */
+export interface Endpoint {
+  Spec: Partial<EndpointSpec>;
+  Ports?: PortConfig[];
+  VirtualIPs?: { NetworkID: string; Addr: string }[];
+}
+
+export interface Service {
+  ID: string;
+  Version: { Index: number };
+  CreatedAt: string;
+  UpdatedAt: string;
+  Spec: ServiceSpec;
+  PreviousSpec?: ServiceSpec;
+  Endpoint: Endpoint;
+  UpdateStatus?: { State: string; StartedAt: string; CompletedAt: string; Message: string };
+}
+
+export type TaskState = 'new' | 'pending' | 'assigned' | 'accepted' | 'preparing' | 'ready' | 'starting' | 'running' | 'complete' | 'shutdown' | 'failed' | 'rejected' | 'remove' | 'orphaned';
+
+export interface Task {
+  ID: string;
+  Version: { Index: number };
+  CreatedAt: string;
+  UpdatedAt: string;
+  Labels: Record<string, string>;
+  Spec: TaskSpec;
+  ServiceID: string;
+  /**
+   * The service's name and labels when the task was made (swarmkit's Task.ServiceAnnotations, not
+   * in the API's JSON): `service ps -f label=` matches these, not the service's current labels.
+   */
+  ServiceAnnotations?: { Name: string; Labels: Record<string, string> };
+  Slot?: number;
+  NodeID: string;
+  Status: {
+    Timestamp: string;
+    State: TaskState;
+    Message: string;
+    Err?: string;
+    ContainerStatus?: { ContainerID: string; PID: number; ExitCode: number };
+    /** Ports published in host mode, as the task's node bound them. */
+    PortStatus?: { Ports: PortConfig[] };
+  };
+  DesiredState: TaskState;
+}
+
+/** One manager node: this machine, as `docker node ls` would show it. */
+export interface Node {
+  ID: string;
+  Description: { Hostname: string };
+}
+
+/** A task's container, as `docker ps` and `docker inspect` show it (moby container.Summary / InspectResponse). */
+export interface Container {
+  Id: string;
+  /** "/<service>.<slot>.<taskID>" as the API names it (with the leading slash). */
+  Name: string;
+  Created: string;
+  Image: string;
+  State: {
+    Status: 'created' | 'running' | 'exited';
+    Running: boolean;
+    ExitCode: number;
+    StartedAt: string;
+    FinishedAt: string;
+  };
+  Config: {
+    Hostname: string;
+    User: string;
+    Env: string[];
+    Cmd: string[] | null;
+    Entrypoint: string[] | null;
+    WorkingDir: string;
+    Labels: Record<string, string>;
+  };
+  /** Secret files mounted into the container (tmpfs binds in docker). */
+  SecretMounts: { Target: string; SecretID: string; SecretName: string; UID: string; GID: string; Mode: number }[];
+  TaskID: string;
+  ServiceID: string;
+}
+
+export interface ServiceCreateResponse {
+  ID: string;
+  Warnings?: string[];
+}
+
+export interface ServiceStatus {
+  RunningTasks: number;
+  DesiredTasks: number;
+}
+
+/** swarm.ServiceUpdateOptions, as far as the simulation uses it. */
+export interface ServiceUpdateOptions {
+  Rollback?: 'previous';
+}
+
+export interface ExecRequest {
+  Cmd: string[];
+  /** Allocate a pseudo-TTY: stderr joins stdout and every \n leaves as \r\n. */
+  Tty?: boolean;
+  Env: string[];
+  User: string;
+  WorkingDir: string;
+  Stdin: Buffer;
+}
+
+export interface ExecResult {
+  stdout: Buffer;
+  stderr: Buffer;
+  exitCode: number;
+}

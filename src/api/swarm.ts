@@ -1,0 +1,89 @@
+// Swarm, secret and system shapes of the Docker Engine API (moby api/types/swarm, api/types/system),
+// as far as the simulated engine fills them. Field order follows moby's structs: inspect prints it.
+
+export interface Version {
+  Index: number;
+}
+
+export interface Driver {
+  Name: string;
+  Options?: Record<string, string>;
+}
+
+export interface SecretSpec {
+  Name: string;
+  Labels: Record<string, string>;
+  /** The payload on create (the API's base64 []byte); never returned by inspect or list. */
+  Data?: Uint8Array;
+  Driver?: Driver;
+  Templating?: Driver;
+}
+
+export interface Secret {
+  ID: string;
+  Version: Version;
+  CreatedAt: string;
+  UpdatedAt: string;
+  Spec: Omit<SecretSpec, 'Data'>;
+}
+
+/** The cluster settings a command may change; absent fields stay as they are. */
+export interface SwarmSpecUpdate {
+  TaskHistoryRetentionLimit?: number;
+  /** Spec.CAConfig.NodeCertExpiry in nanoseconds. */
+  NodeCertExpiry?: number;
+  AutoLockManagers?: boolean;
+}
+
+export interface SwarmUpdateRequest {
+  spec: SwarmSpecUpdate;
+  /** CAConfig.ForceRotate or a new SigningCACert: replace the root CA. */
+  rotateCA?: { cert?: string };
+  rotateWorkerToken?: boolean;
+  rotateManagerToken?: boolean;
+  rotateManagerUnlockKey?: boolean;
+}
+
+export interface SystemInfo {
+  /**
+   * LocalNodeState `locked`: an autolocked manager whose data key is not unwrapped (NodeID is then "").
+   * ControlAvailable: the node can answer manager requests (active and not locked).
+   */
+  Swarm: { LocalNodeState: 'inactive' | 'active' | 'locked'; NodeID: string; ControlAvailable?: boolean };
+}
+
+/** POST /swarm/unlock. */
+export interface SwarmUnlockRequest {
+  UnlockKey: string;
+}
+
+export interface SwarmInitRequest {
+  ListenAddr: string;
+  AdvertiseAddr: string;
+  DataPathAddr?: string;
+  DataPathPort?: number;
+  ForceNewCluster: boolean;
+  Availability: 'active' | 'pause' | 'drain';
+  AutoLockManagers: boolean;
+  Spec: SwarmSpecUpdate;
+  DefaultAddrPool?: string[];
+  SubnetSize?: number;
+}
+
+export interface JoinTokens {
+  Worker: string;
+  Manager: string;
+}
+
+export interface SwarmInfo {
+  ID: string;
+  CreatedAt: string;
+  JoinTokens: JoinTokens;
+  NodeID: string;
+  TaskHistoryRetentionLimit: number;
+  AutoLockManagers: boolean;
+  /** The manager's address as the join command shows it (host:port). */
+  AdvertiseAddr: string;
+  /** ClusterInfo.TLSInfo.TrustRoot: the root CA certificate, PEM. */
+  TrustRoot: string;
+}

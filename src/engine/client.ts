@@ -1,0 +1,59 @@
+// The engine surface the command line talks to, as moby's Go client (client/interface.go) gives it:
+// the local simulated engine implements it today, a backend driving a real engine could later.
+// Errors thrown here carry docker's texts, daemon ones already prefixed as the Go client prefixes them.
+import type { Filters } from '../api/filters.js';
+import type { Network, NetworkCreateRequest } from '../api/networks.js';
+import type { Container, ExecRequest, ExecResult, Node, Service, ServiceCreateResponse, ServiceSpec, ServiceStatus, ServiceUpdateOptions, Task } from '../api/services.js';
+import type { Secret, SecretSpec, SwarmInfo, SwarmInitRequest, SwarmUnlockRequest, SwarmUpdateRequest, SystemInfo, Version } from '../api/swarm.js';
+
+export interface NetworkEngine {
+  networkCreate(req: NetworkCreateRequest): Promise<{ Id: string; Warning?: string }>;
+  /** Full ID, then exact name, then ID prefix (moby's getNetwork). */
+  networkInspect(idOrName: string): Promise<Network>;
+  /** Filters: driver, id, label, name, scope, type (moby's network list filters). */
+  networkList(filters: Filters): Promise<Network[]>;
+  networkRemove(idOrName: string): Promise<void>;
+}
+
+/** The service, task, node and container endpoints, added to Engine for swarm services. */
+export interface ServiceEngine {
+  serviceCreate(spec: ServiceSpec): Promise<ServiceCreateResponse>;
+  /** Full ID, then exact name (case-sensitive), then ID prefix, as moby's getService. */
+  serviceInspect(idOrName: string): Promise<Service>;
+  serviceList(filters: Map<string, string[]>): Promise<(Service & { ServiceStatus: ServiceStatus })[]>;
+  /** With Rollback "previous" the daemon ignores `spec` and swaps the previous spec back in. */
+  serviceUpdate(id: string, version: { Index: number }, spec: ServiceSpec, opts?: ServiceUpdateOptions): Promise<void>;
+  serviceRemove(idOrName: string): Promise<void>;
+  taskList(filters: Map<string, string[]>): Promise<Task[]>;
+  /** Full ID, then the task name `<service>.<slot|nodeID>.<taskID>` (ignoring case), then ID prefix, as moby's getTask. */
+  taskInspect(idOrName: string): Promise<Task>;
+  nodeList(): Promise<Node[]>;
+  containerList(opts: { all: boolean; filters: Map<string, string[]> }): Promise<Container[]>;
+  /** Full ID, then name, then ID prefix (moby daemon GetContainer). */
+  containerInspect(idOrName: string): Promise<Container>;
+  containerStop(idOrName: string): Promise<void>;
+  containerRemove(idOrName: string, force: boolean): Promise<void>;
+  containerExec(idOrName: string, req: ExecRequest): Promise<ExecResult>;
+}
+
+export interface Engine extends ServiceEngine, NetworkEngine {
+  swarmInit(req: SwarmInitRequest): Promise<string /* node ID */>;
+  swarmInspect(): Promise<SwarmInfo>;
+  swarmLeave(force: boolean): Promise<void>;
+  swarmUpdate(req: SwarmUpdateRequest): Promise<void>;
+  swarmUnlockKey(): Promise<string>;
+  swarmUnlock(req: SwarmUnlockRequest): Promise<void>;
+  info(): Promise<SystemInfo>;
+
+  secretCreate(spec: SecretSpec): Promise<{ ID: string }>;
+  secretList(filters: Filters): Promise<Secret[]>;
+  /** Resolves full ID, then name (ignoring case), then ID prefix, as moby's getSecret. */
+  secretInspect(idOrName: string): Promise<Secret>;
+  secretRemove(idOrName: string): Promise<void>;
+  secretUpdate(id: string, version: Version, spec: SecretSpec): Promise<void>;
+  /**
+   * tsecret's own (`secret verify`; the Docker API never returns secret data): whether the
+   * secret, resolved as secretInspect resolves it, holds exactly `data`. Compared in constant time.
+   */
+  secretDataEquals(idOrName: string, data: Uint8Array): Promise<boolean>;
+}
