@@ -6,7 +6,8 @@
 // lstat, so a link planted there can neither redirect a write nor make tsecret delete files
 // elsewhere. Files are read only when they are regular files of a bounded size, opened
 // non-blocking so a FIFO cannot hang a command.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { dirname } from 'node:path';
 import { inWords, StoreFileError } from './file-errors.js';
 
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -132,4 +133,35 @@ export function checkTrustedDir(dir: string, role: string, followLink: boolean):
     throw new StoreFileError(`refusing ${role} ${dir}: group or others can write in it (mode ${mode}); ${fix}`);
   }
   return true;
+}
+
+/**
+ * mkdir -p: each missing directory made in turn with mode, the first failure in words. (Node's
+ * recursive mkdir reports a read-only parent as ENOENT of the whole path, and loops for ever
+ * under /proc.)
+ */
+export function makeDirs(dir: string, mode: number): void {
+  const missing: string[] = [];
+  for (let path = dir; ; path = dirname(path)) {
+    let st: Stats | undefined;
+    try {
+      st = statSync(path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw inWords(err, path, 'stat');
+    }
+    if (st) {
+      if (!st.isDirectory()) throw new StoreFileError(`mkdir ${dir}: ${path} is ${kindOf(st)}, not a directory`);
+      break;
+    }
+    missing.push(path);
+    if (dirname(path) === path) break;
+  }
+  for (const path of missing.reverse()) {
+    try {
+      mkdirSync(path, { mode });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST' && statSync(path).isDirectory()) continue;
+      throw inWords(err, path, 'mkdir');
+    }
+  }
 }

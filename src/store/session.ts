@@ -5,12 +5,12 @@
 // reboot empty, which plays the manager's restart. Without XDG_RUNTIME_DIR, $TMPDIR/tsecret-<uid>
 // ($TMPDIR or /tmp; emptied at reboot) is used. A session is only honoured for the key it was made for (keyId).
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from './atomic-file.js';
 import { inWords } from './file-errors.js';
-import { readRegularFile } from './safe-fs.js';
+import { makeDirs, readRegularFile } from './safe-fs.js';
 
 /** A session is one short line of JSON. */
 const SESSION_CAP = 64 << 10;
@@ -73,11 +73,7 @@ export function readSession(path: string): Session | undefined {
 /** Writes a session; throws when the session directory cannot be made private. */
 export function writeSession(path: string, session: Session): void {
   const dir = dirname(path);
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-  } catch (err) {
-    throw inWords(err, undefined, 'mkdir');
-  }
+  makeDirs(dir, 0o700);
   if (!isPrivate(dir, 'dir')) throw new Error(`${dir} is not a directory only this user can read`);
   writeFileAtomic(path, `${JSON.stringify(session)}\n`, { mode: 0o600 });
   try {

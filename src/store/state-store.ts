@@ -8,13 +8,13 @@
 // it wrote; a write that shrinks the state can always go through on a full disk, because a reserve
 // file at least the state's size (state.json.reserve) is kept beside it and given up for it. A
 // command that fails before it changes anything creates no directory.
-import { closeSync, constants, mkdirSync, openSync, readdirSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, readdirSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic-file.js';
 import { inWords, StoreFileError } from './file-errors.js';
 import { acquireLock, type HeldLock } from './lock.js';
 import { newDataKey, openPayload, sealPayload } from './payload-cipher.js';
-import { checkTrustedDir, lstatOrUndefined, readRegularFile, requireRegularOrAbsent } from './safe-fs.js';
+import { checkTrustedDir, lstatOrUndefined, makeDirs, readRegularFile, requireRegularOrAbsent } from './safe-fs.js';
 import {
   canonicalUnlockKey,
   InvalidKeyFileError,
@@ -277,11 +277,7 @@ export class StateStore {
 
   private makeStateDir(): void {
     const dir = dirname(this.paths.state);
-    try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-    } catch (err) {
-      throw inWords(err, undefined, 'mkdir');
-    }
+    makeDirs(dir, 0o700);
     this.dirTrusted = checkTrustedDir(dir, 'state directory', true);
   }
 
@@ -360,13 +356,7 @@ export class StateStore {
     try {
       if (changes.puts.size) {
         const key = dataKey ?? this.dataKey();
-        if (!this.payloadDirReady()) {
-          try {
-            mkdirSync(this.paths.payloads, { mode: 0o700 });
-          } catch (err) {
-            throw inWords(err, undefined, 'mkdir');
-          }
-        }
+        if (!this.payloadDirReady()) makeDirs(this.paths.payloads, 0o700);
         for (const [id, data] of changes.puts) {
           writeFileAtomic(this.payloadPath(id), sealPayload(key, id, data));
           written.push(this.payloadPath(id));
