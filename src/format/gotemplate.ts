@@ -45,6 +45,21 @@ export class TemplateExecError extends Error {
   output = '';
 }
 
+/**
+ * tsecret's own bound on what one template writes (Go's writer takes any amount; V8's strings end
+ * near 512 MiB, and a runaway {{range}} used to run for a minute and die of heap exhaustion).
+ * Lists are bounded as a whole by LIST_OUTPUT_LIMIT.
+ */
+export const TEMPLATE_OUTPUT_LIMIT = 4 << 20;
+const LIST_OUTPUT_LIMIT = 256 << 20;
+
+export class TemplateOutputLimitError extends Error {
+  override name = 'TemplateOutputLimitError';
+  constructor(limit = TEMPLATE_OUTPUT_LIMIT) {
+    super(`template: output larger than ${limit >> 20} MiB, more than tsecret writes`);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Functions
 
@@ -2026,6 +2041,12 @@ class State {
     this.vars.push({ name, value });
   }
 
+  /** The output writer: everything a template prints goes through here, up to the limit. */
+  write(text: string): void {
+    if (this.out.length + text.length > TEMPLATE_OUTPUT_LIMIT) throw new TemplateOutputLimitError();
+    this.out += text;
+  }
+
   mark(): number {
     return this.vars.length;
   }
@@ -2061,7 +2082,7 @@ class State {
         if (method !== null && isStruct(dot)) {
           const text = callStringMethod(dot, method);
           if (text !== undefined) {
-            this.out += text;
+            this.write(text);
             return;
           }
         }
@@ -2084,7 +2105,7 @@ class State {
       case 'template':
         return this.walkTemplate(dot, node);
       case 'text':
-        this.out += node.text;
+        this.write(node.text);
         return;
     }
     this.errorf('unknown node: ' + nodeString(node));
@@ -2470,11 +2491,11 @@ class State {
     this.at(n);
     v = indirectInterface(v);
     if (v === undefined) {
-      this.out += '<no value>';
+      this.write('<no value>');
       return;
     }
     if (typeof v === 'function') this.errorf(`can't print ${nodeString(n)} of type ${typeName(v)}`);
-    this.out += formatTemplateValue(v);
+    this.write(formatTemplateValue(v));
   }
 }
 
@@ -2519,6 +2540,8 @@ class Template implements GoTemplate {
         throw e;
       }
       if (e instanceof ControlSignal) return st.out;
+      // a value too long for a V8 string (a huge printf width in a pipeline) is output out of bounds too
+      if (e instanceof RangeError && /Invalid string length|Cannot create a string longer/.test(e.message)) throw new TemplateOutputLimitError();
       throw e;
     }
     return st.out;
@@ -2667,7 +2690,13 @@ export function renderRows(
   // a table's lines go into the tabwriter one by one, not gathered into one text first
   const table = isTable ? new TabWriter(DOCKER_TABLE) : undefined;
   let buffer = '';
-  const emit = (line: string) => (table ? table.write(line + '\n') : (buffer += line + '\n'));
+  let written = 0;
+  const emit = (line: string) => {
+    written += line.length + 1;
+    if (written > LIST_OUTPUT_LIMIT) throw new TemplateOutputLimitError(LIST_OUTPUT_LIMIT);
+    if (table) table.write(line + '\n');
+    else buffer += line + '\n';
+  };
   if (table) {
     let header: string;
     try {
