@@ -239,6 +239,30 @@ export function collapseProgressRepeats(text: string): string {
   return out.join('\n');
 }
 
+// --- rollback status ------------------------------------------------------------------------
+
+const ROLLBACK_REQUESTED = 'rollback: manually requested rollback';
+const ROLLBACK_COMPLETED = 'rollback: rollback completed';
+
+/**
+ * `service rollback` shows the rollback's status message as the CLI finds it: looking before
+ * swarmkit has finished, `rollback: manually requested rollback` above the first progress line;
+ * looking after (a rollback that replaces no task finishes at once, and whether the CLI is first
+ * is timing), `rollback: rollback completed` as the last line instead. It is the same rollback
+ * seen at another moment, so the second form is written as the first.
+ */
+export function canonicalRollbackProgress(text: string): string {
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => l.startsWith('overall progress: rolling back update: '));
+  if (first < 0) return text;
+  let last = lines.length - 1;
+  while (last > first && lines[last] === '') last--;
+  if (lines[last] !== ROLLBACK_COMPLETED || lines.slice(0, first).includes(ROLLBACK_REQUESTED)) return text;
+  lines.splice(last, 1);
+  lines.splice(first, 0, ROLLBACK_REQUESTED);
+  return lines.join('\n');
+}
+
 // --- hostname ------------------------------------------------------------------------------
 
 /** The hostname as a whole word (hostname characters around it do not count). */
@@ -413,7 +437,7 @@ export function normalizeScenario(rawOutputs: readonly StepOutput[], steps: read
     // longest values first, so a value that contains another is replaced whole
     captures.sort((a, b) => b[1].length - a[1].length);
     return {
-      stdout: normalizeText(collapseProgressRepeats(o.stdout), ctx, captures, opts),
+      stdout: normalizeText(collapseProgressRepeats(canonicalRollbackProgress(o.stdout)), ctx, captures, opts),
       stderr: normalizeText(o.stderr, ctx, captures, opts),
       exit: o.exit,
     };
