@@ -1,7 +1,6 @@
 // Flag value types as docker/cli and pflag define them: validation and their error causes.
 import { defineFlag } from './command.js';
 import type { Filters } from '../api/filters.js';
-import { parseGoIntSyntax, quoteGo } from '../format/govalue.js';
 
 const WHITESPACE = /[ \t]/;
 
@@ -42,53 +41,6 @@ export function filtersFrom(values: string[] | undefined): Filters {
     filters.set(key, list);
   }
   return filters;
-}
-
-const goSyntax = (fn: string, v: string): Error => new Error(`strconv.${fn}: parsing ${quoteGo(v)}: invalid syntax`);
-const goRange = (fn: string, v: string): Error => new Error(`strconv.${fn}: parsing ${quoteGo(v)}: value out of range`);
-
-/** strconv.ParseInt/ParseUint with base 0 (0x, 0o, 0b and leading-0 octal prefixes), as pflag uses. */
-export function parseGoInt(value: string, bits: number, signed: boolean): bigint {
-  const fn = signed ? 'ParseInt' : 'ParseUint';
-  const n = parseGoIntSyntax(value);
-  if (n === undefined || (!signed && /^[+-]/.test(value))) throw goSyntax(fn, value);
-  const max = signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
-  const min = signed ? -(1n << BigInt(bits - 1)) : 0n;
-  if (n > max || n < min) throw goRange(fn, value);
-  return n;
-}
-
-const DURATION_UNITS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
-
-/**
- * time.ParseDuration, returning nanoseconds: a sequence of decimal numbers, each with a unit,
- * and Go's error texts (invalid duration, missing unit, unknown unit "x").
- */
-export function parseGoDuration(value: string): number {
-  const bad = (): Error => new Error(`time: invalid duration ${quoteGo(value)}`);
-  let s = value;
-  let sign = 1;
-  if (s.startsWith('-') || s.startsWith('+')) {
-    sign = s[0] === '-' ? -1 : 1;
-    s = s.slice(1);
-  }
-  if (s === '0') return 0;
-  if (s === '') throw bad();
-  let total = 0;
-  while (s !== '') {
-    if (!(s[0] === '.' || (s[0] >= '0' && s[0] <= '9'))) throw bad();
-    const m = /^(\d*)(?:\.(\d*))?/.exec(s) as RegExpExecArray;
-    if (m[1] === '' && (m[2] ?? '') === '') throw bad();
-    s = s.slice(m[0].length);
-    const unit = /^[^0-9.]*/.exec(s)?.[0] ?? '';
-    if (unit === '') throw new Error(`time: missing unit in duration ${quoteGo(value)}`);
-    const mult = DURATION_UNITS[unit];
-    if (mult === undefined) throw new Error(`time: unknown unit ${quoteGo(unit)} in duration ${quoteGo(value)}`);
-    s = s.slice(unit.length);
-    total += Number(`${m[1] || '0'}.${m[2] || '0'}`) * mult;
-    if (total > 2 ** 63) throw bad();
-  }
-  return sign * Math.round(total);
 }
 
 // ---- flag definitions used by several commands ----

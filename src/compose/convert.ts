@@ -8,7 +8,7 @@ import type { Engine } from '../engine/client.js';
 import type { SecretSpec } from '../api/swarm.js';
 import type { NetworkCreateRequest } from '../api/networks.js';
 import type { ContainerSpec, Mount, NetworkAttachmentConfig, PortConfig, RestartPolicy as SwarmRestartPolicy, SecretReference, ServiceMode, ServiceSpec, TaskSpec, UpdateConfig as SwarmUpdateConfig } from '../api/services.js';
-import { goPathError } from '../format/go-errors.js';
+import { goPathError } from '../go/os/error.js';
 export { validateImageReference } from '../engine/image-reference.js';
 import { imageWithTag } from '../engine/image-reference.js';
 import { parseSecrets } from '../engine/resolve-references.js';

@@ -1,7 +1,6 @@
-// go-connections nat (nat.go ParsePortSpec, ParsePortRange, splitProtoPort): docker's short port
-// syntax ("8080:80/udp", "127.0.0.1:53:53", "8000-8001:80-81"), shared by `--publish` and
-// compose's short port form. Errors are nat's texts.
-import { quoteGo } from '../format/govalue.js';
+// docker/go-connections nat/nat.go and parse.go: ParsePortSpec, ParsePortRange and
+// SplitProtoPort, with their error texts.
+import { quoteGo } from '../go/strconv/quote.js';
 
 /** strconv.ParseUint(s, 10, 16): the value, or the Go error text. */
 function parseUint16(s: string): number | string {

@@ -1,10 +1,11 @@
-// --publish / --publish-add / --publish-rm values: docker/cli opts/swarmopts/port.go (PortOpt.Set,
-// ConvertPortToPortConfig). The long form is `published=8080,target=80,protocol=udp,mode=host`;
-// anything else is nat's short form (`8080:80/udp`, `81`, `8000-8001:80-81`).
+// docker/cli opts/swarmopts/port.go (PortOpt.Set, ConvertPortToPortConfig): --publish /
+// --publish-add / --publish-rm values. The long form is `published=8080,target=80,protocol=udp,mode=host`;
+// anything else is nat's short form (`8080:80/udp`, `81`, `8000-8001:80-81`). Also the compose
+// loader's expansion of a short-syntax port (cli/compose/loader/loader.go toServicePortConfigs).
 import type { PortConfig } from '../api/services.js';
 import { csvRecord } from '../go/csv/reader.js';
 import { NumError, parseUint } from '../go/strconv/numerr.js';
-import { parsePortSpec } from './nat.js';
+import { isIP, parsePortRange, parsePortSpec } from './nat.js';
 
 /** PortOpt.Set's test for the long form: a key=value pair anywhere in the value. */
 const LONG_SYNTAX = /\w+=\w+(,\w+=\w+)*/;
@@ -83,3 +84,33 @@ export function parsePortOpt(value: string): PortConfig[] {
 
 /** service update's portConfigToString: the key ports are compared and sorted by. */
 export const portConfigKey = (p: PortConfig): string => `${p.PublishedPort ?? 0}:${p.TargetPort}/${p.Protocol}/${p.PublishMode}`;
+
+/** A compose port as the loader builds it (types.ServicePortConfig). */
+export interface ComposePortConfig {
+  mode: string;
+  target: number;
+  published: number;
+  protocol: string;
+}
+
+/**
+ * One short-syntax port ("8080:80", "127.0.0.1:53:53/udp", "9000-9001:80") as the loader expands
+ * it: one entry per published port, sorted by the "port/proto" text as docker sorts the keys.
+ * Reports through `warn` the host IPs docker ignores.
+ */
+export function parseShortPort(raw: string, warn: (msg: string) => void): ComposePortConfig[] {
+  const mappings = parsePortSpec(raw);
+  mappings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const out: ComposePortConfig[] = [];
+  for (const m of mappings) {
+    if (m.hostIP !== '' && isIP(m.hostIP) && !/^(0\.0\.0\.0|::|0:0:0:0:0:0:0:0)$/.test(m.hostIP)) {
+      const hostPortText = m.hostIP.includes(':') ? `[${m.hostIP}]:${m.hostPort}` : `${m.hostIP}:${m.hostPort}`;
+      warn(`ignoring IP-address (${hostPortText}:${m.key}) service will listen on '0.0.0.0'`);
+    }
+    const hr = parsePortRange(m.hostPort);
+    if (typeof hr === 'string' && m.hostPort !== '') throw new Error(`invalid hostport binding (${m.hostPort}) for port (${m.target})`);
+    const [s, e] = typeof hr === 'string' ? [0, 0] : hr;
+    for (let p = s; p <= e; p++) out.push({ mode: 'ingress', target: m.target, published: p, protocol: m.proto });
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 // --secret / --secret-add values and compose's long secret syntax (docker/cli opts/swarmopts/secret.go).
 import type { SecretReference } from '../api/services.js';
 import { csvRecord } from '../go/csv/reader.js';
-import { parseGoInt } from '../cli/flags.js';
+import { parseGoInt } from '../go/strconv/atoi.js';
 
 /** A --secret value, checked when the flag is parsed (errors are flag errors, exit 125). */
 export function validateSecretOpt(value: string): string {

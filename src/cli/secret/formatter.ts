@@ -1,9 +1,10 @@
 // How secrets print (docker/cli cli/command/secret/formatter.go): the list row context, the table
 // headers, and the --pretty inspect template.
 import type { Secret } from '../../api/swarm.js';
-import { GoTime } from '../../format/gotime.js';
-import { compareBytes } from '../../format/govalue.js';
-import { humanDuration } from '../../format/humanize.js';
+import { GoTime } from '../../go/time/time.js';
+import { compareBytes } from '../../go/strings/strings.js';
+import { humanDuration } from '../../go/units/duration.js';
+import { prettyPrint } from '../formatter/displayutils.js';
 
 export const DEFAULT_SECRET_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.CreatedAt}}\t{{.UpdatedAt}}';
 
@@ -72,9 +73,6 @@ Labels:
 Driver:            {{.Driver}}
 Created at:        {{.CreatedAt}}
 Updated at:        {{.UpdatedAt}}`;
-
-/** formatter.PrettyPrint: first letter upper case, the rest lower case (so "+0000 utc"). */
-export const prettyPrint = (s: string): string => (s === '' ? s : s[0].toUpperCase() + s.slice(1).toLowerCase());
 
 /** The context --pretty renders. */
 export function prettySecret(secret: Secret): Record<string, unknown> {

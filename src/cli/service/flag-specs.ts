@@ -6,7 +6,9 @@
 // the simulated model are acted on in create.ts and update.ts, and parse as docker's do, so a bad
 // value is the same flag error.
 import { defineFlag, defineFlags, type FlagValues } from '../command.js';
-import { parseGoDuration, parseGoInt, validateLabel } from '../flags.js';
+import { validateLabel } from '../flags.js';
+import { parseGoDuration } from '../../go/time/duration.js';
+import { parseGoInt } from '../../go/strconv/atoi.js';
 import { validateSecretOpt } from '../../opts/secret.js';
 import { parsePortOpt } from '../../opts/port.js';
 import { parseMountOpt } from '../../opts/mount.js';

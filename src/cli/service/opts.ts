@@ -3,9 +3,9 @@
 // credentialSpecOpt; generic_resource_opts.go), and the healthcheck, restart policy and
 // update config they build.
 import type { CredentialSpec, GenericResource, HealthConfig, UpdateConfig } from '../../api/services.js';
-import { parseGoInt } from '../flags.js';
+import { parseGoInt } from '../../go/strconv/atoi.js';
 import { NumError, parseFloat, parseInt } from '../../go/strconv/numerr.js';
-import { shlexSplit } from '../../compose/units.js';
+import { shlexSplit } from '../../opts/shlex.js';
 
 /** Uint64Opt / pflag uint64: strconv.ParseUint(s, 0, 64). */
 export const parseUint64 = (v: string): number => Number(parseGoInt(v, 64, false));

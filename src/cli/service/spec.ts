@@ -3,7 +3,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ServiceMode, ServiceSpec, TaskSpec } from '../../api/services.js';
-import { goPathError } from '../../format/go-errors.js';
+import { goPathError } from '../../go/os/error.js';
 
 /** moby's digestWarning: the daemon could not ask a registry for the image's digest (no trailing blank line). */
 export const digestWarning = (image: string): string =>

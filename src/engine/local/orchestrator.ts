@@ -4,11 +4,11 @@
 // or fails it, and a failed task is restarted as its restart policy says; a changed task template
 // replaces tasks stop-first; scaled-away slots vanish; a job's tasks run their command to
 // completion; each slot keeps at most the swarm's task-history limit of tasks.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../../determinism/entropy.js';
 import type { Container, Service, Task } from '../../api/services.js';
 import { newObjectId } from '../ids.js';
 import { imageDefaults } from '../images.js';
-import { GoTime } from '../../format/gotime.js';
+import { GoTime } from '../../go/time/time.js';
 import type { State, SwarmRecord } from '../../store/state.js';
 import { type NodeInfo, schedulingFailure, thisNode } from './scheduler.js';
 import { createFailure, exposedPorts, mountPoints, startFailure, taskHostConfig, type TaskFailure } from './executor.js';

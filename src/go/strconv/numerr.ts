@@ -2,7 +2,7 @@
 // any base, with the *NumError texts docker's option parsers pass on ("strconv.ParseUint:
 // parsing "x": invalid syntax"), and the bare cause ("invalid syntax") some of them wrap instead.
 
-import { quoteGo } from '../../format/govalue.js';
+import { quoteGo } from './quote.js';
 
 /** A *strconv.NumError: Error() is the full text, cause is numErr.Err's. */
 export class NumError extends Error {

@@ -9,7 +9,7 @@ import { parseUlimit } from '../../../src/opts/ulimit.js';
 import { parseCPUs, parseIP, parseMemBytes, validateDNSSearch, validateIPAddress } from '../../../src/opts/opts.js';
 import { validateExtraHost } from '../../../src/opts/hosts.js';
 import { positiveDuration } from '../../../src/opts/duration.js';
-import { parseGoDuration } from '../../../src/cli/flags.js';
+import { parseGoDuration } from '../../../src/go/time/duration.js';
 
 const parsePositiveDuration = (v: string) => positiveDuration(parseGoDuration(v));
 import { effectiveCapAddCapDrop } from '../../../src/opts/capabilities.js';
