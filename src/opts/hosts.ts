@@ -1,7 +1,8 @@
 // --host / --host-add values: docker/cli opts/hosts.go ValidateExtraHost ("host:ip" or
 // "host=ip"; the address may be bracketed, or the word host-gateway).
-import { validateIPAddress } from './opts.js';
+
 import { quoteGo } from '../go/strconv/quote.js';
+import { validateIPAddress } from './opts.js';
 
 /** What the flag keeps: `host:ip`, as the API takes it. */
 export function validateExtraHost(val: string): string {

@@ -3,9 +3,9 @@
 // daemon: "), in-process (the conformance scenarios service-create-*-errors hold the same texts
 // against the recorded engine).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { session, type Session } from '../helpers/run.js';
-import { testStreams } from '../../src/iostreams/test.js';
 import { localEngineFor } from '../../src/engine/local/factory.js';
+import { testStreams } from '../../src/iostreams/test.js';
+import { type Session, session } from '../helpers/run.js';
 
 const DAEMON = 'Error response from daemon: ';
 const RPC = (code: string, desc: string) => `${DAEMON}rpc error: code = ${code} desc = ${desc}`;

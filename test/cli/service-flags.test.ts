@@ -6,10 +6,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, session, type Session } from '../helpers/run.js';
 import { CLIENT_SIDE_FLAGS, DOCKER_IGNORED_FLAGS, FLAG_MIN_API } from '../../src/cli/service/flag-specs.js';
 import { localEngineFor } from '../../src/engine/local/factory.js';
 import { testStreams } from '../../src/iostreams/test.js';
+import { repoRoot, type Session, session } from '../helpers/run.js';
 
 const recorded = JSON.parse(readFileSync(join(repoRoot, 'test/conformance/recorded/service-help.json'), 'utf8')) as {
   steps: { run: string; stdout: string }[];

@@ -3,7 +3,7 @@
 // create or start, the restart policy decides what follows, jobs run to completion, and the task
 // container gets what the spec says.
 import { describe, expect, it } from 'vitest';
-import { session, type Session } from '../helpers/run.js';
+import { type Session, session } from '../helpers/run.js';
 
 async function swarm(): Promise<Session> {
   const s = session();

@@ -354,7 +354,16 @@ const CONTAINER_STATE = S('container.State', [
   ['Error', 'string'],
   ['StartedAt', 'string'],
   ['FinishedAt', 'string'],
-  ['Health', { ptr: S('container.Health', [['Status', 'string'], ['FailingStreak', 'int'], ['Log', { opaque: '[]*container.HealthcheckResult' }]]) }],
+  [
+    'Health',
+    {
+      ptr: S('container.Health', [
+        ['Status', 'string'],
+        ['FailingStreak', 'int'],
+        ['Log', { opaque: '[]*container.HealthcheckResult' }],
+      ]),
+    },
+  ],
 ]);
 
 const CONTAINER_CONFIG = S('container.Config', [

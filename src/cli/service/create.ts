@@ -1,20 +1,21 @@
 // `service create` (docker/cli cli/command/service/create.go), building the spec as
 // serviceOptions.ToService does (cli/command/service/opts.go).
-import { defineCommand, requiresMinArgs, type FlagName, type FlagValues } from '../command.js';
-import { labelsToMap } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
+
 import type { NetworkAttachmentConfig, ServiceMode, ServiceSpec } from '../../api/services.js';
-import { CREATE_FLAGS } from './flag-specs.js';
-import { printProgress } from './progress.js';
-import { resolveSecretRefs } from '../../engine/resolve-references.js';
-import { defaultTaskSpec, digestWarning, readEnv, serviceEnv, serviceSpec } from './spec.js';
+import type { Engine } from '../../engine/client.js';
 import { imageWithTag } from '../../engine/image-reference.js';
-import { parseMountOpt } from '../../opts/mount.js';
+import { resolveSecretRefs } from '../../engine/resolve-references.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { effectiveCapAddCapDrop } from '../../opts/capabilities.js';
+import { parseMountOpt } from '../../opts/mount.js';
 import { ulimitList } from '../../opts/ulimit.js';
+import { defineCommand, type FlagName, type FlagValues, requiresMinArgs } from '../command.js';
+import { labelsToMap } from '../flags.js';
+import { CREATE_FLAGS } from './flag-specs.js';
 import { defaultUpdateConfig, healthConfig, parseGenericResources, toHealthConfig, updateConfigInOrder } from './opts.js';
+import { printProgress } from './progress.js';
 import { checkApiVersions, convertExtraHosts, logDriver, type ServiceFlagValues } from './service-flags.js';
+import { defaultTaskSpec, digestWarning, readEnv, serviceEnv, serviceSpec } from './spec.js';
 
 export interface CreateOptions {
   image: string;

@@ -5,19 +5,28 @@
 // help, so the order here follows docker's source. tsecret accepts them all; the ones that shape
 // the simulated model are acted on in create.ts and update.ts, and parse as docker's do, so a bad
 // value is the same flag error.
-import { defineFlag, defineFlags, type FlagValues } from '../command.js';
-import { validateLabel } from '../flags.js';
-import { parseGoDuration } from '../../go/time/duration.js';
+
 import { parseGoInt } from '../../go/strconv/atoi.js';
-import { validateSecretOpt } from '../../opts/secret.js';
-import { parsePortOpt } from '../../opts/port.js';
+import { parseGoDuration } from '../../go/time/duration.js';
+import { positiveDuration } from '../../opts/duration.js';
+import { validateExtraHost } from '../../opts/hosts.js';
 import { parseMountOpt } from '../../opts/mount.js';
 import { parseNetworkOpt } from '../../opts/network.js';
-import { parseUlimit } from '../../opts/ulimit.js';
 import { parseCPUs, parseMemBytes, validateDNSSearch, validateIPAddress } from '../../opts/opts.js';
-import { validateExtraHost } from '../../opts/hosts.js';
-import { positiveDuration } from '../../opts/duration.js';
-import { parseCredentialSpec, parseFloat32, parseInt64, parsePlacementPref, parseShlex, parseUint64, validateGenericResource } from './opts.js';
+import { parsePortOpt } from '../../opts/port.js';
+import { validateSecretOpt } from '../../opts/secret.js';
+import { parseUlimit } from '../../opts/ulimit.js';
+import { defineFlag, defineFlags, type FlagValues } from '../command.js';
+import { validateLabel } from '../flags.js';
+import {
+  parseCredentialSpec,
+  parseFloat32,
+  parseInt64,
+  parsePlacementPref,
+  parseShlex,
+  parseUint64,
+  validateGenericResource,
+} from './opts.js';
 
 /**
  * buildServiceDefaultFlagMapping: the defaults `create` shows in its help (swarmkit's). `update`
@@ -64,7 +73,13 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
     { name: 'quiet', shorthand: 'q', varname: '', usage: 'Suppress progress output', kind: 'bool' },
     { name: 'workdir', shorthand: 'w', varname: 'string', usage: 'Working directory inside the container', kind: 'value' },
     { name: 'user', shorthand: 'u', varname: 'string', usage: 'Username or UID (format: <name|uid>[:<group|gid>])', kind: 'value' },
-    { name: 'credential-spec', varname: 'credential-spec', usage: 'Credential spec for managed service account (Windows only)', kind: 'value', parse: parseCredentialSpec },
+    {
+      name: 'credential-spec',
+      varname: 'credential-spec',
+      usage: 'Credential spec for managed service account (Windows only)',
+      kind: 'value',
+      parse: parseCredentialSpec,
+    },
     { name: 'hostname', varname: 'string', usage: 'Container hostname', kind: 'value' },
     { name: 'entrypoint', varname: 'command', usage: 'Overwrite the default ENTRYPOINT of the image', kind: 'value', parse: parseShlex },
     { name: 'cap-add', varname: 'list', usage: 'Add Linux capabilities', kind: 'list' },
@@ -73,7 +88,13 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
     { name: 'limit-memory', varname: 'bytes', usage: 'Limit Memory', kind: 'value', parse: parseMemBytes },
     { name: 'reserve-cpu', varname: 'decimal', usage: 'Reserve CPUs', kind: 'value', parse: parseCPUs },
     { name: 'reserve-memory', varname: 'bytes', usage: 'Reserve Memory', kind: 'value', parse: parseMemBytes },
-    { name: 'limit-pids', varname: 'int', usage: 'Limit maximum number of processes (default 0 = unlimited)', kind: 'value', parse: parseInt64 },
+    {
+      name: 'limit-pids',
+      varname: 'int',
+      usage: 'Limit maximum number of processes (default 0 = unlimited)',
+      kind: 'value',
+      parse: parseInt64,
+    },
     {
       name: 'stop-grace-period',
       varname: 'duration',
@@ -83,8 +104,20 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
       parse: parseGoDuration,
     },
     { name: 'replicas', varname: 'uint', usage: 'Number of tasks', kind: 'value', parse: parseReplicas },
-    { name: 'max-concurrent', varname: 'uint', usage: 'Number of job tasks to run concurrently (default equal to --replicas)', kind: 'value', parse: parseUint64 },
-    { name: 'replicas-max-per-node', varname: 'uint', usage: 'Maximum number of tasks per node (default 0 = unlimited)', kind: 'value', parse: parseUint64 },
+    {
+      name: 'max-concurrent',
+      varname: 'uint',
+      usage: 'Number of job tasks to run concurrently (default equal to --replicas)',
+      kind: 'value',
+      parse: parseUint64,
+    },
+    {
+      name: 'replicas-max-per-node',
+      varname: 'uint',
+      usage: 'Maximum number of tasks per node (default 0 = unlimited)',
+      kind: 'value',
+      parse: parseUint64,
+    },
     {
       name: 'restart-condition',
       varname: 'string',
@@ -100,8 +133,20 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
       defaultText: defaults['restart-delay'],
       parse: parseGoDuration,
     },
-    { name: 'restart-max-attempts', varname: 'uint', usage: 'Maximum number of restarts before giving up', kind: 'value', parse: parseUint64 },
-    { name: 'restart-window', varname: 'duration', usage: 'Window used to evaluate the restart policy (ns|us|ms|s|m|h)', kind: 'value', parse: parseGoDuration },
+    {
+      name: 'restart-max-attempts',
+      varname: 'uint',
+      usage: 'Maximum number of restarts before giving up',
+      kind: 'value',
+      parse: parseUint64,
+    },
+    {
+      name: 'restart-window',
+      varname: 'duration',
+      usage: 'Window used to evaluate the restart policy (ns|us|ms|s|m|h)',
+      kind: 'value',
+      parse: parseGoDuration,
+    },
     {
       name: 'update-parallelism',
       varname: 'uint',
@@ -110,8 +155,14 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
       defaultText: defaults['update-parallelism'],
       parse: parseUint64,
     },
-    { name: 'update-delay', varname: 'duration', usage: 'Delay between updates (ns|us|ms|s|m|h)', kind: 'value', defaultText: defaults['update-delay'],
-      parse: parseGoDuration },
+    {
+      name: 'update-delay',
+      varname: 'duration',
+      usage: 'Delay between updates (ns|us|ms|s|m|h)',
+      kind: 'value',
+      defaultText: defaults['update-delay'],
+      parse: parseGoDuration,
+    },
     {
       name: 'update-monitor',
       varname: 'duration',
@@ -135,7 +186,13 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
       defaultText: defaults['update-max-failure-ratio'],
       parse: parseFloat32,
     },
-    { name: 'update-order', varname: 'string', usage: 'Update order ("start-first", "stop-first")', kind: 'value', defaultText: defaults['update-order'] },
+    {
+      name: 'update-order',
+      varname: 'string',
+      usage: 'Update order ("start-first", "stop-first")',
+      kind: 'value',
+      defaultText: defaults['update-order'],
+    },
     {
       name: 'rollback-parallelism',
       varname: 'uint',
@@ -182,14 +239,37 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
       kind: 'value',
       defaultText: defaults['rollback-order'],
     },
-    { name: 'endpoint-mode', varname: 'string', usage: 'Endpoint mode (vip or dnsrr)', kind: 'value', defaultText: defaults['endpoint-mode'] },
+    {
+      name: 'endpoint-mode',
+      varname: 'string',
+      usage: 'Endpoint mode (vip or dnsrr)',
+      kind: 'value',
+      defaultText: defaults['endpoint-mode'],
+    },
     { name: 'with-registry-auth', varname: '', usage: 'Send registry authentication details to swarm agents', kind: 'bool' },
-    { name: 'no-resolve-image', varname: '', usage: 'Do not query the registry to resolve image digest and supported platforms', kind: 'bool' },
+    {
+      name: 'no-resolve-image',
+      varname: '',
+      usage: 'Do not query the registry to resolve image digest and supported platforms',
+      kind: 'bool',
+    },
     { name: 'log-driver', varname: 'string', usage: 'Logging driver for service', kind: 'value' },
     { name: 'log-opt', varname: 'list', usage: 'Logging driver options', kind: 'list', parse: validateEnv },
     { name: 'health-cmd', varname: 'string', usage: 'Command to run to check health', kind: 'value' },
-    { name: 'health-interval', varname: 'duration', usage: 'Time between running the check (ms|s|m|h)', kind: 'value', parse: parsePositiveDuration },
-    { name: 'health-timeout', varname: 'duration', usage: 'Maximum time to allow one check to run (ms|s|m|h)', kind: 'value', parse: parsePositiveDuration },
+    {
+      name: 'health-interval',
+      varname: 'duration',
+      usage: 'Time between running the check (ms|s|m|h)',
+      kind: 'value',
+      parse: parsePositiveDuration,
+    },
+    {
+      name: 'health-timeout',
+      varname: 'duration',
+      usage: 'Maximum time to allow one check to run (ms|s|m|h)',
+      kind: 'value',
+      parse: parsePositiveDuration,
+    },
     { name: 'health-retries', varname: 'int', usage: 'Consecutive failures needed to report unhealthy', kind: 'value', parse: parseInt64 },
     {
       name: 'health-start-period',
@@ -218,7 +298,12 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
 export type SharedServiceFlagValues = FlagValues<ReturnType<typeof serviceFlags>>;
 
 /** Declared by create.go and update.go alike, outside addServiceFlags. */
-const initFlag = defineFlag({ name: 'init', varname: '', usage: 'Use an init inside each service container to forward signals and reap processes', kind: 'bool' });
+const initFlag = defineFlag({
+  name: 'init',
+  varname: '',
+  usage: 'Use an init inside each service container to forward signals and reap processes',
+  kind: 'bool',
+});
 
 /** Needs API 1.46: hidden from help against the simulated engine's 1.41, refused when given. */
 const oomScoreAdjFlag = defineFlag({
@@ -238,13 +323,15 @@ export const CLIENT_SIDE_FLAGS: Readonly<Record<string, string>> = {
   detach: 'the client returns at once instead of printing the progress until the service converges',
   quiet: 'the client waits without printing the progress',
   'no-resolve-image':
-    'the client does not ask the daemon to look the image digest up on a registry; tsecret has no registry, so only the daemon\'s warning that it could not goes away',
-  'with-registry-auth': "the client sends its registry credentials (from its config file) along; tsecret pulls no image, so there is nothing to send them to",
+    "the client does not ask the daemon to look the image digest up on a registry; tsecret has no registry, so only the daemon's warning that it could not goes away",
+  'with-registry-auth':
+    'the client sends its registry credentials (from its config file) along; tsecret pulls no image, so there is nothing to send them to',
 };
 
 /** Flags docker 28 itself accepts and drops, as tsecret does (it would be unfaithful to refuse them). */
 export const DOCKER_IGNORED_FLAGS: Readonly<Record<string, string>> = {
-  'update --max-concurrent': "update.go's updateService never reads it: the job's MaxConcurrent stays as created (the update still reruns the job)",
+  'update --max-concurrent':
+    "update.go's updateService never reads it: the job's MaxConcurrent stays as created (the update still reruns the job)",
 };
 
 /** The flags docker hides and refuses against an older daemon (their "version" annotation). */

@@ -1,10 +1,7 @@
 // `service update` (docker/cli cli/command/service/update.go): fetch the spec as stored (without
 // the defaults `inspect` shows), change what the flags say as updateService does, send it back
 // with the version read, print the argument, then progress.
-import { defineCommand, exactArgs, type FlagName, type FlagValues } from '../command.js';
-import { labelsToMap } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
+
 import type {
   ContainerSpec,
   GenericResource,
@@ -16,17 +13,21 @@ import type {
   TaskSpec,
   Ulimit,
 } from '../../api/services.js';
-import { UPDATE_FLAGS } from './flag-specs.js';
-import { printProgress } from './progress.js';
-import { resolveSecretRefs } from '../../engine/resolve-references.js';
-import { digestWarning, envValue } from './spec.js';
+import type { Engine } from '../../engine/client.js';
 import { imageWithTag } from '../../engine/image-reference.js';
+import { resolveSecretRefs } from '../../engine/resolve-references.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { ALL_CAPABILITIES, capabilitiesSet, RESET_CAPABILITIES } from '../../opts/capabilities.js';
 import { parseMountOpt } from '../../opts/mount.js';
 import { portConfigKey } from '../../opts/port.js';
-import { ALL_CAPABILITIES, capabilitiesSet, RESET_CAPABILITIES } from '../../opts/capabilities.js';
 import { ulimitList } from '../../opts/ulimit.js';
+import { defineCommand, exactArgs, type FlagName, type FlagValues } from '../command.js';
+import { labelsToMap } from '../flags.js';
+import { UPDATE_FLAGS } from './flag-specs.js';
 import { defaultUpdateConfig, healthConfig, parseGenericResources, updateConfigInOrder } from './opts.js';
+import { printProgress } from './progress.js';
 import { checkApiVersions, convertExtraHosts, logDriver } from './service-flags.js';
+import { digestWarning, envValue } from './spec.js';
 
 type UpdateFlags = FlagValues<typeof UPDATE_FLAGS>;
 type Changed = ReadonlySet<FlagName<typeof UPDATE_FLAGS>>;

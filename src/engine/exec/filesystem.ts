@@ -7,14 +7,37 @@
 
 import { GROUP, PASSWD } from './etc-files.js';
 
-export interface SimFile { kind: 'file'; data: Buffer; mode: number; uid: number; gid: number; mtimeMs: number }
-export interface SimDir { kind: 'dir'; mode: number; uid: number; gid: number; mtimeMs: number; entries: Map<string, SimNode> }
+export interface SimFile {
+  kind: 'file';
+  data: Buffer;
+  mode: number;
+  uid: number;
+  gid: number;
+  mtimeMs: number;
+}
+export interface SimDir {
+  kind: 'dir';
+  mode: number;
+  uid: number;
+  gid: number;
+  mtimeMs: number;
+  entries: Map<string, SimNode>;
+}
 export type SimNode = SimFile | SimDir;
 
-export interface NodeAttrs { mode: number; uid: number; gid: number; mtimeMs: number }
+export interface NodeAttrs {
+  mode: number;
+  uid: number;
+  gid: number;
+  mtimeMs: number;
+}
 
 /** The caller's credentials, for permission checks (root bypasses read/write checks as CAP_DAC_OVERRIDE does). */
-export interface Cred { uid: number; gid: number; groups: number[] }
+export interface Cred {
+  uid: number;
+  gid: number;
+  groups: number[];
+}
 export const ROOT: Cred = { uid: 0, gid: 0, groups: [0] };
 
 export type Errno = 'ENOENT' | 'ENOTDIR' | 'EACCES' | 'EISDIR' | 'EROFS' | 'EEXIST' | 'ENOEXEC';
@@ -94,9 +117,37 @@ export class SimFS {
     const t = opts.nowMs;
     const root = (mode: number) => ({ mode, uid: 0, gid: 0, mtimeMs: t });
     const fs = new SimFS(dir(root(0o755)));
-    for (const d of ['/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/media', '/mnt', '/opt', '/proc', '/root',
-      '/run', '/sbin', '/srv', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/local/bin',
-      '/usr/local/sbin', '/usr/sbin', '/usr/share', '/var', '/var/cache', '/var/lib', '/var/log', '/var/tmp']) {
+    for (const d of [
+      '/bin',
+      '/boot',
+      '/dev',
+      '/etc',
+      '/home',
+      '/lib',
+      '/media',
+      '/mnt',
+      '/opt',
+      '/proc',
+      '/root',
+      '/run',
+      '/sbin',
+      '/srv',
+      '/sys',
+      '/tmp',
+      '/usr',
+      '/usr/bin',
+      '/usr/lib',
+      '/usr/local',
+      '/usr/local/bin',
+      '/usr/local/sbin',
+      '/usr/sbin',
+      '/usr/share',
+      '/var',
+      '/var/cache',
+      '/var/lib',
+      '/var/log',
+      '/var/tmp',
+    ]) {
       fs.mkdirp(d, d === '/root' ? 0o700 : d === '/tmp' || d === '/var/tmp' ? 0o1777 : d === '/proc' ? 0o555 : 0o755, 0, 0, t);
     }
     fs.mkdirp('/var/www', 0o755, 0, 0, t);
@@ -105,15 +156,30 @@ export class SimFS {
     fs.writeFile('/etc/passwd', PASSWD, { ...root(0o644) });
     fs.writeFile('/etc/group', GROUP, root(0o644));
     fs.writeFile('/etc/hostname', `${opts.hostname}\n`, root(0o644));
-    fs.writeFile('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n`
-      + `fe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n`
-      + `10.0.0.3\t${opts.hostname}\n`, root(0o644));
+    fs.writeFile(
+      '/etc/hosts',
+      `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n` +
+        `fe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n` +
+        `10.0.0.3\t${opts.hostname}\n`,
+      root(0o644),
+    );
     fs.writeFile('/etc/debian_version', '12.11\n', root(0o644));
-    fs.writeFile('/etc/os-release', [
-      'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"', 'NAME="Debian GNU/Linux"', 'VERSION_ID="12"',
-      'VERSION="12 (bookworm)"', 'VERSION_CODENAME=bookworm', 'ID=debian', 'HOME_URL="https://www.debian.org/"',
-      'SUPPORT_URL="https://www.debian.org/support"', 'BUG_REPORT_URL="https://bugs.debian.org/"', '',
-    ].join('\n'), root(0o644));
+    fs.writeFile(
+      '/etc/os-release',
+      [
+        'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"',
+        'NAME="Debian GNU/Linux"',
+        'VERSION_ID="12"',
+        'VERSION="12 (bookworm)"',
+        'VERSION_CODENAME=bookworm',
+        'ID=debian',
+        'HOME_URL="https://www.debian.org/"',
+        'SUPPORT_URL="https://www.debian.org/support"',
+        'BUG_REPORT_URL="https://bugs.debian.org/"',
+        '',
+      ].join('\n'),
+      root(0o644),
+    );
     fs.writeFile('/root/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n', root(0o644));
     fs.writeFile('/root/.profile', '# ~/.profile: executed by Bourne-compatible login shells.\n', root(0o644));
     // Executables: placeholders whose basename selects the simulated implementation.
@@ -121,7 +187,10 @@ export class SimFS {
       for (const d of ['/bin', '/usr/bin']) fs.writeFile(`${d}/${name}`, `#!simulated ${name}\n`, root(0o755));
     }
     if (opts.imageLayer !== false) {
-      const mark = (d: SimDir) => { fs.imageDirs.add(d); for (const e of d.entries.values()) if (e.kind === 'dir') mark(e); };
+      const mark = (d: SimDir) => {
+        fs.imageDirs.add(d);
+        for (const e of d.entries.values()) if (e.kind === 'dir') mark(e);
+      };
       mark(fs.root);
     }
     return fs;
@@ -133,19 +202,31 @@ export class SimFS {
     return ino;
   }
 
-  markReadOnly(path: string): void { this.readOnly.add(absPath(path, '/')); }
+  markReadOnly(path: string): void {
+    this.readOnly.add(absPath(path, '/'));
+  }
 
   /** Mount points of writable mounts inside a read-only one (a tmpfs under a read-only root). */
   readonly writable = new Set<string>();
-  markWritable(path: string): void { this.writable.add(absPath(path, '/')); }
+  markWritable(path: string): void {
+    this.writable.add(absPath(path, '/'));
+  }
 
   /** True when the innermost mount abs lies on (or under) is read-only. */
   isReadOnly(abs: string): boolean {
     const under = (m: string) => abs === m || abs.startsWith(m === '/' ? '/' : m + '/');
     let depth = -1;
     let ro = false;
-    for (const m of this.readOnly) if (under(m) && m.length > depth) { depth = m.length; ro = true; }
-    for (const m of this.writable) if (under(m) && m.length > depth) { depth = m.length; ro = false; }
+    for (const m of this.readOnly)
+      if (under(m) && m.length > depth) {
+        depth = m.length;
+        ro = true;
+      }
+    for (const m of this.writable)
+      if (under(m) && m.length > depth) {
+        depth = m.length;
+        ro = false;
+      }
     return ro;
   }
 
@@ -163,7 +244,11 @@ export class SimFS {
       if (cur.kind !== 'dir') return { abs: '/' + names.join('/'), name: c, err: 'ENOTDIR' };
       if (!canAccess(cur, cred, 'x')) return { abs: '/' + names.join('/'), name: c, err: 'EACCES' };
       if (c === '.') continue;
-      if (c === '..') { cur = stack.pop() ?? this.root; names.pop(); continue; }
+      if (c === '..') {
+        cur = stack.pop() ?? this.root;
+        names.pop();
+        continue;
+      }
       const next: SimNode | undefined = cur.entries.get(c);
       const abs = '/' + [...names, c].join('/');
       if (!next) return { abs, parent: i === comps.length - 1 ? cur : undefined, name: c, err: 'ENOENT' };
@@ -212,5 +297,25 @@ export class SimFS {
 }
 
 /** The simulated executables; Debian 12 merges /bin into /usr/bin, so each exists in both. */
-export const EXECUTABLES = ['[', 'bash', 'cat', 'dash', 'echo', 'env', 'false', 'head', 'hostname', 'id', 'ls',
-  'printenv', 'printf', 'pwd', 'sh', 'stat', 'test', 'true', 'wc', 'whoami'];
+export const EXECUTABLES = [
+  '[',
+  'bash',
+  'cat',
+  'dash',
+  'echo',
+  'env',
+  'false',
+  'head',
+  'hostname',
+  'id',
+  'ls',
+  'printenv',
+  'printf',
+  'pwd',
+  'sh',
+  'stat',
+  'test',
+  'true',
+  'wc',
+  'whoami',
+];

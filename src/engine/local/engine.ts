@@ -1,19 +1,51 @@
 // The simulated one-node swarm manager: the Engine surface backed by the state store.
 import { networkInterfaces } from 'node:os';
-import type { Engine, NetworkEngine, ServiceEngine } from '../client.js';
 import type { Filters } from '../../api/filters.js';
-import type { Secret, SecretSpec, SwarmInfo, SwarmInitRequest, SwarmSpecUpdate, SwarmUnlockRequest, SwarmUpdateRequest, SystemInfo, Version } from '../../api/swarm.js';
+import type { Network, NetworkCreateRequest } from '../../api/networks.js';
+import type {
+  Container,
+  ExecRequest,
+  ExecResult,
+  Node,
+  Service,
+  ServiceCreateResponse,
+  ServiceSpec,
+  ServiceStatus,
+  ServiceUpdateOptions,
+  Task,
+} from '../../api/services.js';
+import type {
+  Secret,
+  SecretSpec,
+  SwarmInfo,
+  SwarmInitRequest,
+  SwarmSpecUpdate,
+  SwarmUnlockRequest,
+  SwarmUpdateRequest,
+  SystemInfo,
+  Version,
+} from '../../api/swarm.js';
+import type { State, SwarmRecord } from '../../store/state.js';
+import { type StateStore, SwarmLockedError, type Transaction, UnlockError } from '../../store/state-store.js';
+import type { Engine, NetworkEngine, ServiceEngine } from '../client.js';
 import { alreadyInSwarm, DaemonError, notInSwarm, notManager, notManagerWorker, rpcError, swarmLocked } from '../errors.js';
 import { validateFilterKeys } from '../filters.js';
 import { newJoinTokens, newObjectId, newUnlockKey } from '../ids.js';
-import { SwarmLockedError, UnlockError, type StateStore, type Transaction } from '../../store/state-store.js';
-import type { State, SwarmRecord } from '../../store/state.js';
-import { filterSecrets, resolveSecret, validateSecretSpec } from './secrets.js';
-import { newRootCACertificate } from '../root-ca.js';
-import type { Container, ExecRequest, ExecResult, Node, Service, ServiceCreateResponse, ServiceSpec, ServiceStatus, ServiceUpdateOptions, Task } from '../../api/services.js';
 import { randomName } from '../names.js';
-import { exitContainer, hasDirtyTasks, reconcile, shutdownTask, type Clock, type JobRunner } from './orchestrator.js';
+import { newRootCACertificate } from '../root-ca.js';
+import { filterContainers, resolveContainer, runningContainerRemoval } from './containers.js';
 import { convertServiceSpec, withDefaults } from './convert.js';
+import {
+  allocateEndpoint,
+  checkNetworkRemovable,
+  createNetwork,
+  filterNetworks,
+  ingressNetwork,
+  resolveAttachments,
+  resolveNetwork,
+} from './networks.js';
+import { type Clock, exitContainer, hasDirtyTasks, type JobRunner, reconcile, shutdownTask } from './orchestrator.js';
+import { filterSecrets, resolveSecret, validateSecretSpec } from './secrets.js';
 import {
   checkNameFree,
   checkPortConflicts,
@@ -27,9 +59,6 @@ import {
   settledUpdateStatus,
   validateServiceSpec,
 } from './services.js';
-import { filterContainers, resolveContainer, runningContainerRemoval } from './containers.js';
-import type { Network, NetworkCreateRequest } from '../../api/networks.js';
-import { allocateEndpoint, checkNetworkRemovable, createNetwork, filterNetworks, ingressNetwork, resolveAttachments, resolveNetwork } from './networks.js';
 
 /** swarmkit ca.MinNodeCertExpiration. */
 const MIN_NODE_CERT_EXPIRY_NS = 3600e9;
@@ -259,7 +288,10 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
       const secret = resolveSecret(tx.state.secrets, id);
       if (secret.Version.Index !== version.Index) throw rpcError('Unknown', 'update out of sequence');
       // the same payload may be sent again (docker stack deploy does); only a changed one is refused
-      if (spec.Name !== secret.Spec.Name || (spec.Data !== undefined && !this.store.readPayload(secret.ID).equals(Buffer.from(spec.Data)))) {
+      if (
+        spec.Name !== secret.Spec.Name ||
+        (spec.Data !== undefined && !this.store.readPayload(secret.ID).equals(Buffer.from(spec.Data)))
+      ) {
         throw rpcError('InvalidArgument', 'only updates to Labels are allowed');
       }
       secret.Spec.Labels = { ...spec.Labels };
@@ -274,7 +306,10 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
     const secret = resolveSecret(state.secrets, idOrName);
     // node:crypto is loaded here, off the start-up path of every other command
     const { sameSecretData } = await import('./secret-compare.js');
-    return sameSecretData(this.unlocked(() => this.store.readPayload(secret.ID)), data);
+    return sameSecretData(
+      this.unlocked(() => this.store.readPayload(secret.ID)),
+      data,
+    );
   }
 
   // ---- services, tasks, nodes ----
@@ -299,7 +334,9 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
         UpdatedAt: now,
         Spec: named,
         Endpoint: endpoint,
-        ...('ReplicatedJob' in named.Mode || 'GlobalJob' in named.Mode ? { JobStatus: { JobIteration: {}, LastExecution: lastExecution } } : {}),
+        ...('ReplicatedJob' in named.Mode || 'GlobalJob' in named.Mode
+          ? { JobStatus: { JobIteration: {}, LastExecution: lastExecution } }
+          : {}),
       };
       tx.state.services.push(service);
       reconcile(tx.state, { ...this.clock, runJob });
@@ -342,7 +379,12 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
       // rollback=previous: the previous spec and the current one swap places
       const rollback = opts.Rollback === 'previous';
       const next = rollback ? rollbackSpec(service, tx.state.secrets) : stored;
-      const endpoint = allocateEndpoint(next, tx.state.services.filter((s) => s !== service), tx.state.networks, service.Endpoint);
+      const endpoint = allocateEndpoint(
+        next,
+        tx.state.services.filter((s) => s !== service),
+        tx.state.networks,
+        service.Endpoint,
+      );
       const now = this.now();
       service.PreviousSpec = service.Spec;
       service.Spec = next;

@@ -1,9 +1,10 @@
 // `docker exec` in a task container: a simulated Debian filesystem with the container's secrets
 // mounted read-only, the service's environment, and the process the command names.
-import type { Secret } from '../../api/swarm.js';
+
 import type { Container, ExecRequest, ExecResult, Service, Task } from '../../api/services.js';
-import { resolveExecUser, runProcess } from '../exec/process.js';
+import type { Secret } from '../../api/swarm.js';
 import { SimFS } from '../exec/filesystem.js';
+import { resolveExecUser, runProcess } from '../exec/process.js';
 import { groups } from '../exec/sys.js';
 import { renderSecretTemplate, type SecretTemplateContext } from './secret-template.js';
 
@@ -36,7 +37,9 @@ export function execInContainer(container: Container, req: ExecRequest, ctx: Exe
   const user = resolveExecUser(fs, req.User || container.Config.User);
   if ('error' in user) return user.error;
   // the container's extra groups (GroupAdd) come with every process it runs
-  const extraGroups = (container.HostConfig?.GroupAdd ?? []).map((g) => (/^\d+$/.test(g) ? Number(g) : groups(fs).find((x) => x.name === g)?.gid)).filter((g): g is number => g !== undefined);
+  const extraGroups = (container.HostConfig?.GroupAdd ?? [])
+    .map((g) => (/^\d+$/.test(g) ? Number(g) : groups(fs).find((x) => x.name === g)?.gid))
+    .filter((g): g is number => g !== undefined);
   for (const g of extraGroups) if (!user.groups.includes(g)) user.groups.push(g);
   // moby CreateDaemonEnvironment (TERM with a TTY), then the container's and exec's; runc adds the
   // user's HOME when none is set
@@ -80,7 +83,12 @@ function applyHostConfig(fs: SimFS, container: Container, mountedAt: number): vo
       const colon = h.indexOf(':');
       return `${h.slice(colon + 1)}\t${h.slice(0, colon)}\n`;
     });
-    fs.writeFile('/etc/hosts', Buffer.concat([readFile(fs, '/etc/hosts'), Buffer.from(lines.join(''))]), { mode: 0o644, uid: 0, gid: 0, mtimeMs: mountedAt });
+    fs.writeFile('/etc/hosts', Buffer.concat([readFile(fs, '/etc/hosts'), Buffer.from(lines.join(''))]), {
+      mode: 0o644,
+      uid: 0,
+      gid: 0,
+      mtimeMs: mountedAt,
+    });
   }
   if (hc.Dns || hc.DnsSearch || hc.DnsOptions) {
     let conf = '';

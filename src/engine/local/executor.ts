@@ -240,7 +240,8 @@ export function startFailure(spec: ContainerSpec): TaskFailure | undefined {
 }
 
 /** A Go map as encoding/json writes it: keys in byte order (the inspect JSON prints it as stored). */
-const sortedKeys = <T>(m: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const sortedKeys = <T>(m: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /** The port a host-mode published port binds ("7000/tcp"), as ExposedPorts and PortBindings key it. */
 const natPort = (p: PortConfig): string => `${p.TargetPort}/${p.Protocol}`;

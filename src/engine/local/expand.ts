@@ -3,8 +3,8 @@
 // the hostname) expanded against the task (`{{.Service.Name}}-{{.Task.Slot}}`), and the same
 // expansion run by the control API on a dummy task to refuse a template that cannot work.
 import type { ContainerSpec } from '../../api/services.js';
-import { parseTemplate } from '../../go/template/template.js';
 import { goMap, goStruct } from '../../go/reflect/value.js';
+import { parseTemplate } from '../../go/template/template.js';
 
 /** What a template can read (template.Context). */
 export interface ExpansionContext {

@@ -4,15 +4,16 @@
 // or fails it, and a failed task is restarted as its restart policy says; a changed task template
 // replaces tasks stop-first; scaled-away slots vanish; a job's tasks run their command to
 // completion; each slot keeps at most the swarm's task-history limit of tasks.
-import { randomBytes } from '../../determinism/entropy.js';
+
 import type { Container, Service, Task } from '../../api/services.js';
-import { newObjectId } from '../ids.js';
-import { imageDefaults } from '../images.js';
+import { randomBytes } from '../../determinism/entropy.js';
 import { GoTime } from '../../go/time/time.js';
 import type { State, SwarmRecord } from '../../store/state.js';
-import { type NodeInfo, schedulingFailure, thisNode } from './scheduler.js';
-import { createFailure, exposedPorts, mountPoints, startFailure, taskHostConfig, type TaskFailure } from './executor.js';
+import { newObjectId } from '../ids.js';
+import { imageDefaults } from '../images.js';
+import { createFailure, exposedPorts, mountPoints, startFailure, type TaskFailure, taskHostConfig } from './executor.js';
 import { expandContainerSpec } from './expand.js';
+import { type NodeInfo, schedulingFailure, thisNode } from './scheduler.js';
 
 /** Runs a job task's command in its container: the exit code (the simulated exec, loaded by the engine). */
 export type JobRunner = (container: Container, service: Service, task: Task) => number;
@@ -126,7 +127,10 @@ function runSlot(
   for (;;) {
     if (!['failed', 'rejected'].includes(task.Status.State)) return;
     const slotTasks = state.tasks.filter(
-      (t) => t.ServiceID === service.ID && slotOf(t) === slot && (jobIteration === undefined || (t.JobIteration !== undefined && (t.JobIteration.Index ?? 0) === jobIteration)),
+      (t) =>
+        t.ServiceID === service.ID &&
+        slotOf(t) === slot &&
+        (jobIteration === undefined || (t.JobIteration !== undefined && (t.JobIteration.Index ?? 0) === jobIteration)),
     );
     if (!shouldRestart(service, task, slotTasks)) return;
     if (slotTasks.length >= limit) {

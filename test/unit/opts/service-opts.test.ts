@@ -2,20 +2,21 @@
 // causes pflag wraps as `invalid argument "V" for "--flag" flag: CAUSE`. Expectations are docker
 // 28's (recorded in service-create-parse-errors and the update scenarios, or read from its source).
 import { describe, expect, it } from 'vitest';
-import { parsePortOpt } from '../../../src/opts/port.js';
+import { parseGoDuration } from '../../../src/go/time/duration.js';
+import { positiveDuration } from '../../../src/opts/duration.js';
+import { validateExtraHost } from '../../../src/opts/hosts.js';
 import { parseMountOpt } from '../../../src/opts/mount.js';
 import { parseNetworkOpt } from '../../../src/opts/network.js';
-import { parseUlimit } from '../../../src/opts/ulimit.js';
 import { parseCPUs, parseIP, parseMemBytes, validateDNSSearch, validateIPAddress } from '../../../src/opts/opts.js';
-import { validateExtraHost } from '../../../src/opts/hosts.js';
-import { positiveDuration } from '../../../src/opts/duration.js';
-import { parseGoDuration } from '../../../src/go/time/duration.js';
+import { parsePortOpt } from '../../../src/opts/port.js';
+import { parseUlimit } from '../../../src/opts/ulimit.js';
 
 const parsePositiveDuration = (v: string) => positiveDuration(parseGoDuration(v));
-import { effectiveCapAddCapDrop } from '../../../src/opts/capabilities.js';
+
 import { parseCredentialSpec, parseGenericResources, parsePlacementPref, toHealthConfig } from '../../../src/cli/service/opts.js';
 import { parseFloat, parseUint } from '../../../src/go/strconv/numerr.js';
 import { ramInBytes } from '../../../src/go/units/parse-size.js';
+import { effectiveCapAddCapDrop } from '../../../src/opts/capabilities.js';
 
 describe('--publish (PortOpt)', () => {
   it('reads the short and the long form, filling protocol and mode', () => {
