@@ -9,6 +9,7 @@
 //   number               int when Number.isInteger, else float64; GoFloat forces float64 (3.0)
 //   bigint               int64
 //   Array                a slice ([]string when every element is a string, else []interface {})
+//   Uint8Array           []byte: %v prints [104 105], %s the text, json base64 (config data)
 //   Map, plain object    map[string]interface {}: sorted keys for %v, range and json; a missing
 //                        key is "no value"; function values are called like methods
 //   other objects        structs: class instances, or anything tagged by goStruct(); fields in
@@ -94,6 +95,7 @@ export function kindOf(v: unknown): GoKindName {
   }
   if (v === null || v instanceof GoNil) return 'nil';
   if (v instanceof GoFloat) return 'float';
+  if (v instanceof Uint8Array) return 'slice';
   const o = v as Obj;
   const k = o[goKind];
   if (k === 'map' || k === 'struct' || k === 'slice') return k;
@@ -121,6 +123,8 @@ export function typeName(v: unknown): string {
   }
   if (v instanceof GoNil) return v.type;
   if (v instanceof GoFloat) return 'float64';
+  // reflect names []byte by its element type
+  if (v instanceof Uint8Array) return '[]uint8';
   const t = (v as Obj)[goType];
   if (typeof t === 'string') return t;
   if (Array.isArray(v)) return v.every((e) => typeof e === 'string') ? '[]string' : '[]interface {}';
@@ -562,8 +566,8 @@ class Printer {
     this.pad(this.truncate(s));
   }
 
-  private fmtSx(s: string, digits: string): void {
-    const b = utf8Bytes(s);
+  private fmtSx(s: string | Uint8Array, digits: string): void {
+    const b = typeof s === 'string' ? utf8Bytes(s) : s;
     let length = b.length;
     if (this.f.precPresent && this.f.prec < length) length = this.f.prec;
     let width = 2 * length;
@@ -806,7 +810,35 @@ class Printer {
     }
     if (arg instanceof GoFloat) return this.fmtFloat(arg.value, verb, arg);
     if (arg instanceof GoNil) return this.printValue(arg, verb, 0);
+    if (arg instanceof Uint8Array) return this.fmtBytes(arg, verb, '[]byte');
     if (!this.handleMethods(arg, verb)) this.printValue(arg, verb, 0);
+  }
+
+  /** fmt's fmtBytes: a []byte is a list of numbers for %v and %d, text for %s, %q, %x and %X. */
+  private fmtBytes(v: Uint8Array, verb: string, typeString: string): void {
+    switch (verb) {
+      case 'v':
+      case 'd':
+        if (this.f.sharpV) {
+          this.buf += `${typeString}{${Array.from(v, (c) => `0x${c.toString(16)}`).join(', ')}}`;
+          return;
+        }
+        this.buf += '[';
+        v.forEach((c, i) => {
+          if (i > 0) this.buf += ' ';
+          this.fmtInteger(BigInt(c), verb, c);
+        });
+        this.buf += ']';
+        return;
+      case 'x':
+        return this.fmtSx(v, hexLower + 'x');
+      case 'X':
+        return this.fmtSx(v, hexUpper + 'X');
+      case 's':
+      case 'q':
+        return this.fmtString(utf8Decode(v), verb);
+    }
+    this.printValue(v, verb, 0);
   }
 
   /** A typed nil: an empty map or slice, or a nil pointer (fmtPointer). */
@@ -861,7 +893,8 @@ class Printer {
         return;
       }
       case 'slice': {
-        const arr = Array.isArray(o) ? o : [];
+        if (o instanceof Uint8Array && 'sqxX'.includes(verb)) return this.fmtBytes(o, verb, '[]uint8');
+        const arr = Array.isArray(o) ? o : o instanceof Uint8Array ? Array.from(o) : [];
         if (this.f.sharpV) this.buf += typeName(o) + '{';
         else this.buf += '[';
         arr.forEach((x, i) => {
@@ -1211,6 +1244,8 @@ function marshalInto(v: unknown, escapeHTML: boolean, depth: number): string {
   }
   if (v === null || v instanceof GoNil) return 'null';
   if (v instanceof GoFloat) return jsonFloat(v.value);
+  // encoding/json writes a []byte as base64
+  if (v instanceof Uint8Array) return `"${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')}"`;
   const o = v as Obj;
   if (typeof o[goJSON] === 'function') {
     const raw = String((o[goJSON] as () => string)());

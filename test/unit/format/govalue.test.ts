@@ -243,3 +243,31 @@ describe('helpers', () => {
     expect(utf8Len('aé日😀')).toBe(1 + 2 + 3 + 4);
   });
 });
+
+describe('[]byte (a config\'s Data)', () => {
+  const hi = new Uint8Array([0x68, 0x69]);
+  it.each<[string, unknown[], string]>([
+    ['%v', [hi], '[104 105]'],
+    ['%d', [hi], '[104 105]'],
+    ['%s', [hi], 'hi'],
+    ['%q', [hi], '"hi"'],
+    ['%x', [hi], '6869'],
+    ['%X', [new Uint8Array([0xab])], 'AB'],
+    ['%#v', [hi], '[]byte{0x68, 0x69}'],
+    ['%o', [hi], '[150 151]'],
+    ['%T', [hi], '[]uint8'],
+    ['%v', [goStruct('T', { Data: hi })], '{[104 105]}'],
+    ['%s', [goStruct('T', { Data: hi })], '{hi}'],
+    ['%v', [new Uint8Array()], '[]'],
+  ])('Sprintf(%j, …) prints as Go does', (format, args, want) => {
+    expect(sprintf(format, args)).toBe(want);
+  });
+
+  it('is a slice of uint8 that json writes as base64', () => {
+    expect(kindOf(hi)).toBe('slice');
+    expect(typeName(hi)).toBe('[]uint8');
+    expect(formatGoValue(hi)).toBe('[104 105]');
+    expect(marshalJSON(hi)).toBe('"aGk="');
+    expect(marshalJSON(goStruct('T', { Data: Buffer.from('hello config\n') }))).toBe('{"Data":"aGVsbG8gY29uZmlnCg=="}');
+  });
+});
