@@ -4,7 +4,7 @@
 import type { Filters } from '../api/filters.js';
 import type { Network, NetworkCreateRequest } from '../api/networks.js';
 import type { Container, ExecRequest, ExecResult, Node, Service, ServiceCreateResponse, ServiceSpec, ServiceStatus, ServiceUpdateOptions, Task } from '../api/services.js';
-import type { Secret, SecretSpec, SwarmInfo, SwarmInitRequest, SwarmUnlockRequest, SwarmUpdateRequest, SystemInfo, Version } from '../api/swarm.js';
+import type { Config, ConfigSpec, Secret, SecretSpec, SwarmInfo, SwarmInitRequest, SwarmUnlockRequest, SwarmUpdateRequest, SystemInfo, Version } from '../api/swarm.js';
 
 export interface NetworkEngine {
   networkCreate(req: NetworkCreateRequest): Promise<{ Id: string; Warning?: string }>;
@@ -51,4 +51,13 @@ export interface Engine extends ServiceEngine, NetworkEngine {
   secretInspect(idOrName: string): Promise<Secret>;
   secretRemove(idOrName: string): Promise<void>;
   secretUpdate(id: string, version: Version, spec: SecretSpec): Promise<void>;
+
+  configCreate(spec: ConfigSpec): Promise<{ ID: string }>;
+  /** Filters: id, label, name (moby's config list filters). */
+  configList(filters: Filters): Promise<Config[]>;
+  /** Resolves full ID, then name (ignoring case), then ID prefix, as moby's getConfig. */
+  configInspect(idOrName: string): Promise<Config>;
+  configRemove(idOrName: string): Promise<void>;
+  /** Only the labels may change (the same data may be sent again). */
+  configUpdate(id: string, version: Version, spec: ConfigSpec): Promise<void>;
 }
