@@ -6,7 +6,7 @@ import type { Engine } from '../../engine/client.js';
 import type { ServiceMode } from '../../api/services.js';
 import { CREATE_FLAGS } from './flag-specs.js';
 import { printProgress } from './progress.js';
-import { resolveSecretRefs } from '../../engine/resolve-references.js';
+import { resolveConfigRefs, resolveSecretRefs } from '../../engine/resolve-references.js';
 import { defaultTaskSpec, digestWarning, readEnv, serviceEnv, serviceSpec } from './spec.js';
 import { imageWithTag } from '../../engine/image-reference.js';
 
@@ -17,6 +17,8 @@ export interface CreateOptions {
   mode: string;
   replicas?: number;
   secrets: string[];
+  /** --config values (docker's setConfigs resolves them after the secrets). */
+  configs: string[];
   env: string[];
   envFiles: string[];
   labels: string[];
@@ -56,6 +58,8 @@ export async function runCreate(opts: CreateOptions, io: IOStreams, engine: Engi
   if (opts.user) spec.User = opts.user;
   const secrets = await resolveSecretRefs(engine, opts.secrets);
   if (secrets.length) spec.Secrets = secrets;
+  const configs = await resolveConfigRefs(engine, opts.configs);
+  if (configs.length) spec.Configs = configs;
   const { ID } = await engine.serviceCreate(serviceSpec(opts.name, labelsToMap(opts.labels), task, mode));
   // the daemon's response warning: there is no registry to ask, so the digest is never recorded
   if (!opts.noResolveImage) io.stderr.write(`${digestWarning(spec.Image)}\n`);
@@ -79,6 +83,7 @@ export const createCommand = defineCommand({
         mode: flags.mode,
         replicas: flags.replicas,
         secrets: flags.secret,
+        configs: flags.config,
         env: flags.env,
         envFiles: flags['env-file'],
         labels: flags.label,
