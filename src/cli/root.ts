@@ -4,6 +4,7 @@ import { commandName, defineFlags, execute, findSubcommand, helpText, parseFlags
 import { FlagError } from './errors.js';
 import type { IOStreams } from '../iostreams/iostreams.js';
 import type { Engine } from '../engine/client.js';
+import { configCommand } from './config/config.js';
 import { secretCommand } from './secret/secret.js';
 import { swarmCommand } from './swarm/swarm.js';
 import { demoCommand } from './demo.js';
@@ -24,7 +25,7 @@ export const rootCommand: CommandSpec = {
   use: 'tsecret [OPTIONS] COMMAND [ARG...]',
   short: "Docker swarm's secret workflow without a Docker engine",
   flags: globalFlags,
-  subcommands: [containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand(runCli), ...containerShortcuts],
+  subcommands: [configCommand, containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand(runCli), ...containerShortcuts],
 };
 
 export interface GlobalOptions {

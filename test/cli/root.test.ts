@@ -13,7 +13,7 @@ describe('root command', () => {
     expect(alone.stderr).toMatch(/^Usage:  tsecret \[OPTIONS\] COMMAND\n/);
     expect(alone.stderr).toContain('\nManagement Commands:\n  container   Manage containers\n');
     expect(alone.stderr).toContain(
-      '\nSwarm Commands:\n  secret      Manage Swarm secrets\n  service     Manage Swarm services\n  stack       Manage Swarm stacks\n  swarm       Manage Swarm\n\nCommands:\n  demo ',
+      '\nSwarm Commands:\n  config      Manage Swarm configs\n  secret      Manage Swarm secrets\n  service     Manage Swarm services\n  stack       Manage Swarm stacks\n  swarm       Manage Swarm\n\nCommands:\n  demo ',
     );
     const help = await s.run('--help');
     expect(help).toEqual({ stdout: alone.stderr, stderr: '', exit: 0 });

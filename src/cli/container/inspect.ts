@@ -4,20 +4,20 @@
 //
 // The top-level command looks a reference up as docker does, in order: container, (image,
 // network, volume: none exist here), then, on a swarm manager, service, task, (node, plugin:
-// not simulated), secret, (config). The first match wins; "not found" moves on to the next kind.
+// not simulated), secret, config. The first match wins; "not found" moves on to the next kind.
 import { createHash } from 'node:crypto';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { StatusError } from '../errors.js';
 import { inspectFormatFlag } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine, ServiceEngine } from '../../engine/client.js';
-import type { Secret } from '../../api/swarm.js';
+import type { Config, Secret } from '../../api/swarm.js';
 import type { Container } from '../../api/services.js';
 import { DaemonError } from '../../engine/errors.js';
 import { parseTemplate, TemplateParseError } from '../../format/gotemplate.js';
 import { quoteGo } from '../../format/govalue.js';
 import { inspectObjects } from '../../format/inspect.js';
-import { goSecret } from '../secret/go-secret.js';
+import { goConfig, goSecret } from '../secret/go-secret.js';
 import { parseImageReference } from '../../engine/image-reference.js';
 import { goService, goStructOf, goTask, serviceJSONView, taskJSONView, type StructSchema } from '../service/go-service.js';
 
@@ -243,7 +243,7 @@ export interface InspectOptions {
   size: boolean;
 }
 
-type InspectEngine = Pick<Engine, 'info' | 'secretInspect'> & Pick<ServiceEngine, 'containerInspect' | 'serviceInspect' | 'serviceList' | 'taskInspect'>;
+type InspectEngine = Pick<Engine, 'info' | 'secretInspect' | 'configInspect'> & Pick<ServiceEngine, 'containerInspect' | 'serviceInspect' | 'serviceList' | 'taskInspect'>;
 
 const isNotFound = (err: unknown): boolean => err instanceof DaemonError && err.statusCode === 404;
 const isSkippable = (err: unknown): boolean =>
@@ -261,8 +261,6 @@ function noneOf(kind: string, ref: string): Error {
       return new DaemonError(`network ${ref} not found`, 404);
     case 'volume':
       return new DaemonError(`get ${ref}: no such volume`, 404);
-    case 'config':
-      return new DaemonError(`config ${ref} not found`, 404);
     default:
       return new DaemonError(`${kind} ${ref} not found`, 404);
   }
@@ -296,7 +294,13 @@ export async function runInspect(opts: InspectOptions, io: IOStreams, engine: In
       get: async (ref) =>
         found((await engine.secretInspect(emptyRef('secret', ref))) as unknown as Record<string, unknown>, (raw) => goSecret(raw as unknown as Secret)),
     },
-    { kind: 'config', swarm: true, size: false },
+    {
+      kind: 'config',
+      swarm: true,
+      size: false,
+      // configInspect makes the Go client's empty-reference check itself (with its "contig" typo)
+      get: async (ref) => found((await engine.configInspect(ref)) as unknown as Record<string, unknown>, (raw) => goConfig(raw as unknown as Config)),
+    },
   ];
 
   const isSwarmManager = async (): Promise<boolean> => {

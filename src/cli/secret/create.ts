@@ -25,7 +25,7 @@ export async function runCreate(opts: CreateOptions, io: IOStreams, engine: Engi
   if (opts.driver !== '') {
     if (opts.file !== '') throw new Error('When using secret driver secret data must be empty');
   } else {
-    data = await readSecretData(io, opts.file);
+    data = await readObjectData('secret', io, opts.file, READ_LIMIT);
   }
   const spec: SecretSpec = { Name: opts.name, Labels: labelsToMap(opts.labels), Data: data };
   if (opts.driver !== '') spec.Driver = { Name: opts.driver };
@@ -34,16 +34,20 @@ export async function runCreate(opts: CreateOptions, io: IOStreams, engine: Engi
   io.stdout.write(`${ID}\n`);
 }
 
-async function readSecretData(io: IOStreams, file: string): Promise<Buffer> {
-  if (file === '') throw new Error('secret file is required');
+/**
+ * readSecretData / readConfigData: "-" is stdin, anything else a file; at most `limit` bytes are
+ * read, and no data at all is refused here, before the daemon is asked.
+ */
+export async function readObjectData(kind: 'secret' | 'config', io: IOStreams, file: string, limit: number): Promise<Buffer> {
+  if (file === '') throw new Error(`${kind} file is required`);
   if (file === '-') {
-    const data = await readInput(io, READ_LIMIT);
+    const data = await readInput(io, limit);
     if (data.length === 0) throw new Error('error reading from STDIN: data is empty');
     return data;
   }
   let data: Buffer;
   try {
-    data = readAtMost(resolve(io.cwd, file), READ_LIMIT);
+    data = readAtMost(resolve(io.cwd, file), limit);
   } catch (err) {
     throw new Error(`error reading from ${file}: ${goPathError(err as NodeJS.ErrnoException, file)}`);
   }

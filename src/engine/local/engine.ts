@@ -277,6 +277,8 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
   }
 
   async configInspect(idOrName: string): Promise<Config> {
+    // the Go client's own check, with its typo (client/config_inspect.go trimID("contig", id))
+    if (idOrName.trim() === '') throw new Error('invalid contig name or ID: value is empty');
     const state = this.store.read();
     this.manager(state);
     return apiConfig(resolveObject('config', state.configs, idOrName));

@@ -61,8 +61,12 @@ export function checkObjectNameFree(kind: ObjectKind, objects: NamedObject[], na
   if (objects.some((o) => o.Spec.Name.toLowerCase() === lower)) throw rpcError('AlreadyExists', `${kind} ${name} already exists`);
 }
 
-/** moby getSecret / getConfig: full ID, then name ignoring case, then ID prefix. */
-export function resolveObject<T extends NamedObject>(kind: ObjectKind, objects: T[], ref: string): T {
+/**
+ * moby getSecret / getConfig: full ID, then name ignoring case, then ID prefix; the reference
+ * trimmed first, as the Go client's trimID does.
+ */
+export function resolveObject<T extends NamedObject>(kind: ObjectKind, objects: T[], untrimmed: string): T {
+  const ref = untrimmed.trim();
   if (ref === '') throw new Error(`invalid ${kind} name or ID: value is empty`);
   const byId = objects.find((o) => o.ID === ref);
   if (byId) return byId;
