@@ -1,9 +1,10 @@
 // `stack deploy|up` (docker/cli cli/command/stack/deploy.go, loader/loader.go, swarm/deploy.go and
 // deploy_composefile.go). The order is docker's: load the files (warnings, image references), check
-// --resolve-image, the detach notice, the manager check, prune, networks, secrets, then the
-// services, each created or updated. Every step that succeeded stays done when a later one fails
-// (a missing external secret fails after the networks and secrets were made, as in docker).
-// Where docker walks a Go map (networks, secrets, services), tsecret goes by name.
+// --resolve-image, the detach notice, the manager check, prune, networks, secrets, configs, then
+// the services, each created or updated. Every step that succeeded stays done when a later one
+// fails (a missing external secret or config fails after the networks, secrets and configs were
+// made, as in docker). Where docker walks a Go map (networks, secrets, configs, services), tsecret
+// goes by name.
 import { defineCommand, exactArgs } from '../command.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine } from '../../engine/client.js';
@@ -95,30 +96,16 @@ async function deployCompose(opts: DeployOptions, config: Config, io: IOStreams,
     }
   }
 
-  for (const spec of convert.convertSecrets(ns, config.secrets)) {
-    let existing;
-    try {
-      existing = await engine.secretInspect(spec.Name);
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
-    if (existing) {
-      try {
-        await engine.secretUpdate(existing.ID, existing.Version, spec);
-      } catch (err) {
-        throw new Error(`failed to update secret ${spec.Name}: ${(err as Error).message}`);
-      }
-      continue;
-    }
-    io.stdout.write(`Creating secret ${spec.Name}\n`);
-    try {
-      await engine.secretCreate(spec);
-    } catch (err) {
-      throw new Error(`failed to create secret ${spec.Name}: ${(err as Error).message}`);
-    }
-  }
-
-  if (Object.values(config.configs).some((c) => !c.external?.external)) throw new Error('tsecret does not simulate configs yet');
+  await createObjects('secret', convert.convertSecrets(ns, config.secrets), io, {
+    inspect: (name) => engine.secretInspect(name),
+    update: (existing, spec) => engine.secretUpdate(existing.ID, existing.Version, spec),
+    create: (spec) => engine.secretCreate(spec),
+  });
+  await createObjects('config', convert.convertConfigs(ns, config.configs), io, {
+    inspect: (name) => engine.configInspect(name),
+    update: (existing, spec) => engine.configUpdate(existing.ID, existing.Version, spec),
+    create: (spec) => engine.configCreate(spec),
+  });
 
   const services = await convert.convertServices(ns, config, engine);
   const ids = await deployServices(ns, services, opts, io, engine);
@@ -126,6 +113,40 @@ async function deployCompose(opts: DeployOptions, config: Config, io: IOStreams,
   for (const id of ids) {
     // WaitOnService: progress per service, nothing with -q
     if (!opts.quiet) await printProgress(io, engine, id, id);
+  }
+}
+
+/**
+ * createSecrets / createConfigs: an object the stack already has is updated (only its labels may
+ * change, so a changed file is refused), any other is created.
+ */
+async function createObjects<Spec extends { Name: string }, Existing>(
+  kind: 'secret' | 'config',
+  specs: Spec[],
+  io: IOStreams,
+  ops: { inspect(name: string): Promise<Existing>; update(existing: Existing, spec: Spec): Promise<void>; create(spec: Spec): Promise<unknown> },
+): Promise<void> {
+  for (const spec of specs) {
+    let existing: Existing | undefined;
+    try {
+      existing = await ops.inspect(spec.Name);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+    if (existing) {
+      try {
+        await ops.update(existing, spec);
+      } catch (err) {
+        throw new Error(`failed to update ${kind} ${spec.Name}: ${(err as Error).message}`);
+      }
+      continue;
+    }
+    io.stdout.write(`Creating ${kind} ${spec.Name}\n`);
+    try {
+      await ops.create(spec);
+    } catch (err) {
+      throw new Error(`failed to create ${kind} ${spec.Name}: ${(err as Error).message}`);
+    }
   }
 }
 
