@@ -150,7 +150,7 @@ function startTask(state: State, swarm: SwarmRecord, service: Service, slot: num
     // the container was created but never ran: the task fails where it was starting
     task.DesiredState = 'shutdown';
     task.Status = { ...task.Status, State: 'failed', Message: 'starting', Err: `starting container failed: ${failure}` };
-    container.State = { ...container.State, Status: 'created', Running: false, ExitCode: 128 };
+    container.State = { ...container.State, Status: 'created', Running: false, ExitCode: 128, StartedAt: '0001-01-01T00:00:00Z' };
   }
 }
 

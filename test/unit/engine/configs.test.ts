@@ -122,10 +122,10 @@ describe('configs in the engine', () => {
     await engine.configCreate({ Name: 'other', Labels: {}, Data: bytes('o') });
     expect(await errors('t1')).toHaveLength(1);
     const containers = await engine.containerList({ all: true, filters: new Map() });
-    expect(containers.map((c) => [c.State.Status, c.State.ExitCode])).toEqual([
-      ['created', 128],
-      ['created', 128],
-      ['created', 128],
+    expect(containers.map((c) => [c.State.Status, c.State.ExitCode, c.State.StartedAt])).toEqual([
+      ['created', 128, '0001-01-01T00:00:00Z'],
+      ['created', 128, '0001-01-01T00:00:00Z'],
+      ['created', 128, '0001-01-01T00:00:00Z'],
     ]);
   });
 
