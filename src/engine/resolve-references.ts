@@ -51,7 +51,11 @@ interface Wanted {
  * object's exact name (the daemon's name filter matches prefixes). Docker's order here is Go map
  * order; tsecret keeps the order given.
  */
-async function resolveIDs(kind: 'secret' | 'config', wanted: Wanted[], list: (filters: Filters) => Promise<{ ID: string; Spec: { Name: string } }[]>): Promise<string[]> {
+async function resolveIDs(
+  kind: 'secret' | 'config',
+  wanted: Wanted[],
+  list: (filters: Filters) => Promise<{ ID: string; Spec: { Name: string } }[]>,
+): Promise<string[]> {
   if (wanted.length === 0) return [];
   const targets = new Set<string>();
   for (const w of wanted) {

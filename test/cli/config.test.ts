@@ -12,12 +12,16 @@ async function swarm(): Promise<Session> {
   return s;
 }
 
-const usage = (cmd: string, use: string, see = 'Run') => `\n\nUsage:  tsecret config ${use}\n\n${see} 'tsecret config ${cmd} --help' for more information\n`;
+const usage = (cmd: string, use: string, see = 'Run') =>
+  `\n\nUsage:  tsecret config ${use}\n\n${see} 'tsecret config ${cmd} --help' for more information\n`;
 
 describe('config create', () => {
   it('takes exactly a name and a file', async () => {
     const s = await swarm();
-    for (const args of [['config', 'create', 'x'], ['config', 'create', 'a', 'b', 'c']]) {
+    for (const args of [
+      ['config', 'create', 'x'],
+      ['config', 'create', 'a', 'b', 'c'],
+    ]) {
       expect(await s.run(args)).toEqual({
         stdout: '',
         stderr: `tsecret: 'tsecret config create' requires 2 arguments${usage('create', 'create [OPTIONS] CONFIG file|-')}`,
@@ -31,12 +35,18 @@ describe('config create', () => {
     mkdirSync(join(s.dir, 'd'));
     writeFileSync(join(s.dir, 'empty'), '');
     const failed = (stderr: string) => ({ stdout: '', stderr: `${stderr}\n`, exit: 1 });
-    expect(await s.run('config create c d')).toEqual(failed('Error reading content from "d": error reading from d: read d: is a directory'));
+    expect(await s.run('config create c d')).toEqual(
+      failed('Error reading content from "d": error reading from d: read d: is a directory'),
+    );
     expect(await s.run('config create c missing')).toEqual(
       failed('Error reading content from "missing": error reading from missing: open missing: no such file or directory'),
     );
-    expect(await s.run('config create c empty')).toEqual(failed('Error reading content from "empty": error reading from empty: data is empty'));
-    expect(await s.run('config create c -', { stdin: '' })).toEqual(failed('Error reading content from "-": error reading from STDIN: data is empty'));
+    expect(await s.run('config create c empty')).toEqual(
+      failed('Error reading content from "empty": error reading from empty: data is empty'),
+    );
+    expect(await s.run('config create c -', { stdin: '' })).toEqual(
+      failed('Error reading content from "-": error reading from STDIN: data is empty'),
+    );
     expect(await s.run(['config', 'create', 'c', ''])).toEqual(failed('Error reading content from "": config file is required'));
   });
 
@@ -49,12 +59,14 @@ describe('config create', () => {
     });
   });
 
-  it('passes the daemon\'s refusals on: names, size, a name taken in any case, no swarm', async () => {
+  it("passes the daemon's refusals on: names, size, a name taken in any case, no swarm", async () => {
     const s = await swarm();
     const daemon = (desc: string) => ({ stdout: '', stderr: `Error response from daemon: rpc error: code = ${desc}\n`, exit: 1 });
     expect(await s.run(['config', 'create', '', '-'], { stdin: 'x' })).toEqual(daemon('InvalidArgument desc = name must be provided'));
     expect(await s.run(['config', 'create', 'x'.repeat(65), '-'], { stdin: 'x' })).toEqual(
-      daemon('InvalidArgument desc = invalid name, only 64 [a-zA-Z0-9-_.] characters allowed, and the start and end character must be [a-zA-Z0-9]'),
+      daemon(
+        'InvalidArgument desc = invalid name, only 64 [a-zA-Z0-9-_.] characters allowed, and the start and end character must be [a-zA-Z0-9]',
+      ),
     );
     expect(await s.run('config create big -', { stdin: Buffer.alloc(1024000, 'a') })).toEqual(
       daemon('InvalidArgument desc = config data must be larger than 0 and less than 1024000 bytes'),
@@ -84,7 +96,8 @@ describe('config ls', () => {
     );
     expect(await s.run(['config', 'ls', '--format', '{{.Driver}}'])).toEqual({
       stdout: '',
-      stderr: 'template parsing error: template: :1:2: executing "" at <.Driver>: can\'t evaluate field Driver in type *config.configContext\n',
+      stderr:
+        'template parsing error: template: :1:2: executing "" at <.Driver>: can\'t evaluate field Driver in type *config.configContext\n',
       exit: 1,
     });
     expect((await s.run(['config', 'ls', '--format', '{{json .}}'])).stdout).toBe(
@@ -94,7 +107,11 @@ describe('config ls', () => {
 
   it('refuses the names filter secrets take, and a filter without =', async () => {
     const s = await swarm();
-    expect(await s.run('config ls --filter names=c')).toEqual({ stdout: '', stderr: "Error response from daemon: invalid filter 'names'\n", exit: 1 });
+    expect(await s.run('config ls --filter names=c')).toEqual({
+      stdout: '',
+      stderr: "Error response from daemon: invalid filter 'names'\n",
+      exit: 1,
+    });
     expect(await s.run('config ls --filter c')).toMatchObject({
       stderr: expect.stringMatching(/^invalid argument "c" for "-f, --filter" flag: bad format of filter \(expected name=value\)\n/),
       exit: 125,
@@ -106,7 +123,11 @@ describe('config inspect', () => {
   it('fails every way secret inspect does, with exit 1', async () => {
     const s = await swarm();
     await s.run('config create c -', { stdin: 'hi\n' });
-    expect(await s.run('config inspect --format prettyx c')).toEqual({ stdout: '', stderr: 'cannot supply extra formatting options to the pretty template\n', exit: 1 });
+    expect(await s.run('config inspect --format prettyx c')).toEqual({
+      stdout: '',
+      stderr: 'cannot supply extra formatting options to the pretty template\n',
+      exit: 1,
+    });
     expect(await s.run(['config', 'inspect', '--format', 'table', 'c'])).toEqual({
       stdout: '\n',
       stderr: 'template parsing error: template: :1:16: executing "" at <.Name>: map has no entry for key "Name"\n',
@@ -117,7 +138,11 @@ describe('config inspect', () => {
       stderr: 'template parsing error: template: :1:2: executing "" at <.Nope>: map has no entry for key "Nope"\n',
       exit: 1,
     });
-    expect(await s.run(['config', 'inspect', '--format', '{{', 'c'])).toEqual({ stdout: '', stderr: 'template parsing error: template: :1: unclosed action\n', exit: 1 });
+    expect(await s.run(['config', 'inspect', '--format', '{{', 'c'])).toEqual({
+      stdout: '',
+      stderr: 'template parsing error: template: :1: unclosed action\n',
+      exit: 1,
+    });
   });
 
   it('lets --pretty win over --format, and shows the data as text', async () => {
@@ -126,20 +151,38 @@ describe('config inspect', () => {
     const time = '2026-11-28 10:00:00\\.\\d+ \\+0000 utc';
     expect(await s.run('config inspect --pretty --format x c')).toEqual({
       stdout: expect.stringMatching(
-        new RegExp(`^ID:\t\t\t${id}\nName:\t\t\tc\nLabels:\n - k=v\nCreated at:            \t${time}\nUpdated at:            \t${time}\nData:\nhi\n\n$`),
+        new RegExp(
+          `^ID:\t\t\t${id}\nName:\t\t\tc\nLabels:\n - k=v\nCreated at:            \t${time}\nUpdated at:            \t${time}\nData:\nhi\n\n$`,
+        ),
       ),
       stderr: '',
       exit: 0,
     });
   });
 
-  it('trims references as the Go client does; an empty one is refused with the client\'s own typo', async () => {
+  it("trims references as the Go client does; an empty one is refused with the client's own typo", async () => {
     const s = await swarm();
-    expect(await s.run(['config', 'inspect', ' nosuch_x '])).toEqual({ stdout: '[]\n', stderr: 'Error response from daemon: config nosuch_x not found\n', exit: 1 });
-    expect(await s.run(['config', 'inspect', ''])).toEqual({ stdout: '[]\n', stderr: 'invalid contig name or ID: value is empty\n', exit: 1 });
-    expect(await s.run(['inspect', '--type', 'config', ''])).toEqual({ stdout: '[]\n', stderr: 'invalid contig name or ID: value is empty\n', exit: 1 });
+    expect(await s.run(['config', 'inspect', ' nosuch_x '])).toEqual({
+      stdout: '[]\n',
+      stderr: 'Error response from daemon: config nosuch_x not found\n',
+      exit: 1,
+    });
+    expect(await s.run(['config', 'inspect', ''])).toEqual({
+      stdout: '[]\n',
+      stderr: 'invalid contig name or ID: value is empty\n',
+      exit: 1,
+    });
+    expect(await s.run(['inspect', '--type', 'config', ''])).toEqual({
+      stdout: '[]\n',
+      stderr: 'invalid contig name or ID: value is empty\n',
+      exit: 1,
+    });
     expect(await s.run(['config', 'rm', ''])).toEqual({ stdout: '', stderr: 'invalid config name or ID: value is empty\n', exit: 1 });
-    expect(await s.run(['secret', 'rm', ' nosuch_x'])).toEqual({ stdout: '', stderr: 'Error response from daemon: secret nosuch_x not found\n', exit: 1 });
+    expect(await s.run(['secret', 'rm', ' nosuch_x'])).toEqual({
+      stdout: '',
+      stderr: 'Error response from daemon: secret nosuch_x not found\n',
+      exit: 1,
+    });
   });
 
   it('is found by docker inspect, after containers, services, tasks and secrets', async () => {
@@ -175,19 +218,35 @@ describe('configs on services', () => {
       stderr: `invalid argument "${value}" for "--${flag}" flag: ${cause}\n\nUsage:  tsecret service ${cmd} [OPTIONS] ${cmd === 'create' ? 'IMAGE [COMMAND] [ARG...]' : 'SERVICE'}\n\nRun 'tsecret service ${cmd} --help' for more information\n`,
       exit: 125,
     });
-    expect(await s.run(['service', 'create', '--config', 'src=a,bogus=1', 'nginx'])).toEqual(flagError('src=a,bogus=1', 'config', 'invalid field in config request: bogus'));
-    expect(await s.run(['service', 'create', '--config', 'target=/x', 'nginx'])).toEqual(flagError('target=/x', 'config', 'source is required'));
-    expect(await s.run(['service', 'create', '--config', 'source=a,mode=0x1ffffffff', 'nginx'])).toEqual(
-      flagError('source=a,mode=0x1ffffffff', 'config', 'invalid mode specified: strconv.ParseUint: parsing "0x1ffffffff": value out of range'),
+    expect(await s.run(['service', 'create', '--config', 'src=a,bogus=1', 'nginx'])).toEqual(
+      flagError('src=a,bogus=1', 'config', 'invalid field in config request: bogus'),
     );
-    expect(await s.run(['service', 'create', '--config', 'a,b', 'nginx'])).toEqual(flagError('a,b', 'config', "invalid field 'a' must be a key=value pair"));
-    expect(await s.run(['service', 'update', '--config-add', 'x=1', 'web'])).toEqual(flagError('x=1', 'config-add', 'invalid field in config request: x', 'update'));
+    expect(await s.run(['service', 'create', '--config', 'target=/x', 'nginx'])).toEqual(
+      flagError('target=/x', 'config', 'source is required'),
+    );
+    expect(await s.run(['service', 'create', '--config', 'source=a,mode=0x1ffffffff', 'nginx'])).toEqual(
+      flagError(
+        'source=a,mode=0x1ffffffff',
+        'config',
+        'invalid mode specified: strconv.ParseUint: parsing "0x1ffffffff": value out of range',
+      ),
+    );
+    expect(await s.run(['service', 'create', '--config', 'a,b', 'nginx'])).toEqual(
+      flagError('a,b', 'config', "invalid field 'a' must be a key=value pair"),
+    );
+    expect(await s.run(['service', 'update', '--config-add', 'x=1', 'web'])).toEqual(
+      flagError('x=1', 'config-add', 'invalid field in config request: x', 'update'),
+    );
   });
 
-  it('resolves names exactly (the daemon\'s filter is a prefix), before the service is sent', async () => {
+  it("resolves names exactly (the daemon's filter is a prefix), before the service is sent", async () => {
     const s = await swarm();
     await s.run('config create app_long -', { stdin: 'x' });
-    expect(await s.run('service create -d --no-resolve-image --name web --config app nginx:latest')).toEqual({ stdout: '', stderr: 'config not found: app\n', exit: 1 });
+    expect(await s.run('service create -d --no-resolve-image --name web --config app nginx:latest')).toEqual({
+      stdout: '',
+      stderr: 'config not found: app\n',
+      exit: 1,
+    });
     expect((await s.run('service ls -q')).stdout).toBe('');
     await s.run('service create -d --no-resolve-image --name web nginx:latest');
     expect(await s.run('service update -d --config-add source=app_long,target=/a --config-add source=app_long,target=/a web')).toEqual({
@@ -199,7 +258,8 @@ describe('configs on services', () => {
     await s.run('service update -d --config-add source=app_long,target=/a web');
     expect(await s.run('service update -d --config-add source=app_long,target=/a web')).toEqual({
       stdout: '',
-      stderr: "Error response from daemon: rpc error: code = InvalidArgument desc = config references 'app_long' and 'app_long' have a conflicting target: '/a'\n",
+      stderr:
+        "Error response from daemon: rpc error: code = InvalidArgument desc = config references 'app_long' and 'app_long' have a conflicting target: '/a'\n",
       exit: 1,
     });
   });
@@ -211,10 +271,18 @@ describe('configs on services', () => {
       stdin: '{{.Service.Name}}.{{.Task.Slot}} {{env "APP"}} {{config "/etc/plain"}}{{secret "pw"}}\n',
     });
     await s.run('secret create pw -', { stdin: 'hunter2' });
-    await s.run('service create -d --no-resolve-image --name web -e APP=shop --secret pw --config source=plain,target=/etc/plain,mode=0400,uid=33 --config source=tpl,target=t.out nginx:latest');
+    await s.run(
+      'service create -d --no-resolve-image --name web -e APP=shop --secret pw --config source=plain,target=/etc/plain,mode=0400,uid=33 --config source=tpl,target=t.out nginx:latest',
+    );
     const id = (await s.run('ps -q')).stdout.trim();
-    expect(await s.run(['exec', id, 'cat', '/etc/plain', '/t.out'])).toEqual({ stdout: 'plain\nweb.1 shop plain\nhunter2\n', stderr: '', exit: 0 });
-    expect((await s.run(['exec', id, 'stat', '-c', '%a %u %g %n', '/etc/plain', '/t.out'])).stdout).toBe('400 33 0 /etc/plain\n444 0 0 /t.out\n');
+    expect(await s.run(['exec', id, 'cat', '/etc/plain', '/t.out'])).toEqual({
+      stdout: 'plain\nweb.1 shop plain\nhunter2\n',
+      stderr: '',
+      exit: 0,
+    });
+    expect((await s.run(['exec', id, 'stat', '-c', '%a %u %g %n', '/etc/plain', '/t.out'])).stdout).toBe(
+      '400 33 0 /etc/plain\n444 0 0 /t.out\n',
+    );
     expect(await s.run(['exec', id, 'sh', '-c', 'echo x > /etc/plain'])).toEqual({
       stdout: '',
       stderr: 'sh: 1: cannot create /etc/plain: Read-only file system\n',
@@ -222,6 +290,9 @@ describe('configs on services', () => {
     });
     // --config-rm by source name; an unknown name is ignored
     await s.run('service update -d --config-rm plain --config-rm nosuch_x web');
-    expect((await s.run(['service', 'inspect', '-f', '{{range .Spec.TaskTemplate.ContainerSpec.Configs}}{{.ConfigName}} {{end}}', 'web'])).stdout).toBe('tpl \n');
+    expect(
+      (await s.run(['service', 'inspect', '-f', '{{range .Spec.TaskTemplate.ContainerSpec.Configs}}{{.ConfigName}} {{end}}', 'web']))
+        .stdout,
+    ).toBe('tpl \n');
   });
 });

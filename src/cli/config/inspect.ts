@@ -25,9 +25,6 @@ export const inspectCommand = defineCommand({
   use: 'inspect [OPTIONS] CONFIG [CONFIG...]',
   short: 'Display detailed information on one or more configs',
   args: requiresMinArgs(1),
-  flags: [
-    inspectFormatFlag,
-    { name: 'pretty', varname: '', usage: 'Print the information in a human friendly format', kind: 'bool' },
-  ],
+  flags: [inspectFormatFlag, { name: 'pretty', varname: '', usage: 'Print the information in a human friendly format', kind: 'bool' }],
   run: ({ args, flags, io, engine }) => runInspect({ names: args, format: flags.format, pretty: flags.pretty }, io, engine()),
 });

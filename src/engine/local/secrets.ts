@@ -102,7 +102,10 @@ export function checkNotInUse(kind: ObjectKind, name: string, users: string[]): 
   if (users.length === 0) return;
   // Go ranges over services in store order (random IDs); tsecret names them sorted
   const sorted = [...users].sort();
-  throw rpcError('InvalidArgument', `${kind} '${name}' is in use by the following service${sorted.length > 1 ? 's' : ''}: ${sorted.join(', ')}`);
+  throw rpcError(
+    'InvalidArgument',
+    `${kind} '${name}' is in use by the following service${sorted.length > 1 ? 's' : ''}: ${sorted.join(', ')}`,
+  );
 }
 
 /** UpdateSecret / UpdateConfig: only the labels may change; the same data may be sent again. */

@@ -34,12 +34,19 @@ const fileRef = (id: string, name: string, target: string, owner = { UID: '0', G
 describe('configs in the engine', () => {
   it('keeps the data, in base64 in the state file, and returns it in moby field order', async () => {
     const { s, engine } = await manager();
-    const { ID } = await engine.configCreate({ Name: 'app', Labels: { a: 'b' }, Data: bytes('key=value\n'), Templating: { Name: 'golang' } });
+    const { ID } = await engine.configCreate({
+      Name: 'app',
+      Labels: { a: 'b' },
+      Data: bytes('key=value\n'),
+      Templating: { Name: 'golang' },
+    });
     const config = await engine.configInspect('APP');
     expect(Object.keys(config.Spec)).toEqual(['Name', 'Labels', 'Data', 'Templating']);
     expect(Buffer.from(config.Spec.Data).toString()).toBe('key=value\n');
     const stored = JSON.parse(readFileSync(s.statePath, 'utf8')).configs;
-    expect(stored).toEqual([expect.objectContaining({ ID, Spec: { Name: 'app', Labels: { a: 'b' }, Data: 'a2V5PXZhbHVlCg==', Templating: { Name: 'golang' } } })]);
+    expect(stored).toEqual([
+      expect.objectContaining({ ID, Spec: { Name: 'app', Labels: { a: 'b' }, Data: 'a2V5PXZhbHVlCg==', Templating: { Name: 'golang' } } }),
+    ]);
   });
 
   it('lets an update change the labels only', async () => {
@@ -63,7 +70,7 @@ describe('configs in the engine', () => {
     await expect(engine.configList(new Map([['names', ['c']]]))).rejects.toThrow("Error response from daemon: invalid filter 'names'");
   });
 
-  it('checks a service\'s config references as swarmkit does', async () => {
+  it("checks a service's config references as swarmkit does", async () => {
     const { engine } = await manager();
     const { ID: a } = await engine.configCreate({ Name: 'a', Labels: {}, Data: bytes('a') });
     const { ID: b } = await engine.configCreate({ Name: 'b', Labels: {}, Data: bytes('b') });
@@ -84,9 +91,13 @@ describe('configs in the engine', () => {
     );
     // secrets are looked up before configs
     const missingSecret = (spec: ServiceSpec) => {
-      spec.TaskTemplate.ContainerSpec.Secrets = [{ File: { Name: 'x', UID: '0', GID: '0', Mode: 0o444 }, SecretID: 'nosuch', SecretName: 'sx' }];
+      spec.TaskTemplate.ContainerSpec.Secrets = [
+        { File: { Name: 'x', UID: '0', GID: '0', Mode: 0o444 }, SecretID: 'nosuch', SecretName: 'sx' },
+      ];
     };
-    await expect(engine.serviceCreate(withConfigs('s7', [fileRef('gone', 'cx', '/x')], missingSecret))).rejects.toThrow('desc = secret not found: sx');
+    await expect(engine.serviceCreate(withConfigs('s7', [fileRef('gone', 'cx', '/x')], missingSecret))).rejects.toThrow(
+      'desc = secret not found: sx',
+    );
     // a runtime-only reference (a credential spec's config) needs no file target
     await engine.serviceCreate(withConfigs('ok', [fileRef(a, 'a', '/x'), { Runtime: {}, ConfigID: b, ConfigName: 'b' }]));
     await expect(engine.configRemove('b')).rejects.toThrow("desc = config 'b' is in use by the following service: ok");
@@ -105,7 +116,12 @@ describe('configs in the engine', () => {
   it('fails the task, not the service, when a config cannot be written: a template that does not render, an owner that is no number', async () => {
     const { engine } = await manager();
     const { ID: bad } = await engine.configCreate({ Name: 'bad', Labels: {}, Data: bytes('x'), Templating: { Name: 'bogus' } });
-    const { ID: broken } = await engine.configCreate({ Name: 'broken', Labels: {}, Data: bytes('{{.Nope}}'), Templating: { Name: 'golang' } });
+    const { ID: broken } = await engine.configCreate({
+      Name: 'broken',
+      Labels: {},
+      Data: bytes('{{.Nope}}'),
+      Templating: { Name: 'golang' },
+    });
     const { ID: plain } = await engine.configCreate({ Name: 'plain', Labels: {}, Data: bytes('x') });
     const none = (spec: ServiceSpec) => (spec.TaskTemplate.RestartPolicy.Condition = 'none');
     await engine.serviceCreate(withConfigs('t1', [fileRef(bad, 'bad', '/t')], none));
@@ -114,9 +130,17 @@ describe('configs in the engine', () => {
     const errors = async (service: string) =>
       (await engine.taskList(new Map([['service', [service]]]))).map((t) => [t.DesiredState, t.Status.State, t.Status.Err]);
     expect(await errors('t1')).toEqual([
-      ['shutdown', 'failed', `starting container failed: unable to get config from config store: failed to expand templated config ${bad}: unrecognized template type`],
+      [
+        'shutdown',
+        'failed',
+        `starting container failed: unable to get config from config store: failed to expand templated config ${bad}: unrecognized template type`,
+      ],
     ]);
-    expect((await errors('t2'))[0][2]).toMatch(new RegExp(`^starting container failed: unable to get config from config store: failed to expand templated config ${broken}: template: `));
+    expect((await errors('t2'))[0][2]).toMatch(
+      new RegExp(
+        `^starting container failed: unable to get config from config store: failed to expand templated config ${broken}: template: `,
+      ),
+    );
     expect(await errors('t3')).toEqual([['shutdown', 'failed', 'starting container failed: strconv.Atoi: parsing "x": invalid syntax']]);
     // the container was made, never ran; condition none: another write does not restart the slot
     await engine.configCreate({ Name: 'other', Labels: {}, Data: bytes('o') });
@@ -149,7 +173,13 @@ describe('configs in the engine', () => {
   });
 
   it('reports a config whose stored data is not base64 by its field', () => {
-    const config = { ID: 'a'.repeat(25), Version: { Index: 1 }, CreatedAt: 't', UpdatedAt: 't', Spec: { Name: 'c', Labels: {}, Data: 'not base64!' } };
+    const config = {
+      ID: 'a'.repeat(25),
+      Version: { Index: 1 },
+      CreatedAt: 't',
+      UpdatedAt: 't',
+      Spec: { Name: 'c', Labels: {}, Data: 'not base64!' },
+    };
     const doc = { version: 4, swarm: null, secrets: [], configs: [config], services: [], tasks: [], containers: [], networks: [] };
     expect(() => parseState('x', JSON.stringify(doc))).toThrow('invalid state file x: field "configs[0].Spec.Data" is not base64 data');
   });
