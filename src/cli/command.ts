@@ -5,7 +5,7 @@ import { Command as CommanderCommand, Option } from 'commander';
 import { FlagError, StatusError } from './errors.js';
 import type { IOStreams } from '../iostreams/iostreams.js';
 import type { Engine } from '../engine/client.js';
-import { quoteGo } from '../format/govalue.js';
+import { quoteGo } from '../go/strconv/quote.js';
 
 export type FlagKind = 'bool' | 'value' | 'list';
 
@@ -36,6 +36,8 @@ export interface FlagSpec {
   hidden?: boolean;
   /** pflag MarkDeprecated: using the flag prints `Flag --x has been deprecated, <this>` on stdout. */
   deprecated?: string;
+  /** tsecret's own flag on a docker command: help lists it apart, under "tsecret's own options:". */
+  own?: boolean;
 }
 
 // ---- the typed binding: what a verb reads for each flag it declares ----
@@ -88,6 +90,8 @@ export interface CommandSpec<Fs extends readonly FlagSpec[] = readonly FlagSpec[
   interspersed?: boolean;
   /** Show the help instead of running when no flag is given (a PreRunE returning pflag.ErrHelp). */
   helpWhenNoFlags?: boolean;
+  /** tsecret's own command (docker has no such verb): its group's help lists it apart. */
+  own?: boolean;
   // a method, not a function property: its parameter is then checked bivariantly, so a command
   // with typed flags still fits where any command goes (subcommands, ResolvedCommand)
   run?(ctx: RunContext<Fs>): Promise<void>;
@@ -155,9 +159,16 @@ export const exactArgs =
 
 // ---- help (docker/cli cli/cobra.go usageTemplate, pflag FlagUsagesWrapped) ----
 
-/** pflag lists flags sorted by name. */
-const visibleFlags = (spec: CommandSpec): FlagSpec[] =>
-  (spec.flags ?? []).filter((f) => !f.hidden).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/** pflag lists flags sorted by name; tsecret's own flags are listed apart. */
+const visibleFlags = (spec: CommandSpec, own = false): FlagSpec[] =>
+  (spec.flags ?? []).filter((f) => !f.hidden && Boolean(f.own) === own).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+/**
+ * The heading of the blocks that list what tsecret adds to a docker command's help. They come
+ * after docker's own blocks, so the rest of the help stays docker's text byte for byte.
+ */
+export const OWN_COMMANDS_HEADING = "tsecret's own commands:";
+export const OWN_OPTIONS_HEADING = "tsecret's own options:";
 
 /** pflag's FlagUsagesWrapped(cols): aligned flag column, usage wrapped to the terminal width. */
 export function flagUsagesWrapped(flags: readonly FlagSpec[], cols: number): string {
@@ -236,10 +247,13 @@ export function helpText(cmd: ResolvedCommand, io: IOStreams, emphasis: (s: stri
   }
   const cols = (io.terminalColumns ?? 80) - 1;
   if (!isRoot && flags.length) out += `\n\nOptions:\n${flagUsagesWrapped(flags, cols).trimEnd()}`;
-  const management = subs.filter((s) => s.subcommands?.length && !s.swarm);
-  const swarmGroups = subs.filter((s) => s.subcommands?.length && s.swarm);
-  const operations = subs.filter((s) => !s.subcommands?.length);
-  const padding = Math.max(11, ...subs.map((s) => commandName(s).length));
+  const ownFlags = visibleFlags(spec, true);
+  if (ownFlags.length) out += `\n\n${OWN_OPTIONS_HEADING}\n${flagUsagesWrapped(ownFlags, cols).trimEnd()}`;
+  const dockers = subs.filter((s) => !s.own);
+  const management = dockers.filter((s) => s.subcommands?.length && !s.swarm);
+  const swarmGroups = dockers.filter((s) => s.subcommands?.length && s.swarm);
+  const operations = dockers.filter((s) => !s.subcommands?.length);
+  const padding = Math.max(11, ...dockers.map((s) => commandName(s).length));
   const groups: [string, CommandSpec[]][] = [
     ['Management Commands', management],
     ['Swarm Commands', swarmGroups],
@@ -252,6 +266,12 @@ export function helpText(cmd: ResolvedCommand, io: IOStreams, emphasis: (s: stri
   if (operations.length) {
     out += '\n\nCommands:';
     for (const s of operations) out += `\n  ${rpad(commandName(s), padding)} ${s.short}`;
+  }
+  const own = subs.filter((s) => s.own);
+  if (own.length) {
+    const ownPadding = Math.max(11, ...own.map((s) => commandName(s).length));
+    out += `\n\n${OWN_COMMANDS_HEADING}`;
+    for (const s of own) out += `\n  ${rpad(commandName(s), ownPadding)} ${s.short}`;
   }
   if (isRoot && flags.length) out += `\n\nGlobal Options:\n${flagUsagesWrapped(flags, cols).trimEnd()}`;
   if (subs.length) out += `\n\nRun '${commandPath(cmd)} COMMAND --help' for more information on a command.`;

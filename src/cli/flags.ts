@@ -1,7 +1,6 @@
 // Flag value types as docker/cli and pflag define them: validation and their error causes.
 import { defineFlag } from './command.js';
 import type { Filters } from '../api/filters.js';
-import { parseGoIntSyntax, quoteGo } from '../format/govalue.js';
 
 const WHITESPACE = /[ \t]/;
 
@@ -42,44 +41,6 @@ export function filtersFrom(values: string[] | undefined): Filters {
     filters.set(key, list);
   }
   return filters;
-}
-
-const goSyntax = (fn: string, v: string): Error => new Error(`strconv.${fn}: parsing ${quoteGo(v)}: invalid syntax`);
-const goRange = (fn: string, v: string): Error => new Error(`strconv.${fn}: parsing ${quoteGo(v)}: value out of range`);
-
-/** strconv.ParseInt/ParseUint with base 0 (0x, 0o, 0b and leading-0 octal prefixes), as pflag uses. */
-export function parseGoInt(value: string, bits: number, signed: boolean): bigint {
-  const fn = signed ? 'ParseInt' : 'ParseUint';
-  const n = parseGoIntSyntax(value);
-  if (n === undefined || (!signed && /^[+-]/.test(value))) throw goSyntax(fn, value);
-  const max = signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
-  const min = signed ? -(1n << BigInt(bits - 1)) : 0n;
-  if (n > max || n < min) throw goRange(fn, value);
-  return n;
-}
-
-const DURATION_UNITS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
-
-/** time.ParseDuration, returning nanoseconds. */
-export function parseGoDuration(value: string): number {
-  const bad = new Error(`time: invalid duration ${quoteGo(value)}`);
-  let s = value;
-  let sign = 1;
-  if (s.startsWith('-') || s.startsWith('+')) {
-    sign = s[0] === '-' ? -1 : 1;
-    s = s.slice(1);
-  }
-  if (s === '0') return 0;
-  if (s === '') throw bad;
-  let total = 0;
-  while (s !== '') {
-    const m = /^(\d*\.?\d*)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)?/.exec(s);
-    if (!m || m[1] === '' || m[1] === '.') throw bad;
-    if (!m[2]) throw new Error(`time: missing unit in duration ${quoteGo(value)}`);
-    total += Number(m[1]) * DURATION_UNITS[m[2]];
-    s = s.slice(m[0].length);
-  }
-  return sign * total;
 }
 
 // ---- flag definitions used by several commands ----

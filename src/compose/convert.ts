@@ -22,7 +22,7 @@ import type {
   TaskSpec,
   UpdateConfig as SwarmUpdateConfig,
 } from '../api/services.js';
-import { goPathError } from '../format/go-errors.js';
+import { goPathError } from '../go/os/error.js';
 export { validateImageReference } from '../engine/image-reference.js';
 import { imageWithTag } from '../engine/image-reference.js';
 import { parseConfigs, parseSecrets } from '../engine/resolve-references.js';

@@ -2,7 +2,7 @@
 // every string is substituted; a string that changed and sits at one of docker's typed paths is
 // cast (int, float or YAML 1.1 boolean). Keys are walked in file order (docker walks Go maps, so
 // which of two bad values it reports first is random).
-import { quoteGo } from '../format/govalue.js';
+import { quoteGo } from '../go/strconv/quote.js';
 import { ComposeError } from './errors.js';
 import { InvalidTemplateError, substitute, type Mapping } from './template.js';
 import { isYamlMap, newMap, type YamlValue } from './yaml.js';

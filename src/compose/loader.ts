@@ -1,13 +1,13 @@
 // The loading pipeline behind load.ts (docker/cli cli/compose/loader/loader.go Load and
 // cli/command/stack/loader.go GetConfigDetails/LoadComposefile).
 import { dirname, resolve } from 'node:path';
-import { quoteGo } from '../format/govalue.js';
+import { quoteGo } from '../go/strconv/quote.js';
 import { ComposeError } from './errors.js';
 import { interpolateConfig } from './interpolate.js';
 import { mergeConfigs } from './merge.js';
 import { composeVersion, validateSchema } from './schema.js';
 import { loadSections, type TransformContext } from './transform.js';
-import { goPathError } from '../format/go-errors.js';
+import { goPathError } from '../go/os/error.js';
 import { DEPRECATED_PROPERTIES, FORBIDDEN_PROPERTIES, UNSUPPORTED_PROPERTIES, type Config } from './types.js';
 import { isYamlMap, parseComposeYAML, type YamlMap } from './yaml.js';
 

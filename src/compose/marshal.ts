@@ -1,7 +1,7 @@
 // `docker stack config`'s output: the loaded Config marshalled by yaml.v3 (Go struct field order,
 // `omitempty`, maps sorted, docker's MarshalYAML methods: durations as time.Duration prints them,
 // byte sizes as quoted strings, `external` as a bool or {name}).
-import { formatGoDuration } from '../cli/service/go-service.js';
+import { formatGoDuration } from '../go/time/duration.js';
 import type {
   BuildConfig,
   Config,

@@ -12,8 +12,9 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { ComposeError } from './errors.js';
 import { PACKED_SCHEMAS } from './schema-data.js';
-import { formatFloat } from '../format/govalue.js';
-import { parseGoDuration, parsePortSpec } from './units.js';
+import { formatFloat } from '../go/strconv/ftoa.js';
+import { parseGoDuration } from '../go/time/duration.js';
+import { parsePortSpec } from '../opts/nat.js';
 import { isYamlMap, NonStringKeyMap } from './yaml.js';
 
 export const DEFAULT_VERSION = '3.13';
@@ -349,12 +350,21 @@ function validateNumber(s: SubSchema, value: number, result: Result, path: strin
   result.score++;
 }
 
+function isDuration(value: string): boolean {
+  try {
+    parseGoDuration(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * docker's format checkers: "duration" is time.ParseDuration (strings only), "ports" must parse
  * as a port spec (a number as its big.Rat numerator), "expose" accepts anything.
  */
 function isFormat(format: string, value: string | number): boolean {
-  if (format === 'duration') return typeof value === 'string' && parseGoDuration(value) !== undefined;
+  if (format === 'duration') return typeof value === 'string' && isDuration(value);
   if (format === 'ports') {
     try {
       parsePortSpec(typeof value === 'string' ? value : ratNumerator(value));

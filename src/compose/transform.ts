@@ -27,9 +27,14 @@ import type {
   UpdateConfig,
   VolumeConfig,
 } from './types.js';
-import { durationError, parseEnvFile, parseGoDuration, parseShortPort, parseVolume, ramInBytes, shlexSplit } from './units.js';
+import { parseGoDuration } from '../go/time/duration.js';
+import { ramInBytes } from '../go/units/size.js';
+import { parseEnvFile } from '../opts/envfile.js';
+import { parseShortPort } from '../opts/port.js';
+import { shlexSplit } from '../opts/shlex.js';
+import { parseVolume } from '../opts/volume.js';
 import { isYamlMap, type YamlMap, type YamlValue } from './yaml.js';
-import { goPathError } from '../format/go-errors.js';
+import { goPathError } from '../go/os/error.js';
 
 export interface TransformContext {
   workingDir: string;
@@ -133,9 +138,11 @@ function listOrMapping(v: YamlValue | undefined, sep: string): string[] | undefi
 function duration(v: YamlValue | undefined, field: string): number | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'string') throw new ComposeError(`error decoding '${field}': invalid type ${goTypeName(v)} for duration`);
-  const d = parseGoDuration(v);
-  if (d === undefined) throw new ComposeError(`error decoding '${field}': ${durationError(v)}`);
-  return d;
+  try {
+    return parseGoDuration(v);
+  } catch (err) {
+    throw new ComposeError(`error decoding '${field}': ${(err as Error).message}`);
+  }
 }
 
 function goTypeName(v: YamlValue): string {

@@ -4,7 +4,7 @@
 // the text cannot be read back as something else, else single quotes, else double quotes with
 // escapes; multi-line strings as literal blocks (`|`, `|-`, `|+`, with an indentation hint when
 // the text starts with a space or a line break). Lines are never folded (yaml.v3 sets no width).
-import { formatFloat } from '../format/govalue.js';
+import { formatFloat } from '../go/strconv/ftoa.js';
 import { resolvePlain } from './yaml.js';
 
 export type YNode =

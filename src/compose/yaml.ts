@@ -4,7 +4,7 @@
 // `<<` merge keys; duplicate keys rejected. Syntax errors get libyaml's wording and its line
 // numbers (yaml.v3 parser.fail) for the usual mistakes.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Scalar, type YAMLError } from 'yaml';
-import { quoteGo } from '../format/govalue.js';
+import { quoteGo } from '../go/strconv/quote.js';
 import { ComposeError } from './errors.js';
 
 /** A decoded YAML value: null, boolean, number, string, list or mapping (null-prototype object). */

@@ -51,6 +51,11 @@ export interface Engine extends ServiceEngine, NetworkEngine {
   secretInspect(idOrName: string): Promise<Secret>;
   secretRemove(idOrName: string): Promise<void>;
   secretUpdate(id: string, version: Version, spec: SecretSpec): Promise<void>;
+  /**
+   * tsecret's own (`secret verify`; the Docker API never returns secret data): whether the
+   * secret, resolved as secretInspect resolves it, holds exactly `data`. Compared in constant time.
+   */
+  secretDataEquals(idOrName: string, data: Uint8Array): Promise<boolean>;
 
   configCreate(spec: ConfigSpec): Promise<{ ID: string }>;
   /** Filters: id, label, name (moby's config list filters). */

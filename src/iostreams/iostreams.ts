@@ -2,7 +2,7 @@
 import { readSync, writeSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { isatty } from 'node:tty';
-import { sleepSync } from '../sleep-sync.js';
+import { sleepSync } from '../go/time/sleep.js';
 
 /** Where a command writes: the process's stdout or stderr, or a collector in tests. */
 export interface Output {

@@ -3,7 +3,7 @@
 // source|src, target, uid, gid, mode.
 import type { FileTarget } from '../api/services.js';
 import { csvRecord } from '../go/csv/reader.js';
-import { parseGoInt } from '../cli/flags.js';
+import { parseGoInt } from '../go/strconv/atoi.js';
 
 export interface FileReferenceOpt {
   /** The secret's or config's name. */

@@ -3,7 +3,7 @@
 // mid-command) is broken at once, under a short-lived guard so two breakers cannot both win.
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { sleepSync } from '../sleep-sync.js';
+import { sleepSync } from '../go/time/sleep.js';
 
 /** How long a command waits for a live holder before giving up. */
 const WAIT_LIMIT_MS = 60_000;

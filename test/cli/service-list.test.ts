@@ -2,8 +2,9 @@
 // docker CLI 28 printed (reference transcript and conformance recordings; IDs and times are ours).
 import { describe, expect, it } from 'vitest';
 import { ago, docker, makeService, makeTask, NODE_ID, type World } from '../helpers/service-fixtures.js';
-import { ellipsis, imageWithoutDigest } from '../../src/cli/service/formatter.js';
-import { formatGoDuration, GoFileMode } from '../../src/cli/service/go-service.js';
+import { ellipsis, imageWithoutDigest } from '../../src/cli/formatter/displayutils.js';
+import { GoFileMode } from '../../src/go/fs/filemode.js';
+import { formatGoDuration } from '../../src/go/time/duration.js';
 
 const web = makeService({ id: 'fzc9nr3cewvcahzxrxke40e2s', name: 'web', image: 'nginx:latest', replicas: 2, labels: { tier: 'front', app: 'shop' } });
 const cache = makeService({ id: 'vwh3qwsod8gf2f25gg264brpi', name: 'cache', image: 'redis:latest', labels: { tier: 'back' } });

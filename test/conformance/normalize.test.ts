@@ -1,7 +1,7 @@
 // Unit tests of the conformance normalizer: it must hide exactly what is random, nothing more.
 // The oracle check (two real recordings normalize identically) is `npm run record:conformance -- --check`.
 import { describe, expect, it } from 'vitest';
-import { HOST, SPACE_RUN, collapseProgressRepeats, compareNormalized, mapBinaryName, normalizeScenario, sortMapOrderRuns } from './normalize.js';
+import { HOST, SPACE_RUN, collapseProgressRepeats, compareNormalized, dropOwnHelpBlocks, mapBinaryName, normalizeScenario, sortMapOrderRuns } from './normalize.js';
 import { expectedOutputs, listScenarioNames, loadRecording, loadScenario, parseScenario, recordingMismatch, setupDigest } from './scenario.js';
 import type { StepOutput } from './scenario.js';
 
@@ -152,6 +152,18 @@ describe('normalizeScenario', () => {
     );
     // tsecret's own output is never rewritten: printing `docker` there must show up as a diff
     expect(mapBinaryName('Usage:  docker secret ls [OPTIONS]\n', 'tsecret')).toBe('Usage:  docker secret ls [OPTIONS]\n');
+  });
+
+  it("drops tsecret's own help blocks with the blank line before them, and nothing else", () => {
+    const docker = "Commands:\n  rm          Remove one or more secrets\n\nRun 'tsecret secret COMMAND --help' for more information on a command.\n";
+    const tsecret =
+      "Commands:\n  rm          Remove one or more secrets\n\ntsecret's own commands:\n  rotate      Rotate\n  verify      Verify\n\nRun 'tsecret secret COMMAND --help' for more information on a command.\n";
+    expect(dropOwnHelpBlocks(tsecret)).toBe(docker);
+    const rm = 'Aliases:\n  tsecret secret rm, tsecret secret remove\n';
+    expect(dropOwnHelpBlocks(`${rm}\ntsecret's own options:\n      --ignore   Ignore missing secrets\n`)).toBe(rm);
+    // a heading that is not at the start of a block after a blank line stays, and shows in a diff
+    expect(dropOwnHelpBlocks("x\ntsecret's own commands:\n  a  b\n")).toBe("x\ntsecret's own commands:\n  a  b\n");
+    expect(norm([out('', tsecret)], ['docker secret'])[0].stderr).toBe(docker);
   });
 
   it('collapses immediately repeated blocks of progress lines, and only those', () => {

@@ -193,6 +193,19 @@ export function mapBinaryName(text: string, binaryName: string): string {
   return out;
 }
 
+// --- tsecret's own help blocks ----------------------------------------------------------------
+
+/**
+ * tsecret's help lists its own verbs and flags (docker has none of them) in blocks of their own,
+ * headed `tsecret's own commands:` / `tsecret's own options:`, after docker's blocks. A block is
+ * dropped with the blank line before it, so what remains is compared with docker's help as is.
+ */
+const OWN_HELP_BLOCK_RE = /\n\ntsecret's own (?:commands|options):\n(?: {2}[^\n]*\n)*(?: {2}[^\n]*)(?=\n|$)/g;
+
+export function dropOwnHelpBlocks(text: string): string {
+  return text.replace(OWN_HELP_BLOCK_RE, '');
+}
+
 // --- progress output -----------------------------------------------------------------------
 
 /**
@@ -373,7 +386,7 @@ function normalizeText(raw: string, ctx: Context, captures: Array<[string, strin
 export function normalizeScenario(rawOutputs: readonly StepOutput[], steps: readonly NormalizeStep[], opts: NormalizeOptions): StepOutput[] {
   if (rawOutputs.length > steps.length) throw new Error(`normalizeScenario: ${rawOutputs.length} outputs for ${steps.length} steps`);
   // first, so that IDs are numbered in the sorted order
-  const outputs = rawOutputs.map((o) => ({ ...o, stdout: sortMapOrderRuns(o.stdout) }));
+  const outputs = rawOutputs.map((o) => ({ ...o, stdout: sortMapOrderRuns(dropOwnHelpBlocks(o.stdout)), stderr: dropOwnHelpBlocks(o.stderr) }));
   const ctx: Context = { ids: new Map(), cids: new Map(), shortCids: new Map(), times: new Map(), indexes: [] };
   for (const o of outputs) {
     collectIds(mapBinaryName(o.stdout, opts.binaryName), ctx);

@@ -1,6 +1,6 @@
 // Real `secret ls` rows (SecretRow, docker's secretContext) for format tests, aged "Less than a second".
 import { SecretRow } from '../../src/cli/secret/formatter.js';
-import { goStruct } from '../../src/format/govalue.js';
+import { goStruct } from '../../src/go/reflect/value.js';
 
 const CREATED = '2026-11-28T10:00:00.123456789Z';
 

@@ -210,6 +210,7 @@ export function fakeEngine(world: World): Engine & ServiceEngine {
     },
     secretRemove: unsupported,
     secretUpdate: unsupported,
+    secretDataEquals: unsupported,
     configCreate: unsupported,
     configList: unsupported,
     configInspect: unsupported,

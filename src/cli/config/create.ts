@@ -6,7 +6,7 @@ import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine } from '../../engine/client.js';
 import type { ConfigSpec } from '../../api/swarm.js';
 import { readObjectData } from '../secret/create.js';
-import { quoteGo } from '../../format/govalue.js';
+import { quoteGo } from '../../go/strconv/quote.js';
 
 export interface CreateOptions {
   name: string;

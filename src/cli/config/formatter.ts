@@ -1,7 +1,7 @@
 // How configs print (docker/cli cli/command/config/formatter.go): secrets' row without the DRIVER
 // column, and a --pretty template that ends with the data (its tabs are docker's own).
 import type { Config } from '../../api/swarm.js';
-import { utf8Decode } from '../../format/govalue.js';
+import { utf8Decode } from '../../go/unicode/utf8.js';
 import { prettyObject } from '../secret/formatter.js';
 
 export const DEFAULT_CONFIG_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.CreatedAt}}\t{{.UpdatedAt}}';

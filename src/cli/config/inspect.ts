@@ -5,7 +5,7 @@ import { inspectFormatFlag } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine } from '../../engine/client.js';
 import type { Config } from '../../api/swarm.js';
-import { goConfig } from '../secret/go-secret.js';
+import { goConfig } from '../formatter/views.js';
 import { inspectSwarmObjects, type InspectOptions } from '../secret/inspect.js';
 import { CONFIG_PRETTY_TEMPLATE, DEFAULT_CONFIG_TABLE, prettyConfig } from './formatter.js';
 

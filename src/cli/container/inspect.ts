@@ -14,89 +14,12 @@ import type { Engine, ServiceEngine } from '../../engine/client.js';
 import type { Config, Secret } from '../../api/swarm.js';
 import type { Container } from '../../api/services.js';
 import { DaemonError } from '../../engine/errors.js';
-import { parseTemplate, TemplateParseError } from '../../format/gotemplate.js';
-import { quoteGo } from '../../format/govalue.js';
-import { inspectObjects } from '../../format/inspect.js';
-import { goConfig, goSecret } from '../secret/go-secret.js';
+import { TemplateParseError } from '../../go/template/parse.js';
+import { parseDockerTemplate } from '../formatter/templates.js';
+import { quoteGo } from '../../go/strconv/quote.js';
+import { inspectObjects } from '../formatter/inspect.js';
+import { goConfig, goContainer, goSecret, goService, goTask, serviceJSONView, taskJSONView } from '../formatter/views.js';
 import { parseImageReference } from '../../engine/image-reference.js';
-import { goService, goStructOf, goTask, serviceJSONView, taskJSONView, type StructSchema } from '../service/go-service.js';
-
-// ---- the container as `docker inspect` shows it (moby container.InspectResponse) ----
-
-const S = (type: string, fields: StructSchema['fields']): StructSchema => ({ type, fields });
-
-const CONTAINER_STATE = S('container.State', [
-  ['Status', 'string'],
-  ['Running', 'bool'],
-  ['Paused', 'bool'],
-  ['Restarting', 'bool'],
-  ['OOMKilled', 'bool'],
-  ['Dead', 'bool'],
-  ['Pid', 'int'],
-  ['ExitCode', 'int'],
-  ['Error', 'string'],
-  ['StartedAt', 'string'],
-  ['FinishedAt', 'string'],
-  ['Health', { opaque: '*container.Health' }],
-]);
-
-const CONTAINER_CONFIG = S('container.Config', [
-  ['Hostname', 'string'],
-  ['Domainname', 'string'],
-  ['User', 'string'],
-  ['AttachStdin', 'bool'],
-  ['AttachStdout', 'bool'],
-  ['AttachStderr', 'bool'],
-  ['ExposedPorts', { opaque: 'nat.PortSet' }],
-  ['Tty', 'bool'],
-  ['OpenStdin', 'bool'],
-  ['StdinOnce', 'bool'],
-  ['Env', '[]string'],
-  ['Cmd', '[]string'],
-  ['Healthcheck', { opaque: '*container.HealthConfig' }],
-  ['ArgsEscaped', 'bool'],
-  ['Image', 'string'],
-  ['Volumes', { opaque: 'map[string]struct {}' }],
-  ['WorkingDir', 'string'],
-  ['Entrypoint', '[]string'],
-  ['NetworkDisabled', 'bool'],
-  ['MacAddress', 'string'],
-  ['OnBuild', '[]string'],
-  ['Labels', 'map'],
-  ['StopSignal', 'string'],
-  ['StopTimeout', { opaque: '*int' }],
-  ['Shell', '[]string'],
-]);
-
-const INSPECT_RESPONSE = S('container.InspectResponse', [
-  ['Id', 'string'],
-  ['Created', 'string'],
-  ['Path', 'string'],
-  ['Args', '[]string'],
-  ['State', { ptr: CONTAINER_STATE }],
-  ['Image', 'string'],
-  ['ResolvConfPath', 'string'],
-  ['HostnamePath', 'string'],
-  ['HostsPath', 'string'],
-  ['LogPath', 'string'],
-  ['Node', { opaque: '*container.ContainerNode' }],
-  ['Name', 'string'],
-  ['RestartCount', 'int'],
-  ['Driver', 'string'],
-  ['Platform', 'string'],
-  ['MountLabel', 'string'],
-  ['ProcessLabel', 'string'],
-  ['AppArmorProfile', 'string'],
-  ['ExecIDs', '[]string'],
-  ['HostConfig', { opaque: '*container.HostConfig' }],
-  ['GraphDriver', { opaque: 'storage.DriverData' }],
-  ['SizeRw', { opaque: '*int64' }],
-  ['SizeRootFs', { opaque: '*int64' }],
-  ['Mounts', { opaque: '[]container.MountPoint' }],
-  ['Config', { ptr: CONTAINER_CONFIG }],
-  ['NetworkSettings', { opaque: '*container.NetworkSettings' }],
-  ['ImageManifestDescriptor', { opaque: '*v1.Descriptor' }],
-]);
 
 /**
  * The inspect JSON of a task container, in moby's field order. The simulation keeps no image
@@ -162,18 +85,13 @@ export function containerInspectJSON(c: Container, size = false): Record<string,
   return out;
 }
 
-/** container.InspectResponse as a Go template sees it. */
-export function goContainer(view: Record<string, unknown>): object {
-  return goStructOf(view, INSPECT_RESPONSE, false);
-}
-
 // ---- inspect.Inspect around a lookup ----
 
 /** A --format that does not parse: StatusError 64 (inspect.Inspect), before any lookup. */
 function checkTemplate(format: string): void {
   if (format === '' || format === 'json') return;
   try {
-    parseTemplate(format);
+    parseDockerTemplate(format);
   } catch (err) {
     if (err instanceof TemplateParseError) throw new StatusError(`template parsing error: ${err.message}`, 64);
     throw err;

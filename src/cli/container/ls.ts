@@ -1,12 +1,15 @@
 // `ps` / `container ls|list|ps` (docker/cli cli/command/container/list.go). The daemon returns
 // the containers newest first; -n/-l limit them (and then include stopped ones), as moby does.
 import { defineCommand, noArgs } from '../command.js';
-import { filterFlag, filtersFrom, listFormatFlag, parseGoInt } from '../flags.js';
+import { filterFlag, filtersFrom, listFormatFlag } from '../flags.js';
+import { parseGoInt } from '../../go/strconv/atoi.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine, ServiceEngine } from '../../engine/client.js';
-import { parseTemplate, TemplateExecError, TemplateParseError } from '../../format/gotemplate.js';
-import { goStruct } from '../../format/govalue.js';
-import { writeList } from '../../format/list.js';
+import { TemplateExecError } from '../../go/template/exec.js';
+import { TemplateParseError } from '../../go/template/parse.js';
+import { parseDockerTemplate } from '../formatter/templates.js';
+import { goStruct } from '../../go/reflect/value.js';
+import { writeList } from '../formatter/formatter.js';
 import { CONTAINER_HEADERS, containerListFormat, ContainerRow, ZERO_CONTAINER } from './formatter.js';
 
 export interface ContainerListOptions {
@@ -27,7 +30,7 @@ const ROW_TYPE = '*formatter.ContainerContext';
 function validateFormat(format: string): void {
   let template;
   try {
-    template = parseTemplate(format);
+    template = parseDockerTemplate(format);
   } catch (err) {
     if (err instanceof TemplateParseError) throw new Error(`failed to parse template: ${err.message}`);
     throw err;

@@ -6,7 +6,7 @@ import { labelsToMap, validateLabel } from '../flags.js';
 import { readFdAtMost, readInput, type IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine } from '../../engine/client.js';
 import type { SecretSpec } from '../../api/swarm.js';
-import { goPathError } from '../../format/go-errors.js';
+import { goPathError } from '../../go/os/error.js';
 
 export interface CreateOptions {
   name: string;
@@ -25,13 +25,18 @@ export async function runCreate(opts: CreateOptions, io: IOStreams, engine: Engi
   if (opts.driver !== '') {
     if (opts.file !== '') throw new Error('When using secret driver secret data must be empty');
   } else {
-    data = await readObjectData('secret', io, opts.file, READ_LIMIT);
+    data = await readSecretData(io, opts.file);
   }
   const spec: SecretSpec = { Name: opts.name, Labels: labelsToMap(opts.labels), Data: data };
   if (opts.driver !== '') spec.Driver = { Name: opts.driver };
   if (opts.templateDriver !== '') spec.Templating = { Name: opts.templateDriver };
   const { ID } = await engine.secretCreate(spec);
   io.stdout.write(`${ID}\n`);
+}
+
+/** The data of `secret create`, with its errors; `secret rotate` and `secret verify` read theirs the same way. */
+export function readSecretData(io: IOStreams, file: string): Promise<Buffer> {
+  return readObjectData('secret', io, file, READ_LIMIT);
 }
 
 /**

@@ -2,9 +2,10 @@
 // headers, and the --pretty inspect template. Configs print the same way but for their own columns
 // and template (config/formatter.go), so the row and the pretty context's common part live here.
 import type { Secret } from '../../api/swarm.js';
-import { GoTime } from '../../format/gotime.js';
-import { compareBytes } from '../../format/govalue.js';
-import { humanDuration } from '../../format/humanize.js';
+import { GoTime } from '../../go/time/time.js';
+import { compareBytes } from '../../go/strings/strings.js';
+import { humanDuration } from '../../go/units/duration.js';
+import { prettyPrint } from '../formatter/displayutils.js';
 
 export const DEFAULT_SECRET_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.CreatedAt}}\t{{.UpdatedAt}}';
 
@@ -95,9 +96,6 @@ Labels:
 Driver:            {{.Driver}}
 Created at:        {{.CreatedAt}}
 Updated at:        {{.UpdatedAt}}`;
-
-/** formatter.PrettyPrint: first letter upper case, the rest lower case (so "+0000 utc"). */
-export const prettyPrint = (s: string): string => (s === '' ? s : s[0].toUpperCase() + s.slice(1).toLowerCase());
 
 /** What the --pretty templates of secrets and configs both read. */
 export function prettyObject(object: SwarmObject): Record<string, unknown> {

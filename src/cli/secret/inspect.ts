@@ -7,9 +7,9 @@ import { inspectFormatFlag } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine } from '../../engine/client.js';
 import type { Secret } from '../../api/swarm.js';
-import { inspectObjects } from '../../format/inspect.js';
-import { writeList } from '../../format/list.js';
-import { goSecret } from './go-secret.js';
+import { inspectObjects } from '../formatter/inspect.js';
+import { writeList } from '../formatter/formatter.js';
+import { goSecret } from '../formatter/views.js';
 import { DEFAULT_SECRET_TABLE, prettySecret, SECRET_PRETTY_TEMPLATE } from './formatter.js';
 
 export interface InspectOptions {

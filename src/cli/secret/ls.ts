@@ -3,8 +3,8 @@ import { defineCommand, noArgs } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine } from '../../engine/client.js';
-import { sortNaturallyBy } from '../../format/natural-sort.js';
-import { writeList } from '../../format/list.js';
+import { sortNaturallyBy } from '../../go/sortorder/natsort.js';
+import { writeList } from '../formatter/formatter.js';
 import { DEFAULT_SECRET_TABLE, SECRET_HEADERS, SecretRow } from './formatter.js';
 
 export interface ListOptions {

@@ -6,7 +6,8 @@
 // the simulated model are acted on in create.ts and update.ts, and parse as docker's do, so a bad
 // value is the same flag error.
 import { defineFlag, defineFlags } from '../command.js';
-import { parseGoInt, validateLabel } from '../flags.js';
+import { validateLabel } from '../flags.js';
+import { parseGoInt } from '../../go/strconv/atoi.js';
 import { validateSecretOpt } from '../../opts/secret.js';
 import { validateConfigOpt } from '../../opts/config.js';
 

@@ -1,54 +1,14 @@
-// How services and tasks print (docker/cli cli/command/service/formatter.go, cli/command/task/
-// formatter.go and print.go): the `service ls` row context, the `service ps` task rows with their
-// sort order and history indentation, the raw formats, and the `service inspect --pretty` template.
-import { parseImageReference } from '../../engine/image-reference.js';
-import type { Node, Service, ServiceStatus, Task } from '../../api/services.js';
-import { GoTime } from '../../format/gotime.js';
-import { GoFloat, goMap, GoNil, utf8Len } from '../../format/govalue.js';
-import { humanDuration } from '../../format/humanize.js';
-import { naturalCompare, sortNaturallyBy } from '../../format/natural-sort.js';
-import { runeWidth } from '../../format/tabwriter.js';
-import { prettyPrint } from '../secret/formatter.js';
-import { GoDuration, GoPointer, goValue, MOUNT } from './go-service.js';
-
-// ---- shared display helpers (docker/cli cli/command/formatter) ----
-
-/** formatter.TruncateID: drops an "algo:" prefix, keeps 12 characters. */
-export function truncateID(id: string): string {
-  const colon = id.indexOf(':');
-  const s = colon >= 0 ? id.slice(colon + 1) : id;
-  return s.length > 12 ? s.slice(0, 12) : s;
-}
-
-/** formatter.Ellipsis: cut to a display width, the last column being "…". */
-export function ellipsis(s: string, maxWidth: number): string {
-  if (maxWidth <= 0) return '';
-  const runes = Array.from(s);
-  if (maxWidth === 1) return runes[0] ?? '';
-  if (utf8Len(s) === runes.length) {
-    if (runes.length <= maxWidth) return s;
-    return `${runes.slice(0, maxWidth - 1).join('')}…`;
-  }
-  const display: number[] = [];
-  let width = 0;
-  for (const r of runes) {
-    width += runeWidth(r.codePointAt(0) as number);
-    display.push(width);
-  }
-  if (width <= maxWidth) return s;
-  for (let i = 0; i < display.length - 1; i++) {
-    if (display[i] <= maxWidth - 1 && display[i + 1] > maxWidth - 1) return `${runes.slice(0, i + 1).join('')}…`;
-  }
-  return s;
-}
-
-const ago = (nowMs: number, time: string): string => `${humanDuration(nowMs - new GoTime(time).epochMs())} ago`;
-
-/** What service ls / service ps show: a tagged reference without its digest, familiar. */
-export function imageWithoutDigest(image: string): string {
-  const ref = parseImageReference(image);
-  return ref?.tag !== undefined ? `${ref.familiar}:${ref.tag}` : image;
-}
+// How services print (docker/cli cli/command/service/formatter.go): the `service ls` row context
+// and formats, and the `service inspect --pretty` template with the context it runs on. Task rows
+// (`service ps`) are in ../task/.
+import type { Service, ServiceStatus } from '../../api/services.js';
+import { GoFloat, goMap, GoNil } from '../../go/reflect/value.js';
+import { sortNaturallyBy } from '../../go/sortorder/natsort.js';
+import { GoDuration } from '../../go/time/duration.js';
+import { bytesSize } from '../../go/units/size.js';
+import { ago, imageWithoutDigest, truncateID } from '../formatter/displayutils.js';
+import { GoPointer, goValue } from '../formatter/typed-view.js';
+import { CONFIG_REF, MOUNT, SECRET_REF } from '../formatter/views.js';
 
 // ---- service ls ----
 
@@ -151,119 +111,6 @@ export class ServiceRow {
 /** ListFormatWrite's order: natural by name. */
 export function sortServices<T extends Service>(services: T[]): T[] {
   return sortNaturallyBy(services, (s) => s.Spec.Name);
-}
-
-// ---- service ps (tasks) ----
-
-export const DEFAULT_TASK_TABLE =
-  'table {{.ID}}\t{{.Name}}\t{{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}\t{{.Error}}\t{{.Ports}}';
-const RAW_TASK =
-  'id: {{.ID}}\\nname: {{.Name}}\\nimage: {{.Image}}\\nnode: {{.Node}}\\ndesired_state: {{.DesiredState}}\\ncurrent_state: {{.CurrentState}}\\nerror: {{.Error}}\\nports: {{.Ports}}\\n';
-
-export const TASK_HEADERS: Record<string, string> = {
-  ID: 'ID',
-  Name: 'NAME',
-  Image: 'IMAGE',
-  Node: 'NODE',
-  DesiredState: 'DESIRED STATE',
-  CurrentState: 'CURRENT STATE',
-  Error: 'ERROR',
-  Ports: 'PORTS',
-};
-
-const MAX_ERR_LENGTH = 30;
-
-/** task.newTaskFormat. */
-export function taskListFormat(format: string, quiet: boolean): string {
-  if (format === '' || format === 'table') return quiet ? '{{.ID}}' : DEFAULT_TASK_TABLE;
-  if (format === 'raw') return quiet ? 'id: {{.ID}}' : RAW_TASK;
-  return format;
-}
-
-/** One `service ps` row (docker's taskContext). */
-export class TaskRow {
-  constructor(
-    private readonly task: Task,
-    private readonly name: string,
-    private readonly node: string,
-    private readonly trunc: boolean,
-    private readonly nowMs: number,
-  ) {}
-
-  ID(): string {
-    return this.trunc ? truncateID(this.task.ID) : this.task.ID;
-  }
-  Name(): string {
-    return this.name;
-  }
-  Image(): string {
-    const image = this.task.Spec.ContainerSpec?.Image ?? '';
-    return this.trunc ? imageWithoutDigest(image) : image;
-  }
-  Node(): string {
-    return this.node;
-  }
-  DesiredState(): string {
-    return prettyPrint(this.task.DesiredState);
-  }
-  CurrentState(): string {
-    return `${prettyPrint(this.task.Status.State)} ${ago(this.nowMs, this.task.Status.Timestamp).toLowerCase()}`;
-  }
-  Error(): string {
-    let err = this.task.Status.Err ?? '';
-    if (this.trunc) err = ellipsis(err, MAX_ERR_LENGTH);
-    return err.length > 0 ? `"${err}"` : '';
-  }
-  Ports(): string {
-    const ports = loose(loose(this.task.Status)?.PortStatus)?.Ports;
-    if (!Array.isArray(ports) || ports.length === 0) return '';
-    return (ports as Record<string, unknown>[]).map((p) => `*:${p.PublishedPort ?? 0}->${p.TargetPort ?? 0}/${p.Protocol ?? ''}`).join(',');
-  }
-}
-
-export interface NamedTask {
-  task: Task;
-  /** `<service>.<slot>`, or `<service>.<nodeID>` for a global service's task. */
-  name: string;
-}
-
-/**
- * task.Print: names from the service name (or ID) and slot (or node ID), sorted naturally by
- * name and then newest first (stable), earlier tasks of a slot indented in table formats.
- */
-export function taskRows(
-  tasks: Task[],
-  opts: { serviceName: (id: string) => string; nodeName: (id: string) => string; table: boolean; trunc: boolean; nowMs: number },
-): TaskRow[] {
-  const named: NamedTask[] = tasks.map((task) => ({
-    task,
-    name: `${opts.serviceName(task.ServiceID)}.${task.Slot ? task.Slot : task.NodeID}`,
-  }));
-  const created = (t: Task): bigint => new GoTime(t.CreatedAt).UnixNano();
-  named.sort((a, b) => {
-    if (a.name !== b.name) return naturalCompare(a.name, b.name);
-    const ca = created(a.task);
-    const cb = created(b.task);
-    if (ca !== cb) return cb < ca ? -1 : 1;
-    // made in the same instant (a frozen or coarse clock): the later raft index is the newer task
-    return (b.task.Version?.Index ?? 0) - (a.task.Version?.Index ?? 0);
-  });
-  let prev = '';
-  return named.map(({ task, name }) => {
-    const shown = name === prev && opts.table ? ` \\_ ${name}` : name;
-    prev = name;
-    return new TaskRow(task, shown, opts.nodeName(task.NodeID), opts.trunc, opts.nowMs);
-  });
-}
-
-/** idresolver for nodes: the node's name, else its hostname, else the ID. */
-export function nodeNameResolver(nodes: Node[]): (id: string) => string {
-  return (id) => {
-    const node = nodes.find((n) => n.ID === id);
-    const name = loose(loose(loose(node)?.Spec))?.Name;
-    if (typeof name === 'string' && name !== '') return name;
-    return node?.Description.Hostname || id;
-  };
 }
 
 // ---- service inspect --pretty ----
@@ -445,18 +292,6 @@ Ports:
 {{- end }}
 `;
 
-/** go-units BytesSize: binary units with 4 significant digits ("1.5GiB"). */
-function bytesSize(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
-  let i = 0;
-  let size = n;
-  while (size >= 1024 && i < units.length - 1) {
-    size /= 1024;
-    i++;
-  }
-  return `${Number(size.toPrecision(4))}${units[i]}`;
-}
-
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 /**
@@ -513,10 +348,10 @@ export class ServiceInspectContext {
     return opts ? goMap({ ...opts }) : new GoNil('map[string]string');
   }
   Configs(): unknown {
-    return goValue(this.container.Configs, { slice: { type: 'swarm.ConfigReference', fields: configRefFields }, pointers: true });
+    return goValue(this.container.Configs, { slice: CONFIG_REF, pointers: true });
   }
   Secrets(): unknown {
-    return goValue(this.container.Secrets, { slice: { type: 'swarm.SecretReference', fields: secretRefFields }, pointers: true });
+    return goValue(this.container.Secrets, { slice: SECRET_REF, pointers: true });
   }
   Healthcheck(): unknown {
     return goValue(this.container.Healthcheck, { opaque: '*container.HealthConfig' });
@@ -719,23 +554,3 @@ export class ServiceInspectContext {
     return ((this.container.CapabilityDrop as string[] | undefined) ?? []).join(', ');
   }
 }
-
-const fileTarget = {
-  type: 'swarm.SecretReferenceFileTarget',
-  fields: [
-    ['Name', 'string'],
-    ['UID', 'string'],
-    ['GID', 'string'],
-    ['Mode', 'filemode'],
-  ] as [string, 'string' | 'filemode'][],
-};
-const secretRefFields: [string, Parameters<typeof goValue>[1]][] = [
-  ['File', { ptr: fileTarget }],
-  ['SecretID', 'string'],
-  ['SecretName', 'string'],
-];
-const configRefFields: [string, Parameters<typeof goValue>[1]][] = [
-  ['File', { ptr: { ...fileTarget, type: 'swarm.ConfigReferenceFileTarget' } }],
-  ['ConfigID', 'string'],
-  ['ConfigName', 'string'],
-];

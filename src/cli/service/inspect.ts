@@ -7,10 +7,10 @@ import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine, ServiceEngine } from '../../engine/client.js';
 import type { Service } from '../../api/services.js';
 import { DaemonError } from '../../engine/errors.js';
-import { inspectObjects } from '../../format/inspect.js';
-import { writeList } from '../../format/list.js';
+import { inspectObjects } from '../formatter/inspect.js';
+import { writeList } from '../formatter/formatter.js';
 import { ServiceInspectContext, SERVICE_PRETTY_TEMPLATE } from './formatter.js';
-import { goService, serviceJSONView } from './go-service.js';
+import { goService, serviceJSONView } from '../formatter/views.js';
 
 export interface ServiceInspectOptions {
   refs: string[];

@@ -3,11 +3,11 @@
 // docker shows for containers that wrote nothing. Lookup and errors follow docker: the service
 // first (moby getService), then the task (moby getTask: full ID, exact name, ID prefix).
 import { defineCommand, exactArgs } from '../command.js';
-import { parseGoDuration } from '../flags.js';
+import { parseGoDuration } from '../../go/time/duration.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine, ServiceEngine } from '../../engine/client.js';
 import type { Task } from '../../api/services.js';
-import { quoteGo } from '../../format/govalue.js';
+import { quoteGo } from '../../go/strconv/quote.js';
 import { isNotFound } from './inspect.js';
 
 export interface ServiceLogsOptions {

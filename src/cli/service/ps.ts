@@ -6,8 +6,8 @@ import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine, ServiceEngine } from '../../engine/client.js';
 import type { Filters } from '../../api/filters.js';
 import type { Service } from '../../api/services.js';
-import { nodeNameResolver } from './formatter.js';
-import { printTasks, taskListFlags, taskListOptions, type TaskListOptions } from './task-list.js';
+import { nodeNameResolver } from '../idresolver/idresolver.js';
+import { printTasks, taskListFlags, taskListOptions, type TaskListOptions } from '../task/print.js';
 
 export interface ServicePsOptions extends TaskListOptions {
   services: string[];

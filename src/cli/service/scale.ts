@@ -2,7 +2,7 @@
 import { defineCommand, type ResolvedCommand, commandPath, useLine } from '../command.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine } from '../../engine/client.js';
-import { parseGoInt } from '../flags.js';
+import { parseGoInt } from '../../go/strconv/atoi.js';
 import { printProgress } from './progress.js';
 
 export interface ScaleOptions {

@@ -3,7 +3,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ServiceMode, ServiceSpec, TaskSpec, UpdateConfig } from '../../api/services.js';
-import { goPathError } from '../../format/go-errors.js';
+import { goPathError } from '../../go/os/error.js';
 
 const DEFAULT_UPDATE_CONFIG: UpdateConfig = { Parallelism: 1, FailureAction: 'pause', Monitor: 5e9, MaxFailureRatio: 0, Order: 'stop-first' };
 

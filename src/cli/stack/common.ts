@@ -1,7 +1,7 @@
 // What every `stack` subcommand shares (docker/cli cli/command/stack/common.go, compose/convert):
 // the stack-name check and the namespace label that marks a stack's services, networks and secrets.
 import type { Filters } from '../../api/filters.js';
-import { quoteGo } from '../../format/govalue.js';
+import { quoteGo } from '../../go/strconv/quote.js';
 
 /** convert.LabelNamespace: set on every object a stack creates. */
 export const LABEL_NAMESPACE = 'com.docker.stack.namespace';

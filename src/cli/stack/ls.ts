@@ -4,8 +4,8 @@ import { defineCommand, noArgs } from '../command.js';
 import { listFormatFlag } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { ServiceEngine } from '../../engine/client.js';
-import { writeList } from '../../format/list.js';
-import { naturalCompare } from '../../format/natural-sort.js';
+import { writeList } from '../formatter/formatter.js';
+import { naturalCompare } from '../../go/sortorder/natsort.js';
 import { LABEL_NAMESPACE } from './common.js';
 
 export interface StackListOptions {

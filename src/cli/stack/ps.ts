@@ -4,8 +4,8 @@ import { defineCommand, exactArgs } from '../command.js';
 import { filtersFrom, LIST_FORMAT_HELP } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { ServiceEngine } from '../../engine/client.js';
-import { nodeNameResolver } from '../service/formatter.js';
-import { printTasks, taskListFlags, taskListOptions, type TaskListOptions } from '../service/task-list.js';
+import { nodeNameResolver } from '../idresolver/idresolver.js';
+import { printTasks, taskListFlags, taskListOptions, type TaskListOptions } from '../task/print.js';
 import { stackFilterWith, validateStackName } from './common.js';
 
 export interface StackPsOptions extends TaskListOptions {

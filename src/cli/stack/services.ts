@@ -3,7 +3,7 @@ import { defineCommand, exactArgs } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { ServiceEngine } from '../../engine/client.js';
-import { writeList } from '../../format/list.js';
+import { writeList } from '../formatter/formatter.js';
 import { SERVICE_HEADERS, ServiceRow, serviceListFormat, sortServices } from '../service/formatter.js';
 import { stackFilterWith, validateStackName } from './common.js';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { defineCommand, defineFlag, noArgs } from '../command.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine } from '../../engine/client.js';
-import { goPathError } from '../../format/go-errors.js';
+import { goPathError } from '../../go/os/error.js';
 import { swarmCAFlags } from './opts.js';
 
 export interface CAOptions {

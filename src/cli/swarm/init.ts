@@ -1,6 +1,6 @@
 // `swarm init` (docker/cli cli/command/swarm/init.go).
 import { defineCommand, defineFlags, noArgs } from '../command.js';
-import { quoteGo } from '../../format/govalue.js';
+import { quoteGo } from '../../go/strconv/quote.js';
 import { swarmSpecFlags, swarmSpecFrom, uintParser } from './opts.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine } from '../../engine/client.js';

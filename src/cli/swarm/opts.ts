@@ -1,6 +1,7 @@
 // Flags shared by `swarm init` and `swarm update` (docker/cli cli/command/swarm/opts.go).
 import { defineFlags, type FlagValues } from '../command.js';
-import { parseGoDuration, parseGoInt } from '../flags.js';
+import { parseGoInt } from '../../go/strconv/atoi.js';
+import { parseGoDuration } from '../../go/time/duration.js';
 import type { SwarmSpecUpdate } from '../../api/swarm.js';
 
 /** pflag's uint/uint32/uint64 flags; the number is exact for every value the simulation reads. */

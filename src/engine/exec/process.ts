@@ -12,7 +12,7 @@ import { echo, env, falseCmd, hostname, id, printenv, pwd, trueCmd, whoami } fro
 import { stat } from './commands/stat.js';
 import { testCommand } from './commands/test.js';
 import { wc } from './commands/wc.js';
-import { shellMain } from './shell/shell.js';
+import { shellMain } from './shell/invoke.js';
 import { lookPath, makeSys, runFile } from './execve.js';
 import { passwd, groups, userGroups, type Command, type Sys } from './sys.js';
 

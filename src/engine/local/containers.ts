@@ -2,7 +2,7 @@
 import type { Container } from '../../api/services.js';
 import { DaemonError } from '../errors.js';
 import { matchLabels, validateFilterKeys } from '../filters.js';
-import { quoteGo } from '../../format/govalue.js';
+import { quoteGo } from '../../go/strconv/quote.js';
 
 /** Full ID, then exact name (with or without the leading slash), then ID prefix. */
 export function resolveContainer(containers: Container[], ref: string): Container {

@@ -245,6 +245,15 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
     });
   }
 
+  async secretDataEquals(idOrName: string, data: Uint8Array): Promise<boolean> {
+    const state = this.store.read();
+    this.manager(state);
+    const secret = resolveObject('secret', state.secrets, idOrName);
+    // node:crypto is loaded here, off the start-up path of every other command
+    const { sameSecretData } = await import('./secret-compare.js');
+    return sameSecretData(this.unlocked(() => this.store.readPayload(secret.ID)), data);
+  }
+
   // ---- configs: the secrets' rules, but the data is no secret: kept in the state, returned by inspect ----
 
   async configCreate(spec: ConfigSpec): Promise<{ ID: string }> {

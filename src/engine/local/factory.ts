@@ -2,7 +2,7 @@
 // RFC3339Nano, trailing zeros of the fraction trimmed. An autolocked swarm is opened by a remembered
 // unlock (session.ts) or by TSECRET_UNLOCK_KEY.
 import type { IOStreams } from '../../iostreams/iostreams.js';
-import { nowRFC3339Nano } from '../../format/gotime.js';
+import { nowRFC3339Nano } from '../../go/time/time.js';
 import { hostname } from 'node:os';
 import { StateStore } from '../../store/state-store.js';
 import { statePaths } from '../../store/paths.js';

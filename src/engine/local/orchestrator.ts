@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import type { Container, Service, Task } from '../../api/services.js';
 import { newObjectId } from '../ids.js';
 import { imageDefaults } from '../images.js';
-import { GoTime } from '../../format/gotime.js';
-import { quoteGo } from '../../format/govalue.js';
+import { GoTime } from '../../go/time/time.js';
+import { quoteGo } from '../../go/strconv/quote.js';
 import type { State, SwarmRecord } from '../../store/state.js';
 import { configFileData } from './secret-template.js';
 

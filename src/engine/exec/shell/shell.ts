@@ -9,6 +9,7 @@ import { runTest } from '../commands/test.js';
 import { lookPath, makeSys, runFile } from '../execve.js';
 import { errnoText, passwd, type Command, type Sys } from '../sys.js';
 import { printfFormat } from '../commands/printf.js';
+import { globRegex } from './pattern.js';
 import {
   Parser, ShellSyntaxError, type Command as ShCommand, type Compound, type List, type Part, type Pipeline, type Redir,
   type SimpleCommand, type Word,
@@ -16,7 +17,7 @@ import {
 
 export type Dialect = 'bash' | 'dash';
 
-const BASH_VERSION = '5.2.15(1)-release';
+export const BASH_VERSION = '5.2.15(1)-release';
 const MAX_ITERATIONS = 100_000;
 const DEFAULT_PATH = { bash: '/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:.', dash: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
 const DASH_VARINIT = ['IFS', 'MAIL', 'MAILPATH', 'PATH', 'PS1', 'PS2', 'PS4', 'OPTIND', 'LINENO', 'TERM', 'HISTSIZE'];
@@ -36,86 +37,6 @@ interface IO { stdin: Buffer; out: Out; err: Out }
 
 const toBuf = (d: Buffer | string) => (Buffer.isBuffer(d) ? d : Buffer.from(d, 'latin1'));
 
-/** The sh/dash/bash program. */
-export function shellMain(d: Dialect): Command {
-  return (args, sys) => invoke(d, args, sys);
-}
-
-function invoke(d: Dialect, args: string[], sys: Sys): number {
-  const name = sys.prog;
-  const opts = { errexit: false, nounset: false };
-  let cmdMode = false;
-  let stdinMode = false;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--' || (a === '-' && d === 'dash')) { i++; break; }
-    if (d === 'bash' && a.startsWith('--')) {
-      if (a === '--version') { sys.out(bashVersion()); return 0; }
-      if (['--norc', '--noprofile', '--posix', '--login', '--noediting', '--verbose'].includes(a)) continue;
-      sys.err(`${name}: ${a}: invalid option\n${BASH_USAGE(name)}`);
-      return 2;
-    }
-    if (!/^[-+]./.test(a)) break;
-    for (const c of a.slice(1)) {
-      const on = a[0] === '-';
-      if (c === 'c') cmdMode = true;
-      else if (c === 's') stdinMode = true;
-      else if (c === 'e') opts.errexit = on;
-      else if (c === 'u') opts.nounset = on;
-      else if ('silvpaf'.includes(c) || (d === 'bash' && 'hBH'.includes(c))) continue;
-      else {
-        if (d === 'bash') sys.err(`${name}: -${c}: invalid option\n${BASH_USAGE(name)}`);
-        else sys.err(`${name}: 0: Illegal option ${a[0]}${c}\n`);
-        return 2;
-      }
-    }
-  }
-  let source: string;
-  let arg0 = name;
-  let mode: 'c' | 'file' | 'stdin' = 'stdin';
-  if (cmdMode) {
-    if (i >= args.length) {
-      sys.err(d === 'bash' ? `${name}: -c: option requires an argument\n` : `${name}: 0: -c requires an argument\n`);
-      return 2;
-    }
-    source = args[i];
-    arg0 = args[i + 1] ?? name;
-    args = args.slice(i + 2);
-    mode = 'c';
-  } else if (i < args.length && !stdinMode) {
-    const path = args[i];
-    const r = sys.fs.resolve(path, sys.cwd, sys.cred);
-    const node = r.err ? undefined : r.node;
-    if (!node || node.kind === 'dir' || !canAccess(node, sys.cred, 'r')) {
-      const e: Errno = !node ? r.err ?? 'ENOENT' : node.kind === 'dir' ? 'EISDIR' : 'EACCES';
-      if (d === 'bash') sys.err(`${name}: ${path}: ${errnoText(e)}\n`);
-      else sys.err(`${name}: 0: cannot open ${path}: ${e === 'ENOENT' ? 'No such file' : errnoText(e)}\n`);
-      return d === 'bash' ? (e === 'ENOENT' ? 127 : 126) : 2;
-    }
-    source = node.data.toString('latin1');
-    arg0 = path;
-    args = args.slice(i + 1);
-    mode = 'file';
-  } else {
-    source = sys.stdin.toString('latin1');
-    args = args.slice(i);
-    sys = { ...sys, stdin: Buffer.alloc(0) };
-  }
-  const sh = new Shell(d, sys, arg0, args, mode, opts);
-  return sh.runSource(source);
-}
-
-const bashVersion = () => `GNU bash, version ${BASH_VERSION} (x86_64-pc-linux-gnu)\nCopyright (C) 2022 Free Software Foundation, Inc.\n`
-  + 'License GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\n'
-  + 'This is free software; you are free to change and redistribute it.\n'
-  + 'There is NO WARRANTY, to the extent permitted by law.\n';
-
-const BASH_USAGE = (name: string) => `Usage:\t${name} [GNU long option] [option] ...\n\t${name} [GNU long option] [option] script-file ...\n`
-  + 'GNU long options:\n' + ['debug', 'debugger', 'dump-po-strings', 'dump-strings', 'help', 'init-file', 'login', 'noediting',
-  'noprofile', 'norc', 'posix', 'pretty-print', 'rcfile', 'restricted', 'verbose', 'version'].map((o) => `\t--${o}\n`).join('')
-  + 'Shell options:\n\t-ilrsD or -c command or -O shopt_option\t\t(invocation only)\n\t-abefhkmnptuvxBCEHPT or -o option\n';
-
 /** bash's hash_string (FNV-1) and dash's hashvar, which decide the order of exported variables. */
 function bashHash(s: string): number {
   let h = 2166136261;
@@ -128,7 +49,7 @@ function dashBucket(s: string): number {
   return h % 39;
 }
 
-class Shell {
+export class Shell {
   vars = new Map<string, Var>();
   private seq = 0;
   status = 0;
@@ -908,30 +829,3 @@ class Shell {
     return status;
   }
 }
-
-/** A glob pattern (with quoted characters taken literally) as an anchored RegExp. */
-export function globRegex(chars: { c: string; q: boolean }[]): RegExp {
-  let re = '';
-  for (let i = 0; i < chars.length; i++) {
-    const { c, q } = chars[i];
-    if (q) { re += c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'); continue; }
-    if (c === '*') re += '[^]*';
-    else if (c === '?') re += '[^]';
-    else if (c === '[') {
-      let j = i + 1;
-      let neg = false;
-      if (chars[j] && !chars[j].q && (chars[j].c === '!' || chars[j].c === '^')) { neg = true; j++; }
-      let body = '';
-      let first = true;
-      for (; j < chars.length && (first || chars[j].c !== ']' || chars[j].q); j++, first = false) {
-        const ch = chars[j].c;
-        body += ch === '\\' || ch === ']' || ch === '^' || ch === '[' ? '\\' + ch : ch;
-      }
-      if (j >= chars.length) { re += '\\['; continue; }
-      re += `[${neg ? '^' : ''}${body}]`;
-      i = j;
-    } else re += c.replace(/[\\^$.+()[\]{}|/-]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`, 's');
-}
-
