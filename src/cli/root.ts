@@ -11,6 +11,8 @@ import { demoCommand } from './demo.js';
 import { containerCommand, containerShortcuts } from './container/container.js';
 import { serviceCommand } from './service/service.js';
 import { stackCommand } from './stack/stack.js';
+import { completionCommand } from './completion/completion.js';
+import { doctestCommand } from './doctest/doctest.js';
 
 declare const TSECRET_VERSION: string;
 export const VERSION = typeof TSECRET_VERSION === 'string' ? TSECRET_VERSION : '0.0.0-dev';
@@ -25,7 +27,7 @@ export const rootCommand: CommandSpec = {
   use: 'tsecret [OPTIONS] COMMAND [ARG...]',
   short: "Docker swarm's secret workflow without a Docker engine",
   flags: globalFlags,
-  subcommands: [configCommand, containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand(runCli), ...containerShortcuts],
+  subcommands: [configCommand, containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand(runCli), doctestCommand, completionCommand, ...containerShortcuts],
 };
 
 export interface GlobalOptions {
@@ -36,6 +38,11 @@ export interface GlobalOptions {
 
 /** Runs a whole command line; returns the exit code. Never throws for user errors. */
 export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals: GlobalOptions) => Engine): Promise<number> {
+  // the completion scripts' request (cobra's hidden __complete): the words typed so far, flags and all
+  if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') {
+    const { runComplete } = await import('./completion/complete.js');
+    return runComplete(rootCommand, globalFlags, argv.slice(1), argv[0] === '__complete', io, (state) => makeEngine({ state, debug: false }));
+  }
   // Global flags stop at the first word that is not a flag (pflag SetInterspersed(false)).
   let split = 0;
   while (split < argv.length && argv[split].startsWith('-') && argv[split] !== '-' && argv[split] !== '--') {
@@ -44,7 +51,7 @@ export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals
   }
   if (argv[split] === '--') split++;
   const root = { spec: rootCommand, path: ['tsecret'] };
-  let parsed;
+  let parsed: ReturnType<typeof parseFlags<typeof globalFlags>>;
   try {
     parsed = parseFlags(globalFlags, argv.slice(0, Math.min(split, argv.length)), io);
   } catch (err) {

@@ -56,6 +56,11 @@ export interface Engine extends ServiceEngine, NetworkEngine {
    * secret, resolved as secretInspect resolves it, holds exactly `data`. Compared in constant time.
    */
   secretDataEquals(idOrName: string, data: Uint8Array): Promise<boolean>;
+  /**
+   * tsecret's own: runs fn's requests as one change, stored when fn ends (also when it throws,
+   * keeping the steps done before the failure); a process killed before that changes nothing.
+   */
+  transaction?<T>(fn: () => Promise<T>): Promise<T>;
 
   configCreate(spec: ConfigSpec): Promise<{ ID: string }>;
   /** Filters: id, label, name (moby's config list filters). */

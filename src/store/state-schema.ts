@@ -294,6 +294,7 @@ const documentShape = obj({
   tasks: list(taskShape),
   containers: list(containerShape),
   networks: list(networkShape),
+  'deterministicDraws?': int(0, Number.MAX_SAFE_INTEGER),
 });
 
 /** What is wrong with the whole document (after migrations), as `field "a.b[0].c" is …`; undefined: nothing. */

@@ -43,6 +43,8 @@ export interface State {
   containers: Container[];
   /** Swarm-scoped networks: the ingress network `swarm init` makes, then the users' (stacks'). */
   networks: Network[];
+  /** Only in a state made with TSECRET_DETERMINISTIC=1: how far its seeded generator has drawn (entropy.ts). */
+  deterministicDraws?: number;
 }
 
 export const emptyState = (): State => ({

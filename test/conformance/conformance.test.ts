@@ -14,7 +14,7 @@ import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSwarm, resetEngine } from './engine.js';
-import { normalizeScenario } from './normalize.js';
+import { normalizeScenario } from '../../src/doctest/normalize.js';
 import { makeDockerShim, makeTempDir, runScenarioSteps, runShell, shQuote, whichOnPath } from './runner.js';
 import {
   SWARM_INIT_ARGS,

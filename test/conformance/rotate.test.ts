@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeScenario } from './normalize.js';
+import { normalizeScenario } from '../../src/doctest/normalize.js';
 import { makeDockerShim, makeTempDir, runScenarioSteps, runShell, shQuote } from './runner.js';
 import { SWARM_INIT_ARGS, loadRecording, loadScenario, recordingMismatch, repoRoot } from './scenario.js';
 import type { Scenario, Step, StepOutput } from './scenario.js';

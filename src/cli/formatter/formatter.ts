@@ -4,7 +4,7 @@
 import { marshalJSON } from '../../go/json/encode.js';
 import { goJSON, goKind, goType } from '../../go/reflect/value.js';
 import { TabWriter, type TabWriterOptions } from '../../go/tabwriter/tabwriter.js';
-import { callStringMethod, isStruct, TemplateExecError } from '../../go/template/exec.js';
+import { callStringMethod, isStruct, TemplateExecError, TemplateOutputLimitError } from '../../go/template/exec.js';
 import { goSig, type Sig } from '../../go/template/funcs.js';
 import { TemplateParseError } from '../../go/template/parse.js';
 import type { Template } from '../../go/template/template.js';
@@ -94,6 +94,9 @@ function headerContext(headers: Record<string, string>): object {
   return h;
 }
 
+/** tsecret's own bound on a whole list's output (each row's template is bounded by TEMPLATE_OUTPUT_LIMIT). */
+const LIST_OUTPUT_LIMIT = 256 << 20;
+
 /**
  * What docker prints for a list command (formatter.Context.Write): each row rendered and
  * followed by "\n"; for "table ..." formats, the header row (rendered from headers with
@@ -114,7 +117,13 @@ export function renderRows(
   // a table's lines go into the tabwriter one by one, not gathered into one text first
   const table = isTable ? new TabWriter(DOCKER_TABLE) : undefined;
   let buffer = '';
-  const emit = (line: string) => (table ? table.write(line + '\n') : (buffer += line + '\n'));
+  let written = 0;
+  const emit = (line: string) => {
+    written += line.length + 1;
+    if (written > LIST_OUTPUT_LIMIT) throw new TemplateOutputLimitError(LIST_OUTPUT_LIMIT);
+    if (table) table.write(line + '\n');
+    else buffer += line + '\n';
+  };
   if (table) {
     let header: string;
     try {

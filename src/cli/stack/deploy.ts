@@ -3,11 +3,13 @@
 // --resolve-image, the detach notice, the manager check, prune, networks, secrets, configs, then
 // the services, each created or updated. Every step that succeeded stays done when a later one
 // fails (a missing external secret or config fails after the networks, secrets and configs were
-// made, as in docker). Where docker walks a Go map (networks, secrets, configs, services), tsecret
+// made, as in docker), but the whole deploy is one change of the store: a deploy killed half-way
+// changes nothing. Where docker walks a Go map (networks, secrets, configs, services), tsecret
 // goes by name.
 import { defineCommand, exactArgs } from '../command.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine } from '../../engine/client.js';
+import type { ConfigSpec, SecretSpec } from '../../api/swarm.js';
 import { DaemonError } from '../../engine/errors.js';
 import type { Config } from '../../compose/types.js';
 import type { ConvertedService, Namespace } from '../../compose/convert.js';
@@ -64,7 +66,42 @@ async function deployCompose(opts: DeployOptions, config: Config, io: IOStreams,
     throw new Error('this node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again');
   }
   const ns = new convert.Namespace(opts.namespace);
+  // The secret and config files are read before anything changes, so a deploy killed while it
+  // reads one (a FIFO, a slow disk) has changed nothing; a failed read is reported where docker
+  // reports it.
+  let secrets: SecretSpec[] | Error;
+  try {
+    secrets = convert.convertSecrets(ns, config.secrets);
+  } catch (err) {
+    secrets = err as Error;
+  }
+  let configs: ConfigSpec[] | Error;
+  try {
+    configs = convert.convertConfigs(ns, config.configs);
+  } catch (err) {
+    configs = err as Error;
+  }
+  // One change: killed half-way, the deploy leaves no network, secret or config behind (docker is not atomic here).
+  const change = () => deployChanges(opts, config, ns, secrets, configs, io, engine, convert);
+  const ids = await (engine.transaction ? engine.transaction(change) : change());
+  if (opts.detach) return;
+  for (const id of ids) {
+    // WaitOnService: progress per service, nothing with -q
+    if (!opts.quiet) await printProgress(io, engine, id, id);
+  }
+}
 
+/** Prune, networks, secrets, configs, services: what the deploy changes, in docker's order; the services' IDs. */
+async function deployChanges(
+  opts: DeployOptions,
+  config: Config,
+  ns: Namespace,
+  secrets: SecretSpec[] | Error,
+  configs: ConfigSpec[] | Error,
+  io: IOStreams,
+  engine: Engine,
+  convert: typeof import('../../compose/convert.js'),
+): Promise<string[]> {
   if (opts.prune) await pruneServices(ns, new Set(config.services.map((s) => s.name)), io, engine);
 
   const networks = convert.convertNetworks(ns, config.networks, convert.serviceNetworkKeys(config.services));
@@ -96,24 +133,21 @@ async function deployCompose(opts: DeployOptions, config: Config, io: IOStreams,
     }
   }
 
-  await createObjects('secret', convert.convertSecrets(ns, config.secrets), io, {
+  if (secrets instanceof Error) throw secrets;
+  await createObjects('secret', secrets, io, {
     inspect: (name) => engine.secretInspect(name),
     update: (existing, spec) => engine.secretUpdate(existing.ID, existing.Version, spec),
     create: (spec) => engine.secretCreate(spec),
   });
-  await createObjects('config', convert.convertConfigs(ns, config.configs), io, {
+  if (configs instanceof Error) throw configs;
+  await createObjects('config', configs, io, {
     inspect: (name) => engine.configInspect(name),
     update: (existing, spec) => engine.configUpdate(existing.ID, existing.Version, spec),
     create: (spec) => engine.configCreate(spec),
   });
 
   const services = await convert.convertServices(ns, config, engine);
-  const ids = await deployServices(ns, services, opts, io, engine);
-  if (opts.detach) return;
-  for (const id of ids) {
-    // WaitOnService: progress per service, nothing with -q
-    if (!opts.quiet) await printProgress(io, engine, id, id);
-  }
+  return deployServices(ns, services, opts, io, engine);
 }
 
 /**

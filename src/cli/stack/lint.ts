@@ -92,7 +92,7 @@ const oneOf =
     return word;
   };
 
-const LINT_TARGETS = ['swarm', 'compose'] as const satisfies readonly LintTarget[];
+export const LINT_TARGETS = ['swarm', 'compose'] as const satisfies readonly LintTarget[];
 
 export const stackLintCommand = defineCommand({
   use: 'lint [OPTIONS]',

@@ -489,6 +489,10 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
     });
   }
 
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.store.transaction(fn);
+  }
+
   // ---- helpers ----
 
   /** The swarm of a manager that can serve requests: docker's error when not in one, or locked. */

@@ -9,6 +9,7 @@ import { runTest } from '../commands/test.js';
 import { lookPath, makeSys, runFile } from '../execve.js';
 import { errnoText, passwd, type Command, type Sys } from '../sys.js';
 import { printfFormat } from '../commands/printf.js';
+import { randomInt } from '../../../determinism/entropy.js';
 import { globRegex } from './pattern.js';
 import {
   Parser, ShellSyntaxError, type Command as ShCommand, type Compound, type List, type Part, type Pipeline, type Redir,
@@ -71,7 +72,9 @@ export class Shell {
     this.cwd = sys.cwd;
     this.base = { stdin: sys.stdin, out: { write: (b) => sys.out(b) }, err: { write: (b) => sys.err(b) } };
     if (d === 'dash') {
-      DASH_VARINIT.forEach((n, k) => this.vars.set(n, { exported: false, seq: -100 + (DASH_VARINIT.length - k) }));
+      DASH_VARINIT.forEach((n, k) => {
+        this.vars.set(n, { exported: false, seq: -100 + (DASH_VARINIT.length - k) });
+      });
       this.vars.get('IFS')!.value = ' \t\n';
       this.vars.get('PATH')!.value = DEFAULT_PATH.dash;
       this.vars.get('PS1')!.value = sys.cred.uid === 0 ? '# ' : '$ ';
@@ -503,7 +506,7 @@ export class Shell {
       case '0': return this.arg0;
       case '@': case '*': return this.params.join(' ');
       case 'LINENO': return String(this.lineno);
-      case 'RANDOM': if (this.d === 'bash') return String(Math.floor(Math.random() * 32768));
+      case 'RANDOM': if (this.d === 'bash') return String(randomInt(32768));
     }
     if (/^\d+$/.test(name)) return this.params[Number(name) - 1];
     return this.get(name);
