@@ -5,8 +5,6 @@
 // vip) are filled here. Where docker iterates a Go map (networks, secrets, configs), tsecret sorts
 // by name.
 import { readFileSync } from 'node:fs';
-import type { Engine } from '../engine/client.js';
-import type { ConfigSpec, SecretSpec } from '../api/swarm.js';
 import type { NetworkCreateRequest } from '../api/networks.js';
 import type {
   ConfigReference,
@@ -15,15 +13,19 @@ import type {
   Mount,
   NetworkAttachmentConfig,
   PortConfig,
-  RestartPolicy as SwarmRestartPolicy,
   SecretReference,
   ServiceMode,
   ServiceSpec,
-  TaskSpec,
+  RestartPolicy as SwarmRestartPolicy,
   UpdateConfig as SwarmUpdateConfig,
+  TaskSpec,
 } from '../api/services.js';
+import type { ConfigSpec, SecretSpec } from '../api/swarm.js';
+import type { Engine } from '../engine/client.js';
 import { goPathError } from '../go/os/error.js';
+
 export { validateImageReference } from '../engine/image-reference.js';
+
 import { imageWithTag } from '../engine/image-reference.js';
 import { parseConfigs, parseSecrets } from '../engine/resolve-references.js';
 import type {
@@ -158,7 +160,11 @@ export function convertConfigs(ns: Namespace, configs: Record<string, FileObject
   const specs: ConfigSpec[] = [];
   for (const [key, config] of Object.entries(configs)) {
     if (config.external?.external) continue;
-    const spec: ConfigSpec = { Name: config.name || ns.scope(key), Labels: addStackLabel(ns, config.labels), Data: readObjectFile(config.file ?? '') };
+    const spec: ConfigSpec = {
+      Name: config.name || ns.scope(key),
+      Labels: addStackLabel(ns, config.labels),
+      Data: readObjectFile(config.file ?? ''),
+    };
     if (config.templateDriver) spec.Templating = { Name: config.templateDriver };
     specs.push(spec);
   }
@@ -229,7 +235,11 @@ export interface ConvertedService {
  * convert.Services: each service's spec, in the file's (sorted) order. Errors name the compose
  * key: `service db: secret not found: x`.
  */
-export async function convertServices(ns: Namespace, config: Config, engine: Pick<Engine, 'secretList' | 'configList'>): Promise<ConvertedService[]> {
+export async function convertServices(
+  ns: Namespace,
+  config: Config,
+  engine: Pick<Engine, 'secretList' | 'configList'>,
+): Promise<ConvertedService[]> {
   const out: ConvertedService[] = [];
   for (const service of config.services) {
     try {
@@ -317,7 +327,14 @@ export function convertService(
     RestartPolicy: restartPolicy,
     Placement: placement,
     Networks: attachments,
-    ...(service.logging ? { LogDriver: { Name: service.logging.driver ?? '', ...(service.logging.options ? { Options: { ...service.logging.options } } : {}) } } : {}),
+    ...(service.logging
+      ? {
+          LogDriver: {
+            Name: service.logging.driver ?? '',
+            ...(service.logging.options ? { Options: { ...service.logging.options } } : {}),
+          },
+        }
+      : {}),
     ForceUpdate: 0,
     Runtime: 'container',
   };
@@ -395,7 +412,13 @@ function convertDeployMode(mode: string | undefined, replicas: number | undefine
 
 /** The update config the daemon stores: its defaults when the file gives none or leaves fields out. */
 function convertUpdateConfig(source: UpdateConfig | undefined): SwarmUpdateConfig {
-  const config: SwarmUpdateConfig = { Parallelism: source?.parallelism ?? 1, FailureAction: 'pause', Monitor: 5e9, MaxFailureRatio: 0, Order: 'stop-first' };
+  const config: SwarmUpdateConfig = {
+    Parallelism: source?.parallelism ?? 1,
+    FailureAction: 'pause',
+    Monitor: 5e9,
+    MaxFailureRatio: 0,
+    Order: 'stop-first',
+  };
   if (!source) return config;
   if (source.delay) config.Delay = source.delay;
   if (source.failureAction) config.FailureAction = source.failureAction;
@@ -536,7 +559,10 @@ function convertVolume(volume: ServiceVolumeConfig, stackVolumes: Record<string,
       if (!stackVolume.external?.external) {
         options.Labels = addStackLabel(ns, stackVolume.labels);
         if (stackVolume.driver || stackVolume.driverOpts) {
-          options.DriverConfig = { ...(stackVolume.driver ? { Name: stackVolume.driver } : {}), ...(stackVolume.driverOpts ? { Options: { ...stackVolume.driverOpts } } : {}) };
+          options.DriverConfig = {
+            ...(stackVolume.driver ? { Name: stackVolume.driver } : {}),
+            ...(stackVolume.driverOpts ? { Options: { ...stackVolume.driverOpts } } : {}),
+          };
         }
       }
       result.VolumeOptions = options;

@@ -1,11 +1,12 @@
 // The client-side resolution of secret and config references to IDs before a service is sent to
 // the daemon (docker/cli cli/command/service/parse.go ParseSecrets, ParseConfigs); service
 // create/update and stack deploy share it.
-import type { ConfigReference, SecretReference } from '../api/services.js';
-import type { Engine } from './client.js';
+
 import type { Filters } from '../api/filters.js';
+import type { ConfigReference, SecretReference } from '../api/services.js';
 import { parseConfigOpt } from '../opts/config.js';
 import { parseSecretOpt } from '../opts/secret.js';
+import type { Engine } from './client.js';
 
 export async function resolveSecretRefs(engine: Pick<Engine, 'secretList'>, values: string[]): Promise<SecretReference[]> {
   return parseSecrets(engine, values.map(parseSecretOpt));

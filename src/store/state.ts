@@ -1,8 +1,9 @@
 // The shape of the persisted state (metadata only) and its validation and migrations.
-import type { Config, ConfigSpec, Secret } from '../api/swarm.js';
-import type { Container, Service, Task } from '../api/services.js';
-import type { Network } from '../api/networks.js';
+
 import { customAlphabet } from 'nanoid';
+import type { Network } from '../api/networks.js';
+import type { Container, Service, Task } from '../api/services.js';
+import type { Config, ConfigSpec, Secret } from '../api/swarm.js';
 import { stateShape } from './state-schema.js';
 
 export const STATE_VERSION = 4;

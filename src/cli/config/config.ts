@@ -1,5 +1,5 @@
 // The `config` group (docker/cli cli/command/config/cmd.go).
-import { noArgs, type CommandSpec } from '../command.js';
+import { type CommandSpec, noArgs } from '../command.js';
 import { createCommand } from './create.js';
 import { inspectCommand } from './inspect.js';
 import { listCommand } from './ls.js';

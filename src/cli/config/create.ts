@@ -1,12 +1,13 @@
 // `config create` (docker/cli cli/command/config/create.go): exactly a name and a file (or "-"),
 // read as a secret's is, with the config's own limit; a read failure is wrapped once more.
+
+import type { ConfigSpec } from '../../api/swarm.js';
+import type { Engine } from '../../engine/client.js';
+import { quoteGo } from '../../go/strconv/quote.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, exactArgs } from '../command.js';
 import { labelsToMap, validateLabel } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import type { ConfigSpec } from '../../api/swarm.js';
 import { readObjectData } from '../secret/create.js';
-import { quoteGo } from '../../go/strconv/quote.js';
 
 export interface CreateOptions {
   name: string;

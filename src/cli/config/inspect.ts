@@ -1,12 +1,13 @@
 // `config inspect` (docker/cli cli/command/config/inspect.go): secret inspect's command on configs,
 // whose JSON and templates show the data.
+
+import type { Config } from '../../api/swarm.js';
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { inspectFormatFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import type { Config } from '../../api/swarm.js';
 import { goConfig } from '../formatter/views.js';
-import { inspectSwarmObjects, type InspectOptions } from '../secret/inspect.js';
+import { type InspectOptions, inspectSwarmObjects } from '../secret/inspect.js';
 import { CONFIG_PRETTY_TEMPLATE, DEFAULT_CONFIG_TABLE, prettyConfig } from './formatter.js';
 
 export type { InspectOptions };

@@ -1,9 +1,10 @@
 // `config ls` (docker/cli cli/command/config/ls.go).
-import { defineCommand, noArgs } from '../command.js';
-import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
+
 import type { Engine } from '../../engine/client.js';
 import { sortNaturallyBy } from '../../go/sortorder/natsort.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, noArgs } from '../command.js';
+import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
 import { writeList } from '../formatter/formatter.js';
 import { ObjectRow } from '../secret/formatter.js';
 import { CONFIG_HEADERS, DEFAULT_CONFIG_TABLE } from './formatter.js';

@@ -1,9 +1,10 @@
 // `config rm` (docker/cli cli/command/config/remove.go): as `secret rm`, each argument printed as
 // typed once removed, every failure reported at the end.
+
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { forEachArgument } from '../errors.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 
 export interface RemoveOptions {
   names: string[];

@@ -2,8 +2,8 @@
 // headers, and the --pretty inspect template. Configs print the same way but for their own columns
 // and template (config/formatter.go), so the row and the pretty context's common part live here.
 import type { Secret } from '../../api/swarm.js';
-import { GoTime } from '../../go/time/time.js';
 import { compareBytes } from '../../go/strings/strings.js';
+import { GoTime } from '../../go/time/time.js';
 import { humanDuration } from '../../go/units/duration.js';
 import { prettyPrint } from '../formatter/displayutils.js';
 

@@ -5,11 +5,12 @@
 // help, so the order here follows docker's source. tsecret accepts them all; the ones that shape
 // the simulated model are acted on in create.ts and update.ts, and parse as docker's do, so a bad
 // value is the same flag error.
+
+import { parseGoInt } from '../../go/strconv/atoi.js';
+import { validateConfigOpt } from '../../opts/config.js';
+import { validateSecretOpt } from '../../opts/secret.js';
 import { defineFlag, defineFlags } from '../command.js';
 import { validateLabel } from '../flags.js';
-import { parseGoInt } from '../../go/strconv/atoi.js';
-import { validateSecretOpt } from '../../opts/secret.js';
-import { validateConfigOpt } from '../../opts/config.js';
 
 /**
  * buildServiceDefaultFlagMapping: the defaults `create` shows in its help (swarmkit's). `update`
@@ -44,7 +45,12 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
     { name: 'quiet', shorthand: 'q', varname: '', usage: 'Suppress progress output', kind: 'bool' },
     { name: 'workdir', shorthand: 'w', varname: 'string', usage: 'Working directory inside the container', kind: 'value' },
     { name: 'user', shorthand: 'u', varname: 'string', usage: 'Username or UID (format: <name|uid>[:<group|gid>])', kind: 'value' },
-    { name: 'credential-spec', varname: 'credential-spec', usage: 'Credential spec for managed service account (Windows only)', kind: 'value' },
+    {
+      name: 'credential-spec',
+      varname: 'credential-spec',
+      usage: 'Credential spec for managed service account (Windows only)',
+      kind: 'value',
+    },
     { name: 'hostname', varname: 'string', usage: 'Container hostname', kind: 'value' },
     { name: 'entrypoint', varname: 'command', usage: 'Overwrite the default ENTRYPOINT of the image', kind: 'value' },
     { name: 'cap-add', varname: 'list', usage: 'Add Linux capabilities', kind: 'list' },
@@ -62,7 +68,12 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
       defaultText: defaults['stop-grace-period'],
     },
     { name: 'replicas', varname: 'uint', usage: 'Number of tasks', kind: 'value', parse: parseReplicas },
-    { name: 'max-concurrent', varname: 'uint', usage: 'Number of job tasks to run concurrently (default equal to --replicas)', kind: 'value' },
+    {
+      name: 'max-concurrent',
+      varname: 'uint',
+      usage: 'Number of job tasks to run concurrently (default equal to --replicas)',
+      kind: 'value',
+    },
     { name: 'replicas-max-per-node', varname: 'uint', usage: 'Maximum number of tasks per node (default 0 = unlimited)', kind: 'value' },
     {
       name: 'restart-condition',
@@ -87,7 +98,13 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
       kind: 'value',
       defaultText: defaults['update-parallelism'],
     },
-    { name: 'update-delay', varname: 'duration', usage: 'Delay between updates (ns|us|ms|s|m|h)', kind: 'value', defaultText: defaults['update-delay'] },
+    {
+      name: 'update-delay',
+      varname: 'duration',
+      usage: 'Delay between updates (ns|us|ms|s|m|h)',
+      kind: 'value',
+      defaultText: defaults['update-delay'],
+    },
     {
       name: 'update-monitor',
       varname: 'duration',
@@ -109,7 +126,13 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
       kind: 'value',
       defaultText: defaults['update-max-failure-ratio'],
     },
-    { name: 'update-order', varname: 'string', usage: 'Update order ("start-first", "stop-first")', kind: 'value', defaultText: defaults['update-order'] },
+    {
+      name: 'update-order',
+      varname: 'string',
+      usage: 'Update order ("start-first", "stop-first")',
+      kind: 'value',
+      defaultText: defaults['update-order'],
+    },
     {
       name: 'rollback-parallelism',
       varname: 'uint',
@@ -152,9 +175,20 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
       kind: 'value',
       defaultText: defaults['rollback-order'],
     },
-    { name: 'endpoint-mode', varname: 'string', usage: 'Endpoint mode (vip or dnsrr)', kind: 'value', defaultText: defaults['endpoint-mode'] },
+    {
+      name: 'endpoint-mode',
+      varname: 'string',
+      usage: 'Endpoint mode (vip or dnsrr)',
+      kind: 'value',
+      defaultText: defaults['endpoint-mode'],
+    },
     { name: 'with-registry-auth', varname: '', usage: 'Send registry authentication details to swarm agents', kind: 'bool' },
-    { name: 'no-resolve-image', varname: '', usage: 'Do not query the registry to resolve image digest and supported platforms', kind: 'bool' },
+    {
+      name: 'no-resolve-image',
+      varname: '',
+      usage: 'Do not query the registry to resolve image digest and supported platforms',
+      kind: 'bool',
+    },
     { name: 'log-driver', varname: 'string', usage: 'Logging driver for service', kind: 'value' },
     { name: 'log-opt', varname: 'list', usage: 'Logging driver options', kind: 'list' },
     { name: 'health-cmd', varname: 'string', usage: 'Command to run to check health', kind: 'value' },
@@ -175,7 +209,12 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
   ]);
 
 /** Declared by create.go and update.go alike, outside addServiceFlags. */
-const initFlag = defineFlag({ name: 'init', varname: '', usage: 'Use an init inside each service container to forward signals and reap processes', kind: 'bool' });
+const initFlag = defineFlag({
+  name: 'init',
+  varname: '',
+  usage: 'Use an init inside each service container to forward signals and reap processes',
+  kind: 'bool',
+});
 
 export const CREATE_FLAGS = defineFlags([
   {

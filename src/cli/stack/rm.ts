@@ -2,10 +2,11 @@
 // name), then its secrets, its configs, then its networks, each found by the namespace label. A
 // failure is reported without a newline (as docker's Fprintf does) and the next objects are still
 // removed.
+
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { joinErrors } from '../errors.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 import { stackFilter, validateStackNames } from './common.js';
 
 export interface StackRemoveOptions {
@@ -14,7 +15,10 @@ export interface StackRemoveOptions {
   detach: boolean;
 }
 
-type RemoveEngine = Pick<Engine, 'serviceList' | 'serviceRemove' | 'secretList' | 'secretRemove' | 'configList' | 'configRemove' | 'networkList' | 'networkRemove'>;
+type RemoveEngine = Pick<
+  Engine,
+  'serviceList' | 'serviceRemove' | 'secretList' | 'secretRemove' | 'configList' | 'configRemove' | 'networkList' | 'networkRemove'
+>;
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -65,6 +69,16 @@ export const stackRemoveCommand = defineCommand({
   aliases: ['remove', 'down'],
   short: 'Remove one or more stacks',
   args: requiresMinArgs(1),
-  flags: [{ name: 'detach', shorthand: 'd', varname: '', usage: 'Do not wait for stack removal', kind: 'bool', defaultText: 'true', default: true }],
+  flags: [
+    {
+      name: 'detach',
+      shorthand: 'd',
+      varname: '',
+      usage: 'Do not wait for stack removal',
+      kind: 'bool',
+      defaultText: 'true',
+      default: true,
+    },
+  ],
   run: ({ args, flags, io, engine }) => runStackRemove({ namespaces: args, detach: flags.detach }, io, engine()),
 });

@@ -1,22 +1,71 @@
 // The simulated one-node swarm manager: the Engine surface backed by the state store.
 import { networkInterfaces } from 'node:os';
-import type { Engine, NetworkEngine, ServiceEngine } from '../client.js';
 import type { Filters } from '../../api/filters.js';
-import type { Config, ConfigSpec, Secret, SecretSpec, SwarmInfo, SwarmInitRequest, SwarmSpecUpdate, SwarmUnlockRequest, SwarmUpdateRequest, SystemInfo, Version } from '../../api/swarm.js';
+import type { Network, NetworkCreateRequest } from '../../api/networks.js';
+import type {
+  Container,
+  ExecRequest,
+  ExecResult,
+  Node,
+  Service,
+  ServiceCreateResponse,
+  ServiceSpec,
+  ServiceStatus,
+  ServiceUpdateOptions,
+  Task,
+} from '../../api/services.js';
+import type {
+  Config,
+  ConfigSpec,
+  Secret,
+  SecretSpec,
+  SwarmInfo,
+  SwarmInitRequest,
+  SwarmSpecUpdate,
+  SwarmUnlockRequest,
+  SwarmUpdateRequest,
+  SystemInfo,
+  Version,
+} from '../../api/swarm.js';
+import type { ConfigRecord, State, SwarmRecord } from '../../store/state.js';
+import { type StateStore, SwarmLockedError, type Transaction, UnlockError } from '../../store/state-store.js';
+import type { Engine, NetworkEngine, ServiceEngine } from '../client.js';
 import { alreadyInSwarm, DaemonError, notInSwarm, notManager, notManagerWorker, rpcError, swarmLocked } from '../errors.js';
 import { validateFilterKeys } from '../filters.js';
 import { newJoinTokens, newObjectId, newUnlockKey } from '../ids.js';
-import { SwarmLockedError, UnlockError, type StateStore, type Transaction } from '../../store/state-store.js';
-import type { ConfigRecord, State, SwarmRecord } from '../../store/state.js';
-import { checkNotInUse, checkObjectNameFree, checkOnlyLabelsChange, filterObjects, resolveObject, validateConfigSpec, validateSecretSpec } from './secrets.js';
-import { newRootCACertificate } from '../root-ca.js';
-import type { Container, ExecRequest, ExecResult, Node, Service, ServiceCreateResponse, ServiceSpec, ServiceStatus, ServiceUpdateOptions, Task } from '../../api/services.js';
 import { randomName } from '../names.js';
-import { exitContainer, hasDirtyTasks, reconcile, shutdownTask, type Clock } from './orchestrator.js';
-import { checkNameFree, filterServices, filterTasks, resolveService, resolveTask, rollbackSpec, servicesUsing, settledUpdateStatus, validateServiceSpec } from './services.js';
+import { newRootCACertificate } from '../root-ca.js';
 import { filterContainers, resolveContainer, runningContainerRemoval } from './containers.js';
-import type { Network, NetworkCreateRequest } from '../../api/networks.js';
-import { allocateEndpoint, checkNetworkRemovable, createNetwork, filterNetworks, ingressNetwork, resolveAttachments, resolveNetwork } from './networks.js';
+import {
+  allocateEndpoint,
+  checkNetworkRemovable,
+  createNetwork,
+  filterNetworks,
+  ingressNetwork,
+  resolveAttachments,
+  resolveNetwork,
+} from './networks.js';
+import { type Clock, exitContainer, hasDirtyTasks, reconcile, shutdownTask } from './orchestrator.js';
+import {
+  checkNotInUse,
+  checkObjectNameFree,
+  checkOnlyLabelsChange,
+  filterObjects,
+  resolveObject,
+  validateConfigSpec,
+  validateSecretSpec,
+} from './secrets.js';
+import {
+  checkNameFree,
+  filterServices,
+  filterTasks,
+  resolveService,
+  resolveTask,
+  rollbackSpec,
+  servicesUsing,
+  settledUpdateStatus,
+  validateServiceSpec,
+} from './services.js';
 
 /** swarmkit ca.MinNodeCertExpiration. */
 const MIN_NODE_CERT_EXPIRY_NS = 3600e9;
@@ -251,7 +300,10 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
     const secret = resolveObject('secret', state.secrets, idOrName);
     // node:crypto is loaded here, off the start-up path of every other command
     const { sameSecretData } = await import('./secret-compare.js');
-    return sameSecretData(this.unlocked(() => this.store.readPayload(secret.ID)), data);
+    return sameSecretData(
+      this.unlocked(() => this.store.readPayload(secret.ID)),
+      data,
+    );
   }
 
   // ---- configs: the secrets' rules, but the data is no secret: kept in the state, returned by inspect ----
@@ -361,7 +413,12 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
       // rollback=previous: the previous spec and the current one swap places
       const rollback = opts.Rollback === 'previous';
       const next = rollback ? rollbackSpec(service, tx.state) : stored;
-      const endpoint = allocateEndpoint(next, tx.state.services.filter((s) => s !== service), tx.state.networks, service.Endpoint);
+      const endpoint = allocateEndpoint(
+        next,
+        tx.state.services.filter((s) => s !== service),
+        tx.state.networks,
+        service.Endpoint,
+      );
       const now = this.now();
       service.PreviousSpec = service.Spec;
       service.Spec = next;
@@ -531,12 +588,18 @@ function storedSpec(spec: ServiceSpec, networks: Network[]): ServiceSpec {
   const stored = structuredClone(spec);
   // moby restartPolicyToGRPC
   const condition = stored.TaskTemplate.RestartPolicy?.Condition ?? '';
-  if (!['', 'none', 'on-failure', 'any'].includes(condition)) throw new DaemonError(`invalid RestartCondition: ${JSON.stringify(condition)}`, 400);
+  if (!['', 'none', 'on-failure', 'any'].includes(condition))
+    throw new DaemonError(`invalid RestartCondition: ${JSON.stringify(condition)}`, 400);
   resolveAttachments(stored, networks);
   const endpoint = stored.EndpointSpec;
   if (!endpoint.Mode) endpoint.Mode = 'vip';
   if (endpoint.Ports?.length) {
-    endpoint.Ports = endpoint.Ports.map(({ PublishedPort, ...p }) => ({ Protocol: p.Protocol, TargetPort: p.TargetPort, ...(PublishedPort ? { PublishedPort } : {}), PublishMode: p.PublishMode }));
+    endpoint.Ports = endpoint.Ports.map(({ PublishedPort, ...p }) => ({
+      Protocol: p.Protocol,
+      TargetPort: p.TargetPort,
+      ...(PublishedPort ? { PublishedPort } : {}),
+      PublishMode: p.PublishMode,
+    }));
   } else delete endpoint.Ports;
   return stored;
 }
@@ -559,7 +622,8 @@ function apiConfig(record: ConfigRecord): Config {
 function serviceStatus(tasks: Task[], service: Service): ServiceStatus {
   const own = tasks.filter((t) => t.ServiceID === service.ID);
   const running = own.filter((t) => t.Status.State === 'running').length;
-  const desired = 'Replicated' in service.Spec.Mode ? service.Spec.Mode.Replicated.Replicas : own.filter((t) => t.DesiredState === 'running').length;
+  const desired =
+    'Replicated' in service.Spec.Mode ? service.Spec.Mode.Replicated.Replicas : own.filter((t) => t.DesiredState === 'running').length;
   return { RunningTasks: running, DesiredTasks: desired };
 }
 

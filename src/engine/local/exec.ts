@@ -1,9 +1,10 @@
 // `docker exec` in a task container: a simulated Debian filesystem with the container's secrets
 // and configs mounted read-only, the service's environment, and the process the command names.
-import type { Config, Secret } from '../../api/swarm.js';
+
 import type { Container, ExecRequest, ExecResult, Service, Task } from '../../api/services.js';
-import { resolveExecUser, runProcess } from '../exec/process.js';
+import type { Config, Secret } from '../../api/swarm.js';
 import { SimFS } from '../exec/filesystem.js';
+import { resolveExecUser, runProcess } from '../exec/process.js';
 import { configFileData, renderSecretTemplate, type SecretTemplateContext } from './secret-template.js';
 
 export interface ExecContext extends SecretTemplateContext {
@@ -39,7 +40,12 @@ export function execInContainer(container: Container, req: ExecRequest, ctx: Exe
     if (!config) continue;
     const owner = sharedConfig.get(mount.ConfigID) ?? mount;
     fs.mkdirp(mount.Target.slice(0, mount.Target.lastIndexOf('/')) || '/', 0o755, 0, 0, mountedAt);
-    fs.writeFile(mount.Target, configFileData(config, container, ctx), { mode: owner.Mode, uid: Number(owner.UID), gid: Number(owner.GID), mtimeMs: mountedAt });
+    fs.writeFile(mount.Target, configFileData(config, container, ctx), {
+      mode: owner.Mode,
+      uid: Number(owner.UID),
+      gid: Number(owner.GID),
+      mtimeMs: mountedAt,
+    });
     fs.markReadOnly(mount.Target);
   }
   const user = resolveExecUser(fs, req.User || container.Config.User);

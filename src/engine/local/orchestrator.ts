@@ -1,13 +1,14 @@
 // The swarm orchestrator, converged at once: every desired slot gets a running task with one
 // container; a changed task template replaces tasks stop-first; scaled-away slots vanish; each slot
 // keeps at most the swarm's task-history limit of tasks (swarmkit orchestrator, taskreaper).
-import { randomBytes } from '../../determinism/entropy.js';
+
 import type { Container, Service, Task } from '../../api/services.js';
+import { randomBytes } from '../../determinism/entropy.js';
+import { quoteGo } from '../../go/strconv/quote.js';
+import { GoTime } from '../../go/time/time.js';
+import type { State, SwarmRecord } from '../../store/state.js';
 import { newObjectId } from '../ids.js';
 import { imageDefaults } from '../images.js';
-import { GoTime } from '../../go/time/time.js';
-import { quoteGo } from '../../go/strconv/quote.js';
-import type { State, SwarmRecord } from '../../store/state.js';
 import { configFileData } from './secret-template.js';
 
 export interface Clock {
@@ -39,8 +40,7 @@ function restartRefused(state: State, service: Service, slot: number): boolean {
   return condition === 'none' || (condition === 'on-failure' && last.Status.State === 'complete');
 }
 
-const sameTemplate = (task: Task, service: Service): boolean =>
-  JSON.stringify(task.Spec) === JSON.stringify(service.Spec.TaskTemplate);
+const sameTemplate = (task: Task, service: Service): boolean => JSON.stringify(task.Spec) === JSON.stringify(service.Spec.TaskTemplate);
 
 /** Whether the service's current spec makes the orchestrator replace a running task (IsTaskDirty). */
 export function hasDirtyTasks(state: State, service: Service): boolean {

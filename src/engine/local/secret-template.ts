@@ -4,11 +4,12 @@
 // {{secret "target"}}, {{config "target"}} — Go's text/template with swarmkit's functions only,
 // none of docker's CLI ones. A secret renders when its file is read, from the sealed payload; a
 // config when its task starts (a template that fails fails the task) and when read.
-import type { Config, Secret } from '../../api/swarm.js';
+
 import type { Container, Service, Task } from '../../api/services.js';
-import { DaemonError } from '../errors.js';
+import type { Config, Secret } from '../../api/swarm.js';
 import { goMap, goStruct } from '../../go/reflect/value.js';
 import { parseTemplate } from '../../go/template/template.js';
+import { DaemonError } from '../errors.js';
 
 /** What rendering needs to know of the task whose container reads the secret or config. */
 export interface SecretTemplateContext {

@@ -4,9 +4,9 @@
 // differ.
 import type { Filters } from '../../api/filters.js';
 import type { ConfigSpec, SecretSpec } from '../../api/swarm.js';
+import { quoteGo } from '../../go/strconv/quote.js';
 import { objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
 import { matchLabels } from '../filters.js';
-import { quoteGo } from '../../go/strconv/quote.js';
 
 export type ObjectKind = 'secret' | 'config';
 

@@ -1,10 +1,11 @@
 // Service rules of swarmkit's control API (controlapi/service.go, common.go) and moby's lookups.
+
+import type { Service, ServiceSpec, Task } from '../../api/services.js';
 import type { Secret } from '../../api/swarm.js';
 import type { ConfigRecord } from '../../store/state.js';
-import type { Service, ServiceSpec, Task } from '../../api/services.js';
+import { MAX_REPLICAS } from '../../store/state-schema.js';
 import { DaemonError, objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
 import { matchLabels } from '../filters.js';
-import { MAX_REPLICAS } from '../../store/state-schema.js';
 
 const DNS_COMPONENT = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
 
@@ -25,7 +26,12 @@ export function validateServiceSpec(spec: ServiceSpec, objects: ReferencedObject
   }
   const container = spec.TaskTemplate.ContainerSpec;
   const secretRefs = (container.Secrets ?? []).map((r) => ({ id: r.SecretID, name: r.SecretName, file: r.File.Name }));
-  const configRefs = (container.Configs ?? []).map((r) => ({ id: r.ConfigID, name: r.ConfigName, file: r.File?.Name, runtime: r.Runtime !== undefined }));
+  const configRefs = (container.Configs ?? []).map((r) => ({
+    id: r.ConfigID,
+    name: r.ConfigName,
+    file: r.File?.Name,
+    runtime: r.Runtime !== undefined,
+  }));
   // validateContainerSpec: secret then config references; then, in the store's transaction,
   // checkSecretExistence and checkConfigExistence
   validateReferences('secret', secretRefs);
@@ -115,7 +121,22 @@ export function filterServices(services: Service[], filters: Map<string, string[
   });
 }
 
-const TASK_STATES = ['new', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting', 'running', 'complete', 'shutdown', 'failed', 'rejected', 'remove', 'orphaned'];
+const TASK_STATES = [
+  'new',
+  'pending',
+  'assigned',
+  'accepted',
+  'preparing',
+  'ready',
+  'starting',
+  'running',
+  'complete',
+  'shutdown',
+  'failed',
+  'rejected',
+  'remove',
+  'orphaned',
+];
 
 /**
  * ListTasks filters (moby newListTasksFilters, daemon/cluster/tasks.go GetTasks): each `service`
@@ -123,7 +144,12 @@ const TASK_STATES = ['new', 'pending', 'assigned', 'accepted', 'preparing', 'rea
  * is a prefix of <service>.<slot>.<taskID>; label matches the service's labels as they were when
  * the task was made.
  */
-export function filterTasks(tasks: Task[], services: Service[], nodeNames: (id: string) => string[], filters: Map<string, string[]>): Task[] {
+export function filterTasks(
+  tasks: Task[],
+  services: Service[],
+  nodeNames: (id: string) => string[],
+  filters: Map<string, string[]>,
+): Task[] {
   for (const state of filters.get('desired-state') ?? []) {
     if (!TASK_STATES.includes(state)) throw new DaemonError(`Invalid desired-state filter: '${state}'`, 400);
   }
@@ -176,7 +202,9 @@ export function servicesUsing(services: Service[], kind: 'secret' | 'config', id
   return services
     .filter((s) => {
       const container = s.Spec.TaskTemplate.ContainerSpec;
-      return kind === 'secret' ? (container.Secrets ?? []).some((r) => r.SecretID === id) : (container.Configs ?? []).some((r) => r.ConfigID === id);
+      return kind === 'secret'
+        ? (container.Secrets ?? []).some((r) => r.SecretID === id)
+        : (container.Configs ?? []).some((r) => r.ConfigID === id);
     })
     .map((s) => s.Spec.Name);
 }

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Secret, Config as SwarmConfig } from '../../../src/api/swarm.js';
 import {
-  Namespace,
   convertConfigs,
   convertNetworks,
   convertSecrets,
@@ -12,11 +12,11 @@ import {
   convertServiceConfigs,
   convertServiceSecrets,
   convertServices,
+  Namespace,
   serviceNetworkKeys,
   validateImageReference,
 } from '../../../src/compose/convert.js';
 import type { Config, ServiceConfig } from '../../../src/compose/types.js';
-import type { Config as SwarmConfig, Secret } from '../../../src/api/swarm.js';
 
 const ns = new Namespace('gitea');
 const dir = mkdtempSync(join(tmpdir(), 'tsecret-convert-'));
@@ -25,8 +25,15 @@ writeFileSync(join(dir, 'pw.txt'), 'userpass123\n');
 /** An engine with these secrets (and configs: names given as `config:NAME`), listed by name prefix. */
 const secretsOf = (names: string[]) => {
   const listed = (wanted: string[]) =>
-    wanted.map((n, i) => ({ ID: `id${i}${n}`.padEnd(25, '0').slice(0, 25), Version: { Index: 1 }, CreatedAt: '', UpdatedAt: '', Spec: { Name: n, Labels: {} } }));
-  const byPrefix = (filters: Map<string, string[]>, n: string) => (filters.get('name') ?? []).some((p) => n.toLowerCase().startsWith(p.toLowerCase()));
+    wanted.map((n, i) => ({
+      ID: `id${i}${n}`.padEnd(25, '0').slice(0, 25),
+      Version: { Index: 1 },
+      CreatedAt: '',
+      UpdatedAt: '',
+      Spec: { Name: n, Labels: {} },
+    }));
+  const byPrefix = (filters: Map<string, string[]>, n: string) =>
+    (filters.get('name') ?? []).some((p) => n.toLowerCase().startsWith(p.toLowerCase()));
   const secrets = names.filter((n) => !n.startsWith('config:'));
   const configs = names.filter((n) => n.startsWith('config:')).map((n) => n.slice('config:'.length));
   return {
@@ -93,7 +100,14 @@ describe('secrets', () => {
     await expect(convertServices(ns, cfg([{ source: 'ghost' }]), secretsOf([]))).rejects.toThrow('service db: undefined secret "ghost"');
     await expect(convertServices(ns, cfg([{ source: 'root' }]), secretsOf([]))).rejects.toThrow('service db: secret not found: root');
     await expect(
-      convertServices(ns, cfg([{ source: 'root', target: 't' }, { source: 'a', target: 't' }]), secretsOf(['root', 'gitea_a'])),
+      convertServices(
+        ns,
+        cfg([
+          { source: 'root', target: 't' },
+          { source: 'a', target: 't' },
+        ]),
+        secretsOf(['root', 'gitea_a']),
+      ),
     ).rejects.toThrow('service db: duplicate secret target for gitea_a not allowed');
   });
 });
@@ -121,7 +135,12 @@ describe('configs', () => {
       ext: { name: 'real_ext', external: { external: true } },
       app: { file: 'x', external: { external: false } },
     };
-    const refs = await convertServiceConfigs(ns, [{ source: 'ext' }, { source: 'app', target: '/etc/app', uid: '33', mode: 0o440 }], configs, secretsOf(['config:gitea_app', 'config:real_ext']));
+    const refs = await convertServiceConfigs(
+      ns,
+      [{ source: 'ext' }, { source: 'app', target: '/etc/app', uid: '33', mode: 0o440 }],
+      configs,
+      secretsOf(['config:gitea_app', 'config:real_ext']),
+    );
     expect(refs.map((r) => [r.File, r.ConfigName])).toEqual([
       [{ Name: '/etc/app', UID: '33', GID: '0', Mode: 0o440 }, 'gitea_app'],
       [{ Name: 'ext', UID: '0', GID: '0', Mode: 0o444 }, 'real_ext'],
@@ -135,7 +154,9 @@ describe('configs', () => {
         secrets: { s: { name: 's', external: { external: true } } },
         configs: { gone: { name: 'gone', external: { external: true } } },
       });
-    await expect(convertServices(ns, cfg([{ source: 'ghost' }]), secretsOf(['s']))).rejects.toThrow('service web: undefined config "ghost"');
+    await expect(convertServices(ns, cfg([{ source: 'ghost' }]), secretsOf(['s']))).rejects.toThrow(
+      'service web: undefined config "ghost"',
+    );
     await expect(convertServices(ns, cfg([{ source: 'gone' }]), secretsOf(['s']))).rejects.toThrow('service web: config not found: gone');
     await expect(convertServices(ns, cfg([{ source: 'gone' }]), secretsOf([]))).rejects.toThrow('service web: secret not found: s');
     const [web] = await convertServices(ns, cfg([{ source: 'gone', target: '/g' }]), secretsOf(['s', 'config:gone']));
@@ -153,7 +174,11 @@ describe('networks', () => {
     expect([...used].sort()).toEqual(['default', 'front', 'named', 'outside']);
     const nets = convertNetworks(
       ns,
-      { front: { attachable: true, labels: { l: 'v' } }, outside: { name: 'outside', external: { external: true } }, named: { name: 'zz_custom' } },
+      {
+        front: { attachable: true, labels: { l: 'v' } },
+        outside: { name: 'outside', external: { external: true } },
+        named: { name: 'zz_custom' },
+      },
       used,
     );
     expect(nets.external).toEqual(['outside']);
@@ -185,7 +210,12 @@ describe('services', () => {
           { target: 80, published: 8080, protocol: 'tcp', mode: 'ingress' },
           { target: 81, protocol: 'udp' },
         ],
-        deploy: { replicas: 3, labels: { s: 't' }, updateConfig: { parallelism: 2, delay: 10e9 }, restartPolicy: { condition: 'on-failure', delay: 3e9, maxAttempts: 3 } },
+        deploy: {
+          replicas: 3,
+          labels: { s: 't' },
+          updateConfig: { parallelism: 2, delay: 10e9 },
+          restartPolicy: { condition: 'on-failure', delay: 3e9, maxAttempts: 3 },
+        },
       },
       nets,
       {},
@@ -217,7 +247,14 @@ describe('services', () => {
       ],
     });
     expect(spec.Mode).toEqual({ Replicated: { Replicas: 3 } });
-    expect(spec.UpdateConfig).toEqual({ Parallelism: 2, Delay: 10e9, FailureAction: 'pause', Monitor: 5e9, MaxFailureRatio: 0, Order: 'stop-first' });
+    expect(spec.UpdateConfig).toEqual({
+      Parallelism: 2,
+      Delay: 10e9,
+      FailureAction: 'pause',
+      Monitor: 5e9,
+      MaxFailureRatio: 0,
+      Order: 'stop-first',
+    });
     expect(spec.RollbackConfig).toEqual({ Parallelism: 1, FailureAction: 'pause', Monitor: 5e9, MaxFailureRatio: 0, Order: 'stop-first' });
     expect(spec.TaskTemplate.RestartPolicy).toEqual({ Condition: 'on-failure', Delay: 3e9, MaxAttempts: 3 });
     expect(spec.TaskTemplate.Resources).toEqual({});
@@ -231,7 +268,8 @@ describe('services', () => {
     expect(restart('on-failure:3')).toEqual({ Condition: 'on-failure', Delay: 5e9, MaxAttempts: 3 });
     expect(() => restart('bogus')).toThrow('unknown restart policy: bogus');
     expect(() => restart(':3')).toThrow('invalid restart policy format: no policy provided before colon');
-    const mode = (m: string, replicas?: number) => () => convertService(ns, { name: 'w', image: 'x', deploy: { mode: m, replicas } }, {}, {}, []);
+    const mode = (m: string, replicas?: number) => () =>
+      convertService(ns, { name: 'w', image: 'x', deploy: { mode: m, replicas } }, {}, {}, []);
     expect(mode('global', 2)).toThrow('replicas can only be used with replicated or replicated-job mode');
     expect(mode('weird')).toThrow('Unknown mode: weird');
     expect(mode('global')().Mode).toEqual({ Global: {} });
@@ -261,9 +299,9 @@ describe('services', () => {
       { Type: 'volume', Target: '/anon' },
       { Type: 'volume', Source: 'real_ext', Target: '/ext', VolumeOptions: {} },
     ]);
-    expect(() => convertService(ns, { name: 'w', image: 'x', volumes: [{ type: 'volume', source: 'nope', target: '/x' }] }, {}, {}, [])).toThrow(
-      'undefined volume "nope"',
-    );
+    expect(() =>
+      convertService(ns, { name: 'w', image: 'x', volumes: [{ type: 'volume', source: 'nope', target: '/x' }] }, {}, {}, []),
+    ).toThrow('undefined volume "nope"');
   });
 });
 

@@ -3,11 +3,11 @@
 // container gets, and a task that cannot start because its config does not render.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { session } from '../../helpers/run.js';
-import { localEngineFor } from '../../../src/engine/local/factory.js';
 import type { ConfigReference, ServiceSpec } from '../../../src/api/services.js';
 import { defaultTaskSpec, serviceSpec } from '../../../src/cli/service/spec.js';
+import { localEngineFor } from '../../../src/engine/local/factory.js';
 import { parseState } from '../../../src/store/state.js';
+import { session } from '../../helpers/run.js';
 
 async function manager() {
   const s = session();
