@@ -2,10 +2,10 @@
 // gives docker's help layout (docker/cli cli/cobra.go), its argument-count messages (cli/required.go)
 // and pflag's error wording, so the commands read exactly like docker's.
 import { Command as CommanderCommand, Option } from 'commander';
-import { FlagError, StatusError } from './errors.js';
-import type { IOStreams } from '../iostreams/iostreams.js';
 import type { Engine } from '../engine/client.js';
 import { quoteGo } from '../go/strconv/quote.js';
+import type { IOStreams } from '../iostreams/iostreams.js';
+import { FlagError, StatusError } from './errors.js';
 
 export type FlagKind = 'bool' | 'value' | 'list';
 
@@ -318,7 +318,12 @@ function firstOperand(flags: readonly FlagSpec[], argv: string[]): number {
 }
 
 /** Parses one command's flags as pflag would, reporting errors in pflag's words (as FlagError). */
-export function parseFlags<const Fs extends readonly FlagSpec[]>(specFlags: Fs, argv: string[], io: IOStreams, interspersed = true): ParsedCommandLine<Fs> {
+export function parseFlags<const Fs extends readonly FlagSpec[]>(
+  specFlags: Fs,
+  argv: string[],
+  io: IOStreams,
+  interspersed = true,
+): ParsedCommandLine<Fs> {
   if (!interspersed) {
     const split = firstOperand(specFlags, argv);
     const head = parseFlags(specFlags, argv.slice(0, split), io);
@@ -468,13 +473,20 @@ function persistentFlagTokens(flags: readonly FlagSpec[], argv: string[]): numbe
   return Math.min(i, argv.length);
 }
 
-async function runResolved(cmd: ResolvedCommand, argv: string[], io: IOStreams, engine: () => Engine, inherited: readonly FlagSpec[] = []): Promise<number> {
+async function runResolved(
+  cmd: ResolvedCommand,
+  argv: string[],
+  io: IOStreams,
+  engine: () => Engine,
+  inherited: readonly FlagSpec[] = [],
+): Promise<number> {
   let parsed: ParsedCommandLine;
   const flagSpecs = [...(cmd.spec.flags ?? []), ...inherited.filter((f) => !cmd.spec.flags?.some((g) => g.name === f.name))];
   try {
     parsed = parseFlags(flagSpecs, argv, io, cmd.spec.interspersed ?? true);
     for (const flag of flagSpecs) {
-      if (flag.deprecated !== undefined && parsed.changed.has(flag.name)) io.stdout.write(`Flag --${flag.name} has been deprecated, ${flag.deprecated}\n`);
+      if (flag.deprecated !== undefined && parsed.changed.has(flag.name))
+        io.stdout.write(`Flag --${flag.name} has been deprecated, ${flag.deprecated}\n`);
     }
   } catch (err) {
     if (err instanceof FlagError) {
