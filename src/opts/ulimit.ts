@@ -1,6 +1,6 @@
 // --ulimit / --ulimit-add values: docker/cli opts/ulimit.go over go-units ulimit.go ParseUlimit.
 import type { Ulimit } from '../api/services.js';
-import { parseInt } from '../go/strconv/numerr.js';
+import { strconvParseInt } from '../go/strconv/numerr.js';
 
 /** go-units' ulimitNameMapping ("as" is disabled there). */
 const ULIMIT_NAMES = new Set([
@@ -31,8 +31,8 @@ export function parseUlimit(val: string): Ulimit {
   const parts = limits.split(':');
   if (parts.length > 2) throw new Error(`too many limit value arguments - ${limits}, can only have up to two, \`soft[:hard]\``);
   // as Go does: the hard limit is parsed first
-  const hard = parts.length === 2 ? Number(parseInt(parts[1], 10, 64)) : undefined;
-  const soft = Number(parseInt(parts[0], 10, 64));
+  const hard = parts.length === 2 ? Number(strconvParseInt(parts[1], 10, 64)) : undefined;
+  const soft = Number(strconvParseInt(parts[0], 10, 64));
   const h = hard ?? soft;
   if (h !== -1) {
     if (soft === -1) throw new Error(`ulimit soft limit must be less than or equal to hard limit: soft: -1 (unlimited), hard: ${h}`);

@@ -102,7 +102,7 @@ describe('service update', () => {
     ['--mount-add type=tmpfs,target=/x --mount-add type=tmpfs,target=/x holder', 'duplicate mount target'],
     ['--rollback --image redis holder', 'other flags may not be combined with --rollback'],
     ['--restart-condition bogus holder', `${DAEMON}invalid RestartCondition: "bogus"`],
-    ['--credential-spec config://c holder', '--credential-spec config://c: configs are not simulated in this build'],
+    ['--credential-spec config://c holder', 'config not found: c'],
   ])('%s', async (args, stderr) => {
     expect(await s.run(`service update -d ${args}`)).toEqual({ stdout: '', stderr: `${stderr}\n`, exit: 1 });
   });

@@ -209,17 +209,12 @@ const UPDATE_SAMPLES: Record<string, { args: string[]; before?: string[] }> = {
 /** A valid value for each flag the simulated API version refuses. */
 const MIN_API_VALUES: Record<string, string> = { 'health-start-interval': '1s', 'oom-score-adj': '5' };
 
-/** Configs arrive with `config create`; where it is missing the config flags cannot be tried yet. */
-const hasConfigs = async (s: Session): Promise<boolean> => (await s.run('config ls')).exit === 0;
-
 describe('every service create flag changes the stored spec, or is documented as not doing so', () => {
   const flags = helpFlags('create');
   let s: Session;
-  let configs = false;
   beforeAll(async () => {
     s = await swarm();
-    configs = await hasConfigs(s);
-    if (configs) await s.run(['config', 'create', 'c1', '-'], { stdin: 'x' });
+    await s.run(['config', 'create', 'c1', '-'], { stdin: 'x' });
   });
 
   it('reads the flags from the recorded help', () => {
@@ -229,7 +224,7 @@ describe('every service create flag changes the stored spec, or is documented as
 
   let n = 0;
   for (const flag of [...helpFlags('create'), ...Object.keys(FLAG_MIN_API)]) {
-    it(`--${flag}`, async ({ skip }) => {
+    it(`--${flag}`, async () => {
       if (flag in CLIENT_SIDE_FLAGS) return;
       if (flag in FLAG_MIN_API) {
         const r = await s.run(['service', 'create', '-d', '--no-resolve-image', `--${flag}`, MIN_API_VALUES[flag], 'nginx']);
@@ -237,7 +232,6 @@ describe('every service create flag changes the stored spec, or is documented as
         expect(r.stderr).toMatch(/requires API version/);
         return;
       }
-      if ((flag === 'config' || flag === 'config-add') && !configs) skip();
       const sample = CREATE_SAMPLES[flag];
       expect(sample, `no sample for --${flag}: add one to CREATE_SAMPLES`).toBeDefined();
       const base = sample.base ?? [];
@@ -262,16 +256,14 @@ describe('every service create flag changes the stored spec, or is documented as
 
 describe('every service update flag changes the stored spec, or is documented as not doing so', () => {
   let s: Session;
-  let configs = false;
   beforeAll(async () => {
     s = await swarm();
-    configs = await hasConfigs(s);
-    if (configs) await s.run(['config', 'create', 'c1', '-'], { stdin: 'x' });
+    await s.run(['config', 'create', 'c1', '-'], { stdin: 'x' });
   });
 
   let n = 0;
   for (const flag of [...helpFlags('update'), ...Object.keys(FLAG_MIN_API)]) {
-    it(`--${flag}`, async ({ skip }) => {
+    it(`--${flag}`, async () => {
       if (flag in CLIENT_SIDE_FLAGS) return;
       const name = `u${++n}`;
       const made = await s.run(['service', 'create', '-d', '--no-resolve-image', '--name', name, ...RICH, 'nginx']);
@@ -288,7 +280,6 @@ describe('every service update flag changes the stored spec, or is documented as
         expect(await specOf(s, name)).toBe(before);
         return;
       }
-      if (flag.startsWith('config') && !configs) skip();
       const sample = UPDATE_SAMPLES[flag];
       expect(sample, `no sample for --${flag}: add one to UPDATE_SAMPLES`).toBeDefined();
       if (sample.before) expect((await s.run(['service', 'update', '-d', ...sample.before, name])).stderr).toBe('');
@@ -298,4 +289,55 @@ describe('every service update flag changes the stored spec, or is documented as
       expect(await specOf(s, name)).not.toBe(before);
     });
   }
+});
+
+describe('--credential-spec config://NAME (docker/cli setConfigs, getUpdatedConfigs, updateCredSpecConfig)', () => {
+  let s: Session;
+  let id: string;
+  beforeAll(async () => {
+    s = await swarm();
+    id = (await s.run(['config', 'create', 'spec', '-'], { stdin: '{}' })).stdout.trim();
+  });
+  const configsOf = async (name: string) =>
+    (
+      await s.run([
+        'service',
+        'inspect',
+        '-f',
+        '{{json .Spec.TaskTemplate.ContainerSpec.Configs}}|{{json .Spec.TaskTemplate.ContainerSpec.Privileges}}',
+        name,
+      ])
+    ).stdout;
+
+  it('create adds the config as a runtime reference and names it by ID in the credential spec', async () => {
+    const r = await s.run([
+      'service',
+      'create',
+      '-d',
+      '--no-resolve-image',
+      '--name',
+      'win',
+      '--credential-spec',
+      'config://spec',
+      'nginx',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(await configsOf('win')).toBe(
+      `[{"Runtime":{},"ConfigID":"${id}","ConfigName":"spec"}]|{"CredentialSpec":{"Config":"${id}","File":"","Registry":""},"SELinuxContext":null,"NoNewPrivileges":false}\n`,
+    );
+  });
+
+  it('update keeps the runtime reference while the credential spec names it, and drops it with another spec', async () => {
+    expect((await s.run('service update -d --env-add A=1 win')).stderr).toBe('');
+    expect(await configsOf('win')).toContain(`[{"Runtime":{},"ConfigID":"${id}","ConfigName":"spec"}]`);
+    expect((await s.run('service update -d --credential-spec registry://r win')).stderr).toBe('');
+    expect(await configsOf('win')).toBe(
+      'null|{"CredentialSpec":{"Config":"","File":"","Registry":"r"},"SELinuxContext":null,"NoNewPrivileges":false}\n',
+    );
+  });
+
+  it('a config that does not exist is the client\'s "config not found"', async () => {
+    const r = await s.run(['service', 'create', '-d', '--no-resolve-image', '--credential-spec', 'config://nosuch', 'nginx']);
+    expect(r).toEqual({ stdout: '', stderr: 'config not found: nosuch\n', exit: 1 });
+  });
 });

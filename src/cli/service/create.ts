@@ -4,9 +4,10 @@
 import type { NetworkAttachmentConfig, ServiceMode, ServiceSpec } from '../../api/services.js';
 import type { Engine } from '../../engine/client.js';
 import { imageWithTag } from '../../engine/image-reference.js';
-import { resolveSecretRefs } from '../../engine/resolve-references.js';
+import { parseConfigs, resolveSecretRefs } from '../../engine/resolve-references.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import { effectiveCapAddCapDrop } from '../../opts/capabilities.js';
+import { parseConfigOpt } from '../../opts/config.js';
 import { parseMountOpt } from '../../opts/mount.js';
 import { ulimitList } from '../../opts/ulimit.js';
 import { defineCommand, type FlagName, type FlagValues, requiresMinArgs } from '../command.js';
@@ -122,12 +123,7 @@ export async function buildServiceSpec(opts: CreateOptions, io: IOStreams, engin
   if (f.user) cs.User = f.user;
   if (f.group.length) cs.Groups = f.group;
   const credentialSpec = f['credential-spec'];
-  if (credentialSpec) {
-    // config:// names a config the CLI resolves to its ID (a runtime config reference)
-    if (credentialSpec.Config)
-      throw new Error(`--credential-spec config://${credentialSpec.Config}: configs are not simulated in this build`);
-    cs.Privileges = { CredentialSpec: credentialSpec, SELinuxContext: null, NoNewPrivileges: false };
-  }
+  if (credentialSpec) cs.Privileges = { CredentialSpec: credentialSpec, SELinuxContext: null, NoNewPrivileges: false };
   cs.Init = f.init;
   if (f['stop-signal']) cs.StopSignal = f['stop-signal'];
   if (f.tty) cs.TTY = true;
@@ -144,6 +140,15 @@ export async function buildServiceSpec(opts: CreateOptions, io: IOStreams, engin
   };
   const secrets = await resolveSecretRefs(engine, f.secret);
   if (secrets.length) cs.Secrets = secrets;
+  // setConfigs: a config:// credential spec adds its config as a runtime reference, and names it
+  // by ID once resolved
+  const configRefs = f.config.map(parseConfigOpt);
+  if (credentialSpec?.Config) configRefs.push({ ConfigName: credentialSpec.Config, ConfigID: '', Runtime: {} });
+  const configs = await parseConfigs(engine, configRefs);
+  if (configs.length) cs.Configs = configs;
+  const credConfig = credentialSpec?.Config && configs.find((r) => r.ConfigName === credentialSpec.Config);
+  if (credConfig && cs.Privileges?.CredentialSpec)
+    cs.Privileges.CredentialSpec = { ...cs.Privileges.CredentialSpec, Config: credConfig.ConfigID };
   if (f.isolation) cs.Isolation = f.isolation;
   const sysctls = labelsToMap(f.sysctl);
   if (Object.keys(sysctls).length) cs.Sysctls = sysctls;

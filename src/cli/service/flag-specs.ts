@@ -8,6 +8,7 @@
 
 import { parseGoInt } from '../../go/strconv/atoi.js';
 import { parseGoDuration } from '../../go/time/duration.js';
+import { validateConfigOpt } from '../../opts/config.js';
 import { positiveDuration } from '../../opts/duration.js';
 import { validateExtraHost } from '../../opts/hosts.js';
 import { parseMountOpt } from '../../opts/mount.js';
@@ -357,7 +358,7 @@ export const CREATE_FLAGS = defineFlags([
   { name: 'placement-pref', varname: 'pref', usage: 'Add a placement preference', kind: 'list', parse: parsePlacementPref },
   { name: 'network', varname: 'network', usage: 'Network attachments', kind: 'list', parse: parseNetworkOpt },
   { name: 'secret', varname: 'secret', usage: 'Specify secrets to expose to the service', kind: 'list', parse: validateSecretOpt },
-  { name: 'config', varname: 'config', usage: 'Specify configurations to expose to the service', kind: 'list' },
+  { name: 'config', varname: 'config', usage: 'Specify configurations to expose to the service', kind: 'list', parse: validateConfigOpt },
   { name: 'publish', shorthand: 'p', varname: 'port', usage: 'Publish a port as a node port', kind: 'list', parse: parsePortOpt },
   { name: 'group', varname: 'list', usage: 'Set one or more supplementary user groups for the container', kind: 'list' },
   { name: 'dns', varname: 'list', usage: 'Set custom DNS servers', kind: 'list', parse: validateIPAddress },
@@ -395,7 +396,7 @@ export const UPDATE_FLAGS = defineFlags([
   { name: 'network-rm', varname: 'list', usage: 'Remove a network', kind: 'list' },
   { name: 'secret-add', varname: 'secret', usage: 'Add or update a secret on a service', kind: 'list', parse: validateSecretOpt },
   { name: 'secret-rm', varname: 'list', usage: 'Remove a secret', kind: 'list' },
-  { name: 'config-add', varname: 'config', usage: 'Add or update a config file on a service', kind: 'list' },
+  { name: 'config-add', varname: 'config', usage: 'Add or update a config file on a service', kind: 'list', parse: validateConfigOpt },
   { name: 'config-rm', varname: 'list', usage: 'Remove a configuration file', kind: 'list' },
   { name: 'publish-add', varname: 'port', usage: 'Add or update a published port', kind: 'list', parse: parsePortOpt },
   { name: 'publish-rm', varname: 'port', usage: 'Remove a published port by its target port', kind: 'list', parse: parsePortOpt },

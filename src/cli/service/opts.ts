@@ -4,7 +4,7 @@
 // update config they build.
 import type { CredentialSpec, GenericResource, HealthConfig, UpdateConfig } from '../../api/services.js';
 import { parseGoInt } from '../../go/strconv/atoi.js';
-import { NumError, parseFloat, parseInt } from '../../go/strconv/numerr.js';
+import { NumError, strconvParseFloat, strconvParseInt } from '../../go/strconv/numerr.js';
 import { shlexSplit } from '../../opts/shlex.js';
 
 /** Uint64Opt / pflag uint64: strconv.ParseUint(s, 0, 64). */
@@ -14,7 +14,7 @@ export const parseUint64 = (v: string): number => Number(parseGoInt(v, 64, false
 export const parseInt64 = (v: string): number => Number(parseGoInt(v, 64, true));
 
 /** floatValue: strconv.ParseFloat(s, 32), kept as the float32 prints. */
-export const parseFloat32 = (v: string): number => parseFloat(v, 32);
+export const parseFloat32 = (v: string): number => strconvParseFloat(v, 32);
 
 /** placementPrefOpts.Set: only spread=<descriptor>. */
 export function parsePlacementPref(value: string): { Spread: { SpreadDescriptor: string } } {
@@ -68,7 +68,7 @@ export function parseGenericResources(values: readonly string[]): GenericResourc
     let count: number | undefined;
     if (vals.length === 1) {
       try {
-        count = Number(parseInt(vals[0], 10, 64));
+        count = Number(strconvParseInt(vals[0], 10, 64));
       } catch (err) {
         if (!(err instanceof NumError)) throw err;
       }

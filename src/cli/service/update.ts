@@ -15,9 +15,10 @@ import type {
 } from '../../api/services.js';
 import type { Engine } from '../../engine/client.js';
 import { imageWithTag } from '../../engine/image-reference.js';
-import { resolveSecretRefs } from '../../engine/resolve-references.js';
+import { parseConfigs, resolveSecretRefs } from '../../engine/resolve-references.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import { ALL_CAPABILITIES, capabilitiesSet, RESET_CAPABILITIES } from '../../opts/capabilities.js';
+import { parseConfigOpt } from '../../opts/config.js';
 import { parseMountOpt } from '../../opts/mount.js';
 import { portConfigKey } from '../../opts/port.js';
 import { ulimitList } from '../../opts/ulimit.js';
@@ -413,18 +414,32 @@ export async function updatedSpec(
     const kept = (cs.Secrets ?? []).filter((r) => !removed.has(r.SecretName));
     setOrDelete(cs, 'Secrets', [...kept, ...(await resolveSecretRefs(engine, f['secret-add']))]);
   }
-  // updateCredSpecConfig: "" removes it
+  // getUpdatedConfigs: --config-rm drops the file references with that source name (unknown
+  // names are ignored); a runtime reference stays only while the credential spec names it (the
+  // new --credential-spec's config by name, else the stored one's by ID); then the added ones and
+  // a new credential spec's config are resolved and appended
+  if (changed.has('config-add') || changed.has('config-rm') || changed.has('credential-spec')) {
+    const credSpecConfigName = changed.has('credential-spec') ? (f['credential-spec']?.Config ?? '') : '';
+    const credSpecConfigID = changed.has('credential-spec') ? '' : (cs.Privileges?.CredentialSpec?.Config ?? '');
+    const removed = new Set(f['config-rm']);
+    const kept = (cs.Configs ?? []).filter((r) =>
+      r.Runtime ? r.ConfigName === credSpecConfigName || r.ConfigID === credSpecConfigID : !removed.has(r.ConfigName),
+    );
+    const toResolve = [...f['config-add']].map(parseConfigOpt);
+    if (credSpecConfigName) toResolve.push({ ConfigName: credSpecConfigName, ConfigID: '', Runtime: {} });
+    setOrDelete(cs, 'Configs', [...kept, ...(toResolve.length ? await parseConfigs(engine, toResolve) : [])]);
+  }
+  // updateCredSpecConfig: "" removes it; a config:// one names the config by its ID
   if (changed.has('credential-spec')) {
     const credentialSpec = f['credential-spec'];
-    if (credentialSpec?.Config)
-      throw new Error(`--credential-spec config://${credentialSpec.Config}: configs are not simulated in this build`);
-    if (credentialSpec)
+    if (credentialSpec) {
+      const config = credentialSpec.Config && cs.Configs?.find((r) => r.ConfigName === credentialSpec.Config);
       cs.Privileges = {
-        CredentialSpec: credentialSpec,
+        CredentialSpec: config ? { ...credentialSpec, Config: config.ConfigID } : credentialSpec,
         SELinuxContext: cs.Privileges?.SELinuxContext ?? null,
         NoNewPrivileges: cs.Privileges?.NoNewPrivileges ?? false,
       };
-    else if (cs.Privileges) cs.Privileges.CredentialSpec = null;
+    } else if (cs.Privileges) cs.Privileges.CredentialSpec = null;
   }
   return spec;
 }

@@ -7,6 +7,7 @@
 
 import type { Container, Service, Task } from '../../api/services.js';
 import { randomBytes } from '../../determinism/entropy.js';
+import { quoteGo } from '../../go/strconv/quote.js';
 import { GoTime } from '../../go/time/time.js';
 import type { State, SwarmRecord } from '../../store/state.js';
 import { newObjectId } from '../ids.js';
@@ -14,6 +15,7 @@ import { imageDefaults } from '../images.js';
 import { createFailure, exposedPorts, mountPoints, startFailure, type TaskFailure, taskHostConfig } from './executor.js';
 import { expandContainerSpec } from './expand.js';
 import { type NodeInfo, schedulingFailure, thisNode } from './scheduler.js';
+import { configFileData } from './secret-template.js';
 
 /** Runs a job task's command in its container: the exit code (the simulated exec, loaded by the engine). */
 export type JobRunner = (container: Container, service: Service, task: Task) => number;
@@ -297,10 +299,22 @@ function place(state: State, swarm: SwarmRecord, service: Service, task: Task, c
       GID: ref.File.GID,
       Mode: ref.File.Mode,
     })),
+    // runtime-only references (a credential spec) are not mounted; a relative target is under /
+    ConfigMounts: (spec.Configs ?? []).flatMap(({ File: file, ConfigID, ConfigName }) =>
+      file ? [{ Target: cleanPath(`/${file.Name}`), ConfigID, ConfigName, UID: file.UID, GID: file.GID, Mode: file.Mode }] : [],
+    ),
     TaskID: task.ID,
     ServiceID: service.ID,
   };
   state.containers.push(container);
+  const failure = mountStartFailure(state, service, task, container);
+  if (failure) {
+    // the container was created but never ran: the task fails where it was starting
+    task.DesiredState = 'shutdown';
+    task.Status = { ...task.Status, State: 'failed', Message: 'starting', Err: `starting container failed: ${failure}` };
+    container.State = { ...container.State, Status: 'created', Running: false, ExitCode: 128, StartedAt: '0001-01-01T00:00:00Z' };
+    return;
+  }
   if (task.JobIteration !== undefined) finishJobTask(state, service, task, container, clock);
 }
 
@@ -369,6 +383,59 @@ function reconcileJob(state: State, swarm: SwarmRecord, service: Service, clock:
       runSlot(state, swarm, service, slot, clock, node, iteration);
     }
   }
+}
+
+/** filepath.Clean of an absolute path. */
+function cleanPath(path: string): string {
+  const parts: string[] = [];
+  for (const p of path.split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') parts.pop();
+    else parts.push(p);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/** strconv.Atoi's error, or undefined for a decimal that fits an int. */
+function atoiError(s: string): string | undefined {
+  if (!/^[+-]?\d+$/.test(s)) return `strconv.Atoi: parsing ${quoteGo(s)}: invalid syntax`;
+  const n = BigInt(s);
+  if (n > 2n ** 63n - 1n || n < -(2n ** 63n)) return `strconv.Atoi: parsing ${quoteGo(s)}: value out of range`;
+  return undefined;
+}
+
+/**
+ * What stops the task's container from starting (moby setupSecretDir, setupConfigDir): an owner
+ * that is not a number, a templated config that does not render.
+ */
+function mountStartFailure(state: State, service: Service, task: Task, container: Container): string | undefined {
+  for (const m of container.SecretMounts) {
+    const err = atoiError(m.UID) ?? atoiError(m.GID);
+    if (err) return err;
+  }
+  for (const m of container.ConfigMounts) {
+    const record = state.configs.find((c) => c.ID === m.ConfigID);
+    if (!record) return `unable to get config from config store: config ${m.ConfigID} not found`;
+    try {
+      const config = { ID: record.ID, Spec: { ...record.Spec, Data: Buffer.from(record.Spec.Data, 'base64') } };
+      configFileData(config, container, {
+        service,
+        task,
+        nodeID: task.NodeID,
+        // what a secret holds cannot make a template fail to render: only that it is mounted
+        payload: () => Buffer.alloc(0),
+        configData: (id) => {
+          const c = state.configs.find((x) => x.ID === id);
+          return c && Buffer.from(c.Spec.Data, 'base64');
+        },
+      });
+    } catch (err) {
+      return `unable to get config from config store: ${(err as Error).message}`;
+    }
+    const err = atoiError(m.UID) ?? atoiError(m.GID);
+    if (err) return err;
+  }
+  return undefined;
 }
 
 /** Ends a task: its container exits (0 on SIGTERM), the task reaches `state`, desired `shutdown`. */

@@ -63,7 +63,7 @@ export function parseUint(s: string, base: number, bits: number): bigint {
 }
 
 /** strconv.ParseInt(s, base, bits). */
-export function parseInt(s: string, base: number, bits: number): bigint {
+export function strconvParseInt(s: string, base: number, bits: number): bigint {
   let body = s;
   let neg = false;
   if (s[0] === '+' || s[0] === '-') {
@@ -86,7 +86,7 @@ export function parseInt(s: string, base: number, bits: number): bigint {
 /** strconv.Atoi. */
 export function atoi(s: string): number {
   try {
-    return Number(parseInt(s, 10, 64));
+    return Number(strconvParseInt(s, 10, 64));
   } catch (err) {
     if (err instanceof NumError) throw new NumError('Atoi', s, err.reason);
     throw err;
@@ -105,7 +105,7 @@ export function parseBool(s: string): boolean {
  * result is the float32 value as Go prints and marshals it: the shortest decimal that reads back
  * as the same float32 (0.1, not 0.10000000149011612).
  */
-export function parseFloat(s: string, bits: 32 | 64): number {
+export function strconvParseFloat(s: string, bits: 32 | 64): number {
   const t = s.replace(/^[+-]/, '');
   const sign = s.startsWith('-') ? -1 : 1;
   let v: number;

@@ -1,6 +1,6 @@
 // docker/go-units size.go: parseSize, behind RAMInBytes ("64m", "1.5GiB", "12Q" refused) and
 // FromHumanSize, with go-units' own error texts.
-import { parseFloat } from '../strconv/numerr.js';
+import { strconvParseFloat } from '../strconv/numerr.js';
 
 const BINARY: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
 const DECIMAL: Record<string, number> = { k: 1e3, m: 1e6, g: 1e9, t: 1e12, p: 1e15 };
@@ -16,7 +16,7 @@ function parseSize(sizeStr: string, units: Record<string, number>): number {
   if (sep === -1) throw new Error(`invalid size: '${sizeStr}'`);
   const num = sizeStr[sep] !== ' ' ? sizeStr.slice(0, sep + 1) : sizeStr.slice(0, sep);
   let sfx = sizeStr.slice(sep + 1);
-  let size = parseFloat(num, 64);
+  let size = strconvParseFloat(num, 64);
   if (size < 0) throw new Error(`invalid size: '${sizeStr}'`);
   if (sfx.length === 0) return Math.trunc(size);
   const bad = (): Error => new Error(`invalid suffix: '${sfx}'`);

@@ -14,7 +14,7 @@ import { parseUlimit } from '../../../src/opts/ulimit.js';
 const parsePositiveDuration = (v: string) => positiveDuration(parseGoDuration(v));
 
 import { parseCredentialSpec, parseGenericResources, parsePlacementPref, toHealthConfig } from '../../../src/cli/service/opts.js';
-import { parseFloat, parseUint } from '../../../src/go/strconv/numerr.js';
+import { parseUint, strconvParseFloat } from '../../../src/go/strconv/numerr.js';
 import { ramInBytes } from '../../../src/go/units/parse-size.js';
 import { effectiveCapAddCapDrop } from '../../../src/opts/capabilities.js';
 
@@ -211,8 +211,8 @@ describe('strconv as the parsers call it', () => {
     expect(() => parseUint('70000', 10, 16)).toThrow('strconv.ParseUint: parsing "70000": value out of range');
   });
   it('ParseFloat(s, 32): the float32, as Go prints it', () => {
-    expect(parseFloat('0.1', 32)).toBe(0.1);
-    expect(parseFloat('0.25', 32)).toBe(0.25);
-    expect(() => parseFloat('abc', 32)).toThrow('strconv.ParseFloat: parsing "abc": invalid syntax');
+    expect(strconvParseFloat('0.1', 32)).toBe(0.1);
+    expect(strconvParseFloat('0.25', 32)).toBe(0.25);
+    expect(() => strconvParseFloat('abc', 32)).toThrow('strconv.ParseFloat: parsing "abc": invalid syntax');
   });
 });
