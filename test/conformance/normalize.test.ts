@@ -146,6 +146,10 @@ describe('normalizeScenario', () => {
         "    docker swarm join --token X 127.0.0.1:2377\n\nTo add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n" +
         'To unlock a swarm manager after it restarts, run the `docker swarm unlock`\n',
     );
+    // docker's RequiresMaxArgs has a typo (`SRun`) that tsecret copies: its name is mapped too
+    expect(mapBinaryName("Usage:  docker volume create [OPTIONS] [VOLUME]\n\nSRun 'docker volume create --help' for more information\n", 'docker')).toBe(
+      "Usage:  tsecret volume create [OPTIONS] [VOLUME]\n\nSRun 'tsecret volume create --help' for more information\n",
+    );
     // tsecret's own output is never rewritten: printing `docker` there must show up as a diff
     expect(mapBinaryName('Usage:  docker secret ls [OPTIONS]\n', 'tsecret')).toBe('Usage:  docker secret ls [OPTIONS]\n');
   });

@@ -174,6 +174,8 @@ function escapeRegExp(s: string): string {
  *   Usage:  docker secret rm SECRET [SECRET...]                     (help, usage in errors)
  *   Run 'docker secret rm --help' for more information              (errors, help footer)
  *   See 'docker secret rm --help' for more information
+ *   SRun 'docker volume create --help' for more information         (docker's RequiresMaxArgs
+ *                                                                    prints this typo verbatim)
  *   Aliases:\n  docker secret ls, docker secret list                (help)
  */
 export function mapBinaryName(text: string, binaryName: string): string {
@@ -183,7 +185,7 @@ export function mapBinaryName(text: string, binaryName: string): string {
     .replace(new RegExp(`^${b}: '${b} `, 'gm'), "tsecret: 'tsecret ")
     .replace(new RegExp(`^${b}: unknown command: ${b}(?=[ \\n]|$)`, 'gm'), 'tsecret: unknown command: tsecret')
     .replace(new RegExp(`^Usage:  ${b}(?=[ \\n]|$)`, 'gm'), 'Usage:  tsecret')
-    .replace(new RegExp(`^(Run|See) '${b}(?=[ '])`, 'gm'), "$1 'tsecret");
+    .replace(new RegExp(`^(Run|SRun|See) '${b}(?=[ '])`, 'gm'), "$1 'tsecret");
   // Aliases block: the indented lines right after "Aliases:".
   out = out.replace(/^Aliases:\n((?: {2}.*\n?)+)/gm, (_m, block: string) =>
     `Aliases:\n${block.replace(new RegExp(`(^ {2}|, )${b} `, 'gm'), '$1tsecret ')}`,
