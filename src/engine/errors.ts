@@ -11,13 +11,14 @@ export class DaemonError extends Error {
   }
 }
 
-type GrpcCode = 'InvalidArgument' | 'AlreadyExists' | 'NotFound' | 'FailedPrecondition' | 'Unknown' | 'Unimplemented';
+type GrpcCode = 'InvalidArgument' | 'AlreadyExists' | 'NotFound' | 'FailedPrecondition' | 'PermissionDenied' | 'Unknown' | 'Unimplemented';
 
 const HTTP_STATUS: Record<GrpcCode, number> = {
   InvalidArgument: 400,
   AlreadyExists: 409,
   NotFound: 404,
   FailedPrecondition: 400,
+  PermissionDenied: 403,
   Unknown: 500,
   Unimplemented: 501,
 };
