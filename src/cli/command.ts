@@ -76,6 +76,8 @@ export interface CommandSpec<Fs extends readonly FlagSpec[] = readonly FlagSpec[
   /** cobra's Use: the name, then the argument synopsis ("create [OPTIONS] SECRET [file|-]"). */
   use: string;
   short: string;
+  /** cobra's Long: what the command's own help says instead of `short`, when set. */
+  long?: string;
   aliases?: string[];
   args?: ArgsValidator;
   flags?: Fs;
@@ -88,6 +90,8 @@ export interface CommandSpec<Fs extends readonly FlagSpec[] = readonly FlagSpec[
   interspersed?: boolean;
   /** Show the help instead of running when no flag is given (a PreRunE returning pflag.ErrHelp). */
   helpWhenNoFlags?: boolean;
+  /** docker's subcommands of this command that tsecret does not simulate: they say so, instead of "unknown command". */
+  notSimulated?: readonly string[];
   // a method, not a function property: its parameter is then checked bivariantly, so a command
   // with typed flags still fits where any command goes (subcommands, ResolvedCommand)
   run?(ctx: RunContext<Fs>): Promise<void>;
@@ -229,7 +233,7 @@ export function helpText(cmd: ResolvedCommand, io: IOStreams, emphasis: (s: stri
   const flags = visibleFlags(spec);
   let out = 'Usage:';
   out += subs.length ? `  ${commandPath(cmd)}${isRoot && flags.length ? ' [OPTIONS]' : ''} COMMAND` : `  ${useLine(cmd)}`;
-  out += `\n\n${spec.short.trim()}`;
+  out += `\n\n${(spec.long ?? spec.short).trim()}`;
   if (spec.aliases?.length) {
     const parent = cmd.path.slice(0, -1).join(' ');
     out += `\n\nAliases:\n  ${[commandPath(cmd), ...spec.aliases.map((a) => `${parent} ${a}`)].join(', ')}`;
@@ -416,6 +420,7 @@ export async function execute(root: CommandSpec, argv: string[], io: IOStreams, 
   while (rest.length && cmd.spec.subcommands?.length) {
     const skip = persistentFlagTokens(inherited, rest);
     const sub = findSubcommand(cmd.spec, rest[skip] ?? '');
+    if (!sub && cmd.spec.notSimulated?.includes(rest[skip] ?? '')) return notSimulated([...cmd.path, rest[skip]], io);
     if (!sub) break;
     persistentTokens.push(...rest.slice(0, skip));
     cmd = { spec: sub, path: [...cmd.path, commandName(sub)] };
@@ -478,6 +483,15 @@ async function runResolved(cmd: ResolvedCommand, argv: string[], io: IOStreams, 
   } catch (err) {
     return reportError(err, io);
   }
+}
+
+/**
+ * A docker command tsecret does not simulate (`run`, `build`, `container logs`, ...): one line and
+ * exit 1, where docker would act and an unknown command would mislead.
+ */
+export function notSimulated(path: string[], io: IOStreams): number {
+  io.stderr.write(`${path[0]}: 'docker ${path.slice(1).join(' ')}' is not simulated: tsecret answers docker's swarm, service, secret and related commands only (see '${path[0]} --help')\n`);
+  return 1;
 }
 
 /**

@@ -11,10 +11,14 @@ describe('root command', () => {
     expect(alone.exit).toBe(0);
     expect(alone.stdout).toBe('');
     expect(alone.stderr).toMatch(/^Usage:  tsecret \[OPTIONS\] COMMAND\n/);
-    expect(alone.stderr).toContain('\nManagement Commands:\n  container   Manage containers\n');
     expect(alone.stderr).toContain(
-      '\nSwarm Commands:\n  secret      Manage Swarm secrets\n  service     Manage Swarm services\n  stack       Manage Swarm stacks\n  swarm       Manage Swarm\n\nCommands:\n  demo ',
+      '\nManagement Commands:\n  container   Manage containers\n  network     Manage networks\n  system      Manage Docker\n  volume      Manage volumes\n',
     );
+    expect(alone.stderr).toContain(
+      '\nSwarm Commands:\n  node        Manage Swarm nodes\n  secret      Manage Swarm secrets\n  service     Manage Swarm services\n  stack       Manage Swarm stacks\n  swarm       Manage Swarm\n\nCommands:\n  demo ',
+    );
+    expect(alone.stderr).toContain('\n  info        Display system-wide information\n');
+    expect(alone.stderr).toContain('\n  version     Show the Docker version information\n');
     const help = await s.run('--help');
     expect(help).toEqual({ stdout: alone.stderr, stderr: '', exit: 0 });
   });

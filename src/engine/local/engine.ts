@@ -36,8 +36,8 @@ import {
   validateNetworkFilters,
   type NodeView,
 } from './networks.js';
-import { checkNodeRemovable, checkNodeUpdate, filterNodes, nodeAddr, nodeObject, resolveNode } from './nodes.js';
-import { activeSwarm, inactiveSwarm, serverVersion, systemInfo } from './system.js';
+import { checkNodeRemovable, checkNodeUpdate, filterNodes, issuerOf, nodeAddr, nodeObject, resolveNode } from './nodes.js';
+import { activeSwarm, ENGINE_ID, inactiveSwarm, serverVersion, systemInfo } from './system.js';
 import { checkVolumeRemovable, createVolume, filterVolumes, getVolume, prunableVolumes } from './volumes.js';
 
 /** swarmkit ca.MinNodeCertExpiration. */
@@ -62,21 +62,17 @@ export interface LocalEngineOptions {
   now: () => string;
   /** The node's hostname (NODE column, container hostnames' host). */
   hostname: string;
-  /** The daemon's ID (info's ID): a UUID, the same for every run on one state file. */
-  engineID?: string;
 }
 
 export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, VolumeEngine, NodeEngine {
   private readonly store: StateStore;
   private readonly now: () => string;
   private readonly hostname: string;
-  private readonly engineID: string;
 
   constructor(opts: LocalEngineOptions) {
     this.store = opts.store;
     this.now = opts.now;
     this.hostname = opts.hostname;
-    this.engineID = opts.engineID ?? '00000000-0000-4000-8000-000000000000';
   }
 
   private get clock(): Clock {
@@ -108,6 +104,9 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
         Availability: req.Availability,
         TrustRoot: newRootCACertificate(Date.parse(now)),
       };
+      // the manager updates the cluster and its node object once they are up (TLS info, status)
+      swarm.UpdatedAt = this.now();
+      swarm.NodeUpdatedAt = this.now();
       tx.state.swarm = swarm;
       tx.state.secrets = [];
       tx.state.services = [];
@@ -154,7 +153,7 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
     // a locked manager has no running swarm node: no node ID, no control API (moby Cluster.Info)
     if (swarm && this.store.keyStatus().locked) node = { ...node, NodeAddr: nodeAddr(swarm), LocalNodeState: 'locked' };
     else if (swarm) node = activeSwarm(swarm.NodeID, nodeAddr(swarm), swarm.AdvertiseAddr.replace(/^.*:/, ''), clusterInfo(swarm));
-    return systemInfo({ id: this.engineID, hostname: this.hostname, containers: state.containers, swarm: node, systemTime: this.now() });
+    return systemInfo({ id: ENGINE_ID, hostname: this.hostname, containers: state.containers, swarm: node, systemTime: this.now() });
   }
 
   async serverVersion(): Promise<ServerVersion> {
@@ -697,7 +696,7 @@ function firstExternalIPv4(): string {
 
 /** The cluster's info, as `docker info` shows it (swarm.ClusterInfo). */
 function clusterInfo(swarm: SwarmRecord): ClusterInfo {
-  const issuer = { subject: '', publicKey: '' };
+  const issuer = issuerOf(swarm.TrustRoot);
   return {
     ID: swarm.ID,
     Version: { Index: swarm.ClusterVersion ?? INITIAL_CLUSTER_VERSION },
@@ -738,9 +737,9 @@ function pruneUntil(filters: Filters, nowMs: number): number | undefined {
   if (values.length > 1) throw new DaemonError('more than one until filter specified', 400);
   const v = values[0];
   const ms: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1e3, m: 6e4, h: 3.6e6 };
-  if (/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(v)) {
+  if (/^(\d+(\.\d+)?(ns|us|\u00b5s|ms|s|m|h))+$/.test(v)) {
     let total = 0;
-    for (const [, n, , unit] of v.matchAll(/(\d+(\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(n) * ms[unit];
+    for (const [, n, , unit] of v.matchAll(/(\d+(\.\d+)?)(ns|us|\u00b5s|ms|s|m|h)/g)) total += Number(n) * ms[unit];
     return nowMs - total;
   }
   if (/^\d+(\.\d+)?$/.test(v)) return Number(v) * 1000;

@@ -16,7 +16,7 @@ export const INITIAL_NODE_VERSION = 9;
 const certCache = new Map<string, { subject: string; publicKey: string }>();
 
 /** The root CA's subject and public key (DER, base64), as the node's TLSInfo carries them. */
-function issuerOf(pem: string): { subject: string; publicKey: string } {
+export function issuerOf(pem: string): { subject: string; publicKey: string } {
   let found = certCache.get(pem);
   if (!found) {
     try {

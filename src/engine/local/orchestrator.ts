@@ -5,7 +5,7 @@
 // runs nothing, a paused one takes no new task; a task the scheduler cannot place waits Pending.
 import { randomBytes } from 'node:crypto';
 import type { Container, Service, Task } from '../../api/services.js';
-import type { MountPoint } from '../../api/volumes.js';
+import type { MountPoint, Volume } from '../../api/volumes.js';
 import { ANONYMOUS_LABEL, createVolume } from './volumes.js';
 import { newObjectId } from '../ids.js';
 import { imageDefaults } from '../images.js';
@@ -113,7 +113,7 @@ function placeTask(state: State, swarm: SwarmRecord, service: Service, task: Tas
   for (const m of spec.Mounts ?? []) {
     if (m.Type !== 'volume') continue;
     const driver = m.VolumeOptions?.DriverConfig?.Name ?? '';
-    let volume;
+    let volume: Volume;
     try {
       ({ volume } = placeVolume(
         state,

@@ -22,6 +22,8 @@ export const OPERATING_SYSTEM = 'tsecret (simulated Docker Engine)';
 export const NCPU = 2;
 export const MEM_TOTAL = 8 * 1024 ** 3;
 export const DOCKER_ROOT_DIR = '/var/lib/docker';
+/** The daemon's ID (a UUID since docker 23): one simulated engine, one ID. */
+export const ENGINE_ID = '5e3f7a2c-9b41-4d8e-a6c0-71d2b8f4e093';
 
 const CONTAINERD = { version: 'v1.7.27', commit: '05044ec0a9a75232cad458027ca83437aae3f4da' };
 const RUNC = { version: '1.2.5', commit: 'v1.2.5-0-g59923ef' };
