@@ -171,6 +171,9 @@ describe('normalizeScenario', () => {
     expect(collapseProgressRepeats(`id\n${failing}`)).toBe('id\noverall progress: 0 out of 1 tasks\n1/1: No such image: x:1\n');
     // other repeated lines stay, and so does everything in outputs without progress
     expect(collapseProgressRepeats('overall progress: 0 out of 1 tasks\nx\nx\n')).toBe('overall progress: 0 out of 1 tasks\nx\nx\n');
+    // a job's progress (replicated-job, global-job) repeats on the same timer
+    const job = 'id\nactive tasks: 0 out of 1 tasks\n1/1:  \n' + 'active tasks: 1 out of 1 tasks\n'.repeat(4) + 'active tasks: 0 out of 0 tasks\njob complete\n';
+    expect(collapseProgressRepeats(job)).toBe('id\nactive tasks: 0 out of 1 tasks\n1/1:  \nactive tasks: 1 out of 1 tasks\nactive tasks: 0 out of 0 tasks\njob complete\n');
     expect(collapseProgressRepeats('1/1: a\n1/1: a\n')).toBe('1/1: a\n1/1: a\n');
     // applied to stdout by normalizeScenario
     expect(norm([out(create)], ['x'])[0].stdout).toBe(collapseProgressRepeats(create));

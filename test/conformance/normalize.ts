@@ -197,10 +197,11 @@ export function mapBinaryName(text: string, binaryName: string): string {
 
 /**
  * Lines of docker's service progress output as printed when stdout is not a terminal
- * (docker/cli service/progress: `overall progress: …`, `verify: …`, `rollback: …`, a slot line
+ * (docker/cli service/progress: `overall progress: …`, `verify: …`, `rollback: …`, a job's
+ * `active tasks: …` (replicated-job and global-job progress), a slot line
  * `1/3: …`, a global-mode node line `<nodeID12>: …`).
  */
-const PROGRESS_LINE_RE = /^(?:overall progress: |verify: |rollback: |\d+\/\d+: |[0-9a-z]{12}: )/;
+const PROGRESS_LINE_RE = /^(?:overall progress: |verify: |rollback: |active tasks: |\d+\/\d+: |[0-9a-z]{12}: )/;
 /** Longest repeated block that is collapsed (a slot error line repeats with its overall line). */
 const MAX_PROGRESS_BLOCK = 8;
 
@@ -212,7 +213,7 @@ const MAX_PROGRESS_BLOCK = 8;
  * every other line are kept as they are.
  */
 export function collapseProgressRepeats(text: string): string {
-  if (!/^(?:overall progress|verify): /m.test(text)) return text;
+  if (!/^(?:overall progress|verify|active tasks): /m.test(text)) return text;
   const out: string[] = [];
   for (const line of text.split('\n')) {
     out.push(line);
