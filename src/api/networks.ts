@@ -69,7 +69,8 @@ export interface NetworkInspect {
   ConfigOnly: boolean;
   Containers: Record<string, EndpointResource> | null;
   Options: Record<string, string> | null;
-  Labels: Record<string, string>;
+  /** null for a swarm network created without labels (the empty map does not survive swarmkit's store). */
+  Labels: Record<string, string> | null;
   Peers?: { Name: string; IP: string }[];
 }
 

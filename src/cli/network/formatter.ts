@@ -49,13 +49,14 @@ export class NetworkRow {
   }
   /** Go ranges over the labels map in random order; tsecret joins them in key order. */
   Labels(): string {
-    return Object.keys(this.n.Labels)
+    const labels = this.n.Labels ?? {};
+    return Object.keys(labels)
       .sort(compareBytes)
-      .map((k) => `${k}=${this.n.Labels[k]}`)
+      .map((k) => `${k}=${labels[k]}`)
       .join(',');
   }
   Label(name: string): string {
-    return this.n.Labels[name] ?? '';
+    return this.n.Labels?.[name] ?? '';
   }
   CreatedAt(): string {
     return new GoTime(this.n.Created).toGoString();

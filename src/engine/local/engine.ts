@@ -32,6 +32,8 @@ import {
   ingressNetwork,
   localNetworks,
   networkView,
+  attachedContainers,
+  instantiated,
   resolveAttachments,
   validateNetworkFilters,
   type NodeView,
@@ -414,7 +416,12 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
   private nodeView(state: State): NodeView | undefined {
     const { swarm } = state;
     if (!swarm || this.store.keyStatus().locked) return undefined;
-    return { addr: nodeAddr(swarm), peerName: createHash('sha256').update(`networkdb ${swarm.NodeID}`).digest('hex').slice(0, 12) };
+    return {
+      addr: nodeAddr(swarm),
+      peerName: createHash('sha256').update(`networkdb ${swarm.NodeID}`).digest('hex').slice(0, 12),
+      attached: attachedContainers(state.services, state.containers),
+      vips: new Set(state.services.flatMap((s) => (s.Endpoint.VirtualIPs ?? []).map((v) => v.Addr))),
+    };
   }
 
   /** The swarm's networks when this node can ask the cluster for them, else none. */
@@ -441,21 +448,30 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
     return networkView(network, this.nodeView(state));
   }
 
-  /** The cluster's networks (its own name and ID filters first), then the local ones; the daemon's filters on both. */
+  /**
+   * The cluster's networks (its own name and ID filters first), then the node's local ones that the
+   * cluster list did not give: its own networks and the swarm networks it has instantiated.
+   */
   async networkList(filters: Filters): Promise<NetworkInspect[]> {
     const state = this.store.read();
     validateNetworkFilters(filters);
-    const cluster = this.clusterNetworks(state)
-      .filter(clusterListFilter(filters))
-      .sort((a, b) => (a.Id < b.Id ? -1 : 1))
-      .map((n) => networkView(n));
-    const local = localNetworks(state.localNetworks).map((n) => this.localView(state, n));
-    return [...filterNetworks(cluster, filters), ...filterNetworks(local, filters)];
+    const node = this.nodeView(state);
+    const cluster = filterNetworks(
+      this.clusterNetworks(state)
+        .filter(clusterListFilter(filters))
+        .sort((a, b) => (a.Id < b.Id ? -1 : 1))
+        .map((n) => networkView(n)),
+      filters,
+    );
+    const listed = new Set(cluster.map((n) => n.Id));
+    const instantiatedHere = this.clusterNetworks(state).filter((n) => instantiated(n, node));
+    const local = [...localNetworks(state.localNetworks), ...instantiatedHere].map((n) => this.localView(state, n, node));
+    return [...cluster, ...filterNetworks(local, filters).filter((n) => !listed.has(n.Id))];
   }
 
   /** A local network as libnetwork shows it: docker_gwbridge holds an endpoint per task container on an overlay. */
-  private localView(state: State, n: Network): NetworkInspect {
-    const view = networkView(n);
+  private localView(state: State, n: Network, node = this.nodeView(state)): NetworkInspect {
+    const view = networkView(n, node);
     if (n.Name === 'docker_gwbridge') {
       for (const c of this.overlayContainers(state)) {
         (view.Containers ??= {})[`gateway_${c.Id.slice(0, 12)}`] = {

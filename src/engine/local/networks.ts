@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Filters } from '../../api/filters.js';
 import type { EndpointResource, IPAMConfig, Network, NetworkCreateRequest, NetworkInspect } from '../../api/networks.js';
-import type { Endpoint, PortConfig, Service, ServiceSpec } from '../../api/services.js';
+import type { Container, Endpoint, PortConfig, Service, ServiceSpec } from '../../api/services.js';
 import { DaemonError, invalidFilter, objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
 import { matchLabels } from '../filters.js';
 import { newObjectId } from '../ids.js';
@@ -101,15 +101,45 @@ export interface NodeView {
   addr: string;
   /** The node's name in the overlay's gossip (networkdb): 12 hex, random per swarm. */
   peerName: string;
+  /** The running task containers attached to each swarm network (by network ID), oldest first. */
+  attached: Map<string, Container[]>;
+  /** Every service's virtual IPs, which no endpoint may take. */
+  vips: Set<string>;
 }
 
 /**
+ * The running task containers on each swarm network: a service's tasks join the networks it has a
+ * VIP on or attaches to (the ingress network when it publishes a port through the routing mesh).
+ */
+export function attachedContainers(services: Service[], containers: Container[]): Map<string, Container[]> {
+  const byService = new Map<string, Set<string>>();
+  for (const s of services) {
+    const ids = new Set([
+      ...(s.Endpoint.VirtualIPs ?? []).map((v) => v.NetworkID),
+      ...(s.Spec.TaskTemplate.Networks ?? []).map((a) => a.Target),
+    ]);
+    byService.set(s.ID, ids);
+  }
+  const out = new Map<string, Container[]>();
+  for (const c of containers) {
+    if (!c.State.Running) continue;
+    for (const id of byService.get(c.ServiceID) ?? []) out.set(id, [...(out.get(id) ?? []), c]);
+  }
+  return out;
+}
+
+/** A swarm network this node has instantiated: the routing mesh, and any network a running task uses. */
+export const instantiated = (n: Network, node: NodeView | undefined): node is NodeView =>
+  node !== undefined && n.Scope === 'swarm' && n.Driver !== '' && (n.Ingress || (node.attached.get(n.Id)?.length ?? 0) > 0);
+
+/**
  * A network as the engine answers for it. A swarm network comes from the cluster's store
- * (BasicNetworkFromGRPC: EnableIPv4 false, no endpoints); the ingress network is instantiated on a
- * manager, so its local view (libnetwork) answers: the ingress sandbox's endpoint and the peers.
+ * (BasicNetworkFromGRPC: EnableIPv4 false, no endpoints, labels null when none were given)
+ * unless this node has it instantiated: its local view (libnetwork) then answers, with the
+ * endpoints on this node and the overlay's peers.
  */
 export function networkView(n: Network, node?: NodeView): NetworkInspect {
-  const local = n.Scope === 'local' || (n.Ingress && node !== undefined);
+  const local = n.Scope === 'local' || instantiated(n, node);
   const view: NetworkInspect = {
     Name: n.Name,
     Id: n.Id,
@@ -126,26 +156,45 @@ export function networkView(n: Network, node?: NodeView): NetworkInspect {
     ConfigOnly: n.ConfigOnly,
     Containers: n.Scope === 'local' ? {} : null,
     Options: n.Options === null ? null : { ...n.Options },
-    Labels: { ...n.Labels },
+    Labels: local || n.Ingress || Object.keys(n.Labels).length ? { ...n.Labels } : null,
   };
-  if (n.Ingress && node) {
-    view.Containers = { 'ingress-sbox': ingressEndpoint(n) };
+  if (instantiated(n, node)) {
+    view.Containers = overlayEndpoints(n, node);
     view.Peers = [{ Name: node.peerName, IP: node.addr }];
   }
   return view;
 }
 
-/** The node's ingress sandbox: the network's second address, its MAC derived from it (02:42:a.b.c.d). */
-function ingressEndpoint(n: Network): EndpointResource {
+/**
+ * The endpoints of an instantiated overlay on this node: the ingress sandbox (the routing mesh's
+ * second address) or the network's load balancer, then each task container, on the lowest free
+ * addresses no service VIP holds. MACs derive from the address (02:42:a.b.c.d), IDs from the names.
+ */
+function overlayEndpoints(n: Network, node: NodeView): Record<string, EndpointResource> {
   const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(n.IPAM.Config?.[0]?.Subnet ?? '');
-  const ip = m ? [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]) + 2] : [0, 0, 0, 0];
-  return {
-    Name: 'ingress-endpoint',
-    EndpointID: createHash('sha256').update(`ingress-endpoint ${n.Id}`).digest('hex'),
-    MacAddress: `02:42:${ip.map((b) => b.toString(16).padStart(2, '0')).join(':')}`,
-    IPv4Address: m ? `${ip.join('.')}/${m[5]}` : '',
-    IPv6Address: '',
+  const base = m ? [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] : undefined;
+  const taken = new Set(node.vips);
+  let host = 2;
+  const next = (): number[] | undefined => {
+    if (!base) return undefined;
+    while (taken.has(`${base[0]}.${base[1]}.${base[2]}.${base[3] + host}/${m?.[5]}`)) host++;
+    return [base[0], base[1], base[2], base[3] + host++];
   };
+  const endpoint = (name: string, key: string): EndpointResource => {
+    const ip = next();
+    return {
+      Name: name,
+      EndpointID: createHash('sha256').update(`endpoint ${n.Id} ${key}`).digest('hex'),
+      MacAddress: ip ? `02:42:${ip.map((b) => b.toString(16).padStart(2, '0')).join(':')}` : '',
+      IPv4Address: ip ? `${ip.join('.')}/${m?.[5]}` : '',
+      IPv6Address: '',
+    };
+  };
+  const out: Record<string, EndpointResource> = {};
+  if (n.Ingress) out['ingress-sbox'] = endpoint('ingress-endpoint', 'ingress-sbox');
+  else out[`lb-${n.Name}`] = endpoint(`${n.Name}-endpoint`, `lb-${n.Name}`);
+  for (const c of node.attached.get(n.Id) ?? []) out[c.Id] = endpoint(c.Name.replace(/^\//, ''), c.Id);
+  return out;
 }
 
 // ---- create ----
@@ -458,7 +507,7 @@ export function filterNetworks(networks: NetworkInspect[], filters: Filters): Ne
     if (names && !filterMatch(names, n.Name)) return false;
     const ids = filters.get('id');
     if (ids && !filterMatch(ids, n.Id)) return false;
-    if (!matchLabels(n.Labels, filters.get('label'))) return false;
+    if (!matchLabels(n.Labels ?? {}, filters.get('label'))) return false;
     const scopes = filters.get('scope');
     return !scopes || scopes.includes(n.Scope);
   });
