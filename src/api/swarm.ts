@@ -33,6 +33,13 @@ export interface SwarmSpecUpdate {
   /** Spec.CAConfig.NodeCertExpiry in nanoseconds. */
   NodeCertExpiry?: number;
   AutoLockManagers?: boolean;
+  /** Spec.Dispatcher.HeartbeatPeriod in nanoseconds. */
+  HeartbeatPeriod?: number;
+  /** Spec.Raft.SnapshotInterval and KeepOldSnapshots. */
+  SnapshotInterval?: number;
+  KeepOldSnapshots?: number;
+  /** Spec.CAConfig.ExternalCAs. */
+  ExternalCAs?: { Protocol: string; URL: string }[];
 }
 
 export interface SwarmUpdateRequest {

@@ -11,7 +11,7 @@ export class DaemonError extends Error {
   }
 }
 
-type GrpcCode = 'InvalidArgument' | 'AlreadyExists' | 'NotFound' | 'FailedPrecondition' | 'PermissionDenied' | 'Unknown' | 'Unimplemented';
+type GrpcCode = 'InvalidArgument' | 'AlreadyExists' | 'NotFound' | 'FailedPrecondition' | 'PermissionDenied' | 'ResourceExhausted' | 'Unknown' | 'Unimplemented';
 
 const HTTP_STATUS: Record<GrpcCode, number> = {
   InvalidArgument: 400,
@@ -19,6 +19,7 @@ const HTTP_STATUS: Record<GrpcCode, number> = {
   NotFound: 404,
   FailedPrecondition: 400,
   PermissionDenied: 403,
+  ResourceExhausted: 500,
   Unknown: 500,
   Unimplemented: 501,
 };

@@ -286,6 +286,14 @@ const swarmShape = obj({
   'NodeUpdatedAt?': str,
   'NodeLabels?': labels,
   'ClusterVersion?': num,
+  'NodeCertExpiry?': num,
+  'HeartbeatPeriod?': num,
+  'SnapshotInterval?': num,
+  'KeepOldSnapshots?': num,
+  'ExternalCAs?': list(obj({ Protocol: str, URL: str })),
+  'DefaultAddrPool?': strings,
+  'SubnetSize?': num,
+  'DataPathPort?': num,
 });
 
 const documentShape = obj({

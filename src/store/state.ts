@@ -32,6 +32,15 @@ export interface SwarmRecord {
   NodeLabels?: Record<string, string>;
   /** The cluster object's raft index (info's Cluster.Version); defaults to the init's. */
   ClusterVersion?: number;
+  // Cluster settings given to `swarm init` / `swarm update` (absent: swarmkit's defaults)
+  NodeCertExpiry?: number;
+  HeartbeatPeriod?: number;
+  SnapshotInterval?: number;
+  KeepOldSnapshots?: number;
+  ExternalCAs?: { Protocol: string; URL: string }[];
+  DefaultAddrPool?: string[];
+  SubnetSize?: number;
+  DataPathPort?: number;
 }
 
 export interface State {

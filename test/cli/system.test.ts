@@ -24,6 +24,12 @@ describe('info', () => {
     // a restarted autolocked manager: no unlock remembered, no key in the environment
     const locked = await s.run(probe, { env: { XDG_RUNTIME_DIR: `${s.dir}/fresh-runtime`, TSECRET_UNLOCK_KEY: undefined } });
     expect(locked.stdout).toBe('locked false 0 0 []\n');
+    const lockedError = await s.run(['info', '--format', '{{.Swarm.NodeAddr}} {{.Swarm.Error}}'], {
+      env: { XDG_RUNTIME_DIR: `${s.dir}/fresh-runtime`, TSECRET_UNLOCK_KEY: undefined },
+    });
+    expect(lockedError.stdout).toBe(
+      '127.0.0.1 Swarm is encrypted and needs to be unlocked before it can be used. Please use "docker swarm unlock" to unlock it.\n',
+    );
     expect(init.exit).toBe(0);
   });
 
@@ -40,6 +46,25 @@ describe('info', () => {
     );
     expect(text).toMatch(/^Client:\n Version: {4}28\.2\.2\n Context: {4}default\n Debug Mode: false\n\nServer:\n Containers: 0\n/);
     expect(text.endsWith(' Live Restore Enabled: false\n\n')).toBe(true);
+  });
+
+  it("shows the cluster settings swarm init and update were given, and allocates from the swarm's address pool", async () => {
+    const s = session();
+    await s.run(
+      'swarm init --advertise-addr 127.0.0.1 --default-addr-pool 10.20.0.0/16 --default-addr-pool-mask-length 26 --cert-expiry 48h --dispatcher-heartbeat 10s --snapshot-interval 500 --max-snapshots 2 --external-ca protocol=cfssl,url=https://ca.example',
+    );
+    const text = (await s.run('info')).stdout;
+    expect(text).toContain('\n  Default Address Pool: 10.20.0.0/16  \n  SubnetSize: 26\n  Data Path Port: 4789\n');
+    expect(text).toContain('\n   Snapshot Interval: 500\n   Number of Old Snapshots to Retain: 2\n');
+    expect(text).toContain(
+      '\n   Heartbeat Period: 10 seconds\n  CA Configuration:\n   Expiry Duration: 2 days\n   Force Rotate: 0\n   External CAs:\n     cfssl: https://ca.example\n',
+    );
+    await s.run('network create -d overlay n1');
+    expect((await s.run(['network', 'inspect', '-f', '{{json .IPAM.Config}}', 'ingress', 'n1'])).stdout).toBe(
+      '[{"Subnet":"10.20.0.0/26","Gateway":"10.20.0.1"}]\n[{"Subnet":"10.20.0.64/26","Gateway":"10.20.0.65"}]\n',
+    );
+    await s.run('swarm update --cert-expiry 72h');
+    expect((await s.run(['info', '--format', '{{.Swarm.Cluster.Spec.CAConfig.NodeCertExpiry}}'])).stdout).toBe('259200000000000\n');
   });
 
   it('counts the task containers', async () => {

@@ -27,6 +27,7 @@ import {
   clusterListFilter,
   createNetwork,
   filterNetworks,
+  firstSubnet,
   findNetwork,
   gwBridgeNetwork,
   ingressNetwork,
@@ -106,6 +107,10 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
         Availability: req.Availability,
         TrustRoot: newRootCACertificate(Date.parse(now)),
       };
+      applySpec(swarm, req.Spec);
+      if (req.DefaultAddrPool?.length) swarm.DefaultAddrPool = [...req.DefaultAddrPool];
+      if (req.SubnetSize) swarm.SubnetSize = req.SubnetSize;
+      if (req.DataPathPort) swarm.DataPathPort = req.DataPathPort;
       // the manager updates the cluster and its node object once they are up (TLS info, status)
       swarm.UpdatedAt = this.now();
       swarm.NodeUpdatedAt = this.now();
@@ -114,7 +119,7 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
       tx.state.services = [];
       tx.state.tasks = [];
       tx.state.containers = [];
-      tx.state.networks = [ingressNetwork(now)];
+      tx.state.networks = [ingressNetwork(now, firstSubnet(swarm.DefaultAddrPool, swarm.SubnetSize))];
       // the node's bridge to the outside, made once and kept after the swarm is left
       if (!tx.state.localNetworks.some((n) => n.Name === 'docker_gwbridge')) tx.state.localNetworks.push(gwBridgeNetwork(now));
       tx.createKey(req.AutoLockManagers ? newUnlockKey() : undefined);
@@ -134,6 +139,7 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
     await this.write((tx, swarm) => {
       validateSpec(req.spec);
       if (req.spec.TaskHistoryRetentionLimit !== undefined) swarm.TaskHistoryRetentionLimit = req.spec.TaskHistoryRetentionLimit;
+      applySpec(swarm, req.spec);
       const tokens = newJoinTokens();
       if (req.rotateWorkerToken) swarm.JoinTokens.Worker = `${swarm.JoinTokens.Worker.slice(0, 60)}${tokens.Worker.slice(60)}`;
       if (req.rotateManagerToken) swarm.JoinTokens.Manager = `${swarm.JoinTokens.Manager.slice(0, 60)}${tokens.Manager.slice(60)}`;
@@ -153,7 +159,7 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
     const { swarm } = state;
     let node = inactiveSwarm();
     // a locked manager has no running swarm node: no node ID, no control API (moby Cluster.Info)
-    if (swarm && this.store.keyStatus().locked) node = { ...node, NodeAddr: nodeAddr(swarm), LocalNodeState: 'locked' };
+    if (swarm && this.store.keyStatus().locked) node = { ...node, NodeAddr: nodeAddr(swarm), LocalNodeState: 'locked', Error: swarmLocked().detail };
     else if (swarm) node = activeSwarm(swarm.NodeID, nodeAddr(swarm), swarm.AdvertiseAddr.replace(/^.*:/, ''), clusterInfo(swarm));
     return systemInfo({ id: ENGINE_ID, hostname: this.hostname, containers: state.containers, swarm: node, systemTime: this.now() });
   }
@@ -435,7 +441,7 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
       const isManager = state.swarm !== null && !this.store.keyStatus().locked;
       checkNetworkCreate(req, this.clusterNetworks(state), localNetworks(state.localNetworks), isManager);
       const swarm = this.manager(state);
-      const network = createNetwork(state.networks, { ...req, Driver: req.Driver || 'overlay' }, this.now());
+      const network = createNetwork(state.networks, { ...req, Driver: req.Driver || 'overlay' }, this.now(), { pools: swarm.DefaultAddrPool, size: swarm.SubnetSize });
       swarm.RaftIndex++;
       state.networks.push(network);
       return { Id: network.Id };
@@ -722,17 +728,23 @@ function clusterInfo(swarm: SwarmRecord): ClusterInfo {
       Name: 'default',
       Labels: {},
       Orchestration: { TaskHistoryRetentionLimit: swarm.TaskHistoryRetentionLimit },
-      Raft: { SnapshotInterval: 10000, KeepOldSnapshots: 0, LogEntriesForSlowFollowers: 500, ElectionTick: 10, HeartbeatTick: 1 },
-      Dispatcher: { HeartbeatPeriod: 5e9 },
-      CAConfig: { NodeCertExpiry: DEFAULT_NODE_CERT_EXPIRY_NS },
+      Raft: {
+        SnapshotInterval: swarm.SnapshotInterval ?? 10000,
+        KeepOldSnapshots: swarm.KeepOldSnapshots ?? 0,
+        LogEntriesForSlowFollowers: 500,
+        ElectionTick: 10,
+        HeartbeatTick: 1,
+      },
+      Dispatcher: { HeartbeatPeriod: swarm.HeartbeatPeriod ?? 5e9 },
+      CAConfig: { NodeCertExpiry: swarm.NodeCertExpiry ?? DEFAULT_NODE_CERT_EXPIRY_NS, ...(swarm.ExternalCAs?.length ? { ExternalCAs: swarm.ExternalCAs } : {}) },
       TaskDefaults: {},
       EncryptionConfig: { AutoLockManagers: swarm.AutoLockManagers },
     },
     TLSInfo: { TrustRoot: swarm.TrustRoot, CertIssuerSubject: issuer.subject, CertIssuerPublicKey: issuer.publicKey },
     RootRotationInProgress: false,
-    DefaultAddrPool: null,
-    SubnetSize: 24,
-    DataPathPort: 4789,
+    DefaultAddrPool: swarm.DefaultAddrPool ?? null,
+    SubnetSize: swarm.SubnetSize ?? 24,
+    DataPathPort: swarm.DataPathPort ?? 4789,
   };
 }
 
@@ -762,4 +774,13 @@ function pruneUntil(filters: Filters, nowMs: number): number | undefined {
   const t = Date.parse(v);
   if (Number.isNaN(t)) throw new DaemonError(`failed to parse value as time or duration: "${v}"`, 400);
   return t;
+}
+
+/** The cluster settings a spec changes (swarmkit keeps the rest). */
+function applySpec(swarm: SwarmRecord, spec: SwarmSpecUpdate): void {
+  if (spec.NodeCertExpiry !== undefined) swarm.NodeCertExpiry = spec.NodeCertExpiry;
+  if (spec.HeartbeatPeriod !== undefined) swarm.HeartbeatPeriod = spec.HeartbeatPeriod;
+  if (spec.SnapshotInterval !== undefined) swarm.SnapshotInterval = spec.SnapshotInterval;
+  if (spec.KeepOldSnapshots !== undefined) swarm.KeepOldSnapshots = spec.KeepOldSnapshots;
+  if (spec.ExternalCAs !== undefined) swarm.ExternalCAs = spec.ExternalCAs.map((ca) => ({ ...ca }));
 }

@@ -25,8 +25,30 @@ const PREDEFINED = ['bridge', 'host', 'none', 'default'];
 /** swarmkit networkallocator.PredefinedLabel. */
 const PREDEFINED_LABEL = 'com.docker.swarm.predefined';
 
-/** The routing-mesh network `swarm init` makes (10.0.0.0/24, VXLAN 4096). */
-export function ingressNetwork(now: string): Network {
+/** The default address pool of a swarm (swarmkit's 10.0.0.0/8, subnets of /24). */
+const DEFAULT_POOL = ['10.0.0.0/8'];
+const DEFAULT_SUBNET_SIZE = 24;
+
+/** The /size subnets of the pools, in order (IPv4 pools only). */
+function* poolSubnets(pools: string[] | undefined, size: number | undefined): Generator<{ subnet: string; gateway: string }> {
+  const bits = size ?? DEFAULT_SUBNET_SIZE;
+  for (const pool of pools?.length ? pools : DEFAULT_POOL) {
+    const p = parsePrefix(pool);
+    if (!p || p.v6 || bits < p.bits || bits > 32) continue;
+    const step = 1n << BigInt(32 - bits);
+    const end = masked(p) + (1n << BigInt(32 - p.bits));
+    for (let a = masked(p); a < end; a += step) yield { subnet: `${formatAddr(false, a)}/${bits}`, gateway: formatAddr(false, a + 1n) };
+  }
+}
+
+/** The first subnet of the swarm's address pool: the routing mesh's. */
+export function firstSubnet(pools?: string[], size?: number): { subnet: string; gateway: string } {
+  const first = poolSubnets(pools, size).next();
+  return first.done ? { subnet: '10.0.0.0/24', gateway: '10.0.0.1' } : first.value;
+}
+
+/** The routing-mesh network `swarm init` makes (the pool's first subnet, 10.0.0.0/24 by default; VXLAN 4096). */
+export function ingressNetwork(now: string, at = firstSubnet()): Network {
   return {
     Name: 'ingress',
     Id: newObjectId(),
@@ -34,7 +56,7 @@ export function ingressNetwork(now: string): Network {
     Scope: 'swarm',
     Driver: 'overlay',
     EnableIPv6: false,
-    IPAM: { Driver: 'default', Options: null, Config: [{ Subnet: '10.0.0.0/24', Gateway: '10.0.0.1' }] },
+    IPAM: { Driver: 'default', Options: null, Config: [{ Subnet: at.subnet, Gateway: at.gateway }] },
     Internal: false,
     Attachable: false,
     Ingress: true,
@@ -287,12 +309,6 @@ function validateIPAM(configs: NonNullable<NetworkCreateRequest['IPAM']>['Config
   if (errs.length > 1) throw new DaemonError(`invalid network config:\n* ${errs.join('\n* ')}`, 400);
 }
 
-/** The N of 10.0.N.0/24, or undefined for a subnet outside the default pool. */
-const poolIndex = (n: Network): number | undefined => {
-  const m = /^10\.0\.(\d+)\.0\/24$/.exec(n.IPAM.Config?.[0]?.Subnet ?? '');
-  return m ? Number(m[1]) : undefined;
-};
-
 const overlaps = (a: string, b: string): boolean => {
   const p = parsePrefix(a);
   const q = parsePrefix(b);
@@ -348,7 +364,12 @@ export function checkNetworkCreate(req: NetworkCreateRequest, swarm: Network[], 
 }
 
 /** The cluster's CreateNetwork (swarmkit controlapi) and its allocation of the new network. */
-export function createNetwork(networks: Network[], req: NetworkCreateRequest, now: string): Network {
+export function createNetwork(
+  networks: Network[],
+  req: NetworkCreateRequest,
+  now: string,
+  pool: { pools?: string[]; size?: number } = {},
+): Network {
   const driver = req.Driver || 'overlay';
   if (PREDEFINED.includes(req.Name)) throw new DaemonError(`${req.Name} is a pre-defined network and cannot be created`, 403);
   // swarmkit validateNetworkSpec
@@ -393,7 +414,7 @@ export function createNetwork(networks: Network[], req: NetworkCreateRequest, no
     Options: null,
     Labels: { ...(req.Labels ?? {}) },
   };
-  allocate(network, networks, req);
+  allocate(network, networks, req, pool);
   return network;
 }
 
@@ -402,7 +423,7 @@ export function createNetwork(networks: Network[], req: NetworkCreateRequest, no
  * ID. A requested subnet that overlaps an allocated one cannot be placed: the network stays without
  * driver, addresses or options, as swarmkit leaves it (it retries forever).
  */
-function allocate(network: Network, networks: Network[], req: NetworkCreateRequest): void {
+function allocate(network: Network, networks: Network[], req: NetworkCreateRequest, pool: { pools?: string[]; size?: number }): void {
   const requested = (req.IPAM?.Config ?? []).filter((c) => c.Subnet && !parsePrefix(c.Subnet)?.v6);
   const allocated = networks.filter((n) => n.Driver !== '');
   const taken = allocated.flatMap((n) => (n.IPAM.Config ?? []).map((c) => c.Subnet));
@@ -422,10 +443,20 @@ function allocate(network: Network, networks: Network[], req: NetworkCreateReque
       };
     });
   } else {
-    const used = new Set(allocated.map(poolIndex));
-    let n = 1;
-    while (used.has(n) || taken.some((t) => overlaps(t, `10.0.${n}.0/24`))) n++;
-    config = [{ Subnet: `10.0.${n}.0/24`, Gateway: `10.0.${n}.1` }];
+    // the lowest subnet of the pool that no allocated network overlaps
+    let free: { subnet: string; gateway: string } | undefined;
+    for (const candidate of poolSubnets(pool.pools, pool.size)) {
+      if (!taken.some((t) => overlaps(t, candidate.subnet))) {
+        free = candidate;
+        break;
+      }
+    }
+    if (!free)
+      throw rpcError(
+        'ResourceExhausted',
+        'could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network',
+      );
+    config = [{ Subnet: free.subnet, Gateway: free.gateway }];
   }
   const usedVxlan = new Set(networks.map((n) => n.Options?.[VXLAN_OPTION]));
   let vxlan = VXLAN_BASE;
