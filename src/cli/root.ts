@@ -1,6 +1,6 @@
 // The root command: docker's global-flag handling (flags only before the first command word,
 // cli/cobra.go HandleGlobalFlags) around the command tree.
-import { commandName, defineFlags, execute, findSubcommand, helpText, parseFlags, type CommandSpec, type ResolvedCommand } from './command.js';
+import { commandName, defineFlags, execute, findSubcommand, helpText, notSimulated, parseFlags, type CommandSpec, type ResolvedCommand } from './command.js';
 import { FlagError } from './errors.js';
 import type { IOStreams } from '../iostreams/iostreams.js';
 import type { Engine } from '../engine/client.js';
@@ -12,6 +12,12 @@ import { serviceCommand } from './service/service.js';
 import { stackCommand } from './stack/stack.js';
 import { completionCommand } from './completion/completion.js';
 import { doctestCommand } from './doctest/doctest.js';
+import { networkCommand } from './network/network.js';
+import { nodeCommand } from './node/node.js';
+import { volumeCommand } from './volume/volume.js';
+import { infoCommand } from './system/info.js';
+import { systemCommand } from './system/system.js';
+import { versionCommand } from './system/version.js';
 
 declare const TSECRET_VERSION: string;
 export const VERSION = typeof TSECRET_VERSION === 'string' ? TSECRET_VERSION : '0.0.0-dev';
@@ -26,7 +32,31 @@ export const rootCommand: CommandSpec = {
   use: 'tsecret [OPTIONS] COMMAND [ARG...]',
   short: "Docker swarm's secret workflow without a Docker engine",
   flags: globalFlags,
-  subcommands: [containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand(runCli), doctestCommand, completionCommand, ...containerShortcuts],
+  subcommands: [
+    containerCommand,
+    networkCommand,
+    nodeCommand,
+    secretCommand,
+    serviceCommand,
+    stackCommand,
+    swarmCommand,
+    systemCommand,
+    volumeCommand,
+    demoCommand(runCli),
+    doctestCommand,
+    completionCommand,
+    infoCommand,
+    versionCommand,
+    ...containerShortcuts,
+  ],
+  // docker 28's top-level commands and management groups that need images, a registry, standalone
+  // containers or plugins, none of which a simulated swarm manager has
+  notSimulated: [
+    'attach', 'build', 'builder', 'buildx', 'checkpoint', 'commit', 'compose', 'context', 'cp', 'create', 'diff', 'events',
+    'export', 'history', 'image', 'images', 'import', 'init', 'kill', 'load', 'login', 'logout', 'logs', 'manifest', 'pause',
+    'plugin', 'port', 'pull', 'push', 'rename', 'restart', 'rmi', 'run', 'save', 'search', 'start', 'stats', 'tag', 'top',
+    'trust', 'unpause', 'update', 'wait',
+  ],
 };
 
 export interface GlobalOptions {
@@ -72,6 +102,7 @@ export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals
     return 0;
   }
   if (rest[0] === 'help') return runHelpTopic(rest.slice(1), io);
+  if (rootCommand.notSimulated?.includes(rest[0])) return notSimulated(['tsecret', rest[0]], io);
   if (!rootCommand.subcommands?.some((s) => s.use.split(' ')[0] === rest[0] || s.aliases?.includes(rest[0]))) {
     io.stderr.write(`tsecret: unknown command: tsecret ${rest[0]}\n\nRun 'tsecret --help' for more information\n`);
     return 1;

@@ -31,6 +31,11 @@ export function execInContainer(container: Container, req: ExecRequest, ctx: Exe
     fs.writeFile(mount.Target, data, { mode: owner.Mode, uid: Number(owner.UID), gid: Number(owner.GID), mtimeMs: mountedAt });
     fs.markReadOnly(mount.Target);
   }
+  // a volume mount shows as an empty directory (a new volume's contents are not kept between execs)
+  for (const mount of container.Mounts ?? []) {
+    fs.mkdirp(mount.Destination, 0o755, 0, 0, mountedAt);
+    if (!mount.RW) fs.markReadOnly(mount.Destination);
+  }
   const user = resolveExecUser(fs, req.User || container.Config.User);
   if ('error' in user) return user.error;
   // moby CreateDaemonEnvironment (TERM with a TTY), then the container's and exec's; runc adds the
