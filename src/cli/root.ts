@@ -80,7 +80,7 @@ export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals
   }
   if (argv[split] === '--') split++;
   const root = { spec: rootCommand, path: ['tsecret'] };
-  let parsed;
+  let parsed: ReturnType<typeof parseFlags<typeof globalFlags>>;
   try {
     parsed = parseFlags(globalFlags, argv.slice(0, Math.min(split, argv.length)), io);
   } catch (err) {
