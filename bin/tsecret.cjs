@@ -57,8 +57,7 @@ function loadBundle(useCache = true) {
   const script = new Script(wrapped, { filename: BUNDLE, cachedData });
   const bundleRequire = createRequire(BUNDLE);
   const lazy = new Map();
-  const requireForBundle = (id) =>
-    LAZY_BUILTINS.has(id) ? lazy.get(id) ?? lazy.set(id, lazyBuiltin(id)).get(id) : bundleRequire(id);
+  const requireForBundle = (id) => (LAZY_BUILTINS.has(id) ? (lazy.get(id) ?? lazy.set(id, lazyBuiltin(id)).get(id)) : bundleRequire(id));
   const module = { exports: {} };
   script.runInThisContext()(module.exports, requireForBundle, module, BUNDLE, dirname(BUNDLE));
   return { exports: module.exports, script };

@@ -130,7 +130,11 @@ function print(): void {
     r.goal === undefined ? '' : `<= ${r.goal.toFixed(2)}x ${r.ratio <= r.goal ? 'met' : 'MISSED'}`,
   ]);
   const widths = head.map((_, i) => Math.max(head[i].length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('   ')
+      .trimEnd();
   process.stdout.write(
     `tsecret bench: node ${process.version}, ${process.platform}/${process.arch}, ${cpu} x${cpus().length}, ` +
       `medians of ${ROUNDS} interleaved rounds\n\n${line(head)}\n${body.map(line).join('\n')}\n`,
@@ -146,23 +150,44 @@ try {
   const loaded = makeStore('create-loaded', 200, 400 * 1024);
 
   // the floor every command stands on: node, the bundle and its code cache, the command tree
-  const v = sideBySide(() => tsecret(['--version'], stores.get(0)!).ms, () => bareNode().ms);
+  const v = sideBySide(
+    () => tsecret(['--version'], stores.get(0)!).ms,
+    () => bareNode().ms,
+  );
   add('tsecret --version (start-up alone)', ms(v.a), `${ms(v.b)} (node -e 0)`, v.a / v.b);
 
   for (const [count, state] of stores) {
-    const r = sideBySide(() => tsecret(['secret', 'ls'], state).ms, () => bareNode().ms);
-    add(`secret ls, ${count.toLocaleString('en')} secrets`, ms(r.a), `${ms(r.b)} (node -e 0)`, r.a / r.b, count === 1_000 ? 1.15 : undefined);
+    const r = sideBySide(
+      () => tsecret(['secret', 'ls'], state).ms,
+      () => bareNode().ms,
+    );
+    add(
+      `secret ls, ${count.toLocaleString('en')} secrets`,
+      ms(r.a),
+      `${ms(r.b)} (node -e 0)`,
+      r.a / r.b,
+      count === 1_000 ? 1.15 : undefined,
+    );
   }
 
   // a new name each time; both stores grow alike by one 1-byte secret per run
   let n = 0;
   const create = (state: string) => tsecret(['secret', 'create', `new-${n++}`, '-'], state, 'x').ms;
-  const c = sideBySide(() => create(loaded), () => create(empty));
+  const c = sideBySide(
+    () => create(loaded),
+    () => create(empty),
+  );
   add('secret create, 200 x 400 KB stored vs none', ms(c.a), `${ms(c.b)} (empty store)`, c.a / c.b, 1.05);
 
-  const rssLs = sideBySide(() => tsecret(['secret', 'ls'], stores.get(1_000)!, undefined, true).rssKiB!, () => bareNode(true).rssKiB!);
+  const rssLs = sideBySide(
+    () => tsecret(['secret', 'ls'], stores.get(1_000)!, undefined, true).rssKiB!,
+    () => bareNode(true).rssKiB!,
+  );
   add('peak RSS, secret ls with 1,000 secrets', mib(rssLs.a), `${mib(rssLs.b)} (node -e 0)`, rssLs.a / rssLs.b, 1.3);
-  const rssCreate = sideBySide(() => runNode([CLI, 'secret', 'create', `rss-${n++}`, '-'], { state: loaded, stdin: 'x', rss: true }).rssKiB!, () => bareNode(true).rssKiB!);
+  const rssCreate = sideBySide(
+    () => runNode([CLI, 'secret', 'create', `rss-${n++}`, '-'], { state: loaded, stdin: 'x', rss: true }).rssKiB!,
+    () => bareNode(true).rssKiB!,
+  );
   add('peak RSS, secret create, 200 x 400 KB stored', mib(rssCreate.a), `${mib(rssCreate.b)} (node -e 0)`, rssCreate.a / rssCreate.b, 1.3);
 
   // the seed walkthrough, command for command, on a fresh state each round
@@ -186,7 +211,9 @@ try {
     let total = 0;
     for (const [args, stdin] of SEED) {
       if (args[0] === 'exec') {
-        const id = spawnSync(process.execPath, [CLI, 'ps', '-q', '--filter', 'name=nginx'], { env: { ...process.env, TSECRET_STATE: state } })
+        const id = spawnSync(process.execPath, [CLI, 'ps', '-q', '--filter', 'name=nginx'], {
+          env: { ...process.env, TSECRET_STATE: state },
+        })
           .stdout.toString()
           .trim();
         total += tsecret(['exec', id, 'cat', '/run/secrets/my_first_secured_secret'], state).ms;

@@ -40,7 +40,10 @@ const bundle = readFileSync('dist/tsecret.cjs', 'latin1');
 // bin/tsecret.cjs reads the bundle as latin1, which is exact only for ASCII (esbuild escapes
 // non-ASCII in strings, not in regular expression literals: write those with \u escapes)
 const nonAscii = /[^\x00-\x7f]/.exec(bundle);
-if (nonAscii) throw new Error(`dist/tsecret.cjs has a non-ASCII character near: ${JSON.stringify(bundle.slice(nonAscii.index - 40, nonAscii.index + 10))}`);
+if (nonAscii)
+  throw new Error(
+    `dist/tsecret.cjs has a non-ASCII character near: ${JSON.stringify(bundle.slice(nonAscii.index - 40, nonAscii.index + 10))}`,
+  );
 
 // bin/tsecret.cjs runs the bundle as a vm.Script, which has no loader for a real import():
 // node built-ins must be imported statically (esbuild turns import() of bundled modules into
@@ -50,8 +53,12 @@ if (dynamicImport) throw new Error(`dist/tsecret.cjs has a dynamic ${dynamicImpo
 
 // A child process, so the cache is made by a plain `node` as the CLI runs it (V8 rejects a cache
 // made under other flags).
-const made = spawnSync(process.execPath, ['-e', "require('./bin/tsecret.cjs').writeCodeCache().catch((e) => { console.error(e.message); process.exit(1); })"], {
-  cwd: new URL('..', import.meta.url),
-  stdio: 'inherit',
-});
+const made = spawnSync(
+  process.execPath,
+  ['-e', "require('./bin/tsecret.cjs').writeCodeCache().catch((e) => { console.error(e.message); process.exit(1); })"],
+  {
+    cwd: new URL('..', import.meta.url),
+    stdio: 'inherit',
+  },
+);
 if (made.status !== 0) process.exit(made.status ?? 1);

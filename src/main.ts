@@ -1,9 +1,10 @@
 // Entry point of the bundle (dist/tsecret.cjs), which bin/tsecret.cjs loads and calls.
-import { FdOutput, processIO } from './iostreams/iostreams.js';
+
 import { runCli } from './cli/root.js';
+import { type Determinism, determinismFrom } from './determinism/settings.js';
 import { localEngineFor } from './engine/local/factory.js';
+import { FdOutput, processIO } from './iostreams/iostreams.js';
 import { resolveStatePath } from './store/paths.js';
-import { determinismFrom, type Determinism } from './determinism/settings.js';
 
 /** Runs the command line of this process. */
 export function main(): void {

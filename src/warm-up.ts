@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testStreams } from './iostreams/test.js';
 import { runCli } from './cli/root.js';
 import { localEngineFor } from './engine/local/factory.js';
+import { testStreams } from './iostreams/test.js';
 
 const WORKLOAD: Array<[string, string?]> = [
   ['swarm init --advertise-addr 127.0.0.1'],

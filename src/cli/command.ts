@@ -2,10 +2,10 @@
 // gives docker's help layout (docker/cli cli/cobra.go), its argument-count messages (cli/required.go)
 // and pflag's error wording, so the commands read exactly like docker's.
 import { Command as CommanderCommand, Option } from 'commander';
-import { FlagError, StatusError } from './errors.js';
-import type { IOStreams } from '../iostreams/iostreams.js';
 import type { Engine } from '../engine/client.js';
 import { quoteGo } from '../go/strconv/quote.js';
+import type { IOStreams } from '../iostreams/iostreams.js';
+import { FlagError, StatusError } from './errors.js';
 
 export type FlagKind = 'bool' | 'value' | 'list';
 
@@ -320,7 +320,12 @@ function firstOperand(flags: readonly FlagSpec[], argv: string[]): number {
 }
 
 /** Parses one command's flags as pflag would, reporting errors in pflag's words (as FlagError). */
-export function parseFlags<const Fs extends readonly FlagSpec[]>(specFlags: Fs, argv: string[], io: IOStreams, interspersed = true): ParsedCommandLine<Fs> {
+export function parseFlags<const Fs extends readonly FlagSpec[]>(
+  specFlags: Fs,
+  argv: string[],
+  io: IOStreams,
+  interspersed = true,
+): ParsedCommandLine<Fs> {
   if (!interspersed) {
     const split = firstOperand(specFlags, argv);
     const head = parseFlags(specFlags, argv.slice(0, split), io);
@@ -471,13 +476,20 @@ function persistentFlagTokens(flags: readonly FlagSpec[], argv: string[]): numbe
   return Math.min(i, argv.length);
 }
 
-async function runResolved(cmd: ResolvedCommand, argv: string[], io: IOStreams, engine: () => Engine, inherited: readonly FlagSpec[] = []): Promise<number> {
+async function runResolved(
+  cmd: ResolvedCommand,
+  argv: string[],
+  io: IOStreams,
+  engine: () => Engine,
+  inherited: readonly FlagSpec[] = [],
+): Promise<number> {
   let parsed: ParsedCommandLine;
   const flagSpecs = [...(cmd.spec.flags ?? []), ...inherited.filter((f) => !cmd.spec.flags?.some((g) => g.name === f.name))];
   try {
     parsed = parseFlags(flagSpecs, argv, io, cmd.spec.interspersed ?? true);
     for (const flag of flagSpecs) {
-      if (flag.deprecated !== undefined && parsed.changed.has(flag.name)) io.stdout.write(`Flag --${flag.name} has been deprecated, ${flag.deprecated}\n`);
+      if (flag.deprecated !== undefined && parsed.changed.has(flag.name))
+        io.stdout.write(`Flag --${flag.name} has been deprecated, ${flag.deprecated}\n`);
     }
   } catch (err) {
     if (err instanceof FlagError) {
@@ -517,7 +529,9 @@ async function runResolved(cmd: ResolvedCommand, argv: string[], io: IOStreams, 
  * exit 1, where docker would act and an unknown command would mislead.
  */
 export function notSimulated(path: string[], io: IOStreams): number {
-  io.stderr.write(`${path[0]}: 'docker ${path.slice(1).join(' ')}' is not simulated: tsecret answers docker's swarm, service, secret and related commands only (see '${path[0]} --help')\n`);
+  io.stderr.write(
+    `${path[0]}: 'docker ${path.slice(1).join(' ')}' is not simulated: tsecret answers docker's swarm, service, secret and related commands only (see '${path[0]} --help')\n`,
+  );
   return 1;
 }
 

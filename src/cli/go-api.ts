@@ -1,7 +1,7 @@
 // Helpers for the typed objects inspect and info templates run on: a Go struct built from an API
 // object, whose {{json}} is the API's own JSON for it, and Go's nil-able maps.
 import { apiJSON } from '../api/json.js';
-import { goJSON, goMap, GoNil, goStruct } from '../go/reflect/value.js';
+import { GoNil, goJSON, goMap, goStruct } from '../go/reflect/value.js';
 
 /** A Go struct of the given type; `raw`, when given, is what {{json}} of it prints. */
 export function apiStruct<T extends object>(type: string, fields: T, raw?: unknown): T {

@@ -1,6 +1,6 @@
 // docker/cli internal/prompt Confirm: the question and " [y/N] " on stdout, one line read from stdin;
 // only "y" or "Y" (blanks trimmed) agrees. No input at all (stdin at its end) is a no.
-import { readInput, type IOStreams } from '../iostreams/iostreams.js';
+import { type IOStreams, readInput } from '../iostreams/iostreams.js';
 
 /** A prompt answer is one short line; anything past it is not read (docker's scanner buffer). */
 const MAX_ANSWER = 4096;

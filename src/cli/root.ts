@@ -1,29 +1,45 @@
 // The root command: docker's global-flag handling (flags only before the first command word,
 // cli/cobra.go HandleGlobalFlags) around the command tree.
-import { commandName, defineFlags, execute, findSubcommand, helpText, notSimulated, parseFlags, type CommandSpec, type ResolvedCommand } from './command.js';
-import { FlagError } from './errors.js';
-import type { IOStreams } from '../iostreams/iostreams.js';
+
 import type { Engine } from '../engine/client.js';
-import { secretCommand } from './secret/secret.js';
-import { swarmCommand } from './swarm/swarm.js';
-import { demoCommand } from './demo.js';
-import { containerCommand, containerShortcuts } from './container/container.js';
-import { serviceCommand } from './service/service.js';
-import { stackCommand } from './stack/stack.js';
+import type { IOStreams } from '../iostreams/iostreams.js';
+import {
+  type CommandSpec,
+  commandName,
+  defineFlags,
+  execute,
+  findSubcommand,
+  helpText,
+  notSimulated,
+  parseFlags,
+  type ResolvedCommand,
+} from './command.js';
 import { completionCommand } from './completion/completion.js';
+import { containerCommand, containerShortcuts } from './container/container.js';
+import { demoCommand } from './demo.js';
 import { doctestCommand } from './doctest/doctest.js';
+import { FlagError } from './errors.js';
 import { networkCommand } from './network/network.js';
 import { nodeCommand } from './node/node.js';
-import { volumeCommand } from './volume/volume.js';
+import { secretCommand } from './secret/secret.js';
+import { serviceCommand } from './service/service.js';
+import { stackCommand } from './stack/stack.js';
+import { swarmCommand } from './swarm/swarm.js';
 import { infoCommand } from './system/info.js';
 import { systemCommand } from './system/system.js';
 import { versionCommand } from './system/version.js';
+import { volumeCommand } from './volume/volume.js';
 
 declare const TSECRET_VERSION: string;
 export const VERSION = typeof TSECRET_VERSION === 'string' ? TSECRET_VERSION : '0.0.0-dev';
 
 const globalFlags = defineFlags([
-  { name: 'state', varname: 'string', usage: 'Location of the state file (default: $TSECRET_STATE, else $XDG_STATE_HOME/tsecret/state.json)', kind: 'value' },
+  {
+    name: 'state',
+    varname: 'string',
+    usage: 'Location of the state file (default: $TSECRET_STATE, else $XDG_STATE_HOME/tsecret/state.json)',
+    kind: 'value',
+  },
   { name: 'debug', shorthand: 'D', varname: '', usage: 'Enable debug mode', kind: 'bool' },
   { name: 'version', shorthand: 'v', varname: '', usage: 'Print version information and quit', kind: 'bool' },
 ]);
@@ -52,10 +68,49 @@ export const rootCommand: CommandSpec = {
   // docker 28's top-level commands and management groups that need images, a registry, standalone
   // containers or plugins, none of which a simulated swarm manager has
   notSimulated: [
-    'attach', 'build', 'builder', 'buildx', 'checkpoint', 'commit', 'compose', 'context', 'cp', 'create', 'diff', 'events',
-    'export', 'history', 'image', 'images', 'import', 'init', 'kill', 'load', 'login', 'logout', 'logs', 'manifest', 'pause',
-    'plugin', 'port', 'pull', 'push', 'rename', 'restart', 'rmi', 'run', 'save', 'search', 'start', 'stats', 'tag', 'top',
-    'trust', 'unpause', 'update', 'wait',
+    'attach',
+    'build',
+    'builder',
+    'buildx',
+    'checkpoint',
+    'commit',
+    'compose',
+    'context',
+    'cp',
+    'create',
+    'diff',
+    'events',
+    'export',
+    'history',
+    'image',
+    'images',
+    'import',
+    'init',
+    'kill',
+    'load',
+    'login',
+    'logout',
+    'logs',
+    'manifest',
+    'pause',
+    'plugin',
+    'port',
+    'pull',
+    'push',
+    'rename',
+    'restart',
+    'rmi',
+    'run',
+    'save',
+    'search',
+    'start',
+    'stats',
+    'tag',
+    'top',
+    'trust',
+    'unpause',
+    'update',
+    'wait',
   ],
 };
 
@@ -70,7 +125,9 @@ export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals
   // the completion scripts' request (cobra's hidden __complete): the words typed so far, flags and all
   if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') {
     const { runComplete } = await import('./completion/complete.js');
-    return runComplete(rootCommand, globalFlags, argv.slice(1), argv[0] === '__complete', io, (state) => makeEngine({ state, debug: false }));
+    return runComplete(rootCommand, globalFlags, argv.slice(1), argv[0] === '__complete', io, (state) =>
+      makeEngine({ state, debug: false }),
+    );
   }
   // Global flags stop at the first word that is not a flag (pflag SetInterspersed(false)).
   let split = 0;

@@ -11,7 +11,15 @@ export class DaemonError extends Error {
   }
 }
 
-type GrpcCode = 'InvalidArgument' | 'AlreadyExists' | 'NotFound' | 'FailedPrecondition' | 'PermissionDenied' | 'ResourceExhausted' | 'Unknown' | 'Unimplemented';
+type GrpcCode =
+  | 'InvalidArgument'
+  | 'AlreadyExists'
+  | 'NotFound'
+  | 'FailedPrecondition'
+  | 'PermissionDenied'
+  | 'ResourceExhausted'
+  | 'Unknown'
+  | 'Unimplemented';
 
 const HTTP_STATUS: Record<GrpcCode, number> = {
   InvalidArgument: 400,
@@ -35,10 +43,7 @@ export const notManager = (): DaemonError =>
   );
 
 export const alreadyInSwarm = (): DaemonError =>
-  new DaemonError(
-    'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.',
-    503,
-  );
+  new DaemonError('This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.', 503);
 
 export const notInSwarm = (): DaemonError => new DaemonError('This node is not part of a swarm', 503);
 

@@ -1,10 +1,11 @@
 // The shape of the persisted state (metadata only) and its validation and migrations.
-import type { Secret } from '../api/swarm.js';
-import type { Container, Service, Task } from '../api/services.js';
+
+import { customAlphabet } from 'nanoid';
 import type { Network } from '../api/networks.js';
+import type { Container, Service, Task } from '../api/services.js';
+import type { Secret } from '../api/swarm.js';
 import type { Volume } from '../api/volumes.js';
 import { randomBytes } from '../determinism/entropy.js';
-import { customAlphabet } from 'nanoid';
 import { stateShape } from './state-schema.js';
 
 export const STATE_VERSION = 4;

@@ -1,9 +1,9 @@
 // `network create|ls|inspect|rm|prune` on the simulated one-node manager: what docker 28 prints
 // for swarm networks, its client-side IPAM checks, the daemon's refusals, and the prompts.
 import { describe, expect, it } from 'vitest';
-import { session, type Session } from '../helpers/run.js';
-import { localEngineFor } from '../../src/engine/local/factory.js';
 import { defaultTaskSpec, serviceSpec } from '../../src/cli/service/spec.js';
+import { localEngineFor } from '../../src/engine/local/factory.js';
+import { type Session, session } from '../helpers/run.js';
 
 async function manager(): Promise<Session> {
   const s = session();

@@ -1,7 +1,7 @@
 // `node ls|inspect|update|ps|rm|promote|demote` for the one node, and what its availability does
 // to the tasks (drain stops them and leaves replacements Pending; active places them again).
 import { describe, expect, it } from 'vitest';
-import { session, type Session } from '../helpers/run.js';
+import { type Session, session } from '../helpers/run.js';
 
 const failure = (stderr: string, exit = 1) => ({ stdout: '', stderr: `${stderr}\n`, exit });
 const daemon = (msg: string) => failure(`Error response from daemon: ${msg}`);

@@ -1,10 +1,10 @@
 // `volume create|ls|inspect|rm|prune` on the simulated engine: local named volumes, the local
 // driver's refusals, volumes a task's mounts create, and API 1.42+ prune.
 import { describe, expect, it } from 'vitest';
-import { session, type Session } from '../helpers/run.js';
-import { localEngineFor } from '../../src/engine/local/factory.js';
-import { defaultTaskSpec, serviceSpec } from '../../src/cli/service/spec.js';
 import type { Mount } from '../../src/api/services.js';
+import { defaultTaskSpec, serviceSpec } from '../../src/cli/service/spec.js';
+import { localEngineFor } from '../../src/engine/local/factory.js';
+import { type Session, session } from '../helpers/run.js';
 
 const failure = (stderr: string, exit = 1) => ({ stdout: '', stderr: `${stderr}\n`, exit });
 const daemon = (msg: string) => failure(`Error response from daemon: ${msg}`);

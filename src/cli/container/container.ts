@@ -1,5 +1,5 @@
 // The `container` group and the top-level shortcuts docker keeps for it (exec, inspect, ps, rm, stop).
-import { noArgs, type CommandSpec } from '../command.js';
+import { type CommandSpec, noArgs } from '../command.js';
 import { execCommand } from './exec.js';
 import { containerInspectCommand, systemInspectCommand } from './inspect.js';
 import { containerListCommand, psCommand } from './ls.js';
@@ -13,8 +13,26 @@ export const containerCommand: CommandSpec = {
   subcommands: [execCommand, containerInspectCommand, containerListCommand, removeCommand, stopCommand],
   // the container commands of docker 28 that need standalone containers, images or logs of a real runtime
   notSimulated: [
-    'attach', 'commit', 'cp', 'create', 'diff', 'export', 'kill', 'logs', 'pause', 'port', 'prune', 'rename', 'restart', 'run',
-    'start', 'stats', 'top', 'unpause', 'update', 'wait',
+    'attach',
+    'commit',
+    'cp',
+    'create',
+    'diff',
+    'export',
+    'kill',
+    'logs',
+    'pause',
+    'port',
+    'prune',
+    'rename',
+    'restart',
+    'run',
+    'start',
+    'stats',
+    'top',
+    'unpause',
+    'update',
+    'wait',
   ],
 };
 

@@ -105,12 +105,7 @@ const LIST_OUTPUT_LIMIT = 256 << 20;
  * opts.rowType names the rows' Go type for errors. Throws TemplateParseError / TemplateExecError with Go's message: docker prints them
  * as "template parsing error: " + message.
  */
-export function renderRows(
-  format: string,
-  rows: object[],
-  headers: Record<string, string>,
-  opts: { rowType?: string } = {},
-): string {
+export function renderRows(format: string, rows: object[], headers: Record<string, string>, opts: { rowType?: string } = {}): string {
   const { isTable, template } = dockerFormat(format);
   const tmpl = parseDockerTemplate(template);
   const parts = (tmpl as Template).rowParts();

@@ -1,11 +1,12 @@
 // `network create` (docker/cli cli/command/network/create.go): the IPAM configuration is put
 // together and checked client-side (createIPAMConfig), the rest is the daemon's to judge.
-import { defineCommand, defineFlag, exactArgs } from '../command.js';
-import { validateLabel, labelsToMap } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
+
 import type { NetworkCreateRequest } from '../../api/networks.js';
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { mapOptsFrom, parseStringSlice } from '../../opts/map.js';
+import { defineCommand, defineFlag, exactArgs } from '../command.js';
+import { labelsToMap, validateLabel } from '../flags.js';
 
 export interface NetworkCreateOptions {
   name: string;

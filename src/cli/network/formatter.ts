@@ -1,9 +1,9 @@
 // How networks print (docker/cli cli/command/network/formatter.go): the list row context and its
 // headers; and the typed network.Inspect `network inspect -f` templates run on.
 import type { NetworkInspect } from '../../api/networks.js';
-import { GoTime } from '../../go/time/time.js';
-import { compareBytes } from '../../go/strings/strings.js';
 import { GoNil, goMap } from '../../go/reflect/value.js';
+import { compareBytes } from '../../go/strings/strings.js';
+import { GoTime } from '../../go/time/time.js';
 import { apiStruct, stringMap } from '../go-api.js';
 
 export const DEFAULT_NETWORK_TABLE = 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}';

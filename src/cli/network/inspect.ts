@@ -1,9 +1,10 @@
 // `network inspect` (docker/cli cli/command/network/inspect.go): docker's generic inspector, each
 // name looked up as the daemon does (local networks first, then the swarm's).
+
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { inspectFormatFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 import { inspectObjects } from '../formatter/inspect.js';
 import { goNetwork } from './formatter.js';
 

@@ -1,11 +1,12 @@
 // `network ls` (docker/cli cli/command/network/list.go): sorted by name (natural order), IDs cut to
 // 12 unless --no-trunc.
+
+import type { Engine } from '../../engine/client.js';
+import { sortNaturallyBy } from '../../go/sortorder/natsort.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, noArgs } from '../command.js';
 import { filtersFrom, listFormatFlag, validateFilter } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 import { writeList } from '../formatter/formatter.js';
-import { sortNaturallyBy } from '../../go/sortorder/natsort.js';
 import { DEFAULT_NETWORK_TABLE, NETWORK_HEADERS, NetworkRow } from './formatter.js';
 
 export interface NetworkListOptions {

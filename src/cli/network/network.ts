@@ -1,6 +1,6 @@
 // The `network` group (docker/cli cli/command/network/cmd.go). connect and disconnect attach
 // standalone containers, which tsecret does not run.
-import { noArgs, type CommandSpec } from '../command.js';
+import { type CommandSpec, noArgs } from '../command.js';
 import { networkCreateCommand } from './create.js';
 import { networkInspectCommand } from './inspect.js';
 import { networkListCommand } from './ls.js';

@@ -1,9 +1,10 @@
 // `network prune` (docker/cli cli/command/network/prune.go): asks unless -f; a "no" (or no
 // answer) cancels quietly.
+
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, noArgs } from '../command.js';
 import { filtersFrom, validateFilter } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 import { confirm } from '../prompt.js';
 
 export interface NetworkPruneOptions {

@@ -1,10 +1,11 @@
 // `network rm` (docker/cli cli/command/network/remove.go): removing the ingress network asks first;
 // each failure is printed as it happens, and any failure ends in docker 28's `exit status 1`.
-import { defineCommand, requiresMinArgs } from '../command.js';
-import { StatusError } from '../errors.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
+
 import type { Engine } from '../../engine/client.js';
 import { DaemonError } from '../../engine/errors.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
+import { StatusError } from '../errors.js';
 import { confirm } from '../prompt.js';
 
 export interface NetworkRemoveOptions {

@@ -1,7 +1,8 @@
 // `node demote` (docker/cli cli/command/node/demote.go): the swarm refuses to demote its last manager.
-import { defineCommand, requiresMinArgs } from '../command.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
+
 import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
 import { NO_ROLE_CHANGE, updateNodes } from './update.js';
 
 export async function runNodeDemote(nodes: string[], io: IOStreams, engine: Engine): Promise<void> {

@@ -2,11 +2,11 @@
 // the --pretty text, and the typed swarm.Node `node inspect -f` templates run on.
 import type { Node } from '../../api/nodes.js';
 import type { SystemInfo } from '../../api/system.js';
-import { GoTime } from '../../go/time/time.js';
-import { compareBytes } from '../../go/strings/strings.js';
 import { GoNil, goStruct } from '../../go/reflect/value.js';
-import { apiStruct, stringMap } from '../go-api.js';
+import { compareBytes } from '../../go/strings/strings.js';
+import { GoTime } from '../../go/time/time.js';
 import { prettyPrint } from '../formatter/displayutils.js';
+import { apiStruct, stringMap } from '../go-api.js';
 import { bytesSize } from '../units.js';
 
 export const DEFAULT_NODE_TABLE =

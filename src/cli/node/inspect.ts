@@ -1,11 +1,12 @@
 // `node inspect` (docker/cli cli/command/node/inspect.go): `self` means this node; --pretty for
 // people. Every failure exits 1 (the command wraps errors in StatusError{1}).
+
+import type { Node } from '../../api/nodes.js';
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { StatusError } from '../errors.js';
 import { inspectFormatFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import type { Node } from '../../api/nodes.js';
 import { inspectObjects } from '../formatter/inspect.js';
 import { goNode, prettyNode } from './formatter.js';
 import { nodeReference } from './reference.js';

@@ -1,11 +1,12 @@
 // `node ls` (docker/cli cli/command/node/list.go): sorted by hostname (natural order); /info tells
 // which node answers (the `*` after its ID) unless only IDs are listed.
+
+import type { Engine } from '../../engine/client.js';
+import { sortNaturallyBy } from '../../go/sortorder/natsort.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, noArgs } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 import { writeList } from '../formatter/formatter.js';
-import { sortNaturallyBy } from '../../go/sortorder/natsort.js';
 import { DEFAULT_NODE_TABLE, NODE_HEADERS, NodeRow } from './formatter.js';
 
 export interface NodeListOptions {

@@ -1,5 +1,5 @@
 // The `node` group (docker/cli cli/command/node/cmd.go).
-import { noArgs, type CommandSpec } from '../command.js';
+import { type CommandSpec, noArgs } from '../command.js';
 import { nodeDemoteCommand } from './demote.js';
 import { nodeInspectCommand } from './inspect.js';
 import { nodeListCommand } from './ls.js';

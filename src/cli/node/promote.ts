@@ -1,7 +1,8 @@
 // `node promote` (docker/cli cli/command/node/promote.go).
-import { defineCommand, requiresMinArgs } from '../command.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
+
 import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
 import { NO_ROLE_CHANGE, updateNodes } from './update.js';
 
 export async function runNodePromote(nodes: string[], io: IOStreams, engine: Engine): Promise<void> {

@@ -1,12 +1,13 @@
 // `node ps` (docker/cli cli/command/node/ps.go): the tasks placed on each node (this one by
 // default), printed as `service ps` prints tasks; a node that fails is reported after the list.
+
+import type { Task } from '../../api/services.js';
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { filtersFrom } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import type { Task } from '../../api/services.js';
 import { nodeNameResolver } from '../idresolver/idresolver.js';
-import { printTasks, taskListFlags, taskListOptions, type TaskListOptions } from '../task/print.js';
+import { printTasks, type TaskListOptions, taskListFlags, taskListOptions } from '../task/print.js';
 import { nodeReference } from './reference.js';
 
 export interface NodePsOptions extends TaskListOptions {

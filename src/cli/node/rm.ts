@@ -1,9 +1,10 @@
 // `node rm` (docker/cli cli/command/node/remove.go): each node printed on success, failures joined
 // at the end. The one node is a manager, which the swarm keeps until it is demoted.
+
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { forEachArgument } from '../errors.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 
 export interface NodeRemoveOptions {
   nodes: string[];

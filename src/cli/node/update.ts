@@ -1,10 +1,11 @@
 // `node update` (docker/cli cli/command/node/update.go), and the read-merge-write of a node that
 // promote and demote share (updateNodes).
+
+import type { Node, NodeAvailability, NodeRole } from '../../api/nodes.js';
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, exactArgs } from '../command.js';
 import { labelsToMap } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import type { Node, NodeAvailability, NodeRole } from '../../api/nodes.js';
 
 /** A merge that leaves the node as it is: nothing is sent, and the next node is taken. */
 export const NO_ROLE_CHANGE = Symbol('role was already set to the requested value');

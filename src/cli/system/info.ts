@@ -1,19 +1,20 @@
 // `info` (docker/cli cli/command/system/info.go): the client's section, then the engine's facts
 // and its swarm's, as prettyPrintInfo prints them; or the user's --format over docker's dockerInfo
 // (system.Info embedded, plus ClientInfo and the error lists).
+
+import type { ClusterInfo, SwarmNodeInfo, SystemInfo } from '../../api/system.js';
+import type { Engine } from '../../engine/client.js';
+import { GoNil, goMap, goStruct } from '../../go/reflect/value.js';
+import { TemplateExecError } from '../../go/template/exec.js';
+import { TemplateParseError } from '../../go/template/parse.js';
+import type { GoTemplate } from '../../go/template/template.js';
+import { GoTime } from '../../go/time/time.js';
+import { humanDuration } from '../../go/units/duration.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, noArgs } from '../command.js';
 import { StatusError } from '../errors.js';
 import { inspectFormatFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import type { ClusterInfo, SwarmNodeInfo, SystemInfo } from '../../api/system.js';
-import type { GoTemplate } from '../../go/template/template.js';
 import { parseDockerTemplate } from '../formatter/templates.js';
-import { TemplateExecError } from '../../go/template/exec.js';
-import { TemplateParseError } from '../../go/template/parse.js';
-import { GoTime } from '../../go/time/time.js';
-import { goMap, GoNil, goStruct } from '../../go/reflect/value.js';
-import { humanDuration } from '../../go/units/duration.js';
 import { apiStruct, stringMap } from '../go-api.js';
 import { bytesSize } from '../units.js';
 import { clientVersion } from './client.js';

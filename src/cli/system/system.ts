@@ -1,6 +1,6 @@
 // The `system` group (docker/cli cli/command/system/cmd.go): `system info` is `info`; the disk
 // usage, events and prune commands need images and an event stream tsecret does not simulate.
-import { noArgs, type CommandSpec } from '../command.js';
+import { type CommandSpec, noArgs } from '../command.js';
 import { infoCommand } from './info.js';
 
 export const systemCommand: CommandSpec = {

@@ -1,17 +1,18 @@
 // `version` (docker/cli cli/command/system/version.go): the client's and the engine's versions,
 // through docker's default template and a tabwriter (20, 1, 1, ' '), or the user's --format.
+
+import type { ServerVersion } from '../../api/system.js';
+import type { Engine } from '../../engine/client.js';
+import { GoNil, goMap, goStruct } from '../../go/reflect/value.js';
+import { TabWriter } from '../../go/tabwriter/tabwriter.js';
+import { TemplateExecError } from '../../go/template/exec.js';
+import { TemplateParseError } from '../../go/template/parse.js';
+import type { GoTemplate } from '../../go/template/template.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, noArgs } from '../command.js';
 import { StatusError } from '../errors.js';
 import { inspectFormatFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import type { ServerVersion } from '../../api/system.js';
-import type { GoTemplate } from '../../go/template/template.js';
 import { parseDockerTemplate } from '../formatter/templates.js';
-import { TemplateExecError } from '../../go/template/exec.js';
-import { TemplateParseError } from '../../go/template/parse.js';
-import { goMap, GoNil, goStruct } from '../../go/reflect/value.js';
-import { TabWriter } from '../../go/tabwriter/tabwriter.js';
 import { apiStruct } from '../go-api.js';
 import { clientVersion } from './client.js';
 

@@ -1,10 +1,11 @@
 // `volume create` (docker/cli cli/command/volume/create.go). The cluster-volume flags make a CSI
 // volume of the swarm, which needs a volume plugin tsecret does not simulate: they are refused.
+
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { mapOptsFrom } from '../../opts/map.js';
 import { defineCommand, requiresMaxArgs } from '../command.js';
 import { labelsToMap, validateLabel } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import { mapOptsFrom } from '../../opts/map.js';
 
 export interface VolumeCreateOptions {
   name: string;

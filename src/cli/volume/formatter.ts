@@ -1,8 +1,8 @@
 // How volumes print (docker/cli cli/command/formatter/volume.go): the list row context and its
 // headers; and the typed volume.Volume `volume inspect -f` templates run on.
 import type { Volume } from '../../api/volumes.js';
-import { compareBytes } from '../../go/strings/strings.js';
 import { GoNil } from '../../go/reflect/value.js';
+import { compareBytes } from '../../go/strings/strings.js';
 import { apiStruct, stringMap } from '../go-api.js';
 
 export const DEFAULT_VOLUME_TABLE = 'table {{.Driver}}\t{{.Name}}';

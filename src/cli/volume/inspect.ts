@@ -1,8 +1,9 @@
 // `volume inspect` (docker/cli cli/command/volume/inspect.go): docker's generic inspector.
+
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { inspectFormatFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 import { inspectObjects } from '../formatter/inspect.js';
 import { goVolume } from './formatter.js';
 

@@ -1,11 +1,12 @@
 // `volume ls` (docker/cli cli/command/volume/list.go): sorted by name (natural order). --cluster
 // lists only cluster volumes, of which a simulated engine has none.
+
+import type { Engine } from '../../engine/client.js';
+import { sortNaturallyBy } from '../../go/sortorder/natsort.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, noArgs } from '../command.js';
 import { filtersFrom, listFormatFlag, validateFilter } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 import { writeList } from '../formatter/formatter.js';
-import { sortNaturallyBy } from '../../go/sortorder/natsort.js';
 import { DEFAULT_VOLUME_TABLE, VOLUME_HEADERS, VolumeRow } from './formatter.js';
 
 export interface VolumeListOptions {

@@ -1,9 +1,10 @@
 // `volume prune` (docker/cli cli/command/volume/prune.go) against an API 1.42+ engine: only
 // anonymous volumes unless --all; asks unless -f, and a "no" cancels quietly.
+
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, noArgs } from '../command.js';
 import { filtersFrom, validateFilter } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 import { confirm } from '../prompt.js';
 import { humanSize } from '../units.js';
 

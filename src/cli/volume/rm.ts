@@ -1,9 +1,10 @@
 // `volume rm` (docker/cli cli/command/volume/remove.go): each name printed on success, the
 // failures joined at the end.
+
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { forEachArgument } from '../errors.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 
 export interface VolumeRemoveOptions {
   volumes: string[];

@@ -1,6 +1,6 @@
 // The `volume` group (docker/cli cli/command/volume/cmd.go). `volume update` changes cluster
 // volumes, which need a CSI plugin tsecret does not simulate.
-import { noArgs, type CommandSpec } from '../command.js';
+import { type CommandSpec, noArgs } from '../command.js';
 import { volumeCreateCommand } from './create.js';
 import { volumeInspectCommand } from './inspect.js';
 import { volumeListCommand } from './ls.js';

@@ -1,45 +1,75 @@
 // The simulated one-node swarm manager: the Engine surface backed by the state store.
-import { networkInterfaces } from 'node:os';
+
 import { createHash } from 'node:crypto';
-import type { Engine, NetworkEngine, NodeEngine, ServiceEngine, VolumeEngine } from '../client.js';
+import { networkInterfaces } from 'node:os';
 import type { Filters } from '../../api/filters.js';
-import type { Secret, SecretSpec, SwarmInfo, SwarmInitRequest, SwarmSpecUpdate, SwarmUnlockRequest, SwarmUpdateRequest, Version } from '../../api/swarm.js';
-import type { ClusterInfo, ServerVersion, SystemInfo } from '../../api/system.js';
+import type { Network, NetworkCreateRequest, NetworkInspect, NetworksPruneReport } from '../../api/networks.js';
 import type { Node, NodeSpec } from '../../api/nodes.js';
+import type {
+  Container,
+  ExecRequest,
+  ExecResult,
+  Service,
+  ServiceCreateResponse,
+  ServiceSpec,
+  ServiceStatus,
+  ServiceUpdateOptions,
+  Task,
+} from '../../api/services.js';
+import type {
+  Secret,
+  SecretSpec,
+  SwarmInfo,
+  SwarmInitRequest,
+  SwarmSpecUpdate,
+  SwarmUnlockRequest,
+  SwarmUpdateRequest,
+  Version,
+} from '../../api/swarm.js';
+import type { ClusterInfo, ServerVersion, SystemInfo } from '../../api/system.js';
 import type { Volume, VolumeCreateRequest, VolumesPruneReport } from '../../api/volumes.js';
+import type { State, SwarmRecord } from '../../store/state.js';
+import { type StateStore, SwarmLockedError, type Transaction, UnlockError } from '../../store/state-store.js';
+import type { Engine, NetworkEngine, NodeEngine, ServiceEngine, VolumeEngine } from '../client.js';
 import { alreadyInSwarm, DaemonError, invalidFilter, notInSwarm, notManager, notManagerWorker, rpcError, swarmLocked } from '../errors.js';
 import { matchLabels, validateFilterKeys } from '../filters.js';
 import { newJoinTokens, newObjectId, newUnlockKey } from '../ids.js';
-import { SwarmLockedError, UnlockError, type StateStore, type Transaction } from '../../store/state-store.js';
-import type { State, SwarmRecord } from '../../store/state.js';
-import { filterSecrets, resolveSecret, validateSecretSpec } from './secrets.js';
-import { newRootCACertificate } from '../root-ca.js';
-import type { Container, ExecRequest, ExecResult, Service, ServiceCreateResponse, ServiceSpec, ServiceStatus, ServiceUpdateOptions, Task } from '../../api/services.js';
 import { randomName } from '../names.js';
-import { exitContainer, hasDirtyTasks, reconcile, removeContainers, shutdownTask, type Clock } from './orchestrator.js';
-import { checkNameFree, filterServices, filterTasks, resolveService, resolveTask, rollbackSpec, servicesUsingSecret, settledUpdateStatus, validateServiceSpec } from './services.js';
+import { newRootCACertificate } from '../root-ca.js';
 import { filterContainers, resolveContainer, runningContainerRemoval } from './containers.js';
-import type { Network, NetworkCreateRequest, NetworkInspect, NetworksPruneReport } from '../../api/networks.js';
 import {
   allocateEndpoint,
+  attachedContainers,
   checkNetworkCreate,
   checkNetworkRemovable,
   clusterListFilter,
   createNetwork,
   filterNetworks,
-  firstSubnet,
   findNetwork,
+  firstSubnet,
   gwBridgeNetwork,
   ingressNetwork,
-  localNetworks,
-  networkView,
-  attachedContainers,
   instantiated,
+  localNetworks,
+  type NodeView,
+  networkView,
   resolveAttachments,
   validateNetworkFilters,
-  type NodeView,
 } from './networks.js';
 import { checkNodeRemovable, checkNodeUpdate, filterNodes, issuerOf, nodeAddr, nodeObject, resolveNode } from './nodes.js';
+import { type Clock, exitContainer, hasDirtyTasks, reconcile, removeContainers, shutdownTask } from './orchestrator.js';
+import { filterSecrets, resolveSecret, validateSecretSpec } from './secrets.js';
+import {
+  checkNameFree,
+  filterServices,
+  filterTasks,
+  resolveService,
+  resolveTask,
+  rollbackSpec,
+  servicesUsingSecret,
+  settledUpdateStatus,
+  validateServiceSpec,
+} from './services.js';
 import { activeSwarm, ENGINE_ID, inactiveSwarm, serverVersion, systemInfo } from './system.js';
 import { checkVolumeRemovable, createVolume, filterVolumes, getVolume, prunableVolumes } from './volumes.js';
 
@@ -159,7 +189,8 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
     const { swarm } = state;
     let node = inactiveSwarm();
     // a locked manager has no running swarm node: no node ID, no control API (moby Cluster.Info)
-    if (swarm && this.store.keyStatus().locked) node = { ...node, NodeAddr: nodeAddr(swarm), LocalNodeState: 'locked', Error: swarmLocked().detail };
+    if (swarm && this.store.keyStatus().locked)
+      node = { ...node, NodeAddr: nodeAddr(swarm), LocalNodeState: 'locked', Error: swarmLocked().detail };
     else if (swarm) node = activeSwarm(swarm.NodeID, nodeAddr(swarm), swarm.AdvertiseAddr.replace(/^.*:/, ''), clusterInfo(swarm));
     return systemInfo({ id: ENGINE_ID, hostname: this.hostname, containers: state.containers, swarm: node, systemTime: this.now() });
   }
@@ -292,7 +323,10 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
       const secret = resolveSecret(tx.state.secrets, id);
       if (secret.Version.Index !== version.Index) throw rpcError('Unknown', 'update out of sequence');
       // the same payload may be sent again (docker stack deploy does); only a changed one is refused
-      if (spec.Name !== secret.Spec.Name || (spec.Data !== undefined && !this.store.readPayload(secret.ID).equals(Buffer.from(spec.Data)))) {
+      if (
+        spec.Name !== secret.Spec.Name ||
+        (spec.Data !== undefined && !this.store.readPayload(secret.ID).equals(Buffer.from(spec.Data)))
+      ) {
         throw rpcError('InvalidArgument', 'only updates to Labels are allowed');
       }
       secret.Spec.Labels = { ...spec.Labels };
@@ -307,7 +341,10 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
     const secret = resolveSecret(state.secrets, idOrName);
     // node:crypto is loaded here, off the start-up path of every other command
     const { sameSecretData } = await import('./secret-compare.js');
-    return sameSecretData(this.unlocked(() => this.store.readPayload(secret.ID)), data);
+    return sameSecretData(
+      this.unlocked(() => this.store.readPayload(secret.ID)),
+      data,
+    );
   }
 
   // ---- services, tasks, nodes ----
@@ -359,7 +396,12 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
       // rollback=previous: the previous spec and the current one swap places
       const rollback = opts.Rollback === 'previous';
       const next = rollback ? rollbackSpec(service, tx.state.secrets) : stored;
-      const endpoint = allocateEndpoint(next, tx.state.services.filter((s) => s !== service), tx.state.networks, service.Endpoint);
+      const endpoint = allocateEndpoint(
+        next,
+        tx.state.services.filter((s) => s !== service),
+        tx.state.networks,
+        service.Endpoint,
+      );
       const now = this.now();
       service.PreviousSpec = service.Spec;
       service.Spec = next;
@@ -450,7 +492,10 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
       const isManager = state.swarm !== null && !this.store.keyStatus().locked;
       checkNetworkCreate(req, this.clusterNetworks(state), localNetworks(state.localNetworks), isManager);
       const swarm = this.manager(state);
-      const network = createNetwork(state.networks, { ...req, Driver: req.Driver || 'overlay' }, this.now(), { pools: swarm.DefaultAddrPool, size: swarm.SubnetSize });
+      const network = createNetwork(state.networks, { ...req, Driver: req.Driver || 'overlay' }, this.now(), {
+        pools: swarm.DefaultAddrPool,
+        size: swarm.SubnetSize,
+      });
       swarm.RaftIndex++;
       state.networks.push(network);
       return { Id: network.Id };
@@ -693,12 +738,18 @@ function storedSpec(spec: ServiceSpec, networks: Network[]): ServiceSpec {
   const stored = structuredClone(spec);
   // moby restartPolicyToGRPC
   const condition = stored.TaskTemplate.RestartPolicy?.Condition ?? '';
-  if (!['', 'none', 'on-failure', 'any'].includes(condition)) throw new DaemonError(`invalid RestartCondition: ${JSON.stringify(condition)}`, 400);
+  if (!['', 'none', 'on-failure', 'any'].includes(condition))
+    throw new DaemonError(`invalid RestartCondition: ${JSON.stringify(condition)}`, 400);
   resolveAttachments(stored, networks);
   const endpoint = stored.EndpointSpec;
   if (!endpoint.Mode) endpoint.Mode = 'vip';
   if (endpoint.Ports?.length) {
-    endpoint.Ports = endpoint.Ports.map(({ PublishedPort, ...p }) => ({ Protocol: p.Protocol, TargetPort: p.TargetPort, ...(PublishedPort ? { PublishedPort } : {}), PublishMode: p.PublishMode }));
+    endpoint.Ports = endpoint.Ports.map(({ PublishedPort, ...p }) => ({
+      Protocol: p.Protocol,
+      TargetPort: p.TargetPort,
+      ...(PublishedPort ? { PublishedPort } : {}),
+      PublishMode: p.PublishMode,
+    }));
   } else delete endpoint.Ports;
   return stored;
 }
@@ -707,7 +758,8 @@ function storedSpec(spec: ServiceSpec, networks: Network[]): ServiceSpec {
 function serviceStatus(tasks: Task[], service: Service): ServiceStatus {
   const own = tasks.filter((t) => t.ServiceID === service.ID);
   const running = own.filter((t) => t.Status.State === 'running').length;
-  const desired = 'Replicated' in service.Spec.Mode ? service.Spec.Mode.Replicated.Replicas : own.filter((t) => t.DesiredState === 'running').length;
+  const desired =
+    'Replicated' in service.Spec.Mode ? service.Spec.Mode.Replicated.Replicas : own.filter((t) => t.DesiredState === 'running').length;
   return { RunningTasks: running, DesiredTasks: desired };
 }
 
@@ -749,7 +801,10 @@ function clusterInfo(swarm: SwarmRecord): ClusterInfo {
         HeartbeatTick: 1,
       },
       Dispatcher: { HeartbeatPeriod: swarm.HeartbeatPeriod ?? 5e9 },
-      CAConfig: { NodeCertExpiry: swarm.NodeCertExpiry ?? DEFAULT_NODE_CERT_EXPIRY_NS, ...(swarm.ExternalCAs?.length ? { ExternalCAs: swarm.ExternalCAs } : {}) },
+      CAConfig: {
+        NodeCertExpiry: swarm.NodeCertExpiry ?? DEFAULT_NODE_CERT_EXPIRY_NS,
+        ...(swarm.ExternalCAs?.length ? { ExternalCAs: swarm.ExternalCAs } : {}),
+      },
       TaskDefaults: {},
       EncryptionConfig: { AutoLockManagers: swarm.AutoLockManagers },
     },

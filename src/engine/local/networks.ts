@@ -5,10 +5,10 @@
 // inspect answers merge them with the engine's local networks as the router does (getNetworksList,
 // getNetwork) and filter them as daemon/network/filter.go does.
 import { createHash } from 'node:crypto';
-import { randomBytes } from '../../determinism/entropy.js';
 import type { Filters } from '../../api/filters.js';
 import type { EndpointResource, IPAMConfig, Network, NetworkCreateRequest, NetworkInspect } from '../../api/networks.js';
 import type { Container, Endpoint, PortConfig, Service, ServiceSpec } from '../../api/services.js';
+import { randomBytes } from '../../determinism/entropy.js';
 import { DaemonError, invalidFilter, objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
 import { matchLabels } from '../filters.js';
 import { newObjectId } from '../ids.js';

@@ -3,14 +3,15 @@
 // keeps at most the swarm's task-history limit of tasks (swarmkit orchestrator, taskreaper). The
 // node's availability decides placement (swarmkit scheduler, global orchestrator): a drained node
 // runs nothing, a paused one takes no new task; a task the scheduler cannot place waits Pending.
-import { randomBytes } from '../../determinism/entropy.js';
+
 import type { Container, Service, Task } from '../../api/services.js';
 import type { MountPoint, Volume } from '../../api/volumes.js';
-import { ANONYMOUS_LABEL, createVolume } from './volumes.js';
-import { newObjectId } from '../ids.js';
-import { imageDefaults } from '../images.js';
+import { randomBytes } from '../../determinism/entropy.js';
 import { GoTime } from '../../go/time/time.js';
 import type { State, SwarmRecord } from '../../store/state.js';
+import { newObjectId } from '../ids.js';
+import { imageDefaults } from '../images.js';
+import { ANONYMOUS_LABEL, createVolume } from './volumes.js';
 
 export interface Clock {
   now: () => string;
@@ -39,8 +40,7 @@ const NODE_UNAVAILABLE = 'no suitable node (1 node not available for new tasks)'
 /** Tasks of a slot share a slot number (replicated) or a node (global). */
 const slotOf = (t: Task): number => t.Slot ?? 0;
 
-const sameTemplate = (task: Task, service: Service): boolean =>
-  JSON.stringify(task.Spec) === JSON.stringify(service.Spec.TaskTemplate);
+const sameTemplate = (task: Task, service: Service): boolean => JSON.stringify(task.Spec) === JSON.stringify(service.Spec.TaskTemplate);
 
 /** Whether the service's current spec makes the orchestrator replace a running task (IsTaskDirty). */
 export function hasDirtyTasks(state: State, service: Service): boolean {

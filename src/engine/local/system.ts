@@ -2,8 +2,9 @@
 // (moby daemon/info.go, daemon/info_unix.go, api/server/router/system version): a Docker Engine
 // 28.2.2 on a linux/amd64 machine with 2 CPUs and 8 GiB. They are fixed on purpose, not read from
 // the host, so the same state answers the same on every machine (README "Differences from docker").
-import type { ClusterInfo, ServerVersion, SwarmNodeInfo, SystemInfo } from '../../api/system.js';
+
 import type { Container } from '../../api/services.js';
+import type { ClusterInfo, ServerVersion, SwarmNodeInfo, SystemInfo } from '../../api/system.js';
 
 export const ENGINE_VERSION = '28.2.2';
 /** The newest API the engine speaks (api.DefaultVersion of moby 28.2) and the oldest it takes. */

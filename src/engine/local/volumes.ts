@@ -1,10 +1,11 @@
 // Local named volumes of the simulated engine: the `local` driver's rules (moby daemon/volume/local
 // validateName, validateOpts), the volume store's create/get/remove (daemon/volume/service/store.go,
 // service.go) and its list and prune filters (convert.go filtersToBy, withPrune).
-import { randomBytes } from '../../determinism/entropy.js';
+
 import type { Filters } from '../../api/filters.js';
 import type { Container } from '../../api/services.js';
 import type { Volume, VolumeCreateRequest } from '../../api/volumes.js';
+import { randomBytes } from '../../determinism/entropy.js';
 import { DaemonError } from '../errors.js';
 import { matchLabels } from '../filters.js';
 import { DOCKER_ROOT_DIR } from './system.js';

@@ -1,11 +1,11 @@
 // The simulated manager's networks: swarmkit's and moby's rules and texts, the address plan a
 // one-node swarm shows, and services attached to networks (IDs, aliases, endpoints, ports).
 import { describe, expect, it } from 'vitest';
-import { session } from '../../helpers/run.js';
-import { localEngineFor } from '../../../src/engine/local/factory.js';
 import type { ServiceSpec } from '../../../src/api/services.js';
 import { defaultTaskSpec, serviceSpec } from '../../../src/cli/service/spec.js';
+import { localEngineFor } from '../../../src/engine/local/factory.js';
 import { parseState } from '../../../src/store/state.js';
+import { session } from '../../helpers/run.js';
 
 async function manager() {
   const s = session();
