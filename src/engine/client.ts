@@ -15,7 +15,17 @@ import type {
   ServiceUpdateOptions,
   Task,
 } from '../api/services.js';
-import type { Secret, SecretSpec, SwarmInfo, SwarmInitRequest, SwarmUnlockRequest, SwarmUpdateRequest, Version } from '../api/swarm.js';
+import type {
+  Config,
+  ConfigSpec,
+  Secret,
+  SecretSpec,
+  SwarmInfo,
+  SwarmInitRequest,
+  SwarmUnlockRequest,
+  SwarmUpdateRequest,
+  Version,
+} from '../api/swarm.js';
 import type { ServerVersion, SystemInfo } from '../api/system.js';
 import type { Volume, VolumeCreateRequest, VolumesPruneReport } from '../api/volumes.js';
 
@@ -100,4 +110,13 @@ export interface Engine extends ServiceEngine, NetworkEngine, VolumeEngine, Node
    * keeping the steps done before the failure); a process killed before that changes nothing.
    */
   transaction?<T>(fn: () => Promise<T>): Promise<T>;
+
+  configCreate(spec: ConfigSpec): Promise<{ ID: string }>;
+  /** Filters: id, label, name (moby's config list filters). */
+  configList(filters: Filters): Promise<Config[]>;
+  /** Resolves full ID, then name (ignoring case), then ID prefix, as moby's getConfig. */
+  configInspect(idOrName: string): Promise<Config>;
+  configRemove(idOrName: string): Promise<void>;
+  /** Only the labels may change (the same data may be sent again). */
+  configUpdate(id: string, version: Version, spec: ConfigSpec): Promise<void>;
 }

@@ -3,7 +3,7 @@
 import { customAlphabet } from 'nanoid';
 import type { Network } from '../api/networks.js';
 import type { Container, Service, Task } from '../api/services.js';
-import type { Secret } from '../api/swarm.js';
+import type { Config, ConfigSpec, Secret } from '../api/swarm.js';
 import type { Volume } from '../api/volumes.js';
 import { randomBytes } from '../determinism/entropy.js';
 import { stateShape } from './state-schema.js';
@@ -44,11 +44,18 @@ export interface SwarmRecord {
   DataPathPort?: number;
 }
 
+/** A config as stored: the API's object with its Data as base64 text (configs are not secret). */
+export interface ConfigRecord extends Omit<Config, 'Spec'> {
+  Spec: Omit<ConfigSpec, 'Data'> & { Data: string };
+}
+
 export interface State {
   version: number;
   swarm: SwarmRecord | null;
   /** In creation order: swarmkit's store order, which some daemon messages follow. */
   secrets: Secret[];
+  /** In creation order, as secrets. */
+  configs: ConfigRecord[];
   services: Service[];
   /** Every task still in the store, history included (the reaper trims it). */
   tasks: Task[];
@@ -71,6 +78,7 @@ export const emptyState = (): State => ({
   version: STATE_VERSION,
   swarm: null,
   secrets: [],
+  configs: [],
   services: [],
   tasks: [],
   containers: [],
@@ -139,11 +147,16 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
     const swarm = old.swarm as { CreatedAt?: unknown } | null;
     return { ...old, networks: swarm ? [ingressNetworkV3(typeof swarm.CreatedAt === 'string' ? swarm.CreatedAt : '')] : [] };
   },
-  // 3 → 4: local volumes and networks; a swarm made before them gets the docker_gwbridge its init made
+  // 3 → 4: configs and the config files of task containers; local volumes and networks, and a swarm
+  // made before them gets the docker_gwbridge its init made
   3: (old) => {
     const swarm = old.swarm as { CreatedAt?: unknown } | null;
     return {
       ...old,
+      configs: [],
+      containers: Array.isArray(old.containers)
+        ? old.containers.map((c) => (isObject(c) ? { ...c, ConfigMounts: [] } : c))
+        : old.containers,
       volumes: [],
       localNetworks: swarm ? [gwBridgeNetworkV4(typeof swarm.CreatedAt === 'string' ? swarm.CreatedAt : '')] : [],
     };
@@ -178,7 +191,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function checkShape(doc: Record<string, unknown>): string | undefined {
   if (doc.swarm !== null && !isObject(doc.swarm)) return 'field "swarm" is not an object';
-  for (const list of ['secrets', 'services', 'tasks', 'containers', 'networks', 'localNetworks', 'volumes'] as const) {
+  for (const list of ['secrets', 'configs', 'services', 'tasks', 'containers', 'networks', 'localNetworks', 'volumes'] as const) {
     if (!Array.isArray(doc[list])) return `field "${list}" is not a list`;
   }
   return stateShape(doc);

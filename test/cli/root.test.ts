@@ -15,7 +15,7 @@ describe('root command', () => {
       '\nManagement Commands:\n  container   Manage containers\n  network     Manage networks\n  system      Manage Docker\n  volume      Manage volumes\n',
     );
     expect(alone.stderr).toContain(
-      '\nSwarm Commands:\n  node        Manage Swarm nodes\n  secret      Manage Swarm secrets\n  service     Manage Swarm services\n  stack       Manage Swarm stacks\n  swarm       Manage Swarm\n\nCommands:\n  exec ',
+      '\nSwarm Commands:\n  config      Manage Swarm configs\n  node        Manage Swarm nodes\n  secret      Manage Swarm secrets\n  service     Manage Swarm services\n  stack       Manage Swarm stacks\n  swarm       Manage Swarm\n\nCommands:\n  exec ',
     );
     expect(alone.stderr).toContain('\n  info        Display system-wide information\n');
     // docker has no `demo` or `doctest`: they are listed apart, after docker's blocks

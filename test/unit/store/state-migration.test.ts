@@ -1,4 +1,4 @@
-// Version 3 state files (before volumes and the engine's local networks) load as version 4.
+// Version 3 state files (before configs, volumes and the engine's local networks) load as version 4.
 import { describe, expect, it } from 'vitest';
 import { parseState, STATE_VERSION } from '../../../src/store/state.js';
 
@@ -41,8 +41,8 @@ describe('state migration 3 → 4', () => {
 
   it('names a damaged volume field', () => {
     const doc = JSON.parse(v3(false));
-    expect(() => parseState('/s.json', JSON.stringify({ ...doc, version: 4, localNetworks: [], volumes: [{ Name: 3 }] }))).toThrow(
-      'invalid state file /s.json: field "volumes[0].CreatedAt" is missing',
-    );
+    expect(() =>
+      parseState('/s.json', JSON.stringify({ ...doc, version: 4, configs: [], localNetworks: [], volumes: [{ Name: 3 }] })),
+    ).toThrow('invalid state file /s.json: field "volumes[0].CreatedAt" is missing');
   });
 });
