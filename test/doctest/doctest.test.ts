@@ -48,7 +48,7 @@ describe('tsecret doctest', () => {
     const forTsecret = parseSessions(text, 'tsecret').commands.filter((c) => c.skipped).length;
     const forDocker = parseSessions(text, 'docker').commands.filter((c) => c.skipped).length;
     const pending = [...text.matchAll(/<!-- doctest: skip engine=tsecret: (.*?) -->/g)].map((m) => m[1]);
-    expect(forTsecret - forDocker).toBe(12);
+    expect(forTsecret - forDocker).toBe(11);
     expect(pending.length).toBeGreaterThan(0);
     for (const reason of pending)
       expect(reason).toMatch(
