@@ -1,5 +1,6 @@
 // Service, task, node and container shapes of the Docker Engine API (moby api/types/swarm, container),
 // as far as the simulated engine fills them. Field order follows moby's structs: inspect prints it.
+import type { MountPoint } from './volumes.js';
 
 /** Where a secret or config appears in the task's container: a file, its owner and mode. */
 export interface FileTarget {
@@ -249,23 +250,8 @@ export interface Task {
   JobIteration?: { Index?: number };
 }
 
-/** One manager node: this machine, as `docker node ls` would show it. */
-export interface Node {
-  ID: string;
-  Description: { Hostname: string };
-}
-
-/** container.MountPoint: a mount as `docker inspect` lists it under Mounts. */
-export interface MountPoint {
-  Type: string;
-  Name?: string;
-  Source: string;
-  Destination: string;
-  Driver?: string;
-  Mode: string;
-  RW: boolean;
-  Propagation: string;
-}
+/** The swarm's nodes: the one manager, this machine (see nodes.ts). */
+export type { Node } from './nodes.js';
 
 /**
  * What the swarm executor set in a task container's HostConfig (moby
@@ -325,7 +311,10 @@ export interface Container {
   };
   /** Absent in containers made before tsecret kept it. */
   HostConfig?: TaskHostConfig;
-  /** The service's mounts as the container got them (secrets and configs are not listed, as in docker). */
+  /**
+   * The service's mounts as the container got them (secrets and configs are not listed, as in
+   * docker); a volume is in use while a container holds it.
+   */
   Mounts?: MountPoint[];
   /** Secret files mounted into the container (tmpfs binds in docker). */
   SecretMounts: { Target: string; SecretID: string; SecretName: string; UID: string; GID: string; Mode: number }[];

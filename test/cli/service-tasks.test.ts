@@ -40,6 +40,18 @@ describe('the scheduler', () => {
     expect(await ps(s, 'g')).toBe('Running|Pending|"no suitable node (insufficient resources on 1 node)"\n');
   });
 
+  it('matches node.labels constraints against the labels node update gives the node, and places the task once they match', async () => {
+    const s = await swarm();
+    const node = (await s.run('node ls -q')).stdout.trim();
+    expect((await s.run(['node', 'update', '--label-add', 'zone=a', node])).exit).toBe(0);
+    await create(s, '--name za --constraint node.labels.zone==a nginx');
+    await create(s, '--name zb --constraint node.labels.zone==b nginx');
+    expect(await ps(s, 'za')).toBe('Running|Running|\n');
+    expect(await ps(s, 'zb')).toBe('Running|Pending|"no suitable node (scheduling constraints not satisfied on 1 node)"\n');
+    expect((await s.run(['node', 'update', '--label-add', 'zone=b', node])).exit).toBe(0);
+    expect(await ps(s, 'zb')).toBe('Running|Running|\n');
+  });
+
   it('keeps one task per node with --replicas-max-per-node 1', async () => {
     const s = await swarm();
     await create(s, '--name m --replicas 2 --replicas-max-per-node 1 nginx');

@@ -86,9 +86,14 @@ describe('stack deploy is one change', () => {
       expect([[], WHOLE_STACK], `round ${round}, killed after ${at} ms (exit ${done.exit}) (RELIABILITY_SEED=${SEED})`).toContainEqual(
         parts,
       );
-      expect(invariantProblems(store.statePath)).toEqual([]);
+      // a kill between the payloads and the state's commit leaves sealed payloads no secret names:
+      // tolerated here, swept by the next write that touches payloads (checked below)
+      expect(invariantProblems(store.statePath, { allowOrphanPayloads: true })).toEqual([]);
       if (parts.length) await store.ok(['stack', 'rm', 'st']);
     }
+    expect(await store.run(['stack', 'deploy', '-c', 'stack.yml', 'st'])).toMatchObject({ exit: 0 });
+    await store.ok(['stack', 'rm', 'st']);
+    expect(invariantProblems(store.statePath)).toEqual([]);
   });
 });
 

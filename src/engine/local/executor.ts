@@ -5,7 +5,8 @@
 // group, a sysctl outside the container's namespaces), with the daemon's texts.
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import type { ContainerSpec, MountPoint, PortConfig, TaskHostConfig, TaskSpec } from '../../api/services.js';
+import type { ContainerSpec, PortConfig, TaskHostConfig, TaskSpec } from '../../api/services.js';
+import type { MountPoint } from '../../api/volumes.js';
 import { groupNames, passwdNames } from '../exec/etc-files.js';
 
 /** moby's SignalMap (Linux), without the SIG prefix. */

@@ -4,8 +4,11 @@
 // or fails it, and a failed task is restarted as its restart policy says; a changed task template
 // replaces tasks stop-first; scaled-away slots vanish; a job's tasks run their command to
 // completion; each slot keeps at most the swarm's task-history limit of tasks.
+// The node's availability decides placement (swarmkit scheduler, global orchestrator): a drained
+// node runs nothing, a paused one takes no new task.
 
 import type { Container, Service, Task } from '../../api/services.js';
+import type { MountPoint, Volume } from '../../api/volumes.js';
 import { randomBytes } from '../../determinism/entropy.js';
 import { quoteGo } from '../../go/strconv/quote.js';
 import { GoTime } from '../../go/time/time.js';
@@ -16,6 +19,7 @@ import { createFailure, exposedPorts, mountPoints, startFailure, type TaskFailur
 import { expandContainerSpec } from './expand.js';
 import { type NodeInfo, schedulingFailure, thisNode } from './scheduler.js';
 import { configFileData } from './secret-template.js';
+import { ANONYMOUS_LABEL, createVolume } from './volumes.js';
 
 /** Runs a job task's command in its container: the exit code (the simulated exec, loaded by the engine). */
 export type JobRunner = (container: Container, service: Service, task: Task) => number;
@@ -30,9 +34,17 @@ export interface Clock {
 const isReplicated = (s: Service): boolean => 'Replicated' in s.Spec.Mode;
 export const isJob = (s: Service): boolean => 'ReplicatedJob' in s.Spec.Mode || 'GlobalJob' in s.Spec.Mode;
 
-/** The slots a service wants: 1..N when replicated; one per node (slot 0) when global. */
-function desiredSlots(service: Service): number[] {
-  if (!('Replicated' in service.Spec.Mode)) return [0];
+/**
+ * The slots a service wants: 1..N when replicated; one per node (slot 0) when global, which the
+ * global orchestrator gives a drained node never and a paused one only if it already runs it.
+ */
+function desiredSlots(state: State, service: Service): number[] {
+  if (!('Replicated' in service.Spec.Mode)) {
+    const availability = (state.swarm as SwarmRecord).Availability;
+    if (availability === 'drain') return [];
+    if (availability === 'pause' && !state.tasks.some((t) => t.ServiceID === service.ID && t.DesiredState === 'running')) return [];
+    return [0];
+  }
   return Array.from({ length: service.Spec.Mode.Replicated.Replicas }, (_, i) => i + 1);
 }
 
@@ -64,12 +76,17 @@ export function reconcile(state: State, clock: Clock): void {
 }
 
 function reconcileService(state: State, swarm: SwarmRecord, service: Service, clock: Clock, node: NodeInfo): void {
-  const wanted = new Set(desiredSlots(service));
+  const wanted = new Set(desiredSlots(state, service));
   for (const task of state.tasks.filter((t) => t.ServiceID === service.ID && isLive(t))) {
     if (!wanted.has(slotOf(task))) {
       // Scaled away: shut down, then reaped at once, so it leaves `service ps` as in docker.
-      deleteTask(state, task, clock);
+      // A global task no node may run (drained) is shut down and stays in the history.
+      if (isReplicated(service)) deleteTask(state, task, clock);
+      else shutdownTask(state, task, clock, 'shutdown');
     } else if (!sameTemplate(task, service)) {
+      shutdownTask(state, task, clock, 'shutdown');
+    } else if (node.availability === 'drain' && task.NodeID !== '') {
+      // drained: the task stops, and the orchestrator asks for a replacement the scheduler cannot place
       shutdownTask(state, task, clock, 'shutdown');
     }
   }
@@ -233,6 +250,37 @@ function place(state: State, swarm: SwarmRecord, service: Service, task: Task, c
   }
   const rejected = createFailure(spec);
   if (rejected) return end(rejected);
+  // the node creates the container's volumes: a named one it lacks from the mount's options (as
+  // the daemon does when it creates the container), a volume mount without a source a new
+  // anonymous one
+  const volumes = new Map<string, MountPoint>();
+  for (const m of spec.Mounts ?? []) {
+    if (m.Type !== 'volume') continue;
+    let volume: Volume;
+    try {
+      ({ volume } = placeVolume(
+        state,
+        m.Source ?? '',
+        m.VolumeOptions?.DriverConfig?.Name ?? '',
+        m.VolumeOptions?.DriverConfig?.Options ?? {},
+        m.VolumeOptions?.Labels ?? {},
+        now,
+      ));
+    } catch (err) {
+      // the node rejects the task: it cannot make its container
+      return end({ state: 'rejected', err: (err as Error).message.replace(/^Error response from daemon: /, '') });
+    }
+    volumes.set(m.Target, {
+      Type: 'volume',
+      Name: volume.Name,
+      Source: volume.Mountpoint,
+      Destination: m.Target,
+      Driver: volume.Driver,
+      Mode: 'z',
+      RW: !m.ReadOnly,
+      Propagation: '',
+    });
+  }
   const failed = startFailure(spec);
   if (failed) return end(failed);
 
@@ -290,7 +338,7 @@ function place(state: State, swarm: SwarmRecord, service: Service, task: Task, c
       ...(spec.StopSignal ? { StopSignal: spec.StopSignal } : {}),
     },
     HostConfig: taskHostConfig({ ...task.Spec, ContainerSpec: spec }, hostPorts),
-    Mounts: mountPoints(spec),
+    Mounts: mountPoints(spec).map((mp) => (mp.Type === 'volume' ? (volumes.get(mp.Destination) ?? mp) : mp)),
     SecretMounts: (spec.Secrets ?? []).map((ref) => ({
       Target: ref.File.Name.startsWith('/') ? ref.File.Name : `/run/secrets/${ref.File.Name}`,
       SecretID: ref.SecretID,
@@ -438,6 +486,20 @@ function mountStartFailure(state: State, service: Service, task: Task, container
   return undefined;
 }
 
+/** A task's volume: the node's volume of that name, or a new one (anonymous when the name is empty). */
+function placeVolume(
+  state: State,
+  name: string,
+  driver: string,
+  options: Record<string, string>,
+  labels: Record<string, string>,
+  now: string,
+) {
+  const result = createVolume(state.volumes, { Name: name, Driver: driver, DriverOpts: options, Labels: labels }, now);
+  if (result.created) state.volumes.push(result.volume);
+  return result;
+}
+
 /** Ends a task: its container exits (0 on SIGTERM), the task reaches `state`, desired `shutdown`. */
 export function shutdownTask(state: State, task: Task, clock: Clock, finalState: 'shutdown' | 'complete'): void {
   const now = clock.now();
@@ -453,10 +515,26 @@ export function exitContainer(container: Container, exitCode: number, now: strin
   container.State = { ...container.State, Status: 'exited', Running: false, ExitCode: exitCode, FinishedAt: now };
 }
 
+/**
+ * The task leaves the store and its container is removed with its anonymous volumes (the executor
+ * removes containers with RemoveVolume; a named volume stays).
+ */
 function deleteTask(state: State, task: Task, clock: Clock): void {
   shutdownTask(state, task, clock, 'shutdown');
   state.tasks = state.tasks.filter((t) => t !== task);
-  state.containers = state.containers.filter((c) => c.TaskID !== task.ID);
+  removeContainers(
+    state,
+    state.containers.filter((c) => c.TaskID === task.ID),
+  );
+}
+
+/** Removes task containers as the executor does (RemoveVolume): their anonymous volumes go too. */
+export function removeContainers(state: State, gone: Container[]): void {
+  if (gone.length === 0) return;
+  const set = new Set(gone);
+  state.containers = state.containers.filter((c) => !set.has(c));
+  const held = new Set(gone.flatMap((c) => (c.Mounts ?? []).map((m) => m.Name)));
+  state.volumes = state.volumes.filter((v) => !(held.has(v.Name) && Object.hasOwn(v.Labels ?? {}, ANONYMOUS_LABEL)));
 }
 
 /** Keeps at most the history limit of tasks per slot, the live one included; oldest go first. */

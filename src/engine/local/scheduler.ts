@@ -34,7 +34,8 @@ export function thisNode(state: State, hostname: string): NodeInfo {
     hostname,
     role: 'manager',
     availability: swarm?.Availability || 'active',
-    labels: {},
+    // node update --label-add sets them
+    labels: { ...(swarm?.NodeLabels ?? {}) },
     engineLabels: {},
     os: 'linux',
     architecture: nodeArchitecture(),
