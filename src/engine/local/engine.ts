@@ -431,6 +431,8 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
           ? { JobStatus: { JobIteration: {}, LastExecution: lastExecution } }
           : {}),
       };
+      // the allocator then gives the endpoint its virtual IPs and ports and writes the service again
+      if (endpoint.VirtualIPs?.length || endpoint.Ports?.length) service.UpdatedAt = this.now();
       tx.state.services.push(service);
       reconcile(tx.state, { ...this.clock, runJob });
       return { ID: service.ID };
