@@ -14,6 +14,7 @@ import { testCommand } from './commands/test.js';
 import { wc } from './commands/wc.js';
 import { lookPath, makeSys, runFile } from './execve.js';
 import { absPath, type Errno, type SimFile, type SimFS } from './filesystem.js';
+import { dockerDefaultRlimits, type Rlimits } from './rlimits.js';
 import { shellMain } from './shell/invoke.js';
 import { type Command, groups, passwd, type Sys, userGroups } from './sys.js';
 
@@ -29,6 +30,10 @@ export interface ProcessContext {
   stdin: Buffer;
   /** Supplementary groups; default: the gid plus the groups /etc/group lists the user in. */
   groups?: number[];
+  /** Resource limits; default: what docker gives a container without --ulimit. */
+  rlimits?: Rlimits;
+  /** CAP_SYS_RESOURCE (a root process in a container that added it); default false, as docker's default set lacks it. */
+  capSysResource?: boolean;
   /** The clock for `ls -l` dates and files the process creates; default Date.now(). */
   nowMs?: number;
   /**
@@ -157,6 +162,8 @@ export function runProcess(argv: string[], ctx: ProcessContext): ExecResult {
       cred,
       hostname: ctx.hostname,
       nowMs: ctx.nowMs ?? Date.now(),
+      rlimits: ctx.rlimits ?? dockerDefaultRlimits(),
+      capSysResource: ctx.capSysResource ?? false,
       stdin: ctx.stdin,
       out: (d) => out.push(Buffer.isBuffer(d) ? d : Buffer.from(d, 'latin1')),
       err: (d) => (ctx.tty ? out : err).push(Buffer.isBuffer(d) ? d : Buffer.from(d, 'latin1')),

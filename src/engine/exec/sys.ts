@@ -1,5 +1,6 @@
 /** What a simulated command sees of its process: fs, credentials, environment and standard streams. */
 import { type Cred, canAccess, ERRNO_TEXT, type Errno, type SimFS, type SimNode } from './filesystem.js';
+import type { Rlimits } from './rlimits.js';
 
 export interface Sys {
   /** The programs the image provides, by basename (what execve can run). */
@@ -10,6 +11,10 @@ export interface Sys {
   cred: Cred;
   hostname: string;
   nowMs: number;
+  /** The process's resource limits (a shell's `ulimit` changes its own, children inherit them). */
+  rlimits: Rlimits;
+  /** CAP_SYS_RESOURCE in the effective set: raising a hard limit needs it. */
+  capSysResource: boolean;
   stdin: Buffer;
   /** argv[0] as invoked: GNU tools print it verbatim in their messages (`/bin/cat: x: ...`). */
   prog: string;

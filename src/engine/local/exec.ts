@@ -5,8 +5,10 @@ import type { Container, ExecRequest, ExecResult } from '../../api/services.js';
 import type { Config, Secret } from '../../api/swarm.js';
 import { SimFS } from '../exec/filesystem.js';
 import { resolveExecUser, runProcess } from '../exec/process.js';
+import { dockerDefaultRlimits, withUlimits } from '../exec/rlimits.js';
 import { groups } from '../exec/sys.js';
 import { configFileData, renderSecretTemplate, type SecretTemplateContext } from './secret-template.js';
+import { MEM_TOTAL } from './system.js';
 
 export interface ExecContext extends SecretTemplateContext {
   nowMs: number;
@@ -79,6 +81,19 @@ export function execInContainer(container: Container, req: ExecRequest, ctx: Exe
     stdin: req.Stdin,
     nowMs: ctx.nowMs,
     tty: req.Tty,
+    rlimits: withUlimits(dockerDefaultRlimits(MEM_TOTAL), container.HostConfig?.Ulimits),
+    capSysResource: user.uid === 0 && addsCapability(container.HostConfig?.CapAdd, 'SYS_RESOURCE'),
+  });
+}
+
+/**
+ * Whether --cap-add gives a root process a capability docker's default set lacks (moby
+ * caps.TweakCapabilities: names with or without CAP_, any case, or ALL).
+ */
+function addsCapability(capAdd: string[] | null | undefined, cap: string): boolean {
+  return (capAdd ?? []).some((c) => {
+    const name = c.toUpperCase().replace(/^CAP_/, '');
+    return name === 'ALL' || name === cap;
   });
 }
 

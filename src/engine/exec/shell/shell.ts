@@ -24,6 +24,7 @@ import {
   type SimpleCommand,
   type Word,
 } from './syntax.js';
+import { bashUlimit, dashUlimit } from './ulimit.js';
 
 export type Dialect = 'bash' | 'dash';
 
@@ -52,7 +53,6 @@ const UNSUPPORTED_BUILTINS = new Set([
   'hash',
   'type',
   'command',
-  'ulimit',
   'umask',
   'times',
   'kill',
@@ -946,6 +946,17 @@ export class Shell {
         if (target !== undefined) this.set(target, out.toString('latin1'));
         else io.out.write(out);
         return status;
+      },
+      ulimit: (args, io) => {
+        const { rlimits, capSysResource, cred } = this.sys;
+        const r = (this.d === 'dash' ? dashUlimit : bashUlimit)(
+          args,
+          { rlimits, capSysResource, euid: cred.uid },
+          { out: (s) => io.out.write(s), err: (s) => io.err.write(s), error: (m) => w(io, m) },
+        );
+        // the shell's own limits change; the commands it starts later inherit them
+        if (r.rlimits) this.sys = { ...this.sys, rlimits: r.rlimits };
+        return r.status;
       },
       exec: (args, io) => {
         if (args.length === 0) {
