@@ -5,10 +5,13 @@
  */
 
 import { cat } from './commands/cat.js';
+import { cmp } from './commands/cmp.js';
+import { grep } from './commands/grep.js';
 import { head } from './commands/head.js';
 import { ls } from './commands/ls.js';
 import { printf } from './commands/printf.js';
 import { echo, env, falseCmd, hostname, id, printenv, pwd, trueCmd, whoami } from './commands/simple.js';
+import { sort } from './commands/sort.js';
 import { stat } from './commands/stat.js';
 import { testCommand } from './commands/test.js';
 import { wc } from './commands/wc.js';
@@ -52,8 +55,11 @@ export interface ExecResult {
 export function commandTable(): Record<string, Command> {
   return {
     cat,
+    cmp,
+    grep,
     head,
     ls,
+    sort,
     stat,
     wc,
     env,

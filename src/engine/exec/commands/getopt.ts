@@ -8,6 +8,8 @@ export interface OptSpec {
   long?: Record<string, readonly [ArgKind, string]>;
   /** false: stop at the first operand (env's `+` optstring). */
   permute?: boolean;
+  /** What follows glibc's message on an option error; default coreutils' `Try 'PROG --help' ...` line. */
+  tryHelp?: (sys: Sys) => void;
 }
 export interface Opt {
   key: string;
@@ -21,7 +23,8 @@ export function getopt(args: string[], spec: OptSpec, sys: Sys): Parsed {
   const operands: string[] = [];
   const fail = (msg: string): Parsed => {
     complain(sys, msg);
-    sys.err(`Try '${sys.prog} --help' for more information.\n`);
+    if (spec.tryHelp) spec.tryHelp(sys);
+    else sys.err(`Try '${sys.prog} --help' for more information.\n`);
     return { failed: true };
   };
   for (let i = 0; i < args.length; i++) {
