@@ -65,6 +65,35 @@ describe('exec', () => {
   });
 });
 
+describe('exec sees the task container`s resource limits', () => {
+  async function containerOf(flags: string): Promise<{ s: Session; id: string }> {
+    const s = session();
+    await s.run('swarm init --advertise-addr 127.0.0.1');
+    await s.run(`service create -d --no-resolve-image --name lim ${flags} nginx`);
+    return { s, id: (await s.run('ps -q --no-trunc')).stdout.trim() };
+  }
+
+  it('docker`s defaults without --ulimit, the service`s values with it', async () => {
+    const plain = await containerOf('');
+    expect((await plain.s.run(['exec', plain.id, 'bash', '-c', 'ulimit -n; ulimit -u'])).stdout).toBe('1048576\nunlimited\n');
+    const limited = await containerOf('--ulimit nofile=1024:2048 --ulimit nproc=512');
+    expect((await limited.s.run(['exec', limited.id, 'bash', '-c', 'ulimit -n; ulimit -Hn; ulimit -u'])).stdout).toBe('1024\n2048\n512\n');
+  });
+
+  it('only --cap-add SYS_RESOURCE lets root raise a hard limit', async () => {
+    const raise = ['sh', '-c', 'ulimit -n 4096 && ulimit -Hn'];
+    const plain = await containerOf('--ulimit nofile=1024:2048');
+    expect(await plain.s.run(['exec', plain.id, ...raise])).toEqual({
+      stdout: '',
+      stderr: 'sh: 1: ulimit: error setting limit (Operation not permitted)\n',
+      exit: 2,
+    });
+    const capable = await containerOf('--ulimit nofile=1024:2048 --cap-add CAP_SYS_RESOURCE');
+    expect(await capable.s.run(['exec', capable.id, ...raise])).toEqual({ stdout: '4096\n', stderr: '', exit: 0 });
+    expect((await capable.s.run(['exec', '-u', '33', capable.id, ...raise])).exit).toBe(2);
+  });
+});
+
 describe('rm of a running task container', () => {
   it('names the argument as given, in current engines` words', async () => {
     const { s, id, name } = await withContainer();

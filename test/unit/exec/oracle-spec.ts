@@ -1,8 +1,10 @@
 /**
  * Oracle cases: each is run by record-oracle.ts against the real tools of this Debian 12 machine
- * (GNU coreutils 9.1, bash 5.2.15, dash 0.5.12, hostname 3.23) inside a chroot built from world.ts,
+ * (GNU coreutils 9.1, grep 3.8, diffutils 3.8, bash 5.2.15, dash 0.5.12, hostname 3.23) inside a
+ * chroot built from world.ts (with the case's resource limits set by prlimit, if it has any),
  * and by oracle.test.ts against the simulation; stdout, stderr and exit code must match byte for byte.
  */
+import { dockerDefaultRlimits, RLIM_INFINITY, type RlimitName, type Rlimits } from '../../../src/engine/exec/rlimits.js';
 import { DOCKER_ENV } from './world.js';
 
 export interface CaseSpec {
@@ -15,6 +17,28 @@ export interface CaseSpec {
   env?: Record<string, string>;
   /** stat's default output: compare after masking Device/Inode/Change (unreproducible in a chroot). */
   norm?: 'stat';
+  /** Resource limits over ORACLE_RLIMITS (soft, hard); the recorder sets them all with prlimit. */
+  rlimits?: Partial<Record<RlimitName, [Limit, Limit]>>;
+}
+type Limit = number | 'unlimited';
+
+/**
+ * The limits a case with `rlimits` starts from: docker's defaults, except open files and
+ * processes, which the recording machine's own hard limits (no CAP_SYS_RESOURCE) keep lower.
+ */
+export const ORACLE_RLIMITS: Rlimits = {
+  ...dockerDefaultRlimits(),
+  nofile: { soft: 4096n, hard: 8192n },
+  nproc: { soft: 4096n, hard: 4096n },
+};
+
+/** The complete limits of a case with `rlimits`. */
+export function rlimitsFor(c: CaseSpec): Rlimits | undefined {
+  if (!c.rlimits) return undefined;
+  const out: Record<string, { soft: bigint; hard: bigint }> = { ...ORACLE_RLIMITS };
+  const v = (l: Limit) => (l === 'unlimited' ? RLIM_INFINITY : BigInt(l));
+  for (const [name, [soft, hard]] of Object.entries(c.rlimits)) out[name] = { soft: v(soft), hard: v(hard) };
+  return out as Rlimits;
 }
 
 /** The environment docker exec gives the process: the image's PATH, HOSTNAME, the user's HOME, then -e values. */
@@ -24,12 +48,16 @@ export function envFor(c: CaseSpec): Record<string, string> {
 }
 
 export function caseId(c: CaseSpec): string {
-  return JSON.stringify([c.argv, c.stdin ?? null, c.user ?? null, c.cwd ?? null, c.env ?? null]);
+  return JSON.stringify([c.argv, c.stdin ?? null, c.user ?? null, c.cwd ?? null, c.env ?? null, ...(c.rlimits ? [c.rlimits] : [])]);
 }
 
 const WWW: CaseSpec['user'] = [33, 33, [33, 2000]];
 const APP: CaseSpec['user'] = [1000, 1000, [1000]];
 const S = '/run/secrets';
+const L = '/data/lines.txt';
+const T = '/data/table.txt';
+const N = '/data/nums.txt';
+const R = '/data/regex.txt';
 
 type Opts = Omit<CaseSpec, 'group' | 'argv'>;
 const group = (name: string, cases: (string[] | [string[], Opts])[]): CaseSpec[] =>
@@ -602,5 +630,333 @@ export const SPECS: CaseSpec[] = [
     ['sh', '-c', 'printenv HOME; env -u HOME printenv HOME; echo $?'],
     [['sh', '-c', 'cat; echo done'], { stdin: 'piped\n' }],
     [['bash', '-c', 'wc -c'], { stdin: 'abc' }],
+  ]),
+  ...group('grep', [
+    ['grep', 'line 1', L],
+    ['grep', '-n', 'line 1$', L],
+    ['grep', '-c', 'line', L],
+    ['grep', '-vc', '1', L],
+    ['grep', '-x', 'line 1', L],
+    ['grep', '-cw', 'line', L],
+    ['grep', '-w', 'ine', L],
+    ['grep', '-e', 'line 2', '-e', 'line 3', L],
+    ['grep', '-c', 'line 2\nline 3', L],
+    ['grep', '-i', 'LINE 5', L],
+    ['grep', '-y', 'LINE 5', '--no-ignore-case', L],
+    ['grep', '-q', 'line', L],
+    ['grep', '-q', 'nope', L],
+    ['grep', '-q', 'line', '/nope', L],
+    ['grep', '-q', 'line', L, '/nope'],
+    ['grep', 'x', '/nope'],
+    ['grep', '-s', 'x', '/nope', '/data'],
+    ['grep', 'line', '/data', L],
+    ['/bin/grep', 'x', '/nope'],
+    ['grep', 'root', '/etc/passwd', '/etc/group'],
+    ['grep', '-h', 'root', '/etc/passwd', '/etc/group'],
+    ['grep', '-Hnb', 'line 1', L],
+    ['grep', '-l', 'root', '/etc/passwd', '/etc/group', L],
+    ['grep', '-L', 'root', '/etc/passwd', L],
+    ['grep', '-L', 'line', L],
+    ['grep', '-lc', 'line', L],
+    ['grep', '-Zl', 'root', '/etc/passwd', '/etc/group'],
+    ['grep', '-c', 'line', L, '/data/empty'],
+    ['grep', 'second', '/data/noeol.txt'],
+    ['grep', 'end$', '/data/noeol.txt'],
+    ['grep', '-m', '2', 'line', L],
+    ['grep', '-c', '-m', '3', 'line', L],
+    ['grep', '-m', '0', 'line', '/nope'],
+    ['grep', '-m', 'x', 'line', L],
+    ['grep', '-m', '-1', '-c', 'line', L],
+    ['grep', 'ABC', `${S}/all256`],
+    ['grep', '-c', 'ABC', `${S}/all256`],
+    ['grep', '-s', 'ABC', `${S}/all256`],
+    ['grep', '-l', 'ABC', `${S}/all256`],
+    ['grep', 'nothing-here', `${S}/all256`],
+    ['grep', '-a', '-c', 'ABC', `${S}/all256`],
+    ['grep', '-c', '.', '/data/words.txt'],
+    ['grep', 'theta', '/data/words.txt'],
+    ['grep', '-i', 'ALPHA', '/data/words.txt'],
+    ['grep', '-w', 'eta', '/data/words.txt'],
+    ['grep', '-c', '[[:space:]]', '/data/words.txt'],
+    ['grep', '-c', '[^[:print:]]', '/data/words.txt'],
+    ['grep', '-w', '', '/data/words.txt'],
+    ['grep', '-c', '', '/data/noeol.txt'],
+    [['grep', 'b'], { stdin: 'a\nb\nc' }],
+    [['grep', '-H', 'b', '-'], { stdin: 'a\nb\n' }],
+    [['grep', '-c', 'b', '-', '/data/empty'], { stdin: 'b\nb\n' }],
+    [['grep', '-f', '-', L], { stdin: 'line 4\nline 8\n' }],
+    ['grep', '-f', '/data/patterns', L],
+    ['grep', '-f', '/nope', L],
+    ['grep', '-f', '/data/empty', L],
+    ['grep', '-vf', '/data/empty', '/data/noeol.txt'],
+    ['grep', 'line \\(1\\)\\1', L],
+    ['grep', 'line 1\\{2\\}', L],
+    ['grep', 'line \\(1\\|2\\)$', L],
+    ['grep', '-E', 'line (2|3)$', L],
+    ['grep', '-E', 'line 1{2}', L],
+    ['grep', '-E', 'line 1+$', L],
+    ['grep', '-E', 'line 1?5', L],
+    ['grep', 'line 1\\+$', L],
+    ['grep', 'line 1\\?5', L],
+    ['grep', '[[:digit:]]\\{2\\}', L],
+    ['grep', '^line [0-9]$', L],
+    ['grep', '-E', '^(line) [1-3]$', L],
+    ['grep', '-c', '\\<line', L],
+    ['grep', '1\\>', L],
+    ['grep', '\\bline 1\\b', L],
+    ['grep', '-c', '\\w\\W\\w', L],
+    ['grep', '-E', '(a)|b\\1', L],
+    ['grep', 'a+b', R],
+    ['grep', 'a\\+b', R],
+    ['grep', '-E', 'a+b', R],
+    ['grep', '-E', 'a\\+b', R],
+    ['grep', 'a{1}', R],
+    ['grep', '-E', 'a{1}', R],
+    ['grep', '-E', 'a{1', R],
+    ['grep', '-E', 'a{,1}b', R],
+    ['grep', '*star', R],
+    ['grep', '-E', '*star', R],
+    ['grep', '-E', 'x(+y)', R],
+    ['grep', '-E', '^*', '-c', R],
+    ['grep', '^*', R],
+    ['grep', '-E', '{1}a', R],
+    ['grep', '\\{1\\}', R],
+    ['grep', 'x(y)', R],
+    ['grep', '-E', 'x\\(y\\)', R],
+    ['grep', '-E', 'y)', R],
+    ['grep', 'foo|bar', R],
+    ['grep', 'foo\\|star', R],
+    ['grep', '-E', 'foo|star', R],
+    ['grep', '\\[br]', R],
+    ['grep', '[]r]', R],
+    ['grep', '[\\]', R],
+    ['grep', '\\\\', R],
+    ['grep', 'quest?', R],
+    ['grep', 'dot\\.', R],
+    ['grep', '^^', R],
+    ['grep', '$$', R],
+    ['grep', '-E', '\\^caret\\$', R],
+    ['grep', 'a\\|^\\*', R],
+    ['grep', '-F', 'a+b', R],
+    ['grep', '-F', '-x', 'x(y)', R],
+    ['grep', '-F', '[br]', R],
+    ['grep', '-Fw', 'bar', R],
+    ['grep', '-Fi', 'DOT.END', R],
+    ['grep', '\\(', L],
+    ['grep', '\\)', L],
+    ['grep', '-E', '(', L],
+    ['grep', '[a', L],
+    ['grep', '[[:foo:]]', L],
+    ['grep', '[[.foo.]]', L],
+    ['grep', 'a\\{1', L],
+    ['grep', 'a\\{x\\}', L],
+    ['grep', '-E', 'a{2,1}', L],
+    ['grep', '-E', 'a{1,2,3}', L],
+    ['grep', '-E', 'a{32768}', L],
+    ['grep', '\\1', L],
+    ['grep', 'a\\', L],
+    ['grep', '[z-a]', L],
+    ['grep', '[[:alpha:]-z]', L],
+    ['grep'],
+    ['grep', '-k', 'x'],
+    ['/bin/grep', '-k', 'x'],
+    ['grep', '--foo', 'x'],
+    ['grep', '-e'],
+    ['grep', '-E', '-F', 'x', L],
+    ['grep', '--version'],
+    ['grep', '--colour=never', 'line 9', L],
+    [['grep', 'x', '/data/locked'], { user: APP }],
+    [['grep', 'x', '/data/sub/inner.txt'], { user: APP }],
+  ]),
+  ...group('sort', [
+    ['sort', T],
+    ['sort', '-r', T],
+    ['sort', '-f', T],
+    ['sort', '-u', T],
+    ['sort', '-fu', T],
+    ['sort', '-b', T],
+    ['sort', '-k2', T],
+    ['sort', '-n', '-k2', T],
+    ['sort', '-k2n', T],
+    ['sort', '-k2,2n', '-k1,1', T],
+    ['sort', '-k2,2nr', T],
+    ['sort', '-r', '-k2,2n', T],
+    ['sort', '-k1,1', '-u', T],
+    ['sort', '-s', '-k1,1', T],
+    ['sort', '-bk1', T],
+    ['sort', '-k1b,1', T],
+    ['sort', '-k1.2', T],
+    ['sort', '-k1.2,1.3', T],
+    ['sort', '-k2,1', T],
+    ['sort', '-k3', T],
+    ['sort', '-t:', '-k2n', T],
+    ['sort', '-t', ':', '-k2,2nr', '-k1', T],
+    ['sort', '-t', ' ', '-k2', T],
+    ['sort', '-n', N],
+    ['sort', '-nr', N],
+    ['sort', '-nu', N],
+    ['sort', '-n', '-s', N],
+    ['sort', '/data/words.txt'],
+    ['sort', '-d', '/data/words.txt'],
+    ['sort', '-i', '/data/words.txt'],
+    ['sort', '-f', '-r', R],
+    ['sort', L, '/data/noeol.txt'],
+    ['sort', '-z', '/data/noeol.txt'],
+    ['sort', '-c', T],
+    ['sort', '-C', T],
+    ['sort', '-c', L],
+    ['sort', '-cu', '/data/lines.txt'],
+    [['sort', '-c'], { stdin: 'a\nc\nb\n' }],
+    ['sort', '-c', L, '/data/empty'],
+    ['sort', '-cC', L],
+    ['sort', '/nope'],
+    ['sort', L, '/nope'],
+    ['sort', '/data'],
+    ['sort', '-c', '/nope'],
+    ['sort', '-k0', T],
+    ['sort', '-k1.0', T],
+    ['sort', '-k', 'a', T],
+    ['sort', '-k1.x', T],
+    ['sort', '-k1,x', T],
+    ['sort', '-k1,1x', T],
+    ['sort', '-k1,0', T],
+    ['sort', '-t', 'ab', T],
+    ['sort', '-t', '', T],
+    ['sort', '-t:', '-t,', T],
+    ['sort', '-j'],
+    ['sort', '--version'],
+    [['sort'], { stdin: 'b\na\nc' }],
+    [['sort', '-', '/data/empty'], { stdin: 'z\ny\n' }],
+    [['sort', '/data/locked'], { user: APP }],
+  ]),
+  ...group('cmp', [
+    ['cmp', L, L],
+    ['cmp', L, '/data/noeol.txt'],
+    ['cmp', '/data/noeol.txt', L],
+    ['cmp', '-s', L, '/data/noeol.txt'],
+    ['cmp', '-l', L, '/data/noeol.txt'],
+    ['cmp', '-b', L, '/data/noeol.txt'],
+    ['cmp', '-bl', '/data/words.txt', `${S}/all256`],
+    ['cmp', '-b', `${S}/all256`, '/data/words.txt'],
+    ['cmp', '-l', N, T],
+    ['cmp', `${S}/userpw`, `${S}/db_pw`],
+    ['cmp', `${S}/db_pw`, `${S}/db_pw`],
+    ['cmp', '/data/empty', L],
+    ['cmp', L, '/data/empty'],
+    ['cmp', '-l', L, '/data/empty'],
+    ['cmp', '/data/A-upper', '/data/_under'],
+    ['cmp', '/data/lines.txt', '/data/patterns'],
+    ['cmp', T, N],
+    ['cmp', '/nope', L],
+    ['cmp', L, '/nope'],
+    ['cmp', '-s', '/nope', L],
+    ['/usr/bin/cmp', '/nope', L],
+    ['/usr/bin/cmp', L, '/data/empty'],
+    ['cmp', '/data', L],
+    ['cmp', '-s', '/data', L],
+    ['cmp', '/data', '/data'],
+    ['cmp'],
+    ['cmp', '-s'],
+    ['cmp', L],
+    [['cmp', L, '-'], { stdin: 'line 1\nline 2\n' }],
+    [
+      ['cmp', '-', L],
+      {
+        stdin:
+          'line 1\nline 2\nline 3\nline 4\nline 5\nline 6\nline 7\nline 8\nline 9\nline 10\nline 11\nline 12\nline 13\nline 14\nline 15\n',
+      },
+    ],
+    [['cmp', '-l', L, '-'], { stdin: 'line 1\nLine 2\n' }],
+    ['cmp', '-n', '5', L, '/data/noeol.txt'],
+    ['cmp', '-n', '0', L, '/data/noeol.txt'],
+    ['cmp', '-n', '-1', L, L],
+    ['cmp', '--bytes=1k', L, L],
+    ['cmp', '-i', '7', L, '/data/noeol.txt'],
+    ['cmp', '-i', '7:0', L, L],
+    ['cmp', '-i', '1x', L, L],
+    ['cmp', '-i', '0x7:7', L, L],
+    ['cmp', L, L, '7', '14'],
+    ['cmp', L, L, '7'],
+    ['cmp', L, L, 'x'],
+    ['cmp', L, L, '1', '2', '3'],
+    ['cmp', '-i', '200', L, '/data/noeol.txt'],
+    ['cmp', '-x', L, L],
+    ['cmp', '-ls', L, L],
+    ['cmp', '--version'],
+    [['cmp', '/data/locked', L], { user: APP }],
+  ]),
+  ...group('ulimit', [
+    [['sh', '-c', 'ulimit -n; ulimit -u; echo $?'], { rlimits: { nofile: [1024, 2048], nproc: [512, 512] } }],
+    [['bash', '-c', 'ulimit -n; ulimit -u; echo $?'], { rlimits: { nofile: [1024, 2048], nproc: [512, 512] } }],
+    [['sh', '-c', 'ulimit -a'], { rlimits: {} }],
+    [['sh', '-c', 'ulimit -Ha'], { rlimits: { core: [0, 'unlimited'] } }],
+    [['bash', '-c', 'ulimit -a'], { rlimits: {} }],
+    [['bash', '-c', 'ulimit -Ha'], { rlimits: { core: [0, 'unlimited'] } }],
+    [['bash', '-c', 'ulimit -Sa'], { rlimits: { core: [5120, 'unlimited'], fsize: [1048576, 'unlimited'] } }],
+    [
+      [
+        'sh',
+        '-c',
+        'ulimit; ulimit -H; ulimit -p; ulimit -Hn; ulimit -HS -n; ulimit -SH -n; ulimit -s; ulimit -Hs; ulimit -c; ulimit -w; ulimit -r',
+      ],
+      { rlimits: { core: [5120, 10240] } },
+    ],
+    [
+      [
+        'bash',
+        '-c',
+        'ulimit; ulimit -H; ulimit -p; ulimit -u; ulimit -Hn; ulimit -HS -n; ulimit -c; ulimit -Hc; ulimit -e; ulimit -i; ulimit -q; ulimit -R; ulimit -n -s; ulimit -n -- -s',
+      ],
+      { rlimits: { core: [5120, 10240] } },
+    ],
+    [
+      [
+        'sh',
+        '-c',
+        'ulimit -u; echo $?; ulimit -x; echo $?; ulimit -n abc; echo $?; ulimit -n 10 20; echo $?; ulimit -a 5; echo $?; ulimit -- -n; echo $?; ulimit -; echo $?',
+      ],
+      { rlimits: {} },
+    ],
+    [
+      [
+        'sh',
+        '-c',
+        'ulimit -n 10; ulimit -n; ulimit -Hn; ulimit -S -c 3; ulimit -c; ulimit -Hc; ulimit -n 20; echo $?; ulimit -H -n 5; echo $?; ulimit -n',
+      ],
+      { rlimits: { core: [0, 10240] } },
+    ],
+    [['sh', '-c', 'ulimit -n 9000; echo $?; ulimit -n unlimited; echo $?; ulimit -H -s 100; ulimit -Hs; ulimit -s'], { rlimits: {} }],
+    [['sh', '-c', 'ulimit -n 100; sh -c "ulimit -n"; (ulimit -n 50; ulimit -n); ulimit -n; bash -c "ulimit -n"'], { rlimits: {} }],
+    [
+      [
+        'bash',
+        '-c',
+        'ulimit -w; echo $?; ulimit -n abc; echo $?; ulimit -n 0x10; ulimit -n 010; ulimit -n; ulimit -- -n; ulimit -ns; echo $?',
+      ],
+      { rlimits: {} },
+    ],
+    [['bash', '-c', 'ulimit -n 5 -u; ulimit -n -u 5; ulimit -u; ulimit -n; ulimit -Hn'], { rlimits: {} }],
+    [
+      [
+        'bash',
+        '-c',
+        'ulimit -n 9000; echo $?; ulimit -n unlimited; ulimit -n hard; ulimit -n; ulimit -n soft; ulimit -Hn; ulimit -p 3; ulimit 99999999999999999999999; echo $?',
+      ],
+      { rlimits: {} },
+    ],
+    [
+      [
+        'bash',
+        '-c',
+        'ulimit -a 5 >/dev/null; echo $?; ulimit -n 10 -n 20; echo $?; ulimit --foo; echo $?; ulimit -H -n 5; echo $?; ulimit -c 7; ulimit -c; ulimit -f 3; ulimit -Hf',
+      ],
+      { rlimits: {} },
+    ],
+    [['bash', '-c', 'ulimit -S -c unlimited; ulimit -c; ulimit -S -c 1; ulimit -c; ulimit -c unlimited'], { rlimits: { core: [0, 4096] } }],
+    [
+      ['bash', '-c', 'ulimit -S -c unlimited; ulimit -c; ulimit -n 8193; echo $?; ulimit -n 100; ulimit -Hn'],
+      { rlimits: { core: [0, 4096] }, user: WWW },
+    ],
+    [['sh', '-c', 'ulimit -n 8193; echo $?; ulimit -S -n 8192; ulimit -n'], { rlimits: {}, user: WWW }],
   ]),
 ];

@@ -1,11 +1,12 @@
 /**
- * Byte-exact comparison of the simulation with the real GNU coreutils 9.1 / bash 5.2.15 /
- * dash 0.5.12 / hostname 3.23 output recorded on Debian 12 (see record-oracle.ts).
+ * Byte-exact comparison of the simulation with the real GNU coreutils 9.1 / grep 3.8 /
+ * diffutils 3.8 / bash 5.2.15 / dash 0.5.12 / hostname 3.23 output recorded on Debian 12 (see
+ * record-oracle.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { runProcess } from '../../../src/engine/exec/process.js';
 import { RECORDED, RECORDED_NOW_MS } from './oracle-cases.generated.js';
-import { type CaseSpec, caseId, envFor, SPECS } from './oracle-spec.js';
+import { type CaseSpec, caseId, envFor, rlimitsFor, SPECS } from './oracle-spec.js';
 import { buildWorld, HOSTNAME } from './world.js';
 
 const recorded = new Map(RECORDED.map((r) => [r.id, r]));
@@ -31,6 +32,7 @@ export function simulate(c: CaseSpec) {
     hostname: HOSTNAME,
     stdin: Buffer.from(c.stdin ?? '', 'latin1'),
     nowMs: RECORDED_NOW_MS,
+    rlimits: rlimitsFor(c),
   });
 }
 
@@ -43,6 +45,7 @@ for (const g of groups) {
         c.cwd ? `[cwd ${c.cwd}]` : '',
         c.stdin !== undefined ? '[stdin]' : '',
         c.env ? '[env]' : '',
+        c.rlimits ? `[rlimits ${JSON.stringify(c.rlimits)}]` : '',
         JSON.stringify(c.argv),
       ]
         .filter(Boolean)

@@ -17,6 +17,13 @@ export const ALL_BYTES = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
 export const LINES15 = Array.from({ length: 15 }, (_, i) => `line ${i + 1}\n`).join('');
 export const WORDS = 'alpha beta\tgamma\n\n  delta  epsilon\nzeta\x01eta \x80theta\r\niota\f kappa\vlambda\n';
 
+/** Fields for sort -k/-t: blanks, case, duplicates, numbers and a `:`-separated column. */
+export const TABLE = 'b 10 x:3\na 2 y:1\nc 1 z:2\na 10 y:10\nB 3 w:4\n  d 05 v:0\ne -1 u:-2\na 2 y:1\nA 2 Y:1\n\tf 7 t:7\n';
+/** sort -n's corner cases: signs, fractions, leading zeros and blanks, text. */
+export const NUMS = '10\n-1\n2.5\n-0\n0\nabc\n 3\n+4\n.5\n-.5\n1e3\n007\n2.50\n-\n\n';
+/** Lines full of regex operators, for grep -F and escaping. */
+export const REGEX_TEXT = 'a+b\na{1}\n*star\nx(y)\nfoo|bar\n[br]\nback\\slash\nquest?\ndot.end\n^caret$\n';
+
 export const DOCKER_ENV = {
   PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
   HOSTNAME,
@@ -69,6 +76,11 @@ export function buildWorld(): SimFS {
   fs.writeFile('/data/locked', 'nobody may read\n', root(0o000, BASE_MS));
   fs.writeFile('/data/run.sh', 'echo "script $0 got $# args: $*"\ncat /run/secrets/userpw\n', root(0o755, BASE_MS));
   fs.writeFile('/data/A-upper', 'A\n', root(0o644, BASE_MS));
+  // for grep, sort and cmp
+  fs.writeFile('/data/table.txt', TABLE, root(0o644, BASE_MS));
+  fs.writeFile('/data/nums.txt', NUMS, root(0o644, BASE_MS));
+  fs.writeFile('/data/regex.txt', REGEX_TEXT, root(0o644, BASE_MS));
+  fs.writeFile('/data/patterns', 'line 1$\n^line 7\n', root(0o644, BASE_MS));
   fs.writeFile('/data/_under', '_\n', root(0o644, BASE_MS));
   fs.writeFile('/data/sticky-setuid', '', root(0o4755, BASE_MS));
   fs.mkdirp('/data/sub', 0o750, 33, 33, BASE_MS);
