@@ -74,8 +74,12 @@ const PREFIX12_RE = new RegExp(`${NOT_WORD_BEFORE}[0-9a-z]{12}${NOT_WORD_AFTER}`
  * container's default hostname): 12 lowercase hex with at least one digit.
  */
 const SHORT_CID_RE = new RegExp(`${NOT_WORD_BEFORE}(?=[a-f]*[0-9])[0-9a-f]{12}${NOT_WORD_AFTER}`, 'g');
-/** A truncated swarm ID (task, service) whose full form is not shown: 12 of [0-9a-z] with a digit (unknownShortIds). */
-const SHORT_ID_RE = new RegExp(`${NOT_WORD_BEFORE}(?=[a-z]*[0-9])[0-9a-z]{12}${NOT_WORD_AFTER}`, 'g');
+/**
+ * A truncated swarm ID (task, service) whose full form is not shown (unknownShortIds): 12 of
+ * [0-9a-z] with a digit, or, first on a line and followed by a column gap (a table's ID column),
+ * without one, as about one random ID in fifty is; there it is no word, unless a command spells it.
+ */
+const SHORT_ID_RE = new RegExp(`${NOT_WORD_BEFORE}(?=[a-z]*[0-9])[0-9a-z]{12}${NOT_WORD_AFTER}|^[a-z]{12}(?=  )`, 'gm');
 
 /**
  * Fractions must not end in 0: Go trims trailing zeros in both RFC3339Nano and Time.String(), so
@@ -377,7 +381,7 @@ function collectShortIds(text: string, ctx: Context, unknownShortIds: boolean): 
   if (!unknownShortIds) return;
   for (const m of t.matchAll(SHORT_ID_RE)) {
     const v = m[0];
-    if (ctx.shortIds.has(v) || ctx.shortCids.has(v) || known(v)) continue;
+    if (ctx.shortIds.has(v) || ctx.shortCids.has(v) || known(v) || !isId(v, ctx)) continue;
     ctx.shortIds.set(v, ctx.ids.size + ctx.shortIds.size + 1);
   }
 }

@@ -62,6 +62,17 @@ describe('compareSession', () => {
     expect(compareSession([run(docker, tsecret)])[0].ok).toBe(true);
   });
 
+  it('numbers a truncated ID in a table`s ID column even without a digit, as one random ID in fifty is', () => {
+    const header = 'ID             NAME          IMAGE\n';
+    const expected = `${header}jaqwrg3wnbr7   wordpress.1   wordpress:latest\n`;
+    const digitless = `${header}tmpbprwtxrxe   wordpress.1   wordpress:latest\n`;
+    expect(compareSession([run(expected, digitless)])[0].ok).toBe(true);
+    expect(compareSession([run(expected, digitless.replace('wordpress.1', 'wordpress.2'))])[0].ok).toBe(false);
+    // elsewhere a 12-letter word stays a word, and so does a first column that a command spells
+    expect(compareSession([run('task jaqwrg3wnbr7 ok\n', 'task tmpbprwtxrxe ok\n')])[0].ok).toBe(false);
+    expect(compareSession([run(expected, digitless, 'docker service ps tmpbprwtxrxe')])[0].ok).toBe(false);
+  });
+
   it('finds the hostname the file was recorded on, so NODE columns compare', () => {
     const expected = 'ID             NAME      NODE      DESIRED STATE\nx3j2k1l0m9n8   web.1     moby      Running\n';
     const actual = 'ID             NAME      NODE          DESIRED STATE\nq1w2e3r4t5y6   web.1     buildhost     Running\n';
