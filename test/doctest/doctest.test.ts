@@ -40,25 +40,17 @@ describe('tsecret doctest', () => {
     const dir = copyFixtures();
     const file = join(dir, 'secrets-tutorial', 'secrets.md');
     const r = await spawnCli(['doctest', file]);
-    expect(r).toEqual({ stdout: '56 commands, 31 passed, 0 failed, 25 skipped\n', stderr: '', exit: 0 });
+    expect(r).toEqual({ stdout: '56 commands, 42 passed, 0 failed, 14 skipped\n', stderr: '', exit: 0 });
   });
 
-  it('skips in the tutorial, for tsecret, only what waits for commands tsecret lacks, and says which', () => {
+  it('skips in the tutorial the same blocks for tsecret as for docker: none waits for a tsecret command', () => {
     const text = readFileSync(join(fixtures, 'secrets-tutorial', 'secrets.md'), 'utf8');
     const forTsecret = parseSessions(text, 'tsecret').commands.filter((c) => c.skipped).length;
     const forDocker = parseSessions(text, 'docker').commands.filter((c) => c.skipped).length;
-    const pending = [...text.matchAll(/<!-- doctest: skip engine=tsecret: (.*?) -->/g)].map((m) => m[1]);
-    expect(forTsecret - forDocker).toBe(11);
-    expect(pending.length).toBeGreaterThan(0);
-    for (const reason of pending)
-      expect(reason).toMatch(
-        /^pending, (tsecret has no (network create|service create --mount|service create --publish)|needs the (mysql |wordpress )?services? above)/,
-      );
+    expect(forTsecret).toBe(14);
+    expect(forTsecret).toBe(forDocker);
+    expect(text).not.toMatch(/<!-- doctest: skip engine=/);
   });
-
-  // The tutorial's blocks that wait for other work: run them once tsecret has these commands,
-  // by removing their `engine=tsecret` skips (the outputs are already recorded).
-  it.todo('secrets tutorial: the WordPress and rotation blocks, pending on network create, service create --publish/--mount and volume rm');
 
   describe('a changed output line', () => {
     let dir: string;
