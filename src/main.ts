@@ -1,13 +1,25 @@
-// Entry point of the bundle (dist/tsecret.cjs), which bin/tsecret.cjs loads and calls.
+// Entry point of the built CLI: bin/tsecret.cjs loads this module's chunk (dist/tsecret.cjs) and
+// calls main with the command tree's data and a way to load a module (see scripts/build.mjs).
 import { FdOutput, processIO } from './iostreams/iostreams.js';
-import { runCli } from './cli/root.js';
+import { rootCommand, runCli } from './cli/root.js';
+import { commandData, lazyCommandTree, packCommandData, type CommandData, type SpecLocation } from './cli/registry.js';
+import type { CommandSpec } from './cli/command.js';
 import { localEngineFor } from './engine/local/factory.js';
 import { resolveStatePath } from './store/paths.js';
 
+/** What the loader hands main: the tree as the build serialized it, and the module loader. */
+export interface Commands {
+  tree: CommandData;
+  load: (module: string) => Record<string, unknown>;
+}
+
+/** The tree a run walks: rebuilt from the build's data (registry.ts), else the whole tree. */
+export const commandTree = (commands?: Commands): CommandSpec | undefined => commands && lazyCommandTree(commands.tree, commands.load, rootCommand);
+
 /** Runs the command line of this process. */
-export function main(): void {
+export function main(commands?: Commands): void {
   const io = processIO();
-  runCli(process.argv.slice(2), io, (globals) => localEngineFor(resolveStatePath(globals.state, io.env, io.cwd), io))
+  runCli(process.argv.slice(2), io, (globals) => localEngineFor(resolveStatePath(globals.state, io.env, io.cwd), io), commandTree(commands))
     .then((code) => {
       // Go dies of SIGPIPE when the reader of stdout or stderr has gone; a shell sees 128+13
       const broken = [io.stdout, io.stderr].some((out) => out instanceof FdOutput && out.broken);
@@ -19,3 +31,6 @@ export function main(): void {
       process.exitCode = 1;
     });
 }
+
+/** Build step: the whole tree as data, for main (locate: where each spec is exported). */
+export const commandTreeData = (locate: (spec: CommandSpec) => SpecLocation | undefined): CommandData => packCommandData(commandData(rootCommand(), locate));

@@ -379,7 +379,8 @@ function absentValue(flag: FlagSpec): unknown {
   if (flag.default !== undefined) return flag.default;
   if (flag.kind === 'bool') return false;
   if (flag.kind === 'list') return [];
-  return flag.parse ? undefined : '';
+  // `in`, not a read: a tree built from data (registry.ts) loads a flag's parse on first read
+  return 'parse' in flag ? undefined : '';
 }
 
 export const flagTitle = (flag: FlagSpec): string => (flag.shorthand ? `-${flag.shorthand}, --${flag.name}` : `--${flag.name}`);

@@ -20,12 +20,21 @@ const globalFlags = defineFlags([
   { name: 'version', shorthand: 'v', varname: '', usage: 'Print version information and quit', kind: 'bool' },
 ]);
 
-export const rootCommand: CommandSpec = {
-  use: 'tsecret [OPTIONS] COMMAND [ARG...]',
-  short: "Docker swarm's secret workflow without a Docker engine",
-  flags: globalFlags,
-  subcommands: [containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand(runCli), ...containerShortcuts],
-};
+let wholeTree: CommandSpec | undefined;
+
+/**
+ * The whole command tree. Built on first use, not when this module loads: the built CLI starts
+ * from the tree's data instead (registry.ts), and loads only the command that runs.
+ */
+export function rootCommand(): CommandSpec {
+  wholeTree ??= {
+    use: 'tsecret [OPTIONS] COMMAND [ARG...]',
+    short: "Docker swarm's secret workflow without a Docker engine",
+    flags: globalFlags,
+    subcommands: [containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand(runCli), ...containerShortcuts],
+  };
+  return wholeTree;
+}
 
 export interface GlobalOptions {
   /** --state; '' when not given. */
@@ -33,8 +42,11 @@ export interface GlobalOptions {
   debug: boolean;
 }
 
-/** Runs a whole command line; returns the exit code. Never throws for user errors. */
-export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals: GlobalOptions) => Engine): Promise<number> {
+/**
+ * Runs a whole command line; returns the exit code. Never throws for user errors. `tree` is the
+ * command tree (the built CLI passes one rebuilt from data), else the whole tree.
+ */
+export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals: GlobalOptions) => Engine, tree?: CommandSpec): Promise<number> {
   // Global flags stop at the first word that is not a flag (pflag SetInterspersed(false)).
   let split = 0;
   while (split < argv.length && argv[split].startsWith('-') && argv[split] !== '-' && argv[split] !== '--') {
@@ -42,13 +54,14 @@ export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals
     split += tok === '--state' ? 2 : 1;
   }
   if (argv[split] === '--') split++;
-  const root = { spec: rootCommand, path: ['tsecret'] };
+  const rootSpec = tree ?? rootCommand();
+  const root = { spec: rootSpec, path: ['tsecret'] };
   let parsed;
   try {
     parsed = parseFlags(globalFlags, argv.slice(0, Math.min(split, argv.length)), io);
   } catch (err) {
     if (!(err instanceof FlagError)) throw err;
-    io.stderr.write(`${err.message}\n\nUsage:  ${rootCommand.use}\n\nRun 'tsecret --help' for more information\n`);
+    io.stderr.write(`${err.message}\n\nUsage:  ${rootSpec.use}\n\nRun 'tsecret --help' for more information\n`);
     return 125;
   }
   if (parsed.flags.version) {
@@ -64,14 +77,14 @@ export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals
     io.stderr.write(helpText(root, io, await boldFor(io.stderrIsTTY, io.env)));
     return 0;
   }
-  if (rest[0] === 'help') return runHelpTopic(rest.slice(1), io);
-  if (!rootCommand.subcommands?.some((s) => s.use.split(' ')[0] === rest[0] || s.aliases?.includes(rest[0]))) {
+  if (rest[0] === 'help') return runHelpTopic(rootSpec, rest.slice(1), io);
+  if (!rootSpec.subcommands?.some((s) => s.use.split(' ')[0] === rest[0] || s.aliases?.includes(rest[0]))) {
     io.stderr.write(`tsecret: unknown command: tsecret ${rest[0]}\n\nRun 'tsecret --help' for more information\n`);
     return 1;
   }
   const globals: GlobalOptions = { state: parsed.flags.state, debug: parsed.flags.debug };
   let engine: Engine | undefined;
-  return execute(rootCommand, rest, io, () => (engine ??= makeEngine(globals)));
+  return execute(rootSpec, rest, io, () => (engine ??= makeEngine(globals)));
 }
 
 /**
@@ -85,8 +98,8 @@ async function boldFor(isTTY: boolean, env: NodeJS.ProcessEnv): Promise<(s: stri
 }
 
 /** cobra's `help [command]`: the named command's help on stdout. */
-function runHelpTopic(words: string[], io: IOStreams): number {
-  let cmd: ResolvedCommand = { spec: rootCommand, path: ['tsecret'] };
+function runHelpTopic(rootSpec: CommandSpec, words: string[], io: IOStreams): number {
+  let cmd: ResolvedCommand = { spec: rootSpec, path: ['tsecret'] };
   for (const [i, word] of words.entries()) {
     const sub = findSubcommand(cmd.spec, word);
     if (!sub) {
