@@ -13,7 +13,7 @@
 // V8 and the chunk compiles as usual. An import of another chunk's module gets a stand-in object
 // whose properties load that chunk on first read, then forward to the module's own exports.
 'use strict';
-const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -72,12 +72,18 @@ class Chunks {
     this.require = (id) => (id.startsWith(CHUNK_PREFIX) ? this.module(id.slice(CHUNK_PREFIX.length)) : requireBuiltin(id));
   }
 
-  /** Runs chunk c once; its exports are { m0, m1, ... }, the namespaces of its modules. */
-  load(c) {
-    const done = this.loaded[c];
-    if (done) return done.module.exports;
-    const file = `${DIST}/${this.manifest.chunks[c].file}`;
-    // esbuild escapes all non-ASCII, so latin1 reads it exactly, and faster than utf8
+  /** A chunk's source and code cache: from the pack once the build made it, else from its own files. */
+  read(c) {
+    const chunk = this.manifest.chunks[c];
+    const file = `${DIST}/${chunk.file}`;
+    if (chunk.pack) {
+      const [offset, sourceLength, cacheLength] = chunk.pack;
+      this.packFd ??= openSync(`${DIST}/chunks.pack`, 'r');
+      const bytes = Buffer.allocUnsafe(sourceLength + cacheLength);
+      readSync(this.packFd, bytes, 0, bytes.length, offset);
+      // esbuild escapes all non-ASCII, so latin1 reads the source exactly, and faster than utf8
+      return { file, source: bytes.latin1Slice(0, sourceLength), cachedData: this.useCache ? bytes.subarray(sourceLength) : undefined };
+    }
     const source = readFileSync(file, 'latin1');
     let cachedData;
     if (this.useCache) {
@@ -87,7 +93,16 @@ class Chunks {
         // no cache (a build without one): compile as usual
       }
     }
-    const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+    return { file, source, cachedData };
+  }
+
+  /** Runs chunk c once; its exports are { m0, m1, ... }, the namespaces of its modules. */
+  load(c) {
+    const done = this.loaded[c];
+    if (done) return done.module.exports;
+    // the build wrapped each chunk in the function node wraps a CommonJS module in
+    const { file, source, cachedData } = this.read(c);
+    const script = new Script(source, { filename: file, cachedData });
     const module = { exports: {} };
     this.loaded[c] = { module, script };
     script.runInThisContext()(module.exports, this.require, module, file, dirname(file));
@@ -174,17 +189,30 @@ async function writeCodeCache() {
   const commands = exports.commandTreeData(locate);
   // the tutorial's commands, through the tree as a run rebuilds it
   await chunks.module(manifest.warmUp).warmUp(exports.commandTree({ tree: JSON.parse(JSON.stringify(commands)), load: (key) => chunks.module(key) }));
-  for (const [c, { script }] of chunks.loaded.entries()) {
-    const file = join(DIST, `${manifest.chunks[c].file}.cache`);
-    writeFileSync(`${file}.${process.pid}.tmp`, script.createCachedData());
-    renameSync(`${file}.${process.pid}.tmp`, file);
-  }
+  // the entry's cache beside it; every other chunk and its cache into the pack
+  const entry = Number(manifest.entry.split('/')[0]);
+  const packed = [];
+  let offset = 0;
+  const layout = manifest.chunks.map((chunk, c) => {
+    const cache = chunks.loaded[c].script.createCachedData();
+    if (c === entry) {
+      writeFileSync(`${BUNDLE}.cache`, cache);
+      return undefined;
+    }
+    const source = readFileSync(join(DIST, chunk.file));
+    packed.push(source, cache);
+    offset += source.length + cache.length;
+    return [offset - source.length - cache.length, source.length, cache.length];
+  });
+  writeFileSync(join(DIST, 'chunks.pack'), Buffer.concat(packed));
+  rmSync(join(DIST, 'chunks'), { recursive: true, force: true });
   const complete = {
     ...manifest,
     // export names as one text per module, split when a stand-in is made
     chunks: manifest.chunks.map(({ name, file }, c) => ({
       name,
       file,
+      ...(layout[c] && { pack: layout[c] }),
       exports: manifest.chunks[c].modules.map((_, m) => Object.keys(chunks.loaded[c].module.exports[`m${m}`]).join(',')),
     })),
     commands,

@@ -2,10 +2,10 @@
 // the tutorial's commands run in it (src/warm-up.ts):
 //
 //   dist/tsecret.cjs          the entry chunk (src/main.ts), and its .cache
-//   dist/chunks/<name>.cjs    one chunk per source folder (src/go/template, src/store, ...) and per
-//                             npm package (yaml, nanoid, ...), each with its .cache
-//   dist/tsecret.json         the manifest: the chunks, their modules and each module's export
-//                             names, and the command tree as data (src/cli/registry.ts)
+//   dist/chunks.pack          the other chunks, each followed by its cache: one per source folder
+//                             (src/go/template, src/store, ...) and per npm package (yaml, ...)
+//   dist/tsecret.json         the manifest: the chunks, where each is in the pack, each module's
+//                             export names, and the command tree as data (src/cli/registry.ts)
 //
 // In a chunk, an import from another chunk's module is a require('tsecret-chunk:C/M') that
 // bin/tsecret.cjs answers with a stand-in object, which loads chunk C when one of its exports is
@@ -115,6 +115,9 @@ await build({
   outExtension: { '.js': '.cjs' },
   supported: { 'dynamic-import': false },
   plugins: [splitByChunk],
+  // each chunk is the function node would wrap a CommonJS module in: the loader compiles it as is
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+  footer: { js: '\n})' },
 });
 
 for (const c of chunks) {
@@ -129,8 +132,9 @@ for (const c of chunks) {
 }
 
 // 3. The manifest's layout; then a child process (a plain `node`, as V8 rejects a cache made under
-// other flags) runs the warm-up through the loader, saves each chunk's code cache, and completes
-// the manifest with the export names and the command tree.
+// other flags) runs the warm-up through the loader, saves each chunk's code cache, packs the
+// chunks but the entry into one file (dist/chunks.pack: a chunk and its cache are one read), and
+// completes the manifest with the pack's layout, the export names and the command tree.
 mkdirSync(join(root, 'dist', 'chunks'), { recursive: true });
 const entryKey = moduleKey.get(ENTRY);
 const warmUpKey = moduleKey.get(WARM_UP);
