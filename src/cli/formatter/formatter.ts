@@ -3,7 +3,7 @@
 // a header row, anything else one row per line), and formatter.MarshalJSON for {{json .}} rows.
 import { marshalJSON } from '../../go/json/encode.js';
 import { goJSON, goKind, goType } from '../../go/reflect/value.js';
-import { TabWriter, type TabWriterOptions } from '../../go/tabwriter/tabwriter.js';
+import { formatLines, type TabWriterOptions } from '../../go/tabwriter/tabwriter.js';
 import { callStringMethod, isStruct, TemplateExecError } from '../../go/template/exec.js';
 import { goSig, type Sig } from '../../go/template/funcs.js';
 import { TemplateParseError } from '../../go/template/parse.js';
@@ -111,11 +111,11 @@ export function renderRows(
   const { isTable, template } = dockerFormat(format);
   const tmpl = parseDockerTemplate(template);
   const parts = (tmpl as Template).rowParts();
-  // a table's lines go into the tabwriter one by one, not gathered into one text first
-  const table = isTable ? new TabWriter(DOCKER_TABLE) : undefined;
+  // a table's lines are gathered, then laid out at once (formatLines)
+  const lines: string[] = [];
   let buffer = '';
-  const emit = (line: string) => (table ? table.write(line + '\n') : (buffer += line + '\n'));
-  if (table) {
+  const emit = (line: string) => (isTable ? lines.push(line) : (buffer += line + '\n'));
+  if (isTable) {
     let header: string;
     try {
       header = tmpl.withFuncs(headerFunctions()).execute(headerContext(headers));
@@ -138,7 +138,7 @@ export function renderRows(
     }
     emit(tmpl.execute(row));
   }
-  return table ? table.flush() : buffer;
+  return isTable ? formatLines(lines, DOCKER_TABLE) : buffer;
 }
 
 /** docker wraps parse and execution errors alike (formatter.Context, inspect.TemplateInspector). */

@@ -228,3 +228,57 @@ export class TabWriter {
     return out;
   }
 }
+
+const PLAIN_LINE = /^[\x20-\x7e\t]*$/;
+
+/**
+ * What a TabWriter made with opts prints for these lines (each written followed by "\n", then
+ * Flush). Not a Go API: a table whose lines are all plain ASCII with the same number of tabs is
+ * one column block per column, whose width is the widest cell plus padding (at least minwidth);
+ * that case is computed in two passes over the lines, anything else goes through the writer.
+ */
+export function formatLines(lines: readonly string[], opts: TabWriterOptions): string {
+  const table = opts.flags || (opts.padchar ?? ' ') !== ' ' ? undefined : uniformTable(lines, opts.minwidth ?? 10, opts.padding ?? 3);
+  if (table !== undefined) return table;
+  const w = new TabWriter(opts);
+  for (const line of lines) w.write(`${line}\n`);
+  return w.flush();
+}
+
+function uniformTable(lines: readonly string[], minwidth: number, padding: number): string | undefined {
+  if (lines.length === 0) return undefined;
+  const widths: number[] = [];
+  for (let t = lines[0].indexOf('\t'); t >= 0; t = lines[0].indexOf('\t', t + 1)) widths.push(0);
+  if (widths.length === 0) return undefined;
+  for (const line of lines) {
+    if (!PLAIN_LINE.test(line)) return undefined;
+    let start = 0;
+    let j = 0;
+    for (let t = line.indexOf('\t'); t >= 0; t = line.indexOf('\t', start)) {
+      if (j === widths.length) return undefined;
+      if (t - start > widths[j]) widths[j] = t - start;
+      j++;
+      start = t + 1;
+    }
+    if (j !== widths.length) return undefined;
+  }
+  let widest = 0;
+  for (let j = 0; j < widths.length; j++) {
+    widths[j] = Math.max(minwidth, widths[j] + padding);
+    widest = Math.max(widest, widths[j]);
+  }
+  const spaces = ' '.repeat(widest);
+  let out = '';
+  for (const line of lines) {
+    let start = 0;
+    let j = 0;
+    for (let t = line.indexOf('\t'); t >= 0; t = line.indexOf('\t', start)) {
+      out += line.slice(start, t) + spaces.slice(0, widths[j] - (t - start));
+      j++;
+      start = t + 1;
+    }
+    out += `${line.slice(start)}\n`;
+  }
+  return out;
+}
+
