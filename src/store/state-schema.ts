@@ -270,19 +270,32 @@ const swarmShape = obj({
   'TrustRoot?': str,
 });
 
-const documentShape = obj({
+const memberShapes: Record<string, Check> = {
   swarm: nullable(swarmShape),
   secrets: list(secretShape),
   services: list(serviceShape),
   tasks: list(taskShape),
   containers: list(containerShape),
   networks: list(networkShape),
-});
+};
+const documentShape = obj(memberShapes);
 
-/** What is wrong with the whole document (after migrations), as `field "a.b[0].c" is …`; undefined: nothing. */
-export function stateShape(doc: unknown): string | undefined {
-  const problem = documentShape(doc);
+const describe = (problem: Problem | undefined): string | undefined => {
   if (!problem) return undefined;
   const path = problem.at.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
   return path ? `field "${path}" ${problem.what}` : `the document ${problem.what}`;
+};
+
+/** What is wrong with the whole document (after migrations), as `field "a.b[0].c" is …`; undefined: nothing. */
+export function stateShape(doc: unknown): string | undefined {
+  return describe(documentShape(doc));
+}
+
+/** The same for one top-level member read alone (state-layout.ts): what stateShape would say of it. */
+export function memberShape(name: string, value: unknown): string | undefined {
+  const check = memberShapes[name];
+  if (!check) return undefined;
+  if (value === undefined) return `field "${name}" is missing`;
+  const problem = check(value);
+  return problem && describe(within(name, problem));
 }

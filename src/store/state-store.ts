@@ -21,6 +21,7 @@ import {
   type KeyFileV1,
 } from './keys.js';
 import { readSession, removeSession, sessionPathFor, writeSession } from './session.js';
+import { serializeState, parseStateMembers } from './state-layout.js';
 import { emptyState, parseState, type State } from './state.js';
 import type { StatePaths } from './paths.js';
 
@@ -90,7 +91,10 @@ export class StateStore {
     private readonly unlockSources: UnlockSources = {},
   ) {}
 
-  read(): State {
+  read(): State;
+  /** Only these members (and the version), when the file's layout lets them be read alone (state-layout.ts). */
+  read<K extends keyof State>(parts: readonly K[]): Pick<State, K | 'version'>;
+  read<K extends keyof State>(parts?: readonly K[]): Pick<State, K | 'version'> {
     let text: string;
     try {
       text = readFileSync(this.paths.state, 'utf8');
@@ -98,14 +102,14 @@ export class StateStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
       throw err;
     }
-    return parseState(this.paths.state, text);
+    return (parts && parseStateMembers(this.paths.state, text, parts)) ?? parseState(this.paths.state, text);
   }
 
   update<T>(fn: (tx: Transaction) => T): T {
     this.ensureDir(dirname(this.paths.state));
     return this.exclusive(() => {
       const state = this.read();
-      const before = JSON.stringify(state);
+      const before = serializeState(state);
       const puts = new Map<string, Uint8Array>();
       const drops = new Set<string>();
       let newKey: { unlockKey?: string } | undefined;
@@ -144,8 +148,8 @@ export class StateStore {
         this.ensureDir(this.paths.payloads);
         for (const [id, data] of puts) writeFileAtomic(this.payloadPath(id), sealPayload(key, id, data));
       }
-      const after = JSON.stringify(state);
-      if (after !== before) writeFileAtomic(this.paths.state, `${after}\n`);
+      const after = serializeState(state);
+      if (after !== before) writeFileAtomic(this.paths.state, after);
       if (forget || dropAll) this.forgetUnlock();
       if (dropAll) {
         rmSync(this.paths.payloads, { recursive: true, force: true });

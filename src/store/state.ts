@@ -3,7 +3,7 @@ import type { Secret } from '../api/swarm.js';
 import type { Container, Service, Task } from '../api/services.js';
 import type { Network } from '../api/networks.js';
 import { customAlphabet } from 'nanoid';
-import { stateShape } from './state-schema.js';
+import { memberShape, stateShape } from './state-schema.js';
 
 export const STATE_VERSION = 3;
 
@@ -105,10 +105,28 @@ export function parseState(path: string, text: string): State {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const LISTS = ['secrets', 'services', 'tasks', 'containers', 'networks'];
+
 function checkShape(doc: Record<string, unknown>): string | undefined {
   if (doc.swarm !== null && !isObject(doc.swarm)) return 'field "swarm" is not an object';
-  for (const list of ['secrets', 'services', 'tasks', 'containers', 'networks'] as const) {
+  for (const list of LISTS) {
     if (!Array.isArray(doc[list])) return `field "${list}" is not a list`;
   }
   return stateShape(doc);
+}
+
+/**
+ * What checkShape says of a document of which only these members were read (state-layout.ts):
+ * the same checks in the same order, on those members alone.
+ */
+export function checkMembers(doc: Record<string, unknown>, names: readonly string[]): string | undefined {
+  if (names.includes('swarm') && doc.swarm !== null && !isObject(doc.swarm)) return 'field "swarm" is not an object';
+  for (const list of LISTS) {
+    if (names.includes(list) && !Array.isArray(doc[list])) return `field "${list}" is not a list`;
+  }
+  for (const name of ['swarm', ...LISTS]) {
+    const problem = names.includes(name) ? memberShape(name, doc[name]) : undefined;
+    if (problem) return problem;
+  }
+  return undefined;
 }
