@@ -1,4 +1,4 @@
-// How the state file is laid out, so a command reads only the parts it needs: still one JSON
+// How the state file is laid out, so a command decodes only the parts it touches: still one JSON
 // document, with each top-level member on a line of its own,
 //
 //   {"version":3,
@@ -8,44 +8,97 @@
 //   "networks":[...]}
 //
 // JSON escapes every newline inside a string, so a line that starts with `"secrets":` can only be
-// that member. `secret ls` then parses the version, swarm and secrets lines, never the services,
-// tasks and containers, and checks what it parsed as the whole file would be checked. A file in
-// any other form (an older tsecret, an edit by hand) is read whole, as before.
-import { checkMembers, InvalidStateError, STATE_VERSION, type State } from './state.js';
+// that member. A state read from such a file decodes and checks a member when it is first read
+// (`secret ls` never decodes the services, tasks and containers), and writing it back copies the
+// members nobody read as they were. A member is checked as the whole file would be (the same
+// words, naming the field); a file in any other form (an older tsecret's, an edit by hand, a
+// pretty-printed one) is decoded and checked whole, as before.
+import { checkMembers, InvalidStateError, parseState, STATE_VERSION, type State } from './state.js';
+
+/** A state read from the layout: each member's text, and which members were decoded. */
+interface Layout {
+  raw: Map<string, string>;
+  decoded: Set<string>;
+}
+const layoutOf = new WeakMap<object, Layout>();
+
+/** Member texts already checked in this process, by member: a command reads the state once per request it makes. */
+const checked = new Map<string, Set<string>>();
 
 /** The state as the file holds it: JSON.stringify's text, one top-level member per line. */
 export function serializeState(state: State): string {
-  const members = Object.entries(state).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  const layout = layoutOf.get(state);
+  const members = Object.keys(state).map((key) => {
+    const raw = key === 'version' || layout?.decoded.has(key) ? undefined : layout?.raw.get(key);
+    return `${JSON.stringify(key)}:${raw ?? JSON.stringify(state[key as keyof State])}`;
+  });
   return `{${members.join(',\n')}}\n`;
 }
 
-/**
- * The version and the named members of a state text, each checked as in the whole document
- * (InvalidStateError naming the field); undefined when the text is not laid out by
- * serializeState for this version, or a member's line cannot be read alone: read it whole then.
- */
-export function parseStateMembers<K extends keyof State>(path: string, text: string, names: readonly K[]): Pick<State, K | 'version'> | undefined {
+/** Each member's text, when text is laid out by serializeState for this version; else undefined. */
+function members(text: string): Map<string, string> | undefined {
   const head = `{"version":${STATE_VERSION},\n`;
-  if (!text.startsWith(head) || text.includes('\n"version":')) return undefined;
-  const doc: Record<string, unknown> = { version: STATE_VERSION };
-  for (const name of names) {
-    // a key given twice: JSON.parse keeps the last, and so does this
-    const at = text.lastIndexOf(`\n"${name}":`);
-    if (at < 0) return undefined;
-    const nl = text.indexOf('\n', at + 1);
-    const line = text.slice(at + 1, nl < 0 ? text.length : nl);
-    // a member line ends with the comma before the next, or, on the last line, with the document's brace
-    const last = nl < 0 || nl === text.length - 1;
-    if (!line.endsWith(last ? '}' : ',')) return undefined;
-    let member: Record<string, unknown>;
-    try {
-      member = JSON.parse(`{${line.slice(0, -1)}}`);
-    } catch {
-      return undefined;
-    }
-    doc[name] = member[name];
+  if (!text.startsWith(head) || !text.endsWith('}\n')) return undefined;
+  const raw = new Map<string, string>();
+  const lines = text.slice(head.length, -2).split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const colon = line.indexOf('":');
+    const last = i === lines.length - 1;
+    if (line[0] !== '"' || colon < 0 || (!last && !line.endsWith(','))) return undefined;
+    const name = line.slice(1, colon);
+    // an odd key (escapes, a repeat, the version again): leave it to JSON.parse
+    if (!/^[^"\\]+$/.test(name) || name === 'version' || raw.has(name)) return undefined;
+    raw.set(name, line.slice(colon + 2, last ? undefined : -1));
   }
-  const problem = checkMembers(doc, names);
-  if (problem) throw new InvalidStateError(path, problem);
-  return doc as Pick<State, K | 'version'>;
+  return raw;
+}
+
+/**
+ * The state in a file's text: decoded member by member on first read when the text has this
+ * layout, else parsed and checked whole (parseState, which also migrates older versions).
+ */
+export function readState(path: string, text: string): State {
+  const raw = members(text);
+  // a member the file lacks is reported as the whole-file check reports it
+  if (!raw || ['swarm', 'secrets', 'services', 'tasks', 'containers', 'networks'].some((name) => !raw.has(name))) return parseState(path, text);
+  const state = { version: STATE_VERSION } as State;
+  const layout: Layout = { raw, decoded: new Set() };
+  for (const [name, memberText] of raw) {
+    let value: unknown;
+    Object.defineProperty(state, name, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        if (!layout.decoded.has(name)) {
+          value = decodeMember(path, name, memberText);
+          layout.decoded.add(name);
+        }
+        return value;
+      },
+      set(v: unknown) {
+        value = v;
+        layout.decoded.add(name);
+      },
+    });
+  }
+  layoutOf.set(state, layout);
+  return state;
+}
+
+function decodeMember(path: string, name: string, text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new InvalidStateError(path, 'not valid JSON');
+  }
+  let seen = checked.get(name);
+  if (!seen?.has(text)) {
+    const problem = checkMembers({ [name]: value }, [name]);
+    if (problem) throw new InvalidStateError(path, problem);
+    if (!seen) checked.set(name, (seen = new Set()));
+    seen.add(text);
+  }
+  return value;
 }

@@ -21,8 +21,8 @@ import {
   type KeyFileV1,
 } from './keys.js';
 import { readSession, removeSession, sessionPathFor, writeSession } from './session.js';
-import { serializeState, parseStateMembers } from './state-layout.js';
-import { emptyState, parseState, type State } from './state.js';
+import { readState, serializeState } from './state-layout.js';
+import { emptyState, type State } from './state.js';
 import type { StatePaths } from './paths.js';
 
 export interface Transaction {
@@ -91,10 +91,8 @@ export class StateStore {
     private readonly unlockSources: UnlockSources = {},
   ) {}
 
-  read(): State;
-  /** Only these members (and the version), when the file's layout lets them be read alone (state-layout.ts). */
-  read<K extends keyof State>(parts: readonly K[]): Pick<State, K | 'version'>;
-  read<K extends keyof State>(parts?: readonly K[]): Pick<State, K | 'version'> {
+  /** The state; a member is decoded when first read, if the file's layout allows (state-layout.ts). */
+  read(): State {
     let text: string;
     try {
       text = readFileSync(this.paths.state, 'utf8');
@@ -102,7 +100,7 @@ export class StateStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
       throw err;
     }
-    return (parts && parseStateMembers(this.paths.state, text, parts)) ?? parseState(this.paths.state, text);
+    return readState(this.paths.state, text);
   }
 
   update<T>(fn: (tx: Transaction) => T): T {

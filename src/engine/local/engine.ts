@@ -213,14 +213,14 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
   }
 
   async secretList(filters: Filters): Promise<Secret[]> {
-    const state = this.store.read(['swarm', 'secrets']);
+    const state = this.store.read();
     this.manager(state);
     validateFilterKeys(filters, ['id', 'label', 'name', 'names']);
     return filterSecrets(state.secrets, filters);
   }
 
   async secretInspect(idOrName: string): Promise<Secret> {
-    const state = this.store.read(['swarm', 'secrets']);
+    const state = this.store.read();
     this.manager(state);
     return resolveSecret(state.secrets, idOrName);
   }
@@ -433,7 +433,7 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
   // ---- helpers ----
 
   /** The swarm of a manager that can serve requests: docker's error when not in one, or locked. */
-  private manager(state: Pick<State, 'swarm'>): SwarmRecord {
+  private manager(state: State): SwarmRecord {
     if (!state.swarm) throw notManager();
     if (this.store.keyStatus().locked) throw swarmLocked();
     return state.swarm;
