@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DOCKER_TABLE } from '../../../../src/cli/formatter/formatter.js';
-import { AlignRight, Debug, DiscardEmptyColumns, FilterHTML, formatLines, TabIndent, TabWriter } from '../../../../src/go/tabwriter/tabwriter.js';
+import { AlignRight, Debug, DiscardEmptyColumns, FilterHTML, formatCells, formatLines, TabIndent, TabWriter } from '../../../../src/go/tabwriter/tabwriter.js';
 
 /** A whole text through docker's tabwriter, as renderRows uses it. */
 function formatTable(text: string): string {
@@ -116,6 +116,22 @@ describe('formatLines (a list\'s lines laid out at once)', () => {
       }),
       { seed: 14, numRuns: 3000 },
     );
+  });
+
+  it('lays out lines given as cells as it lays out the lines, or declines', () => {
+    const cell = fc.oneof(fc.constantFrom('', 'a', 'longer cell', '\u00e9t\u00e9', 'x\ty', 'p\nq'), fc.string({ maxLength: 12 }));
+    const table = fc.integer({ min: 1, max: 4 }).chain((n) => fc.array(fc.array(cell, { minLength: n, maxLength: n + (n % 2) }), { minLength: 1, maxLength: 8 }));
+    let laidOut = 0;
+    fc.assert(
+      fc.property(table, (rows) => {
+        const text = formatCells(rows, DOCKER_TABLE);
+        if (text === undefined) return;
+        laidOut++;
+        expect(text).toBe(formatLines(rows.map((cells) => cells.join('\t')), DOCKER_TABLE));
+      }),
+      { seed: 14, numRuns: 3000 },
+    );
+    expect(laidOut).toBeGreaterThan(200);
   });
 });
 
