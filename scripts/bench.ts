@@ -43,8 +43,12 @@ interface Run {
 const rssProbe = join(work, 'rss-probe.cjs');
 writeFileSync(
   rssProbe,
-  // loaded with --require: at exit, the process writes its own peak RSS where the bench says
-  "process.on('exit', () => require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+  // loaded with --require: at exit, the process writes its own peak RSS where the bench says.
+  // Linux's VmHWM, not getrusage's maxRSS: a spawned child's maxRSS starts at the RSS of the
+  // process that forked it (the bench, which holds 10,000 secrets), VmHWM at its own exec.
+  "process.on('exit', () => { const fs = require('node:fs'); let kib = process.resourceUsage().maxRSS;\n" +
+    "  try { kib = Number(/VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}\n" +
+    '  fs.writeFileSync(process.env.BENCH_RSS_FILE, String(kib)); });\n',
 );
 
 function runNode(args: string[], opts: { state?: string; stdin?: string | Buffer; rss?: boolean; status?: number } = {}): Run {
