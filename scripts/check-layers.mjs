@@ -2,8 +2,10 @@
 // itself through others (no cycles). Each top-level folder of src/ is a layer:
 //
 //   cli → compose → engine → store → go        (an import may skip layers, never climb)
-//   api, iostreams, opts: shared leaves         (any layer may import them; they import only go
-//                                                and, for opts, api)
+//   api, iostreams, opts, determinism: shared leaves  (any layer may import them; they import
+//                                                only go and, for opts, api)
+//   doctest: below cli only                     (tsecret doctest's work: the cli verb loads it; it
+//                                                imports only go and the shared leaves)
 //   main.ts, warm-up.ts: entry points           (may import anything; nothing imports them)
 //
 // Type-only imports count too: a type that climbs is a dependency that climbs.
@@ -19,11 +21,13 @@ const ALLOWED = {
   api: ['go'],
   iostreams: ['go'],
   opts: ['api', 'go'],
-  store: ['api', 'iostreams', 'opts', 'go'],
-  engine: ['store', 'api', 'iostreams', 'opts', 'go'],
-  compose: ['engine', 'store', 'api', 'iostreams', 'opts', 'go'],
-  cli: ['compose', 'engine', 'store', 'api', 'iostreams', 'opts', 'go'],
-  entry: ['cli', 'compose', 'engine', 'store', 'api', 'iostreams', 'opts', 'go'],
+  determinism: ['go'],
+  store: ['api', 'iostreams', 'opts', 'determinism', 'go'],
+  engine: ['store', 'api', 'iostreams', 'opts', 'determinism', 'go'],
+  compose: ['engine', 'store', 'api', 'iostreams', 'opts', 'determinism', 'go'],
+  doctest: ['api', 'iostreams', 'opts', 'determinism', 'go'],
+  cli: ['doctest', 'compose', 'engine', 'store', 'api', 'iostreams', 'opts', 'determinism', 'go'],
+  entry: ['cli', 'doctest', 'compose', 'engine', 'store', 'api', 'iostreams', 'opts', 'determinism', 'go'],
 };
 const ENTRY_POINTS = new Set(['main.ts', 'warm-up.ts']);
 

@@ -6,6 +6,7 @@ import { commandData, lazyCommandTree, packCommandData, type CommandData, type S
 import type { CommandSpec } from './cli/command.js';
 import { localEngineFor } from './engine/local/factory.js';
 import { resolveStatePath } from './store/paths.js';
+import { determinismFrom, type Determinism } from './determinism/settings.js';
 
 /** What the loader hands main: the tree as the build serialized it, and the module loader. */
 export interface Commands {
@@ -19,6 +20,19 @@ export const commandTree = (commands?: Commands): CommandSpec | undefined => com
 /** Runs the command line of this process. */
 export function main(commands?: Commands): void {
   const io = processIO();
+  let determinism: Determinism | undefined;
+  try {
+    determinism = determinismFrom(io.env);
+  } catch (err) {
+    io.stderr.write(`tsecret: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  // a deterministic run's clock stands still (SOURCE_DATE_EPOCH), for every command
+  if (determinism) {
+    const { epochMs } = determinism;
+    io.now = () => epochMs;
+  }
   runCli(process.argv.slice(2), io, (globals) => localEngineFor(resolveStatePath(globals.state, io.env, io.cwd), io), commandTree(commands))
     .then((code) => {
       // Go dies of SIGPIPE when the reader of stdout or stderr has gone; a shell sees 128+13

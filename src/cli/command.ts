@@ -35,6 +35,8 @@ export interface FlagSpec {
   hidden?: boolean;
   /** pflag MarkDeprecated: using the flag prints `Flag --x has been deprecated, <this>` on stdout. */
   deprecated?: string;
+  /** tsecret's own flag on a docker command: help lists it apart, under "tsecret's own options:". */
+  own?: boolean;
 }
 
 // ---- the typed binding: what a verb reads for each flag it declares ----
@@ -75,6 +77,10 @@ export interface CommandSpec<Fs extends readonly FlagSpec[] = readonly FlagSpec[
   /** cobra's Use: the name, then the argument synopsis ("create [OPTIONS] SECRET [file|-]"). */
   use: string;
   short: string;
+  /** cobra's Long: the description its own help shows instead of `short`. */
+  long?: string;
+  /** cobra's Hidden: runs, but is not listed in its parent's help. */
+  hidden?: boolean;
   aliases?: string[];
   args?: ArgsValidator;
   flags?: Fs;
@@ -87,6 +93,8 @@ export interface CommandSpec<Fs extends readonly FlagSpec[] = readonly FlagSpec[
   interspersed?: boolean;
   /** Show the help instead of running when no flag is given (a PreRunE returning pflag.ErrHelp). */
   helpWhenNoFlags?: boolean;
+  /** tsecret's own command (docker has no such verb): its group's help lists it apart. */
+  own?: boolean;
   // a method, not a function property: its parameter is then checked bivariantly, so a command
   // with typed flags still fits where any command goes (subcommands, ResolvedCommand)
   run?(ctx: RunContext<Fs>): Promise<void>;
@@ -154,9 +162,16 @@ export const exactArgs =
 
 // ---- help (docker/cli cli/cobra.go usageTemplate, pflag FlagUsagesWrapped) ----
 
-/** pflag lists flags sorted by name. */
-const visibleFlags = (spec: CommandSpec): FlagSpec[] =>
-  (spec.flags ?? []).filter((f) => !f.hidden).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/** pflag lists flags sorted by name; tsecret's own flags are listed apart. */
+const visibleFlags = (spec: CommandSpec, own = false): FlagSpec[] =>
+  (spec.flags ?? []).filter((f) => !f.hidden && Boolean(f.own) === own).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+/**
+ * The heading of the blocks that list what tsecret adds to a docker command's help. They come
+ * after docker's own blocks, so the rest of the help stays docker's text byte for byte.
+ */
+export const OWN_COMMANDS_HEADING = "tsecret's own commands:";
+export const OWN_OPTIONS_HEADING = "tsecret's own options:";
 
 /** pflag's FlagUsagesWrapped(cols): aligned flag column, usage wrapped to the terminal width. */
 export function flagUsagesWrapped(flags: readonly FlagSpec[], cols: number): string {
@@ -224,21 +239,24 @@ export function helpText(cmd: ResolvedCommand, io: IOStreams, emphasis: (s: stri
   const { spec } = cmd;
   const isRoot = cmd.path.length === 1;
   // cobra lists subcommands sorted by name
-  const subs = [...(spec.subcommands ?? [])].sort((a, b) => (commandName(a) < commandName(b) ? -1 : 1));
+  const subs = (spec.subcommands ?? []).filter((s) => !s.hidden).sort((a, b) => (commandName(a) < commandName(b) ? -1 : 1));
   const flags = visibleFlags(spec);
   let out = 'Usage:';
   out += subs.length ? `  ${commandPath(cmd)}${isRoot && flags.length ? ' [OPTIONS]' : ''} COMMAND` : `  ${useLine(cmd)}`;
-  out += `\n\n${spec.short.trim()}`;
+  out += `\n\n${(spec.long ?? spec.short).trim()}`;
   if (spec.aliases?.length) {
     const parent = cmd.path.slice(0, -1).join(' ');
     out += `\n\nAliases:\n  ${[commandPath(cmd), ...spec.aliases.map((a) => `${parent} ${a}`)].join(', ')}`;
   }
   const cols = (io.terminalColumns ?? 80) - 1;
   if (!isRoot && flags.length) out += `\n\nOptions:\n${flagUsagesWrapped(flags, cols).trimEnd()}`;
-  const management = subs.filter((s) => s.subcommands?.length && !s.swarm);
-  const swarmGroups = subs.filter((s) => s.subcommands?.length && s.swarm);
-  const operations = subs.filter((s) => !s.subcommands?.length);
-  const padding = Math.max(11, ...subs.map((s) => commandName(s).length));
+  const ownFlags = visibleFlags(spec, true);
+  if (ownFlags.length) out += `\n\n${OWN_OPTIONS_HEADING}\n${flagUsagesWrapped(ownFlags, cols).trimEnd()}`;
+  const dockers = subs.filter((s) => !s.own);
+  const management = dockers.filter((s) => s.subcommands?.length && !s.swarm);
+  const swarmGroups = dockers.filter((s) => s.subcommands?.length && s.swarm);
+  const operations = dockers.filter((s) => !s.subcommands?.length);
+  const padding = Math.max(11, ...dockers.map((s) => commandName(s).length));
   const groups: [string, CommandSpec[]][] = [
     ['Management Commands', management],
     ['Swarm Commands', swarmGroups],
@@ -251,6 +269,12 @@ export function helpText(cmd: ResolvedCommand, io: IOStreams, emphasis: (s: stri
   if (operations.length) {
     out += '\n\nCommands:';
     for (const s of operations) out += `\n  ${rpad(commandName(s), padding)} ${s.short}`;
+  }
+  const own = subs.filter((s) => s.own);
+  if (own.length) {
+    const ownPadding = Math.max(11, ...own.map((s) => commandName(s).length));
+    out += `\n\n${OWN_COMMANDS_HEADING}`;
+    for (const s of own) out += `\n  ${rpad(commandName(s), ownPadding)} ${s.short}`;
   }
   if (isRoot && flags.length) out += `\n\nGlobal Options:\n${flagUsagesWrapped(flags, cols).trimEnd()}`;
   if (subs.length) out += `\n\nRun '${commandPath(cmd)} COMMAND --help' for more information on a command.`;
@@ -304,8 +328,12 @@ export function parseFlags<const Fs extends readonly FlagSpec[]>(specFlags: Fs, 
         throw new FlagError(`invalid argument ${quoteGo(value)} for "${flagTitle(flag)}" flag: ${(err as Error).message}`);
       }
     }
-    if (flag.kind === 'list') values.set(flag.name, [...((values.get(flag.name) as unknown[] | undefined) ?? []), parsed]);
-    else values.set(flag.name, parsed);
+    // appended in place: copying the list per value made n flags cost n² (90,000 -l took a minute)
+    if (flag.kind === 'list') {
+      const list = values.get(flag.name) as unknown[] | undefined;
+      if (list) list.push(parsed);
+      else values.set(flag.name, [parsed]);
+    } else values.set(flag.name, parsed);
     changed.add(flag.name);
   };
 

@@ -99,6 +99,7 @@ export async function runDemo(io: IOStreams, runCli: RunCli): Promise<void> {
 export const demoCommand = (runCli: RunCli): CommandSpec => ({
   use: 'demo',
   short: 'Run the first-secret walkthrough on a throwaway state',
+  own: true,
   args: noArgs,
   run: ({ io }) => runDemo(io, runCli),
 });

@@ -10,6 +10,8 @@ import { demoCommand } from './demo.js';
 import { containerCommand, containerShortcuts } from './container/container.js';
 import { serviceCommand } from './service/service.js';
 import { stackCommand } from './stack/stack.js';
+import { completionCommand } from './completion/completion.js';
+import { doctestCommand } from './doctest/doctest.js';
 
 declare const TSECRET_VERSION: string;
 export const VERSION = typeof TSECRET_VERSION === 'string' ? TSECRET_VERSION : '0.0.0-dev';
@@ -31,7 +33,7 @@ export function rootCommand(): CommandSpec {
     use: 'tsecret [OPTIONS] COMMAND [ARG...]',
     short: "Docker swarm's secret workflow without a Docker engine",
     flags: globalFlags,
-    subcommands: [containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand(runCli), ...containerShortcuts],
+    subcommands: [containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand(runCli), doctestCommand, completionCommand, ...containerShortcuts],
   };
   return wholeTree;
 }
@@ -47,6 +49,11 @@ export interface GlobalOptions {
  * command tree (the built CLI passes one rebuilt from data), else the whole tree.
  */
 export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals: GlobalOptions) => Engine, tree?: CommandSpec): Promise<number> {
+  // the completion scripts' request (cobra's hidden __complete): the words typed so far, flags and all
+  if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') {
+    const { runComplete } = await import('./completion/complete.js');
+    return runComplete(tree ?? rootCommand(), globalFlags, argv.slice(1), argv[0] === '__complete', io, (state) => makeEngine({ state, debug: false }));
+  }
   // Global flags stop at the first word that is not a flag (pflag SetInterspersed(false)).
   let split = 0;
   while (split < argv.length && argv[split].startsWith('-') && argv[split] !== '-' && argv[split] !== '--') {

@@ -119,7 +119,22 @@ interface Ctx {
   /** yaml.v3's decoder counts: nodes decoded, and those decoded through an alias. */
   decodeCount: number;
   aliasCount: number;
+  /** How deep the decoder is in the value being built (aliases expanded). */
+  depth: number;
+  /** Each alias's anchored node, found in one pass (the yaml package searches the document per alias). */
+  anchors?: Map<Node, Node | undefined>;
 }
+
+/**
+ * How deeply a compose file may nest. yaml.v3 refuses more than 10000 levels ("exceeded max depth
+ * of 10000"); tsecret's parser and loader recurse on JavaScript's stack, which ends near 800, so it
+ * refuses more than this many, in yaml.v3's words, instead of running out of stack.
+ */
+export const MAX_YAML_DEPTH = 500;
+
+const depthError = (line: number): ComposeError => new ComposeError(`yaml: ${line > 0 ? `line ${line}: ` : ''}exceeded max depth of ${MAX_YAML_DEPTH}`);
+
+const isStackOverflow = (err: unknown): boolean => err instanceof RangeError && /call stack/i.test(err.message);
 
 /**
  * yaml.v3 allowedAliasRatio: the share of decoded nodes that may come from alias expansion, 99%
@@ -159,15 +174,62 @@ export function parseYAML(source: string): YamlValue | NonStringKeyMap {
   if (!doc) return null;
   const directive = /^%YAML[ \t]+([^\s#]+)/m.exec(source);
   if (directive && directive[1] !== '1.1') throw new ComposeError('yaml: found incompatible YAML document');
-  if (doc.errors.length) throw new ComposeError(syntaxError(doc.errors[0], source, lines));
-  const ctx: Ctx = { doc, lines, dupErrors: [], decodeCount: 0, aliasCount: 0 };
-  const value = decode(ctx, doc.contents as Node | null);
+  if (doc.errors.length) {
+    const first = doc.errors[0];
+    // the yaml package ran out of stack in a deeply nested document
+    if (first.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(first.message)) throw depthError(first.linePos?.[0].line ?? 0);
+    throw new ComposeError(syntaxError(first, source, lines));
+  }
+  const ctx: Ctx = { doc, lines, dupErrors: [], decodeCount: 0, aliasCount: 0, depth: 0 };
+  let value: unknown;
+  try {
+    value = decode(ctx, doc.contents as Node | null);
+  } catch (err) {
+    if (isStackOverflow(err)) throw depthError(0);
+    throw err;
+  }
   if (ctx.dupErrors.length) throw new ComposeError(`yaml: unmarshal errors:\n${ctx.dupErrors.map((e) => `  ${e}`).join('\n')}`);
   return value as YamlValue | NonStringKeyMap;
 }
 
 function decode(ctx: Ctx, node: Node | null | undefined, aliasDepth = 0): unknown {
   if (node === null || node === undefined) return null;
+  if (++ctx.depth > MAX_YAML_DEPTH) throw depthError(lineOf(ctx, node.range?.[0]));
+  try {
+    return decodeNode(ctx, node, aliasDepth);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+/** The anchored node an alias names: the last node with that anchor before it, as yaml.v3 resolves it. */
+function anchorOf(ctx: Ctx, alias: Node): Node | undefined {
+  if (!ctx.anchors) {
+    const anchors = new Map<Node, Node | undefined>();
+    const named = new Map<string, Node>();
+    // document order, without recursion: a node before its children, a key before its value
+    const todo: unknown[] = [ctx.doc.contents];
+    while (todo.length) {
+      const n = todo.pop();
+      if (isAlias(n)) {
+        anchors.set(n, named.get(n.source));
+        continue;
+      }
+      if (!n || typeof n !== 'object') continue;
+      const anchor = (n as { anchor?: string }).anchor;
+      if (anchor) named.set(anchor, n as Node);
+      if (isMap(n)) {
+        for (let i = n.items.length - 1; i >= 0; i--) todo.push(n.items[i].value, n.items[i].key);
+      } else if (isSeq(n)) {
+        for (let i = n.items.length - 1; i >= 0; i--) todo.push(n.items[i]);
+      }
+    }
+    ctx.anchors = anchors;
+  }
+  return ctx.anchors.get(alias);
+}
+
+function decodeNode(ctx: Ctx, node: Node, aliasDepth: number): unknown {
   // yaml.v3 decoder.unmarshal
   ctx.decodeCount++;
   if (aliasDepth > 0) ctx.aliasCount++;
@@ -176,7 +238,7 @@ function decode(ctx: Ctx, node: Node | null | undefined, aliasDepth = 0): unknow
   }
   if (isAlias(node)) {
     if (aliasDepth > 100) throw new ComposeError('yaml: document contains excessive aliasing');
-    const target = node.resolve(ctx.doc);
+    const target = anchorOf(ctx, node);
     if (!target) throw new ComposeError(`yaml: unknown anchor '${node.source}' referenced`);
     return decode(ctx, target as Node, aliasDepth + 1);
   }
@@ -225,7 +287,7 @@ function decode(ctx: Ctx, node: Node | null | undefined, aliasDepth = 0): unknow
 
 /** `<<: *a` or `<<: [*a, *b]`: keys set explicitly win, then earlier merged maps win over later ones. */
 function mergeInto(ctx: Ctx, out: YamlMap, setKeys: Map<string, number>, node: Node, aliasDepth: number): void {
-  const resolved = isAlias(node) ? (node.resolve(ctx.doc) as Node | undefined) : node;
+  const resolved = isAlias(node) ? anchorOf(ctx, node) : node;
   const sources: unknown[] = [];
   if (isSeq(resolved)) {
     for (const item of resolved.items) sources.push(decode(ctx, item as Node, aliasDepth));

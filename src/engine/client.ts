@@ -51,4 +51,14 @@ export interface Engine extends ServiceEngine, NetworkEngine {
   secretInspect(idOrName: string): Promise<Secret>;
   secretRemove(idOrName: string): Promise<void>;
   secretUpdate(id: string, version: Version, spec: SecretSpec): Promise<void>;
+  /**
+   * tsecret's own (`secret verify`; the Docker API never returns secret data): whether the
+   * secret, resolved as secretInspect resolves it, holds exactly `data`. Compared in constant time.
+   */
+  secretDataEquals(idOrName: string, data: Uint8Array): Promise<boolean>;
+  /**
+   * tsecret's own: runs fn's requests as one change, stored when fn ends (also when it throws,
+   * keeping the steps done before the failure); a process killed before that changes nothing.
+   */
+  transaction?<T>(fn: () => Promise<T>): Promise<T>;
 }

@@ -1,15 +1,17 @@
 // Identifiers shaped as swarmkit makes them: 25 chars of [0-9a-z] for objects, SWMTKN join tokens,
 // SWMKEY unlock keys.
-import { customAlphabet } from 'nanoid';
-import { randomBytes } from 'node:crypto';
+// Every value is drawn from the one injectable source (determinism/entropy.ts), so a deterministic
+// run (TSECRET_DETERMINISTIC=1) makes the same IDs, tokens and keys every time.
+import { customRandom } from 'nanoid';
+import { randomBytes } from '../determinism/entropy.js';
 
 const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 /** A swarm object ID (secret, service, task, node): 25 base36 characters. */
-export const newObjectId = customAlphabet(BASE36, 25);
+export const newObjectId = customRandom(BASE36, 25, randomBytes);
 
-const base36Digits = customAlphabet(BASE36, 50);
-const base36Secret = customAlphabet(BASE36, 25);
+const base36Digits = customRandom(BASE36, 50, randomBytes);
+const base36Secret = customRandom(BASE36, 25, randomBytes);
 
 /** SWMTKN-1-<CA digest, 50 base36>-<secret, 25 base36>; workers and managers share the CA part. */
 export function newJoinTokens(): { Worker: string; Manager: string } {

@@ -1,7 +1,8 @@
 // A swarm's root CA certificate, shaped as swarmkit makes it: self-signed ECDSA P-256 with
 // ecdsa-with-SHA256, CN=swarm-ca, valid 20 years, a CA for cert and CRL signing. Only the public
 // certificate is kept: the simulated swarm issues no node certificates, so the key is discarded.
-import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { newSigningKey, randomBytes } from '../determinism/entropy.js';
 
 const TWENTY_YEARS_MS = 20 * 365.25 * 24 * 3600 * 1000;
 
@@ -37,8 +38,8 @@ const NAME_SWARM_CA = seq(set(seq(oid('550403'), der(0x13, Buffer.from('swarm-ca
 
 /** Returns the PEM certificate of a new root CA; notBefore is backdated as swarmkit does (-1h). */
 export function newRootCACertificate(nowMs: number): string {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  const key = newSigningKey();
+  const spki = key.spki;
   const keyBits = spki.subarray(spki.length - 65);
   const extensions = der(
     0xa3,
@@ -58,7 +59,7 @@ export function newRootCACertificate(nowMs: number): string {
     spki,
     extensions,
   );
-  const certificate = seq(tbs, ECDSA_WITH_SHA256, bits(sign('sha256', tbs, privateKey)));
+  const certificate = seq(tbs, ECDSA_WITH_SHA256, bits(key.sign(tbs)));
   const body = certificate.toString('base64').replace(/.{64}/g, '$&\n');
   return `-----BEGIN CERTIFICATE-----\n${body}${body.endsWith('\n') ? '' : '\n'}-----END CERTIFICATE-----\n`;
 }

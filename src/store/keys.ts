@@ -15,7 +15,8 @@
 // run with TSECRET_UNLOCK_KEY). HKDF (RFC 5869) is the standard extract-and-expand step for a
 // high-entropy key; the fresh salt gives every wrapping its own KEK, the info label separates this
 // use from any other. GCM's tag makes a wrong key a clean "invalid key" instead of a garbage DEK.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
+import { randomBytes } from '../determinism/entropy.js';
 
 export const KEY_FILE_VERSION = 2;
 

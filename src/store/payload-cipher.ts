@@ -1,6 +1,7 @@
 // Secret payloads at rest: AES-256-GCM under the swarm's data key, bound to the secret's ID (as AAD)
 // so a payload file cannot be swapped onto another secret unnoticed.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { randomBytes } from '../determinism/entropy.js';
 
 const MAGIC = Buffer.from('TSP1');
 const NONCE_LEN = 12;

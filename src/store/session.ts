@@ -5,10 +5,15 @@
 // reboot empty, which plays the manager's restart. Without XDG_RUNTIME_DIR, $TMPDIR/tsecret-<uid>
 // ($TMPDIR or /tmp; emptied at reboot) is used. A session is only honoured for the key it was made for (keyId).
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from './atomic-file.js';
+import { inWords } from './file-errors.js';
+import { makeDirs, readRegularFile } from './safe-fs.js';
+
+/** A session is one short line of JSON. */
+const SESSION_CAP = 64 << 10;
 
 export interface Session {
   version: 1;
@@ -45,13 +50,14 @@ export function sessionPathFor(dir: string, statePath: string): string {
 
 /** The session at path, or undefined when there is none or it is not private to this user. */
 export function readSession(path: string): Session | undefined {
-  let text: string;
+  let text: string | undefined;
   try {
     if (!isPrivate(path, 'file')) return undefined;
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, 'session file', SESSION_CAP)?.toString('utf8');
   } catch {
     return undefined;
   }
+  if (text === undefined) return undefined;
   try {
     const s = JSON.parse(text) as Partial<Session>;
     if (s.version !== 1 || typeof s.keyId !== 'string' || typeof s.wrapId !== 'string' || typeof s.dataKey !== 'string' || typeof s.unlockKey !== 'string') {
@@ -67,9 +73,9 @@ export function readSession(path: string): Session | undefined {
 /** Writes a session; throws when the session directory cannot be made private. */
 export function writeSession(path: string, session: Session): void {
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeDirs(dir, 0o700);
   if (!isPrivate(dir, 'dir')) throw new Error(`${dir} is not a directory only this user can read`);
-  writeFileAtomic(path, `${JSON.stringify(session)}\n`, 0o600);
+  writeFileAtomic(path, `${JSON.stringify(session)}\n`, { mode: 0o600 });
   try {
     sweepSessions(dir, path);
   } catch {
@@ -86,17 +92,26 @@ function sweepSessions(dir: string, keep: string): void {
     const path = join(dir, name);
     if (!/^[0-9a-f]{32}\.json$/.test(name) || path === keep) continue;
     const state = readSession(path)?.state;
-    if (typeof state === 'string' && isAbsolute(state) && !existsSync(dirname(state))) rmSync(path, { force: true });
+    if (typeof state === 'string' && isAbsolute(state) && !existsSync(dirname(state))) removeSession(path);
   }
 }
 
 export function removeSession(path: string): void {
-  rmSync(path, { force: true });
+  try {
+    unlinkSync(path);
+  } catch {
+    /* none was written, or it is gone */
+  }
 }
 
 /** Not a symlink, owned by this user, no access for group or others. */
 function isPrivate(path: string, kind: 'file' | 'dir'): boolean {
-  const st = lstatSync(path);
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch (err) {
+    throw inWords(err, path, 'lstat');
+  }
   if (kind === 'dir' ? !st.isDirectory() : !st.isFile()) return false;
   if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return false;
   return process.platform === 'win32' || (st.mode & 0o077) === 0;

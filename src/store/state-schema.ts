@@ -277,6 +277,7 @@ const memberShapes: Record<string, Check> = {
   tasks: list(taskShape),
   containers: list(containerShape),
   networks: list(networkShape),
+  'deterministicDraws?': int(0, Number.MAX_SAFE_INTEGER),
 };
 const documentShape = obj(memberShapes);
 
@@ -293,9 +294,10 @@ export function stateShape(doc: unknown): string | undefined {
 
 /** The same for one top-level member read alone (state-layout.ts): what stateShape would say of it. */
 export function memberShape(name: string, value: unknown): string | undefined {
-  const check = memberShapes[name];
+  const optional = memberShapes[name] === undefined;
+  const check = memberShapes[name] ?? memberShapes[`${name}?`];
   if (!check) return undefined;
-  if (value === undefined) return `field "${name}" is missing`;
+  if (value === undefined) return optional ? undefined : `field "${name}" is missing`;
   const problem = check(value);
   return problem && describe(within(name, problem));
 }

@@ -36,6 +36,8 @@ export interface State {
   containers: Container[];
   /** Swarm-scoped networks: the ingress network `swarm init` makes, then the users' (stacks'). */
   networks: Network[];
+  /** Only in a state made with TSECRET_DETERMINISTIC=1: how far its seeded generator has drawn (entropy.ts). */
+  deterministicDraws?: number;
 }
 
 export const emptyState = (): State => ({ version: STATE_VERSION, swarm: null, secrets: [], services: [], tasks: [], containers: [], networks: [] });
@@ -124,7 +126,8 @@ export function checkMembers(doc: Record<string, unknown>, names: readonly strin
   for (const list of LISTS) {
     if (names.includes(list) && !Array.isArray(doc[list])) return `field "${list}" is not a list`;
   }
-  for (const name of ['swarm', ...LISTS]) {
+  // the members in the document's order (stateShape's), then the optional ones it checks after them
+  for (const name of ['swarm', ...LISTS, ...names.filter((n) => n !== 'swarm' && !LISTS.includes(n))]) {
     const problem = names.includes(name) ? memberShape(name, doc[name]) : undefined;
     if (problem) return problem;
   }

@@ -227,7 +227,7 @@ describe('swarm autolock', () => {
     await s.run('secret create a -', { stdin: 'x' });
     s.restart();
     expect(await s.run('swarm leave --force')).toEqual({ stdout: 'Node left the swarm.\n', stderr: '', exit: 0 });
-    expect([...s.snapshot().keys()].map((f) => f.slice(s.dir.length))).toEqual(['/state/state.json']);
+    expect([...s.snapshot().keys()].map((f) => f.slice(s.dir.length))).toEqual(['/state/state.json', '/state/state.json.reserve']);
     expect(await s.run('secret ls')).toMatchObject({ exit: 1, stderr: expect.stringContaining('This node is not a swarm manager') });
     const key = await s.init();
     expect(readdirSync(join(s.runtime, 'tsecret'))).toHaveLength(1);

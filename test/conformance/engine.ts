@@ -1,6 +1,7 @@
 // Helpers that drive the real docker engine (the oracle) between scenarios. Only used by the
 // recorder and by the suite in TSECRET_CONFORMANCE_BIN=docker mode.
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { SWARM_INIT_ARGS } from './scenario.js';
 
 export interface DockerCall {
@@ -58,6 +59,28 @@ export function resetEngine(bin: string, env?: NodeJS.ProcessEnv): void {
   }
   const state = swarmState(bin, env);
   if (state !== 'inactive') throw new Error(`engine still in swarm state ${state} after swarm leave -f`);
+  waitForOverlayTeardown();
+}
+
+/** Where the engine keeps its network sandboxes (overlay `1-<network>`, `lb_<network>`, `ingress_sbox`). */
+const NETNS_DIR = '/var/run/docker/netns';
+
+function overlaySandboxes(): string[] {
+  try {
+    return readdirSync(NETNS_DIR).filter((name) => /^(?:\d+-|lb_)|^ingress_sbox$/.test(name));
+  } catch {
+    return []; // an engine elsewhere: nothing to wait for here
+  }
+}
+
+/**
+ * The engine tears a left swarm's overlay networks down after `swarm leave` returns; a new swarm
+ * that allocates the same subnets before that has its first tasks rejected ("Pool overlaps with
+ * other one on this address space"), which puts history rows into a recording at random. So the
+ * reset waits (up to 15 s) until their sandboxes are gone.
+ */
+function waitForOverlayTeardown(): void {
+  for (let i = 0; i < 60 && overlaySandboxes().length > 0; i++) sleepMs(250);
 }
 
 /** The hidden setup of `swarm: true` scenarios; checks that the new swarm is empty. */

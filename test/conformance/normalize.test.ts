@@ -1,8 +1,18 @@
 // Unit tests of the conformance normalizer: it must hide exactly what is random, nothing more.
 // The oracle check (two real recordings normalize identically) is `npm run record:conformance -- --check`.
 import { describe, expect, it } from 'vitest';
-import { HOST, SPACE_RUN, collapseProgressRepeats, compareNormalized, mapBinaryName, normalizeScenario, sortMapOrderRuns } from './normalize.js';
-import { expectedOutputs, listScenarioNames, loadRecording, loadScenario, parseScenario, recordingMismatch, setupDigest } from './scenario.js';
+import {
+  HOST,
+  SPACE_RUN,
+  canonicalRollbackProgress,
+  collapseProgressRepeats,
+  compareNormalized,
+  dropOwnHelpBlocks,
+  mapBinaryName,
+  normalizeScenario,
+  sortMapOrderRuns,
+} from '../../src/doctest/normalize.js';
+import { expectedOutputs, listScenarioNames, loadRecording, loadScenario, parseScenario, recordingMismatch, rekeyOverride, setupDigest } from './scenario.js';
 import type { StepOutput } from './scenario.js';
 
 const out = (stdout: string, stderr = '', exit = 0): StepOutput => ({ stdout, stderr, exit });
@@ -45,9 +55,20 @@ describe('normalizeScenario', () => {
     expect(r.map((o) => o.stdout)).toEqual(['<ID1>\n', '<ID2>\n', '<ID2/12>   <ID1>\n']);
   });
 
-  it('leaves names alone: no digit, wrong length, upper case, or part of a longer word', () => {
-    const names = ['aaaaaaaaaaaaaaaaaaaaaaaaa', 'a'.repeat(64), 'nxagysn13e82dpv0kplbfbsooX', 'my_secret_1', 'NXAGYSN13E82DPV0KPLBFBSOO'];
+  it('leaves names alone: one the commands spell, wrong length, upper case, or part of a longer word', () => {
+    const names = ['a'.repeat(64), 'nxagysn13e82dpv0kplbfbsooX', 'my_secret_1', 'NXAGYSN13E82DPV0KPLBFBSOO'];
     for (const n of names) expect(norm([out(`${n}\n`)], ['x'])[0].stdout).toBe(`${n}\n`);
+    const typed = 'aaaaaaaaaaaaaaaaaaaaaaaaa';
+    expect(norm([out(`${typed}\n`)], [`docker secret create ${typed} f`])[0].stdout).toBe(`${typed}\n`);
+  });
+
+  it('replaces an ID without a digit (about 3 random IDs in 10,000) that the commands do not spell', () => {
+    const digitless = 'qwhdkzpxmbnelcvjtyrsoagfu';
+    const r = norm([out(`${digitless}\n`), out(`${digitless.slice(0, 12)}   x\n`, `secret ${digitless} not found\n`)], ['docker secret create s f', 'docker secret ls']);
+    expect(r.map((o) => [o.stdout, o.stderr])).toEqual([
+      ['<ID1>\n', ''],
+      ['<ID1/12>   x\n', 'secret <ID1> not found\n'],
+    ]);
   });
 
   it('replaces container IDs, join tokens and unlock keys', () => {
@@ -150,6 +171,18 @@ describe('normalizeScenario', () => {
     expect(mapBinaryName('Usage:  docker secret ls [OPTIONS]\n', 'tsecret')).toBe('Usage:  docker secret ls [OPTIONS]\n');
   });
 
+  it("drops tsecret's own help blocks with the blank line before them, and nothing else", () => {
+    const docker = "Commands:\n  rm          Remove one or more secrets\n\nRun 'tsecret secret COMMAND --help' for more information on a command.\n";
+    const tsecret =
+      "Commands:\n  rm          Remove one or more secrets\n\ntsecret's own commands:\n  rotate      Rotate\n  verify      Verify\n\nRun 'tsecret secret COMMAND --help' for more information on a command.\n";
+    expect(dropOwnHelpBlocks(tsecret)).toBe(docker);
+    const rm = 'Aliases:\n  tsecret secret rm, tsecret secret remove\n';
+    expect(dropOwnHelpBlocks(`${rm}\ntsecret's own options:\n      --ignore   Ignore missing secrets\n`)).toBe(rm);
+    // a heading that is not at the start of a block after a blank line stays, and shows in a diff
+    expect(dropOwnHelpBlocks("x\ntsecret's own commands:\n  a  b\n")).toBe("x\ntsecret's own commands:\n  a  b\n");
+    expect(norm([out('', tsecret)], ['docker secret'])[0].stderr).toBe(docker);
+  });
+
   it('collapses immediately repeated blocks of progress lines, and only those', () => {
     const create =
       'abc\noverall progress: 0 out of 1 tasks\n1/1:  \noverall progress: 0 out of 1 tasks\noverall progress: 0 out of 1 tasks\n' +
@@ -244,6 +277,52 @@ describe('scenario format', () => {
   });
 });
 
+describe('canonicalRollbackProgress', () => {
+  const body = 'overall progress: rolling back update: 0 out of 1 tasks\n1/1:  \noverall progress: rolling back update: 1 out of 1 tasks\nverify: Service rb converged\n';
+  it('writes a rollback seen finished (completed last) as one seen starting (requested first)', () => {
+    const seenLate = `rb\n${body}rollback: rollback completed\n`;
+    const seenEarly = `rb\nrollback: manually requested rollback\n${body}`;
+    expect(canonicalRollbackProgress(seenLate)).toBe(seenEarly);
+    expect(canonicalRollbackProgress(seenEarly)).toBe(seenEarly);
+  });
+  it('leaves anything else alone: no status line at all, both lines, no rollback', () => {
+    for (const text of [`rb\n${body}`, `rb\nrollback: manually requested rollback\n${body}rollback: rollback completed\n`, 'overall progress: 1 out of 1 tasks\nrollback: rollback completed\n']) {
+      expect(canonicalRollbackProgress(text)).toBe(text);
+    }
+  });
+});
+
+describe('overrides across re-recordings', () => {
+  it("take this recording's IDs where they name an older recording's, kind by kind and in order", () => {
+    const oldCid = `2e45fe9b3e0d${'f'.repeat(52)}`;
+    const newCid = `6646dea126e7${'0'.repeat(52)}`;
+    const recorded = `You cannot remove a running container ${newCid}. Stop the container before attempting removal or force remove\n`;
+    const override = `Error response from daemon: cannot remove container "${oldCid}": container is running\n`;
+    expect(rekeyOverride(override, recorded, recorded)).toBe(`Error response from daemon: cannot remove container "${newCid}": container is running\n`);
+    const ps = 'abcdef012345   nginx:latest   "/docker-entrypoint.…"   box.1.l6qy4djx7wlwnzpfmkd7j80ov\n';
+    const psNow = '0123456789ab   nginx:latest   "sh -c trap"   box.1.zzqy4djx7wlwnzpfmkd7j80oa\n';
+    expect(rekeyOverride(ps, psNow, psNow)).toBe('0123456789ab   nginx:latest   "/docker-entrypoint.…"   box.1.zzqy4djx7wlwnzpfmkd7j80oa\n');
+    // `${NAME}` is what this recording captured as NAME
+    const scenario = parseScenario(
+      't',
+      'description: d\nswarm: true\nsteps:\n  - run: docker ps -q\n    capture: C\n  - run: docker rm $C\n    override:\n      stderr: "cannot remove container \\"${C}\\": container is running\\n"\n      reason: r\n',
+    );
+    const recording = {
+      scenario: 't',
+      client: '28',
+      engine: '20.10',
+      recordedAt: '',
+      steps: [
+        { run: 'docker ps -q', stdout: 'a1b2c3d4e5f6\n', stderr: '', exit: 0 },
+        { run: 'docker rm $C', stdout: '', stderr: 'You cannot remove a running container a1b2c3d4e5f6…\n', exit: 1 },
+      ],
+    };
+    expect(expectedOutputs(scenario, recording)[1].stderr).toBe('cannot remove container "a1b2c3d4e5f6": container is running\n');
+    // an ID the recording holds anywhere stays, and names are never IDs of another recording
+    expect(rekeyOverride(`x ${newCid} aaaaaaaaaaaaaaaaaaaaaaaaa\n`, 'y\n', `${newCid} aaaaaaaaaaaaaaaaaaaaaaaaa`)).toBe(`x ${newCid} aaaaaaaaaaaaaaaaaaaaaaaaa\n`);
+  });
+});
+
 describe('recorded scenarios', () => {
   for (const name of listScenarioNames()) {
     it(`${name}: recording matches the scenario and normalizes without leftovers`, () => {
@@ -257,16 +336,17 @@ describe('recorded scenarios', () => {
         hostname: recording.hostname,
       });
       const text = normalized.map((o) => o.stdout + o.stderr).join('');
-      // an override is raw text: any ID in it must be one of this recording's (re-recording
-      // changes the IDs, and the override must then be updated with the new ones)
+      // an override is raw text with the IDs of the recording it was written against: as
+      // expected, every ID in it is one of this recording's (expectedOutputs puts this
+      // recording's IDs in place of older ones)
       const raw = recording.steps.map((st) => st.stdout + st.stderr).join('');
-      for (const step of scenario.steps) {
-        const o = step.override;
-        if (!o) continue;
-        for (const id of `${o.stdout ?? ''}${o.stderr ?? ''}`.match(/(?<![0-9a-z])(?:[0-9a-f]{64}|(?=[a-z]*[0-9])[0-9a-z]{25})(?![0-9a-z])/g) ?? []) {
-          expect(raw, `override of "${step.run}" names ${id}, which the recording does not contain: update it`).toContain(id);
+      const expected = expectedOutputs(scenario, recording);
+      scenario.steps.forEach((step, i) => {
+        if (!step.override) return;
+        for (const id of `${expected[i].stdout}${expected[i].stderr}`.match(/(?<![0-9a-z])(?:[0-9a-f]{64}|(?=[a-z]*[0-9])[0-9a-z]{25})(?![0-9a-z])/g) ?? []) {
+          expect(raw, `override of "${step.run}" names ${id}, which the recording does not contain and has nothing in its place`).toContain(id);
         }
-      }
+      });
       expect(text).not.toMatch(/(?<![A-Za-z0-9_])(?=[a-f]*[0-9])[0-9a-f]{64}(?![A-Za-z0-9_])/);
       if (recording.hostname) {
         const h = recording.hostname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

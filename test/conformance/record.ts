@@ -6,12 +6,13 @@
 // containers removed), hidden `swarm init` when `swarm: true`, write the files into a fresh temp
 // dir, run every step with `bash -c` and the real docker on PATH, and write recorded/<name>.json.
 // --check records each scenario twice and verifies that both runs normalize to the same outputs
-// (proof that the normalizer hides exactly what is random); the first run is written.
+// (proof that the normalizer hides exactly what is random); the first run is written, unless the
+// two differ: then a third run decides which of them is written (the one it agrees with).
 // The engine is left in swarm mode at the end because others use it.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dockerVersions, engineHostname, ensureSwarm, initSwarm, resetEngine } from './engine.js';
-import { compareNormalized, normalizeScenario } from './normalize.js';
+import { compareNormalized, normalizeScenario } from '../../src/doctest/normalize.js';
 import { makeTempDir, runScenarioSteps, whichOnPath } from './runner.js';
 import { listScenarioNames, loadScenario, recordedDir, recordingPath, serializeRecording, setupDigest } from './scenario.js';
 import type { Recording, Scenario } from './scenario.js';
@@ -84,14 +85,13 @@ async function main(): Promise<number> {
     for (const scenario of scenarios) {
       process.stderr.write(`${scenario.name}\n`);
       const first = await recordOnce(scenario, bin, versions, check ? 'run 1' : '');
+      let written = first;
       if (check) {
         const second = await recordOnce(scenario, bin, versions, 'run 2');
         const opts = { binaryName: 'docker', hostname: versions.hostname };
-        const diffs = compareNormalized(
-          normalizeScenario(first.steps, scenario.steps, opts),
-          normalizeScenario(second.steps, scenario.steps, opts),
-          scenario.steps,
-        );
+        const differences = (a: Recording, b: Recording) =>
+          compareNormalized(normalizeScenario(a.steps, scenario.steps, opts), normalizeScenario(b.steps, scenario.steps, opts), scenario.steps);
+        const diffs = differences(first, second);
         if (diffs.length === 0) {
           process.stderr.write(`  stable: both runs normalize to identical outputs\n`);
         } else {
@@ -100,9 +100,15 @@ async function main(): Promise<number> {
           for (const d of diffs) {
             process.stderr.write(`    step ${d.step} ${d.field} (${d.run.split('\n')[0].slice(0, 70)}):\n      run 1: ${JSON.stringify(d.a)}\n      run 2: ${JSON.stringify(d.b)}\n`);
           }
+          // The engine is not deterministic everywhere either (a secret file a non-root user can
+          // read once in a while): a third run decides which of the two is written, so a recording
+          // shows what the engine usually does. The scenario still counts as flaky.
+          const third = await recordOnce(scenario, bin, versions, 'run 3');
+          if (differences(third, second).length === 0) written = second;
+          process.stderr.write(`  run 3 agrees with ${written === second ? 'run 2: run 2' : differences(third, first).length === 0 ? 'run 1: run 1' : 'neither: run 1'} is written\n`);
         }
       }
-      writeFileSync(recordingPath(scenario.name), serializeRecording(first));
+      writeFileSync(recordingPath(scenario.name), serializeRecording(written));
     }
   } finally {
     ensureSwarm(bin);

@@ -209,6 +209,7 @@ export function fakeEngine(world: World): Engine & ServiceEngine {
     },
     secretRemove: unsupported,
     secretUpdate: unsupported,
+    secretDataEquals: unsupported,
     networkCreate: unsupported,
     networkInspect: unsupported,
     networkList: unsupported,

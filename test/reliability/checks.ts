@@ -1,6 +1,7 @@
 // What every run must show, whatever it was fed: no stack trace, no JavaScript error leaking
 // through, an exit code docker can give, and the usage block exactly when the exit code is 125.
-import type { Result } from '../helpers/run.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { builtCli, type Result } from '../helpers/run.js';
 
 /** Signs of an internal failure rather than a message meant for the user. */
 export const INTERNAL =
@@ -28,15 +29,55 @@ export function sanity(r: Result, codes: number[] = [0, 1, 125]): string[] {
   return problems;
 }
 
-/** Runs p, failing if it takes longer than ms (a hang, not a slow machine: ms is generous). */
-export async function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+export interface BoundedResult extends Result {
+  /** The command was still running at the deadline and was killed. */
+  timedOut: boolean;
+}
+
+export interface BoundedOptions {
+  env?: NodeJS.ProcessEnv;
+  stdin?: string | Buffer;
+  cwd?: string;
+  /** Run as this user (the tests run as root, whom permissions do not stop). */
+  uid?: number;
+  gid?: number;
+  /** A command put before node (e.g. unshare …), which runs it. */
+  wrapper?: string[];
+  /** Called with the child once it is started (to kill it at a moment of the test's choosing). */
+  started?: (child: ChildProcess) => void;
+}
+
+/**
+ * Runs the built CLI in a child process and SIGKILLs it at the deadline: a command that blocks
+ * synchronously (on a lock, a FIFO, a runaway template) cannot be bounded in-process, where no
+ * timer fires until it returns. ms is generous: it tells a hang from a slow machine.
+ */
+export function runWithin(ms: number, args: string[], opts: BoundedOptions = {}): Promise<BoundedResult> {
+  return new Promise((resolve, reject) => {
+    const argv = [...(opts.wrapper ?? []), process.execPath, '--', builtCli, ...args];
+    const child = spawn(argv[0], argv.slice(1), {
+      env: { ...process.env, ...opts.env },
+      cwd: opts.cwd,
+      uid: opts.uid,
+      gid: opts.gid,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    opts.started?.(child);
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, ms);
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), exit: code ?? 128 + (signal === 'SIGKILL' ? 9 : 0), timedOut });
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(opts.stdin ?? '');
   });
-  try {
-    return await Promise.race([p, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

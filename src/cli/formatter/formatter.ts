@@ -4,7 +4,7 @@
 import { marshalJSON } from '../../go/json/encode.js';
 import { goJSON, goKind, goType } from '../../go/reflect/value.js';
 import { formatCells, formatLines, type TabWriterOptions } from '../../go/tabwriter/tabwriter.js';
-import { callStringMethod, isStruct, TemplateExecError } from '../../go/template/exec.js';
+import { callStringMethod, isStruct, TemplateExecError, TemplateOutputLimitError } from '../../go/template/exec.js';
 import { goSig, type Sig } from '../../go/template/funcs.js';
 import { TemplateParseError } from '../../go/template/parse.js';
 import type { Template } from '../../go/template/template.js';
@@ -95,6 +95,8 @@ function columnsTable(header: string, parts: Array<string | { method: string }>,
   if (parts.length % 2 === 0 || parts.some((p, i) => (i % 2 === 1) !== (p === '\t'))) return undefined;
   const columns = shape.parts.filter((p) => typeof p !== 'string') as Array<(this: object) => unknown>;
   const cells: string[][] = [header.split('\t')];
+  // the list's bound, counted as the lines would be (a tab between cells, a newline after each row)
+  let written = header.length + 1;
   for (const row of rows) {
     const r = row as Record<string | symbol, unknown>;
     if (Object.getPrototypeOf(row) !== shape.proto || r[goKind] !== shape.kind || r[goType] !== shape.type || Array.isArray(row) !== shape.isArray) return undefined;
@@ -108,8 +110,10 @@ function columnsTable(header: string, parts: Array<string | { method: string }>,
         return undefined;
       }
       if (typeof text !== 'string') return undefined;
+      written += text.length + 1;
       line.push(text);
     }
+    if (written > LIST_OUTPUT_LIMIT) throw new TemplateOutputLimitError(LIST_OUTPUT_LIMIT);
     cells.push(line);
   }
   return formatCells(cells, DOCKER_TABLE);
@@ -178,6 +182,9 @@ function headerContext(headers: Record<string, string>): object {
   return h;
 }
 
+/** tsecret's own bound on a whole list's output (each row's template is bounded by TEMPLATE_OUTPUT_LIMIT). */
+const LIST_OUTPUT_LIMIT = 256 << 20;
+
 /**
  * What docker prints for a list command (formatter.Context.Write): each row rendered and
  * followed by "\n"; for "table ..." formats, the header row (rendered from headers with
@@ -198,7 +205,13 @@ export function renderRows(
   // a table's lines are gathered, then laid out at once (formatLines)
   const lines: string[] = [];
   let buffer = '';
-  const emit = (line: string) => (isTable ? lines.push(line) : (buffer += line + '\n'));
+  let written = 0;
+  const emit = (line: string) => {
+    written += line.length + 1;
+    if (written > LIST_OUTPUT_LIMIT) throw new TemplateOutputLimitError(LIST_OUTPUT_LIMIT);
+    if (isTable) lines.push(line);
+    else buffer += line + '\n';
+  };
   if (isTable) {
     let header: string;
     try {

@@ -34,7 +34,8 @@ export async function runCreate(opts: CreateOptions, io: IOStreams, engine: Engi
   io.stdout.write(`${ID}\n`);
 }
 
-async function readSecretData(io: IOStreams, file: string): Promise<Buffer> {
+/** The data of `secret create`, with its errors; `secret rotate` and `secret verify` read theirs the same way. */
+export async function readSecretData(io: IOStreams, file: string): Promise<Buffer> {
   if (file === '') throw new Error('secret file is required');
   if (file === '-') {
     const data = await readInput(io, READ_LIMIT);

@@ -2,11 +2,13 @@
 // deploy_composefile.go). The order is docker's: load the files (warnings, image references), check
 // --resolve-image, the detach notice, the manager check, prune, networks, secrets, then the
 // services, each created or updated. Every step that succeeded stays done when a later one fails
-// (a missing external secret fails after the networks and secrets were made, as in docker).
+// (a missing external secret fails after the networks and secrets were made, as in docker), but
+// the whole deploy is one change of the store: a deploy killed half-way changes nothing.
 // Where docker walks a Go map (networks, secrets, services), tsecret goes by name.
 import { defineCommand, exactArgs } from '../command.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine } from '../../engine/client.js';
+import type { SecretSpec } from '../../api/swarm.js';
 import { DaemonError } from '../../engine/errors.js';
 import type { Config } from '../../compose/types.js';
 import type { ConvertedService, Namespace } from '../../compose/convert.js';
@@ -63,7 +65,34 @@ async function deployCompose(opts: DeployOptions, config: Config, io: IOStreams,
     throw new Error('this node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again');
   }
   const ns = new convert.Namespace(opts.namespace);
+  // The secret files are read before anything changes, so a deploy killed while it reads one (a
+  // FIFO, a slow disk) has changed nothing; a failed read is reported where docker reports it.
+  let secrets: SecretSpec[] | Error;
+  try {
+    secrets = convert.convertSecrets(ns, config.secrets);
+  } catch (err) {
+    secrets = err as Error;
+  }
+  // One change: killed half-way, the deploy leaves no network or secret behind (docker is not atomic here).
+  const change = () => deployChanges(opts, config, ns, secrets, io, engine, convert);
+  const ids = await (engine.transaction ? engine.transaction(change) : change());
+  if (opts.detach) return;
+  for (const id of ids) {
+    // WaitOnService: progress per service, nothing with -q
+    if (!opts.quiet) await printProgress(io, engine, id, id);
+  }
+}
 
+/** Prune, networks, secrets, services: what the deploy changes, in docker's order; the services' IDs. */
+async function deployChanges(
+  opts: DeployOptions,
+  config: Config,
+  ns: Namespace,
+  secrets: SecretSpec[] | Error,
+  io: IOStreams,
+  engine: Engine,
+  convert: typeof import('../../compose/convert.js'),
+): Promise<string[]> {
   if (opts.prune) await pruneServices(ns, new Set(config.services.map((s) => s.name)), io, engine);
 
   const networks = convert.convertNetworks(ns, config.networks, convert.serviceNetworkKeys(config.services));
@@ -95,7 +124,8 @@ async function deployCompose(opts: DeployOptions, config: Config, io: IOStreams,
     }
   }
 
-  for (const spec of convert.convertSecrets(ns, config.secrets)) {
+  if (secrets instanceof Error) throw secrets;
+  for (const spec of secrets) {
     let existing;
     try {
       existing = await engine.secretInspect(spec.Name);
@@ -121,12 +151,7 @@ async function deployCompose(opts: DeployOptions, config: Config, io: IOStreams,
   if (Object.values(config.configs).some((c) => !c.external?.external)) throw new Error('tsecret does not simulate configs yet');
 
   const services = await convert.convertServices(ns, config, engine);
-  const ids = await deployServices(ns, services, opts, io, engine);
-  if (opts.detach) return;
-  for (const id of ids) {
-    // WaitOnService: progress per service, nothing with -q
-    if (!opts.quiet) await printProgress(io, engine, id, id);
-  }
+  return deployServices(ns, services, opts, io, engine);
 }
 
 /** pruneServices: the stack's services whose key the files no longer have; failures are only printed. */

@@ -2,6 +2,7 @@
 import { noArgs, type CommandSpec } from '../command.js';
 import { configCommand } from './config.js';
 import { deployCommand } from './deploy.js';
+import { stackLintCommand } from './lint.js';
 import { stackListCommand } from './ls.js';
 import { stackPsCommand } from './ps.js';
 import { stackRemoveCommand } from './rm.js';
@@ -16,5 +17,5 @@ export const stackCommand: CommandSpec = {
   persistentFlags: [
     { name: 'orchestrator', varname: 'string', usage: 'Orchestrator to use (swarm|all)', kind: 'value', hidden: true, deprecated: 'option will be ignored' },
   ],
-  subcommands: [configCommand, deployCommand, stackListCommand, stackPsCommand, stackRemoveCommand, stackServicesCommand],
+  subcommands: [configCommand, deployCommand, stackListCommand, stackPsCommand, stackRemoveCommand, stackServicesCommand, stackLintCommand],
 };

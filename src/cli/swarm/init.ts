@@ -7,6 +7,7 @@ import type { Engine } from '../../engine/client.js';
 import type { SwarmInitRequest, SwarmSpecUpdate } from '../../api/swarm.js';
 import { printJoinCommand, printUnlockCommand } from './join-command.js';
 import { unlockKeyOrWrap } from './update.js';
+import { determinismFrom, NOT_PROTECTED_WARNING } from '../../determinism/settings.js';
 
 export interface InitOptions {
   listenAddr: string;
@@ -93,6 +94,7 @@ export async function runInit(opts: InitOptions, io: IOStreams, engine: Engine):
   await printJoinCommand(io, engine, { worker: true, manager: false });
   io.stdout.write("To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n");
   if (opts.autolock) printUnlockCommand(io, await unlockKeyOrWrap(engine));
+  if (determinismFrom(io.env)) io.stderr.write(`${NOT_PROTECTED_WARNING}\n`);
 }
 
 export const initCommand = defineCommand({

@@ -255,6 +255,15 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
     });
   }
 
+  async secretDataEquals(idOrName: string, data: Uint8Array): Promise<boolean> {
+    const state = this.store.read();
+    this.manager(state);
+    const secret = resolveSecret(state.secrets, idOrName);
+    // node:crypto is loaded here, off the start-up path of every other command
+    const { sameSecretData } = await import('./secret-compare.js');
+    return sameSecretData(this.unlocked(() => this.store.readPayload(secret.ID)), data);
+  }
+
   // ---- services, tasks, nodes ----
 
   async serviceCreate(spec: ServiceSpec): Promise<ServiceCreateResponse> {
@@ -428,6 +437,10 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
       task: state.tasks.find((t) => t.ID === container.TaskID),
       nodeID: state.swarm?.NodeID ?? '',
     });
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.store.transaction(fn);
   }
 
   // ---- helpers ----

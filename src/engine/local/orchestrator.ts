@@ -1,7 +1,7 @@
 // The swarm orchestrator, converged at once: every desired slot gets a running task with one
 // container; a changed task template replaces tasks stop-first; scaled-away slots vanish; each slot
 // keeps at most the swarm's task-history limit of tasks (swarmkit orchestrator, taskreaper).
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../../determinism/entropy.js';
 import type { Container, Service, Task } from '../../api/services.js';
 import { newObjectId } from '../ids.js';
 import { imageDefaults } from '../images.js';

@@ -16,6 +16,20 @@ export class TemplateExecError extends Error {
   output = '';
 }
 
+/**
+ * tsecret's own bound on what one template writes (Go's writer takes any amount; V8's strings end
+ * near 512 MiB, and a runaway {{range}} used to run for a minute and die of heap exhaustion).
+ * Lists are bounded as a whole by the list writer (cli/formatter's renderRows).
+ */
+export const TEMPLATE_OUTPUT_LIMIT = 4 << 20;
+
+export class TemplateOutputLimitError extends Error {
+  override name = 'TemplateOutputLimitError';
+  constructor(limit = TEMPLATE_OUTPUT_LIMIT) {
+    super(`template: output larger than ${limit >> 20} MiB, more than tsecret writes`);
+  }
+}
+
 export interface ExecOptions {
   /** Go's Option("missingkey=..."): what a missing map key yields. */
   missingKey?: 'default' | 'invalid' | 'zero' | 'error';
@@ -112,6 +126,12 @@ export class State {
     this.vars.push({ name, value });
   }
 
+  /** The output writer: everything a template prints goes through here, up to the limit. */
+  write(text: string): void {
+    if (this.out.length + text.length > TEMPLATE_OUTPUT_LIMIT) throw new TemplateOutputLimitError();
+    this.out += text;
+  }
+
   mark(): number {
     return this.vars.length;
   }
@@ -147,7 +167,7 @@ export class State {
         if (method !== null && isStruct(dot)) {
           const text = callStringMethod(dot, method);
           if (text !== undefined) {
-            this.out += text;
+            this.write(text);
             return;
           }
         }
@@ -170,7 +190,7 @@ export class State {
       case 'template':
         return this.walkTemplate(dot, node);
       case 'text':
-        this.out += node.text;
+        this.write(node.text);
         return;
     }
     this.errorf('unknown node: ' + nodeString(node));
@@ -556,10 +576,10 @@ export class State {
     this.at(n);
     v = indirectInterface(v);
     if (v === undefined) {
-      this.out += '<no value>';
+      this.write('<no value>');
       return;
     }
     if (typeof v === 'function') this.errorf(`can't print ${nodeString(n)} of type ${typeName(v)}`);
-    this.out += formatTemplateValue(v);
+    this.write(formatTemplateValue(v));
   }
 }

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtCli, session, spawnCli, tempDir } from '../../helpers/run.js';
+import { lockRecordOf } from '../../helpers/lock-record.js';
 
 const INIT = ['swarm', 'init', '--advertise-addr', '127.0.0.1'];
 
@@ -35,10 +36,10 @@ describe('state store', () => {
   it('a lock left by a killed process does not block the next command', async () => {
     const { env, statePath } = freshState();
     expect((await spawnCli(INIT, { env })).exit).toBe(0);
-    // a process that is gone: its pid, written into the lock as a killed holder would leave it
+    // a process of this PID namespace that is gone, named in the lock as a killed holder leaves it
     const dead = spawn(process.execPath, ['-e', '0']);
     await new Promise((r) => dead.on('close', r));
-    writeFileSync(`${statePath}.lock`, `${dead.pid}\n${(await import('node:os')).hostname()}\n`);
+    writeFileSync(`${statePath}.lock`, `${JSON.stringify(lockRecordOf(dead.pid as number))}\n`);
     const started = Date.now();
     const r = await spawnCli(['secret', 'create', 'after_crash', '-'], { env, stdin: 'x' });
     expect(r).toMatchObject({ exit: 0, stderr: '' });
@@ -118,11 +119,11 @@ describe('state store', () => {
     }
   });
 
-  it('swarm leave --force erases the key and every payload', async () => {
+  it('swarm leave --force erases the key and every payload (the reserve of free space stays)', async () => {
     const s = session();
     await s.run(INIT);
     await s.run(['secret', 'create', 'a', '-'], { stdin: 'x' });
     expect((await s.run('swarm leave --force')).exit).toBe(0);
-    expect(filesUnder(join(s.dir, 'state')).map((f) => f.slice(s.dir.length))).toEqual(['/state/state.json']);
+    expect(filesUnder(join(s.dir, 'state')).map((f) => f.slice(s.dir.length))).toEqual(['/state/state.json', '/state/state.json.reserve']);
   });
 });

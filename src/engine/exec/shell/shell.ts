@@ -9,6 +9,7 @@ import { runTest } from '../commands/test.js';
 import { lookPath, makeSys, runFile } from '../execve.js';
 import { errnoText, passwd, type Command, type Sys } from '../sys.js';
 import { printfFormat } from '../commands/printf.js';
+import { randomInt } from '../../../determinism/entropy.js';
 import { globRegex } from './pattern.js';
 import {
   Parser, ShellSyntaxError, type Command as ShCommand, type Compound, type List, type Part, type Pipeline, type Redir,
@@ -503,7 +504,7 @@ export class Shell {
       case '0': return this.arg0;
       case '@': case '*': return this.params.join(' ');
       case 'LINENO': return String(this.lineno);
-      case 'RANDOM': if (this.d === 'bash') return String(Math.floor(Math.random() * 32768));
+      case 'RANDOM': if (this.d === 'bash') return String(randomInt(32768));
     }
     if (/^\d+$/.test(name)) return this.params[Number(name) - 1];
     return this.get(name);

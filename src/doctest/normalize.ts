@@ -3,8 +3,15 @@
 // node's hostname, the column widths that follow humanized ages and hostnames, values captured
 // from random output, the repeats of docker's timer-driven progress lines, and the binary name in
 // cobra-generated texts. Everything else (padding, trailing spaces, blank lines) is kept.
-// Pure functions: the same code runs over docker's recording and over tsecret's output.
-import type { StepOutput } from './scenario.js';
+// Pure functions: the same code runs over docker's recording and over tsecret's output. Shared by
+// the conformance suite (test/conformance, which documents each rule) and `tsecret doctest`.
+
+/** What one command printed, and its exit code. */
+export interface StepOutput {
+  stdout: string;
+  stderr: string;
+  exit: number;
+}
 
 export interface NormalizeStep {
   run: string;
@@ -29,6 +36,12 @@ export interface NormalizeOptions {
    * machine's for a recording, os.hostname() for tsecret. Replaced by `<HOST>`. Unset: no rule.
    */
   hostname?: string;
+  /**
+   * Also number a 12-character ID whose full form never appears (`service ps` task IDs): a
+   * tutorial shows what it shows. The conformance suite leaves this off, as its scenarios print
+   * every truncated ID in full somewhere, so a truncation that is wrong shows up.
+   */
+  unknownShortIds?: boolean;
 }
 
 /** What the collapse of 2+ spaces turns into, in outputs that contained a humanized age. */
@@ -46,8 +59,12 @@ const NOT_WORD_AFTER = '(?![A-Za-z0-9_])';
 const TOKEN_RE = /SWMTKN-1-[0-9a-z]{50}-[0-9a-z]{25}(?![0-9a-z])/g;
 /** swarmkit unlock key: SWMKEY-1-<base64 RawStd of 32 bytes = 43 chars>. */
 const UNLOCK_KEY_RE = /SWMKEY-1-[A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=])/g;
-/** swarm object ID: 25 chars of [0-9a-z], word-bounded, with at least one digit (so names survive). */
-const ID_RE = new RegExp(`${NOT_WORD_BEFORE}(?=[a-z]*[0-9])[0-9a-z]{25}${NOT_WORD_AFTER}`, 'g');
+/**
+ * swarm object ID: 25 chars of [0-9a-z], word-bounded. About 3 in 10,000 random IDs have no digit,
+ * so a word without one is an ID too, unless the scenario's commands spell it (then it is a name
+ * such as `aaaaaaaaaaaaaaaaaaaaaaaaa`, which no random ID can be predicted to be).
+ */
+const ID_RE = new RegExp(`${NOT_WORD_BEFORE}[0-9a-z]{25}${NOT_WORD_AFTER}`, 'g');
 /** container / exec ID: 64 lowercase hex, with at least one digit (a 64-char name like aaa…a survives). */
 const CID_RE = new RegExp(`${NOT_WORD_BEFORE}(?=[a-f]*[0-9])[0-9a-f]{64}${NOT_WORD_AFTER}`, 'g');
 /** 12-char truncation of either kind (only replaced when it is the prefix of a known full ID). */
@@ -57,6 +74,8 @@ const PREFIX12_RE = new RegExp(`${NOT_WORD_BEFORE}[0-9a-z]{12}${NOT_WORD_AFTER}`
  * container's default hostname): 12 lowercase hex with at least one digit.
  */
 const SHORT_CID_RE = new RegExp(`${NOT_WORD_BEFORE}(?=[a-f]*[0-9])[0-9a-f]{12}${NOT_WORD_AFTER}`, 'g');
+/** A truncated swarm ID (task, service) whose full form is not shown: 12 of [0-9a-z] with a digit (unknownShortIds). */
+const SHORT_ID_RE = new RegExp(`${NOT_WORD_BEFORE}(?=[a-z]*[0-9])[0-9a-z]{12}${NOT_WORD_AFTER}`, 'g');
 
 /**
  * Fractions must not end in 0: Go trims trailing zeros in both RFC3339Nano and Time.String(), so
@@ -191,6 +210,19 @@ export function mapBinaryName(text: string, binaryName: string): string {
   return out;
 }
 
+// --- tsecret's own help blocks ----------------------------------------------------------------
+
+/**
+ * tsecret's help lists its own verbs and flags (docker has none of them) in blocks of their own,
+ * headed `tsecret's own commands:` / `tsecret's own options:`, after docker's blocks. A block is
+ * dropped with the blank line before it, so what remains is compared with docker's help as is.
+ */
+const OWN_HELP_BLOCK_RE = /\n\ntsecret's own (?:commands|options):\n(?: {2}[^\n]*\n)*(?: {2}[^\n]*)(?=\n|$)/g;
+
+export function dropOwnHelpBlocks(text: string): string {
+  return text.replace(OWN_HELP_BLOCK_RE, '');
+}
+
 // --- progress output -----------------------------------------------------------------------
 
 /**
@@ -235,6 +267,30 @@ export function collapseProgressRepeats(text: string): string {
   return out.join('\n');
 }
 
+// --- rollback status ------------------------------------------------------------------------
+
+const ROLLBACK_REQUESTED = 'rollback: manually requested rollback';
+const ROLLBACK_COMPLETED = 'rollback: rollback completed';
+
+/**
+ * `service rollback` shows the rollback's status message as the CLI finds it: looking before
+ * swarmkit has finished, `rollback: manually requested rollback` above the first progress line;
+ * looking after (a rollback that replaces no task finishes at once, and whether the CLI is first
+ * is timing), `rollback: rollback completed` as the last line instead. It is the same rollback
+ * seen at another moment, so the second form is written as the first.
+ */
+export function canonicalRollbackProgress(text: string): string {
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => l.startsWith('overall progress: rolling back update: '));
+  if (first < 0) return text;
+  let last = lines.length - 1;
+  while (last > first && lines[last] === '') last--;
+  if (lines[last] !== ROLLBACK_COMPLETED || lines.slice(0, first).includes(ROLLBACK_REQUESTED)) return text;
+  lines.splice(last, 1);
+  lines.splice(first, 0, ROLLBACK_REQUESTED);
+  return lines.join('\n');
+}
+
 // --- hostname ------------------------------------------------------------------------------
 
 /** The hostname as a whole word (hostname characters around it do not count). */
@@ -245,10 +301,14 @@ function hostnameRegExp(hostname: string): RegExp {
 // --- scenario normalization ----------------------------------------------------------------
 
 interface Context {
+  /** The scenario's commands: a 25-char word without a digit that they spell is a name, not an ID. */
+  commands: string;
   ids: Map<string, number>;
   cids: Map<string, number>;
   /** 12-hex container IDs whose full form is not in the scenario; numbered after the full ones. */
   shortCids: Map<string, number>;
+  /** 12-character swarm IDs whose full form is not in the scenario (unknownShortIds); numbered after the full ones. */
+  shortIds: Map<string, number>;
   times: Map<string, number>;
   /** Every Index value of the scenario, numerically ascending, for ranking. */
   indexes: number[];
@@ -283,17 +343,27 @@ function collapseRandomPadding(text: string): string {
 function collectIds(text: string, ctx: Context): void {
   const t = text.replace(TOKEN_RE, '').replace(UNLOCK_KEY_RE, '');
   for (const m of t.matchAll(CID_RE)) if (!ctx.cids.has(m[0])) ctx.cids.set(m[0], ctx.cids.size + 1);
-  for (const m of t.matchAll(ID_RE)) if (!ctx.ids.has(m[0])) ctx.ids.set(m[0], ctx.ids.size + 1);
+  for (const m of t.matchAll(ID_RE)) if (!ctx.ids.has(m[0]) && isId(m[0], ctx)) ctx.ids.set(m[0], ctx.ids.size + 1);
 }
 
-/** Second pass, once every full ID is known: 12-hex values that are no known ID's prefix. */
-function collectShortCids(text: string, ctx: Context): void {
-  const t = text.replace(TOKEN_RE, '').replace(UNLOCK_KEY_RE, '').replace(CID_RE, '').replace(ID_RE, '');
+function isId(word: string, ctx: Context): boolean {
+  return /[0-9]/.test(word) || !new RegExp(`${NOT_WORD_BEFORE}${word}${NOT_WORD_AFTER}`).test(ctx.commands);
+}
+
+/** Second pass, once every full ID is known: 12-character values that are no known ID's prefix. */
+function collectShortIds(text: string, ctx: Context, unknownShortIds: boolean): void {
+  const t = text.replace(TOKEN_RE, '').replace(UNLOCK_KEY_RE, '').replace(CID_RE, '').replace(ID_RE, (m) => (ctx.ids.has(m) ? '' : m));
+  const known = (v: string) => [...ctx.ids.keys()].some((id) => id.startsWith(v)) || [...ctx.cids.keys()].some((c) => c.startsWith(v));
   for (const m of t.matchAll(SHORT_CID_RE)) {
     const v = m[0];
-    if (ctx.shortCids.has(v)) continue;
-    if ([...ctx.ids.keys()].some((id) => id.startsWith(v)) || [...ctx.cids.keys()].some((c) => c.startsWith(v))) continue;
+    if (ctx.shortCids.has(v) || known(v)) continue;
     ctx.shortCids.set(v, ctx.cids.size + ctx.shortCids.size + 1);
+  }
+  if (!unknownShortIds) return;
+  for (const m of t.matchAll(SHORT_ID_RE)) {
+    const v = m[0];
+    if (ctx.shortIds.has(v) || ctx.shortCids.has(v) || known(v)) continue;
+    ctx.shortIds.set(v, ctx.ids.size + ctx.shortIds.size + 1);
   }
 }
 
@@ -316,12 +386,14 @@ function normalizeText(raw: string, ctx: Context, captures: Array<[string, strin
   t = t.replace(IN_USE_RE, (_m, head: string, list: string) => head + list.split(', ').sort().join(', '));
   t = t.replace(TOKEN_RE, '<TOKEN>').replace(UNLOCK_KEY_RE, '<UNLOCK_KEY>');
   t = t.replace(CID_RE, (m) => `<CID${ctx.cids.get(m)}>`);
-  t = t.replace(ID_RE, (m) => `<ID${ctx.ids.get(m)}>`);
+  t = t.replace(ID_RE, (m) => (ctx.ids.has(m) ? `<ID${ctx.ids.get(m)}>` : m));
   t = t.replace(PREFIX12_RE, (m) => {
     for (const [id, n] of ctx.ids) if (id.startsWith(m)) return `<ID${n}/12>`;
     for (const [cid, n] of ctx.cids) if (cid.startsWith(m)) return `<CID${n}/12>`;
     const short = ctx.shortCids.get(m);
     if (short !== undefined) return `<CID${short}/12>`;
+    const shortId = ctx.shortIds.get(m);
+    if (shortId !== undefined) return `<ID${shortId}/12>`;
     return m;
   });
   // Times are numbered by instant (first appearance), so CreatedAt == UpdatedAt and the same
@@ -370,16 +442,24 @@ function normalizeText(raw: string, ctx: Context, captures: Array<[string, strin
 export function normalizeScenario(rawOutputs: readonly StepOutput[], steps: readonly NormalizeStep[], opts: NormalizeOptions): StepOutput[] {
   if (rawOutputs.length > steps.length) throw new Error(`normalizeScenario: ${rawOutputs.length} outputs for ${steps.length} steps`);
   // first, so that IDs are numbered in the sorted order
-  const outputs = rawOutputs.map((o) => ({ ...o, stdout: sortMapOrderRuns(o.stdout) }));
-  const ctx: Context = { ids: new Map(), cids: new Map(), shortCids: new Map(), times: new Map(), indexes: [] };
+  const outputs = rawOutputs.map((o) => ({ ...o, stdout: sortMapOrderRuns(dropOwnHelpBlocks(o.stdout)), stderr: dropOwnHelpBlocks(o.stderr) }));
+  const ctx: Context = {
+    commands: steps.map((s) => s.run).join('\n'),
+    ids: new Map(),
+    cids: new Map(),
+    shortCids: new Map(),
+    shortIds: new Map(),
+    times: new Map(),
+    indexes: [],
+  };
   for (const o of outputs) {
     collectIds(mapBinaryName(o.stdout, opts.binaryName), ctx);
     collectIds(mapBinaryName(o.stderr, opts.binaryName), ctx);
     collectIndexes(o.stdout, ctx);
   }
   for (const o of outputs) {
-    collectShortCids(mapBinaryName(o.stdout, opts.binaryName), ctx);
-    collectShortCids(mapBinaryName(o.stderr, opts.binaryName), ctx);
+    collectShortIds(mapBinaryName(o.stdout, opts.binaryName), ctx, opts.unknownShortIds === true);
+    collectShortIds(mapBinaryName(o.stderr, opts.binaryName), ctx, opts.unknownShortIds === true);
   }
   // A random capture (a generated name) is replaced in every step, also in the earlier ones.
   const randoms: Array<[string, string, boolean]> = [];
@@ -403,7 +483,7 @@ export function normalizeScenario(rawOutputs: readonly StepOutput[], steps: read
     // longest values first, so a value that contains another is replaced whole
     captures.sort((a, b) => b[1].length - a[1].length);
     return {
-      stdout: normalizeText(collapseProgressRepeats(o.stdout), ctx, captures, opts),
+      stdout: normalizeText(collapseProgressRepeats(canonicalRollbackProgress(o.stdout)), ctx, captures, opts),
       stderr: normalizeText(o.stderr, ctx, captures, opts),
       exit: o.exit,
     };
