@@ -91,6 +91,25 @@ describe('the state layout', () => {
     }
   });
 
+  it("keeps a deterministic run's counter on a line of its own, checked as the whole file checks it", async () => {
+    const s = session();
+    const env = { TSECRET_DETERMINISTIC: '1' };
+    await s.run('swarm init --advertise-addr 127.0.0.1', { env });
+    await s.run('secret create one -', { stdin: 'v1', env });
+    const text = readFileSync(s.statePath, 'utf8');
+    const line = text.split('\n').find((l) => l.startsWith('"deterministicDraws":'));
+    expect(line).toMatch(/^"deterministicDraws":\d+\}$/);
+    expect(outcome(() => readState(s.statePath, text), ['deterministicDraws'])).toEqual(outcome(() => parseState(s.statePath, text), ['deterministicDraws']));
+    for (const bad of ['-1', '"x"', '1.5', 'null']) {
+      const damaged = text.replace(/"deterministicDraws":\d+/, `"deterministicDraws":${bad}`);
+      const whole = outcome(() => parseState(s.statePath, damaged), ['deterministicDraws']);
+      expect(whole).toHaveProperty('error');
+      expect(outcome(() => readState(s.statePath, damaged), ['deterministicDraws'])).toEqual(whole);
+      // secret ls never reads it
+      expect(outcome(() => readState(s.statePath, damaged), ['secrets'])).not.toHaveProperty('error');
+    }
+  });
+
   it('for any edit of the swarm or the secrets line: what the whole file read gives, value or error', async () => {
     const s = await storeWithServices();
     const text = readFileSync(s.statePath, 'utf8');
