@@ -63,7 +63,7 @@ export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals
   if (argv[split] === '--') split++;
   const rootSpec = tree ?? rootCommand();
   const root = { spec: rootSpec, path: ['tsecret'] };
-  let parsed;
+  let parsed: ReturnType<typeof parseFlags<typeof globalFlags>>;
   try {
     parsed = parseFlags(globalFlags, argv.slice(0, Math.min(split, argv.length)), io);
   } catch (err) {

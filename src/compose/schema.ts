@@ -289,7 +289,9 @@ function validateCommon(s: SubSchema, node: unknown, result: Result, path: strin
 
 function validateArray(s: SubSchema, value: unknown[], result: Result, path: string[]): void {
   if (s.items) {
-    value.forEach((item, i) => result.merge(subValidate(s.items!, item, [...path, String(i)])));
+    value.forEach((item, i) => {
+      result.merge(subValidate(s.items!, item, [...path, String(i)]));
+    });
   }
   if (s.uniqueItems) {
     const seen = new Map<string, number>();

@@ -222,7 +222,9 @@ export function compareSession(runs: readonly CommandOutputs[], opts: CompareOpt
     for (const [e, a] of pairs ?? []) {
       const ei = identities(exp[e]);
       const ai = identities(act[a]);
-      ei.forEach((id, k) => tokens.push([id, ai[k]]));
+      ei.forEach((id, k) => {
+        tokens.push([id, ai[k]]);
+      });
     }
     if (pairs && ids.accept(tokens, true)) return { ok: true };
     return { ok: false, diff: unifiedDiff(exp, act.map((l) => ids.translate(l, tokens, fresh))) };

@@ -106,7 +106,7 @@ export function removeSession(path: string): void {
 
 /** Not a symlink, owned by this user, no access for group or others. */
 function isPrivate(path: string, kind: 'file' | 'dir'): boolean {
-  let st;
+  let st: ReturnType<typeof lstatSync>;
   try {
     st = lstatSync(path);
   } catch (err) {

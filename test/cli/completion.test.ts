@@ -114,7 +114,7 @@ describe('completion command', () => {
 
   it('prints scripts that ask tsecret __complete, with or without descriptions', async () => {
     const s = session();
-    expect((await s.run('completion zsh')).stdout).toMatch(/^#compdef tsecret\n[^]*__complete "\$\{\(@\)words\[2,CURRENT\]\}"[^]*compdef _tsecret tsecret\n/);
+    expect((await s.run('completion zsh')).stdout).toMatch(/^#compdef tsecret\n[\s\S]*__complete "\$\{\(@\)words\[2,CURRENT\]\}"[\s\S]*compdef _tsecret tsecret\n/);
     expect((await s.run('completion fish')).stdout).toContain("complete -c tsecret -f -a '(__tsecret_complete)'\n");
     expect((await s.run('completion fish --no-descriptions')).stdout).toContain(' __completeNoDesc ');
   });

@@ -22,7 +22,9 @@ function copyFixtures(): string {
 function withoutOutputs(text: string): string {
   const file = parseSessions(text);
   const drop = new Set<number>();
-  for (const c of file.commands) c.expected.forEach((_, i) => drop.add(c.expectedStart + i));
+  for (const c of file.commands) c.expected.forEach((_, i) => {
+      drop.add(c.expectedStart + i);
+    });
   return file.lines.filter((_, i) => !drop.has(i)).join('\n');
 }
 

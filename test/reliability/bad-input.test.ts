@@ -69,7 +69,11 @@ async function damagedRun(s: Session, file: string, commands: string[][]): Promi
 /** Every node of a JSON document, as a path of keys. */
 function paths(doc: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(at);
-  if (Array.isArray(doc)) doc.forEach((x, i) => paths(x, [...at, i], out));
+  if (Array.isArray(doc)) {
+    doc.forEach((x, i) => {
+      paths(x, [...at, i], out);
+    });
+  }
   else if (doc && typeof doc === 'object') for (const [k, x] of Object.entries(doc)) paths(x, [...at, k], out);
   return out;
 }

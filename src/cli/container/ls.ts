@@ -28,7 +28,7 @@ const ROW_TYPE = '*formatter.ContainerContext';
 
 /** buildContainerListOptions: a --format is always parsed and run once on an empty row first. */
 function validateFormat(format: string): void {
-  let template;
+  let template: ReturnType<typeof parseDockerTemplate>;
   try {
     template = parseDockerTemplate(format);
   } catch (err) {

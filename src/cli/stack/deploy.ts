@@ -126,7 +126,7 @@ async function deployChanges(
 
   if (secrets instanceof Error) throw secrets;
   for (const spec of secrets) {
-    let existing;
+    let existing: Awaited<ReturnType<typeof engine.secretInspect>> | undefined;
     try {
       existing = await engine.secretInspect(spec.Name);
     } catch (err) {

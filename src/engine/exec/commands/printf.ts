@@ -45,7 +45,7 @@ export function printfFormat(fmt: string, args: string[], d: PrintfDialect, out:
     return Number(m[0].trim().replace(/^([-+]?)inf(inity)?$/i, '$1Infinity'));
   };
   /** Backslash escapes: in the format (any dialect) or in a %b argument (echo-style octal \0NNN). */
-  const escape = (s: string, i: number, forB: boolean): { text: string; next: number; stop?: boolean } => {
+  const parseEscape = (s: string, i: number, forB: boolean): { text: string; next: number; stop?: boolean } => {
     const e = s[i + 1];
     if (e === undefined) return { text: '\\', next: i + 1 };
     if (e === 'c' && (forB || d !== 'dash')) return { text: '', next: i + 2, stop: true };
@@ -84,7 +84,7 @@ export function printfFormat(fmt: string, args: string[], d: PrintfDialect, out:
     for (let i = 0; i < fmt.length;) {
       const c = fmt[i];
       if (c === '\\') {
-        const r = escape(fmt, i, false);
+        const r = parseEscape(fmt, i, false);
         emit(r.text);
         if (r.stop) { out.write(Buffer.from(bytes)); return status; }
         i = r.next;
@@ -92,7 +92,7 @@ export function printfFormat(fmt: string, args: string[], d: PrintfDialect, out:
       }
       if (c !== '%') { emit(c); i++; continue; }
       // Length modifiers (%ld, %zd) are accepted and ignored by bash and GNU; dash has none.
-      const m = (d === 'dash' ? /^%([-+ #0']*)(\*|\d*)(?:\.(\*|\d*))?()([^]?)/ : /^%([-+ #0']*)(\*|\d*)(?:\.(\*|\d*))?([hlLjzt]*)([^]?)/)
+      const m = (d === 'dash' ? /^%([-+ #0']*)(\*|\d*)(?:\.(\*|\d*))?()([\s\S]?)/ : /^%([-+ #0']*)(\*|\d*)(?:\.(\*|\d*))?([hlLjzt]*)([\s\S]?)/)
         .exec(fmt.slice(i))!;
       i += m[0].length;
       const flags = m[1];
@@ -110,7 +110,7 @@ export function printfFormat(fmt: string, args: string[], d: PrintfDialect, out:
           let t = '';
           for (let j = 0; j < a.length;) {
             if (a[j] !== '\\') { t += a[j++]; continue; }
-            const r = escape(a, j, true);
+            const r = parseEscape(a, j, true);
             t += r.text;
             if (r.stop) { emit(pad(t, fl, width)); out.write(Buffer.from(bytes)); return status; }
             j = r.next;

@@ -25,7 +25,7 @@ export function stat(args: string[], sys: Sys): number {
     if (o.key === 'version') return coreutilsVersion(sys, 'stat', 'Written by Michael Meskes.');
     if (o.key === 'f') { complain(sys, "--file-system is not supported by tsecret's simulated container"); return 1; }
     if (o.key === 'c') { fmt = `${o.value}\n`; quoteN = true; }
-    if (o.key === 'printf') { fmt = unescape(o.value ?? ''); quoteN = true; }
+    if (o.key === 'printf') { fmt = unescapeFormat(o.value ?? ''); quoteN = true; }
     if (o.key === 't' && fmt === undefined) fmt = TERSE;
   }
   if (p.operands.length === 0) {
@@ -48,7 +48,7 @@ export function stat(args: string[], sys: Sys): number {
 }
 
 /** --printf's backslash escapes. */
-function unescape(s: string): string {
+function unescapeFormat(s: string): string {
   const map: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '"': '"', '\\': '\\' };
   return s.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (m, e: string) =>
     e[0] === 'x' && e.length > 1 ? String.fromCharCode(parseInt(e.slice(1), 16))

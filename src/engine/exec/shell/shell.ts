@@ -72,7 +72,9 @@ export class Shell {
     this.cwd = sys.cwd;
     this.base = { stdin: sys.stdin, out: { write: (b) => sys.out(b) }, err: { write: (b) => sys.err(b) } };
     if (d === 'dash') {
-      DASH_VARINIT.forEach((n, k) => this.vars.set(n, { exported: false, seq: -100 + (DASH_VARINIT.length - k) }));
+      DASH_VARINIT.forEach((n, k) => {
+        this.vars.set(n, { exported: false, seq: -100 + (DASH_VARINIT.length - k) });
+      });
       this.vars.get('IFS')!.value = ' \t\n';
       this.vars.get('PATH')!.value = DEFAULT_PATH.dash;
       this.vars.get('PS1')!.value = sys.cred.uid === 0 ? '# ' : '$ ';
