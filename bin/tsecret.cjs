@@ -26,7 +26,9 @@ const CHUNK_PREFIX = 'tsecret-chunk:';
 // ...) costs time to load, and many commands never call it: commander requires child_process for
 // executable subcommands, which tsecret has none of; crypto serves writes and IDs, not `secret
 // ls`. A chunk gets such a built-in as a proxy that loads it on first use.
-const loadedAtStart = new Set(process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length)));
+const loadedAtStart = new Set(
+  process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length)),
+);
 
 function lazyProxy(load) {
   return new Proxy(
@@ -152,7 +154,8 @@ class Chunks {
     this.standIns = this.standIns.filter(([sc, m, standIn]) => {
       if (sc !== c) return true;
       const ns = this.loaded[c].module.exports[`m${m}`];
-      for (const name of Object.keys(ns)) Object.defineProperty(standIn, name, { value: ns[name], enumerable: true, writable: false, configurable: false });
+      for (const name of Object.keys(ns))
+        Object.defineProperty(standIn, name, { value: ns[name], enumerable: true, writable: false, configurable: false });
       return false;
     });
   }
@@ -175,7 +178,9 @@ async function writeCodeCache() {
   const { chunks, manifest, exports } = loadBundle(false);
   manifest.chunks.forEach((_, c) => chunks.load(c));
   // where each command spec is exported, so a run can load its module alone
-  const namespaces = manifest.chunks.flatMap((chunk, c) => chunk.modules.map((_, m) => [`${c}/${m}`, chunks.loaded[c].module.exports[`m${m}`]]));
+  const namespaces = manifest.chunks.flatMap((chunk, c) =>
+    chunk.modules.map((_, m) => [`${c}/${m}`, chunks.loaded[c].module.exports[`m${m}`]]),
+  );
   const locate = (spec) => {
     for (const [module, ns] of namespaces) {
       for (const name of Object.keys(ns)) {
@@ -188,7 +193,9 @@ async function writeCodeCache() {
   };
   const commands = exports.commandTreeData(locate);
   // the tutorial's commands, through the tree as a run rebuilds it
-  await chunks.module(manifest.warmUp).warmUp(exports.commandTree({ tree: JSON.parse(JSON.stringify(commands)), load: (key) => chunks.module(key) }));
+  await chunks
+    .module(manifest.warmUp)
+    .warmUp(exports.commandTree({ tree: JSON.parse(JSON.stringify(commands)), load: (key) => chunks.module(key) }));
   // the entry's cache beside it; every other chunk and its cache into the pack
   const entry = Number(manifest.entry.split('/')[0]);
   const packed = [];

@@ -17,7 +17,7 @@ import { statePaths } from '../src/store/paths.js';
 import { StateStore } from '../src/store/state-store.js';
 import { ensureSwarm, initSwarm, resetEngine } from '../test/conformance/engine.js';
 import { runScenarioSteps, whichOnPath } from '../test/conformance/runner.js';
-import { loadScenario, SWARM_INIT_ARGS, type Scenario } from '../test/conformance/scenario.js';
+import { loadScenario, type Scenario, SWARM_INIT_ARGS } from '../test/conformance/scenario.js';
 
 const CLI = resolve('bin/tsecret.cjs');
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 15));
@@ -64,7 +64,8 @@ function runNode(args: string[], opts: { state?: string; stdin?: string | Buffer
   return { ms, rssKiB: opts.rss ? Number(readFileSync(rssFile, 'utf8')) : undefined };
 }
 
-const tsecret = (args: string[], state: string, opts: { stdin?: string | Buffer; rss?: boolean; status?: number } = {}): Run => runNode(['--', CLI, ...args], { state, ...opts });
+const tsecret = (args: string[], state: string, opts: { stdin?: string | Buffer; rss?: boolean; status?: number } = {}): Run =>
+  runNode(['--', CLI, ...args], { state, ...opts });
 const bareNode = (rss = false): Run => runNode(['-e', '0'], { rss });
 
 function median(xs: number[]): number {
@@ -129,7 +130,9 @@ function makeServices(count: number): { state: string; container: string } {
   compose += 'secrets:\n  shared:\n    external: true\n';
   writeFileSync(join(dir, 'compose.yml'), compose);
   tsecret(['stack', 'deploy', '--resolve-image', 'never', '-c', join(dir, 'compose.yml'), 'bench'], state);
-  const ps = spawnSync(process.execPath, ['--', CLI, 'ps', '-q', '--filter', `name=bench_svc${count >> 1}.`], { env: { ...process.env, TSECRET_STATE: state } });
+  const ps = spawnSync(process.execPath, ['--', CLI, 'ps', '-q', '--filter', `name=bench_svc${count >> 1}.`], {
+    env: { ...process.env, TSECRET_STATE: state },
+  });
   return { state, container: ps.stdout.toString().trim() };
 }
 
@@ -165,13 +168,23 @@ async function walkthrough(kind: 'tsecret' | 'node' | 'docker', round: number): 
   mkdirSync(bin, { recursive: true });
   writeFileSync(log, '');
   const dockerBin = kind === 'docker' ? whichOnPath('docker') : undefined;
-  const target = kind === 'tsecret' ? `${shq(process.execPath)} -- ${shq(CLI)} "$@"` : kind === 'node' ? `${shq(process.execPath)} -e 0` : `${shq(dockerBin!)} "$@"`;
+  const target =
+    kind === 'tsecret'
+      ? `${shq(process.execPath)} -- ${shq(CLI)} "$@"`
+      : kind === 'node'
+        ? `${shq(process.execPath)} -e 0`
+        : `${shq(dockerBin!)} "$@"`;
   writeFileSync(join(bin, 'docker'), `#!/bin/sh\necho >>${shq(log)}\nexec ${target}\n`);
   chmodSync(join(bin, 'docker'), 0o755);
   let ms = 0;
   for (const part of SEED_PARTS) {
     const cwd = join(root, part.name);
-    const env: NodeJS.ProcessEnv = { PATH: `${bin}:${process.env.PATH}`, HOME: root, NO_COLOR: '1', TSECRET_STATE: join(cwd, 'state', 'state.json') };
+    const env: NodeJS.ProcessEnv = {
+      PATH: `${bin}:${process.env.PATH}`,
+      HOME: root,
+      NO_COLOR: '1',
+      TSECRET_STATE: join(cwd, 'state', 'state.json'),
+    };
     if (kind === 'docker') {
       resetEngine(dockerBin!, env);
       if (part.swarm) initSwarm(dockerBin!, env);
@@ -233,7 +246,11 @@ function print(): void {
   const head = ['measure', 'tsecret', 'baseline', 'ratio', 'goal'];
   const body = rows.map((r) => [r.what, r.tsecret, r.baseline, `${r.ratio.toFixed(2)}x`, verdict(r)]);
   const widths = head.map((_, i) => Math.max(head[i].length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('   ')
+      .trimEnd();
   process.stdout.write(
     `tsecret bench: node ${process.version}, ${process.platform}/${process.arch}, ${cpu} x${cpus().length}, ` +
       `medians of ${ROUNDS} interleaved rounds (the walkthrough: ${SEED_ROUNDS})\n\n${line(head)}\n${body.map(line).join('\n')}\n` +
@@ -255,29 +272,50 @@ async function bench(): Promise<void> {
 
   process.stderr.write('measuring...\n');
   // start-up alone: node, the loader, and what a command needs before it touches the state
-  const v = sideBySide(() => tsecret(['--version'], empty).ms, () => bareNode().ms);
+  const v = sideBySide(
+    () => tsecret(['--version'], empty).ms,
+    () => bareNode().ms,
+  );
   add('tsecret --version', ms(v.a), `${ms(v.b)} (node -e 0)`, v.a / v.b, 1.08);
-  const u = sideBySide(() => tsecret(['secret', 'ls', '--bogus'], empty, { status: 125 }).ms, () => bareNode().ms);
+  const u = sideBySide(
+    () => tsecret(['secret', 'ls', '--bogus'], empty, { status: 125 }).ms,
+    () => bareNode().ms,
+  );
   add('usage error (secret ls --bogus)', ms(u.a), `${ms(u.b)} (node -e 0)`, u.a / u.b, 1.08);
 
   for (const [count, state, goal, rssGoal] of [
     [1_000, thousand, 1.15, 1.3],
     [10_000, tenThousand, 1.5, undefined],
   ] as const) {
-    const r = sideBySide(() => tsecret(['secret', 'ls'], state).ms, () => bareNode().ms);
+    const r = sideBySide(
+      () => tsecret(['secret', 'ls'], state).ms,
+      () => bareNode().ms,
+    );
     add(`secret ls, ${count.toLocaleString('en')} secrets`, ms(r.a), `${ms(r.b)} (node -e 0)`, r.a / r.b, goal);
-    const m = sideBySide(() => tsecret(['secret', 'ls'], state, { rss: true }).rssKiB!, () => bareNode(true).rssKiB!);
+    const m = sideBySide(
+      () => tsecret(['secret', 'ls'], state, { rss: true }).rssKiB!,
+      () => bareNode(true).rssKiB!,
+    );
     add(`  peak RSS`, mib(m.a), `${mib(m.b)} (node -e 0)`, m.a / m.b, rssGoal);
   }
 
   // a new name each time; both stores grow alike by one 1-byte secret per run
   let n = 0;
   const create = (state: string) => tsecret(['secret', 'create', `new-${n++}`, '-'], state, { stdin: 'x' }).ms;
-  const c = sideBySide(() => create(createThousand), () => create(createEmpty));
+  const c = sideBySide(
+    () => create(createThousand),
+    () => create(createEmpty),
+  );
   add('secret create, 1,000 secrets stored vs none', ms(c.a), `${ms(c.b)} (empty store)`, c.a / c.b, 1.05);
-  const cb = sideBySide(() => create(createBig), () => create(createEmpty));
+  const cb = sideBySide(
+    () => create(createBig),
+    () => create(createEmpty),
+  );
   add('secret create, 200 x 400 KB stored vs none', ms(cb.a), `${ms(cb.b)} (empty store)`, cb.a / cb.b, 1.05);
-  const rc = sideBySide(() => tsecret(['secret', 'create', `rss-${n++}`, '-'], createThousand, { stdin: 'x', rss: true }).rssKiB!, () => bareNode(true).rssKiB!);
+  const rc = sideBySide(
+    () => tsecret(['secret', 'create', `rss-${n++}`, '-'], createThousand, { stdin: 'x', rss: true }).rssKiB!,
+    () => bareNode(true).rssKiB!,
+  );
   add('  peak RSS, into 1,000 secrets', mib(rc.a), `${mib(rc.b)} (node -e 0)`, rc.a / rc.b);
 
   const withServices: Array<[string, string[]]> = [
@@ -287,7 +325,10 @@ async function bench(): Promise<void> {
     ['stack ls, 100 services', ['stack', 'ls']],
   ];
   for (const [what, args] of withServices) {
-    const r = sideBySide(() => tsecret(args, services.state).ms, () => bareNode().ms);
+    const r = sideBySide(
+      () => tsecret(args, services.state).ms,
+      () => bareNode().ms,
+    );
     add(what, ms(r.a), `${ms(r.b)} (node -e 0)`, r.a / r.b, 1.3);
   }
 
@@ -311,11 +352,15 @@ async function bench(): Promise<void> {
 
   if (process.env.BENCH_REAL_ENGINE === '1') {
     process.stderr.write('the seed walkthrough on the real engine (under the oracle lock)...\n');
-    const real = spawnSync('flock', [join(process.env.TMPDIR ?? '/tmp', 'tsecret-oracle.lock'), process.execPath, process.argv[1], '--real-engine'], {
-      env: process.env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      encoding: 'utf8',
-    });
+    const real = spawnSync(
+      'flock',
+      [join(process.env.TMPDIR ?? '/tmp', 'tsecret-oracle.lock'), process.execPath, process.argv[1], '--real-engine'],
+      {
+        env: process.env,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        encoding: 'utf8',
+      },
+    );
     const result = JSON.parse(real.stdout) as { ms: number; starts: number };
     add(`  next to the real engine (${result.starts} docker commands)`, ms(seed.a), `${ms(result.ms)} (docker 28)`, seed.a / result.ms);
   } else {

@@ -73,7 +73,13 @@ for (const p of inputs.filter((i) => i.startsWith('src/'))) {
 const chunkNames = [...new Set(inputs.map(chunkOf))].sort((a, b) => (a === ENTRY ? -1 : b === ENTRY ? 1 : a < b ? -1 : a > b ? 1 : 0));
 const chunks = chunkNames.map((name) => ({
   name,
-  file: name === ENTRY ? 'tsecret.cjs' : `chunks/${name.replace(/\.ts$/, '').replace(/^src\//, '').replace(/[/@]/g, '-')}.cjs`,
+  file:
+    name === ENTRY
+      ? 'tsecret.cjs'
+      : `chunks/${name
+          .replace(/\.ts$/, '')
+          .replace(/^src\//, '')
+          .replace(/[/@]/g, '-')}.cjs`,
   modules: inputs.filter((p) => chunkOf(p) === name).sort(),
 }));
 /** 'C/M': module M of chunk C, as chunks require each other and the manifest names modules. */
@@ -125,7 +131,10 @@ for (const c of chunks) {
   // bin/tsecret.cjs reads chunks as latin1, which is exact only for ASCII (esbuild escapes
   // non-ASCII in strings, not in regular expression literals: write those with \u escapes)
   const nonAscii = /[^\x00-\x7f]/.exec(text);
-  if (nonAscii) throw new Error(`dist/${c.file} has a non-ASCII character near: ${JSON.stringify(text.slice(nonAscii.index - 40, nonAscii.index + 10))}`);
+  if (nonAscii)
+    throw new Error(
+      `dist/${c.file} has a non-ASCII character near: ${JSON.stringify(text.slice(nonAscii.index - 40, nonAscii.index + 10))}`,
+    );
   // a vm.Script has no loader for a real import(): every one must have been lowered to require
   const dynamicImport = /\bimport\((["'`])[^"'`]*\1\)/.exec(text);
   if (dynamicImport) throw new Error(`dist/${c.file} has a dynamic ${dynamicImport[0]}`);
@@ -142,8 +151,12 @@ writeFileSync(
   join(root, 'dist', 'tsecret.json'),
   `${JSON.stringify({ chunks: chunks.map(({ name, file, modules }) => ({ name, file, modules })), entry: entryKey, warmUp: warmUpKey })}\n`,
 );
-const made = spawnSync(process.execPath, ['-e', "require('./bin/tsecret.cjs').writeCodeCache().catch((e) => { console.error(e.stack); process.exit(1); })"], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const made = spawnSync(
+  process.execPath,
+  ['-e', "require('./bin/tsecret.cjs').writeCodeCache().catch((e) => { console.error(e.stack); process.exit(1); })"],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (made.status !== 0) process.exit(made.status ?? 1);

@@ -55,7 +55,9 @@ for (const file of files) {
   const rel = relative(root, file);
   const layer = layerOf(file);
   if (!layer) problems.push(`${rel}: not in a known layer (${Object.keys(ALLOWED).join(', ')}) and not an entry point`);
-  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const text = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
   const targets = [];
   for (const m of text.matchAll(SPECIFIER)) {
     const spec = m[1] ?? m[2];
@@ -65,7 +67,9 @@ for (const file of files) {
     const to = layerOf(target);
     if (to === 'entry') problems.push(`${rel}: imports the entry point ${relative(root, target)}`);
     else if (layer && to && to !== layer && !ALLOWED[layer].includes(to)) {
-      problems.push(`${rel}: ${layer} imports ${relative(root, target)} (${to}): imports only point down (${Object.keys(ALLOWED).join(' ')})`);
+      problems.push(
+        `${rel}: ${layer} imports ${relative(root, target)} (${to}): imports only point down (${Object.keys(ALLOWED).join(' ')})`,
+      );
     }
   }
   edges.set(file, targets);

@@ -40,7 +40,9 @@ for (let m; (m = idPattern.exec(data)); ) {
 const versions = Object.keys(schemas).sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
 if (versions.length === 0) throw new Error(`no compose schemas found in ${bin}`);
 const ordered = Object.fromEntries(versions.map((v) => [v, schemas[v]]));
-const packed = brotliCompressSync(Buffer.from(JSON.stringify(ordered)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
+const packed = brotliCompressSync(Buffer.from(JSON.stringify(ordered)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).toString(
+  'base64',
+);
 const version = execFileSync(bin, ['version', '--format', '{{.Client.Version}}'], { encoding: 'utf8' }).trim();
 const lines = packed.match(/.{1,100}/g).map((l) => `  '${l}' +`);
 lines[lines.length - 1] = lines[lines.length - 1].replace(/ \+$/, ';');

@@ -1,12 +1,13 @@
 // Entry point of the built CLI: bin/tsecret.cjs loads this module's chunk (dist/tsecret.cjs) and
 // calls main with the command tree's data and a way to load a module (see scripts/build.mjs).
-import { FdOutput, processIO } from './iostreams/iostreams.js';
-import { rootCommand, runCli } from './cli/root.js';
-import { commandData, lazyCommandTree, packCommandData, type CommandData, type SpecLocation } from './cli/registry.js';
+
 import type { CommandSpec } from './cli/command.js';
+import { type CommandData, commandData, lazyCommandTree, packCommandData, type SpecLocation } from './cli/registry.js';
+import { rootCommand, runCli } from './cli/root.js';
+import { type Determinism, determinismFrom } from './determinism/settings.js';
 import { localEngineFor } from './engine/local/factory.js';
+import { FdOutput, processIO } from './iostreams/iostreams.js';
 import { resolveStatePath } from './store/paths.js';
-import { determinismFrom, type Determinism } from './determinism/settings.js';
 
 /** What the loader hands main: the tree as the build serialized it, and the module loader. */
 export interface Commands {
@@ -15,7 +16,8 @@ export interface Commands {
 }
 
 /** The tree a run walks: rebuilt from the build's data (registry.ts), else the whole tree. */
-export const commandTree = (commands?: Commands): CommandSpec | undefined => commands && lazyCommandTree(commands.tree, commands.load, rootCommand);
+export const commandTree = (commands?: Commands): CommandSpec | undefined =>
+  commands && lazyCommandTree(commands.tree, commands.load, rootCommand);
 
 /** Runs the command line of this process. */
 export function main(commands?: Commands): void {
@@ -47,4 +49,5 @@ export function main(commands?: Commands): void {
 }
 
 /** Build step: the whole tree as data, for main (locate: where each spec is exported). */
-export const commandTreeData = (locate: (spec: CommandSpec) => SpecLocation | undefined): CommandData => packCommandData(commandData(rootCommand(), locate));
+export const commandTreeData = (locate: (spec: CommandSpec) => SpecLocation | undefined): CommandData =>
+  packCommandData(commandData(rootCommand(), locate));

@@ -6,10 +6,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testStreams } from './iostreams/test.js';
-import { runCli } from './cli/root.js';
 import type { CommandSpec } from './cli/command.js';
+import { runCli } from './cli/root.js';
 import { localEngineFor } from './engine/local/factory.js';
+import { testStreams } from './iostreams/test.js';
 
 const WORKLOAD: Array<[string, string?]> = [
   ['swarm init --advertise-addr 127.0.0.1'],

@@ -15,7 +15,12 @@ export interface Mount {
   ReadOnly?: boolean;
   Consistency?: string;
   BindOptions?: { Propagation?: string; NonRecursive?: boolean; CreateMountpoint?: boolean };
-  VolumeOptions?: { NoCopy?: boolean; Labels?: Record<string, string>; Subpath?: string; DriverConfig?: { Name?: string; Options?: Record<string, string> } };
+  VolumeOptions?: {
+    NoCopy?: boolean;
+    Labels?: Record<string, string>;
+    Subpath?: string;
+    DriverConfig?: { Name?: string; Options?: Record<string, string> };
+  };
   TmpfsOptions?: { SizeBytes?: number; Mode?: number };
 }
 
@@ -76,7 +81,11 @@ export interface TaskSpec {
   /** `service create` sends empty Limits and Reservations; `stack deploy` sends neither. */
   Resources: {
     Limits?: { NanoCPUs?: number; MemoryBytes?: number; Pids?: number };
-    Reservations?: { NanoCPUs?: number; MemoryBytes?: number; GenericResources?: { DiscreteResourceSpec?: { Kind: string; Value: number } }[] };
+    Reservations?: {
+      NanoCPUs?: number;
+      MemoryBytes?: number;
+      GenericResources?: { DiscreteResourceSpec?: { Kind: string; Value: number } }[];
+    };
   };
   RestartPolicy: RestartPolicy;
   /** The simulated swarm has one node, which every placement is taken to allow. */
@@ -140,7 +149,21 @@ export interface Service {
   UpdateStatus?: { State: string; StartedAt: string; CompletedAt: string; Message: string };
 }
 
-export type TaskState = 'new' | 'pending' | 'assigned' | 'accepted' | 'preparing' | 'ready' | 'starting' | 'running' | 'complete' | 'shutdown' | 'failed' | 'rejected' | 'remove' | 'orphaned';
+export type TaskState =
+  | 'new'
+  | 'pending'
+  | 'assigned'
+  | 'accepted'
+  | 'preparing'
+  | 'ready'
+  | 'starting'
+  | 'running'
+  | 'complete'
+  | 'shutdown'
+  | 'failed'
+  | 'rejected'
+  | 'remove'
+  | 'orphaned';
 
 export interface Task {
   ID: string;

@@ -1,10 +1,11 @@
 // A small cobra/pflag-compatible command layer: pflag's flag parsing (spf13/pflag flag.go), docker's
 // help layout (docker/cli cli/cobra.go) and its argument-count messages (cli/required.go), so the
 // commands read exactly like docker's.
-import { FlagError, StatusError } from './errors.js';
-import type { IOStreams } from '../iostreams/iostreams.js';
+
 import type { Engine } from '../engine/client.js';
 import { quoteGo } from '../go/strconv/quote.js';
+import type { IOStreams } from '../iostreams/iostreams.js';
+import { FlagError, StatusError } from './errors.js';
 
 export type FlagKind = 'bool' | 'value' | 'list';
 
@@ -302,7 +303,12 @@ export interface ParsedCommandLine<Fs extends readonly FlagSpec[] = readonly Fla
  * right, the first error ends the parse (as FlagError). Not interspersed: the first argument ends
  * the flags.
  */
-export function parseFlags<const Fs extends readonly FlagSpec[]>(specFlags: Fs, argv: string[], io: IOStreams, interspersed = true): ParsedCommandLine<Fs> {
+export function parseFlags<const Fs extends readonly FlagSpec[]>(
+  specFlags: Fs,
+  argv: string[],
+  io: IOStreams,
+  interspersed = true,
+): ParsedCommandLine<Fs> {
   const byName = new Map<string, FlagSpec>();
   const byShorthand = new Map<string, FlagSpec>();
   // cobra's help flag, unless the command has its own -h
@@ -320,7 +326,10 @@ export function parseFlags<const Fs extends readonly FlagSpec[]>(specFlags: Fs, 
     if (flag.kind === 'bool') {
       if (TRUE_WORDS.has(value)) parsed = true;
       else if (FALSE_WORDS.has(value)) parsed = false;
-      else throw new FlagError(`invalid argument ${quoteGo(value)} for "${flagTitle(flag)}" flag: strconv.ParseBool: parsing ${quoteGo(value)}: invalid syntax`);
+      else
+        throw new FlagError(
+          `invalid argument ${quoteGo(value)} for "${flagTitle(flag)}" flag: strconv.ParseBool: parsing ${quoteGo(value)}: invalid syntax`,
+        );
     } else if (flag.parse) {
       try {
         parsed = flag.parse(value);
@@ -453,13 +462,20 @@ function persistentFlagTokens(flags: readonly FlagSpec[], argv: string[]): numbe
   return Math.min(i, argv.length);
 }
 
-async function runResolved(cmd: ResolvedCommand, argv: string[], io: IOStreams, engine: () => Engine, inherited: readonly FlagSpec[] = []): Promise<number> {
+async function runResolved(
+  cmd: ResolvedCommand,
+  argv: string[],
+  io: IOStreams,
+  engine: () => Engine,
+  inherited: readonly FlagSpec[] = [],
+): Promise<number> {
   let parsed: ParsedCommandLine;
   const flagSpecs = [...(cmd.spec.flags ?? []), ...inherited.filter((f) => !cmd.spec.flags?.some((g) => g.name === f.name))];
   try {
     parsed = parseFlags(flagSpecs, argv, io, cmd.spec.interspersed ?? true);
     for (const flag of flagSpecs) {
-      if (flag.deprecated !== undefined && parsed.changed.has(flag.name)) io.stdout.write(`Flag --${flag.name} has been deprecated, ${flag.deprecated}\n`);
+      if (flag.deprecated !== undefined && parsed.changed.has(flag.name))
+        io.stdout.write(`Flag --${flag.name} has been deprecated, ${flag.deprecated}\n`);
     }
   } catch (err) {
     if (err instanceof FlagError) {

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { noArgs, type CommandSpec } from './command.js';
-import type { IOStreams } from '../iostreams/iostreams.js';
 import type { Engine } from '../engine/client.js';
+import type { IOStreams } from '../iostreams/iostreams.js';
+import { type CommandSpec, noArgs } from './command.js';
 
 interface DemoStep {
   say: string;
@@ -29,16 +29,26 @@ const STEPS: DemoStep[] = [
   { say: 'List secrets: the value itself is never shown.', argv: ['secret', 'ls'] },
   { say: 'Inspect it: metadata only, never the data.', argv: ['secret', 'inspect', 'my_first_secured_secret'] },
   { say: 'The same, for humans.', argv: ['secret', 'inspect', '--pretty', 'my_first_secured_secret'] },
-  { say: 'Names are unique, ignoring case: a second one is refused.', argv: ['secret', 'create', 'MY_FIRST_SECURED_SECRET', '-'], stdin: SECRET_TEXT },
+  {
+    say: 'Names are unique, ignoring case: a second one is refused.',
+    argv: ['secret', 'create', 'MY_FIRST_SECURED_SECRET', '-'],
+    stdin: SECRET_TEXT,
+  },
   {
     say: 'Give it to a service: each task container gets it as a file under /run/secrets.',
     argv: ['service', 'create', '--name', 'nginx', '--secret', 'my_first_secured_secret', 'nginx:latest'],
   },
   { say: "The service's task, on this node.", argv: ['service', 'ps', 'nginx'] },
   { say: "The task's container.", argv: ['ps', '--filter', 'name=nginx', '-q'], capture: true },
-  { say: 'Read the secret from inside the container (the one place its value is shown).', argv: ['container', 'exec', '$CID', 'cat', '/run/secrets/my_first_secured_secret'] },
+  {
+    say: 'Read the secret from inside the container (the one place its value is shown).',
+    argv: ['container', 'exec', '$CID', 'cat', '/run/secrets/my_first_secured_secret'],
+  },
   { say: 'A secret that a service uses cannot be removed.', argv: ['secret', 'rm', 'my_first_secured_secret'] },
-  { say: 'Take it away from the service: the task is replaced and the file is gone.', argv: ['service', 'update', '--secret-rm', 'my_first_secured_secret', 'nginx'] },
+  {
+    say: 'Take it away from the service: the task is replaced and the file is gone.',
+    argv: ['service', 'update', '--secret-rm', 'my_first_secured_secret', 'nginx'],
+  },
   { say: 'The old task is shut down; a new one runs.', argv: ['service', 'ps', 'nginx'] },
   { say: 'Now it can be removed.', argv: ['secret', 'rm', 'my_first_secured_secret'] },
   { say: 'Remove the service with its tasks and containers.', argv: ['service', 'rm', 'nginx'] },

@@ -2,7 +2,10 @@
 
 /** An error with an explicit exit code, as cli.StatusError. The message goes to stderr as is. */
 export class StatusError extends Error {
-  constructor(message: string, readonly exitCode: number) {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
     super(message);
   }
 }
@@ -21,7 +24,11 @@ export function joinErrors(errors: Error[]): Error | undefined {
  * docker's multi-argument commands (rm, stop): run op on each argument, print the argument as typed
  * on success, keep going after a failure, and report every failure at the end.
  */
-export async function forEachArgument(args: string[], out: { write(s: string): unknown }, op: (arg: string) => Promise<void>): Promise<void> {
+export async function forEachArgument(
+  args: string[],
+  out: { write(s: string): unknown },
+  op: (arg: string) => Promise<void>,
+): Promise<void> {
   const errors: Error[] = [];
   for (const arg of args) {
     try {

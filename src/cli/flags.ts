@@ -1,6 +1,7 @@
 // Flag value types as docker/cli and pflag define them: validation and their error causes.
-import { defineFlag } from './command.js';
+
 import type { Filters } from '../api/filters.js';
+import { defineFlag } from './command.js';
 
 const WHITESPACE = /[ \t]/;
 
@@ -71,7 +72,13 @@ export const INSPECT_FORMAT_HELP = `Format output using a custom template:
 Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates`;
 
 /** `-f/--format` of the inspect commands. */
-export const inspectFormatFlag = defineFlag({ name: 'format', shorthand: 'f', varname: 'string', usage: INSPECT_FORMAT_HELP, kind: 'value' });
+export const inspectFormatFlag = defineFlag({
+  name: 'format',
+  shorthand: 'f',
+  varname: 'string',
+  usage: INSPECT_FORMAT_HELP,
+  kind: 'value',
+});
 
 /** `--format` of the list commands. */
 export const listFormatFlag = defineFlag({ name: 'format', varname: 'string', usage: LIST_FORMAT_HELP, kind: 'value' });

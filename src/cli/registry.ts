@@ -78,7 +78,10 @@ export function commandData(spec: CommandSpec, locate: (spec: CommandSpec) => Sp
 export function packCommandData(root: CommandData): CommandData {
   return {
     ...root,
-    subcommands: root.subcommands?.map(({ flags, persistentFlags, subcommands, ...rest }) => ({ ...rest, packed: JSON.stringify({ flags, persistentFlags, subcommands }) })),
+    subcommands: root.subcommands?.map(({ flags, persistentFlags, subcommands, ...rest }) => ({
+      ...rest,
+      packed: JSON.stringify({ flags, persistentFlags, subcommands }),
+    })),
   };
 }
 
@@ -109,7 +112,11 @@ function lazyFlags(flags: FlagData[], real: () => readonly FlagSpec[] | undefine
  * The tree rebuilt from data: every field is there, and a function field loads the real spec
  * (load gives a module's exports; whole gives the full tree, the last resort).
  */
-export function lazyCommandTree(root: CommandData, load: (module: string) => Record<string, unknown>, whole: () => CommandSpec): CommandSpec {
+export function lazyCommandTree(
+  root: CommandData,
+  load: (module: string) => Record<string, unknown>,
+  whole: () => CommandSpec,
+): CommandSpec {
   return lazyCommand(root, load, whole);
 }
 

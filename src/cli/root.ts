@@ -1,23 +1,38 @@
 // The root command: docker's global-flag handling (flags only before the first command word,
 // cli/cobra.go HandleGlobalFlags) around the command tree.
-import { commandName, defineFlags, execute, findSubcommand, helpText, parseFlags, type CommandSpec, type ResolvedCommand } from './command.js';
-import { FlagError } from './errors.js';
-import type { IOStreams } from '../iostreams/iostreams.js';
+
 import type { Engine } from '../engine/client.js';
-import { secretCommand } from './secret/secret.js';
-import { swarmCommand } from './swarm/swarm.js';
-import { demoCommand } from './demo.js';
+import type { IOStreams } from '../iostreams/iostreams.js';
+import {
+  type CommandSpec,
+  commandName,
+  defineFlags,
+  execute,
+  findSubcommand,
+  helpText,
+  parseFlags,
+  type ResolvedCommand,
+} from './command.js';
+import { completionCommand } from './completion/completion.js';
 import { containerCommand, containerShortcuts } from './container/container.js';
+import { demoCommand } from './demo.js';
+import { doctestCommand } from './doctest/doctest.js';
+import { FlagError } from './errors.js';
+import { secretCommand } from './secret/secret.js';
 import { serviceCommand } from './service/service.js';
 import { stackCommand } from './stack/stack.js';
-import { completionCommand } from './completion/completion.js';
-import { doctestCommand } from './doctest/doctest.js';
+import { swarmCommand } from './swarm/swarm.js';
 
 declare const TSECRET_VERSION: string;
 export const VERSION = typeof TSECRET_VERSION === 'string' ? TSECRET_VERSION : '0.0.0-dev';
 
 const globalFlags = defineFlags([
-  { name: 'state', varname: 'string', usage: 'Location of the state file (default: $TSECRET_STATE, else $XDG_STATE_HOME/tsecret/state.json)', kind: 'value' },
+  {
+    name: 'state',
+    varname: 'string',
+    usage: 'Location of the state file (default: $TSECRET_STATE, else $XDG_STATE_HOME/tsecret/state.json)',
+    kind: 'value',
+  },
   { name: 'debug', shorthand: 'D', varname: '', usage: 'Enable debug mode', kind: 'bool' },
   { name: 'version', shorthand: 'v', varname: '', usage: 'Print version information and quit', kind: 'bool' },
 ]);
@@ -33,7 +48,17 @@ export function rootCommand(): CommandSpec {
     use: 'tsecret [OPTIONS] COMMAND [ARG...]',
     short: "Docker swarm's secret workflow without a Docker engine",
     flags: globalFlags,
-    subcommands: [containerCommand, secretCommand, serviceCommand, stackCommand, swarmCommand, demoCommand(runCli), doctestCommand, completionCommand, ...containerShortcuts],
+    subcommands: [
+      containerCommand,
+      secretCommand,
+      serviceCommand,
+      stackCommand,
+      swarmCommand,
+      demoCommand(runCli),
+      doctestCommand,
+      completionCommand,
+      ...containerShortcuts,
+    ],
   };
   return wholeTree;
 }
@@ -48,11 +73,18 @@ export interface GlobalOptions {
  * Runs a whole command line; returns the exit code. Never throws for user errors. `tree` is the
  * command tree (the built CLI passes one rebuilt from data), else the whole tree.
  */
-export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals: GlobalOptions) => Engine, tree?: CommandSpec): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: IOStreams,
+  makeEngine: (globals: GlobalOptions) => Engine,
+  tree?: CommandSpec,
+): Promise<number> {
   // the completion scripts' request (cobra's hidden __complete): the words typed so far, flags and all
   if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') {
     const { runComplete } = await import('./completion/complete.js');
-    return runComplete(tree ?? rootCommand(), globalFlags, argv.slice(1), argv[0] === '__complete', io, (state) => makeEngine({ state, debug: false }));
+    return runComplete(tree ?? rootCommand(), globalFlags, argv.slice(1), argv[0] === '__complete', io, (state) =>
+      makeEngine({ state, debug: false }),
+    );
   }
   // Global flags stop at the first word that is not a flag (pflag SetInterspersed(false)).
   let split = 0;

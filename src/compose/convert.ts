@@ -4,12 +4,25 @@
 // daemon fills in for a missing field (update config, restart delay, grace period, vip) are filled
 // here. Where docker iterates a Go map (networks, secrets), tsecret sorts by name.
 import { readFileSync } from 'node:fs';
-import type { Engine } from '../engine/client.js';
-import type { SecretSpec } from '../api/swarm.js';
 import type { NetworkCreateRequest } from '../api/networks.js';
-import type { ContainerSpec, Mount, NetworkAttachmentConfig, PortConfig, RestartPolicy as SwarmRestartPolicy, SecretReference, ServiceMode, ServiceSpec, TaskSpec, UpdateConfig as SwarmUpdateConfig } from '../api/services.js';
+import type {
+  ContainerSpec,
+  Mount,
+  NetworkAttachmentConfig,
+  PortConfig,
+  SecretReference,
+  ServiceMode,
+  ServiceSpec,
+  RestartPolicy as SwarmRestartPolicy,
+  UpdateConfig as SwarmUpdateConfig,
+  TaskSpec,
+} from '../api/services.js';
+import type { SecretSpec } from '../api/swarm.js';
+import type { Engine } from '../engine/client.js';
 import { goPathError } from '../go/os/error.js';
+
 export { validateImageReference } from '../engine/image-reference.js';
+
 import { imageWithTag } from '../engine/image-reference.js';
 import { parseSecrets } from '../engine/resolve-references.js';
 import type {
@@ -259,7 +272,14 @@ export function convertService(
     RestartPolicy: restartPolicy,
     Placement: placement,
     Networks: attachments,
-    ...(service.logging ? { LogDriver: { Name: service.logging.driver ?? '', ...(service.logging.options ? { Options: { ...service.logging.options } } : {}) } } : {}),
+    ...(service.logging
+      ? {
+          LogDriver: {
+            Name: service.logging.driver ?? '',
+            ...(service.logging.options ? { Options: { ...service.logging.options } } : {}),
+          },
+        }
+      : {}),
     ForceUpdate: 0,
     Runtime: 'container',
   };
@@ -337,7 +357,13 @@ function convertDeployMode(mode: string | undefined, replicas: number | undefine
 
 /** The update config the daemon stores: its defaults when the file gives none or leaves fields out. */
 function convertUpdateConfig(source: UpdateConfig | undefined): SwarmUpdateConfig {
-  const config: SwarmUpdateConfig = { Parallelism: source?.parallelism ?? 1, FailureAction: 'pause', Monitor: 5e9, MaxFailureRatio: 0, Order: 'stop-first' };
+  const config: SwarmUpdateConfig = {
+    Parallelism: source?.parallelism ?? 1,
+    FailureAction: 'pause',
+    Monitor: 5e9,
+    MaxFailureRatio: 0,
+    Order: 'stop-first',
+  };
   if (!source) return config;
   if (source.delay) config.Delay = source.delay;
   if (source.failureAction) config.FailureAction = source.failureAction;
@@ -478,7 +504,10 @@ function convertVolume(volume: ServiceVolumeConfig, stackVolumes: Record<string,
       if (!stackVolume.external?.external) {
         options.Labels = addStackLabel(ns, stackVolume.labels);
         if (stackVolume.driver || stackVolume.driverOpts) {
-          options.DriverConfig = { ...(stackVolume.driver ? { Name: stackVolume.driver } : {}), ...(stackVolume.driverOpts ? { Options: { ...stackVolume.driverOpts } } : {}) };
+          options.DriverConfig = {
+            ...(stackVolume.driver ? { Name: stackVolume.driver } : {}),
+            ...(stackVolume.driverOpts ? { Options: { ...stackVolume.driverOpts } } : {}),
+          };
         }
       }
       result.VolumeOptions = options;

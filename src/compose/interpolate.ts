@@ -4,7 +4,7 @@
 // which of two bad values it reports first is random).
 import { quoteGo } from '../go/strconv/quote.js';
 import { ComposeError } from './errors.js';
-import { InvalidTemplateError, substitute, type Mapping } from './template.js';
+import { InvalidTemplateError, type Mapping, substitute } from './template.js';
 import { isYamlMap, newMap, type YamlValue } from './yaml.js';
 
 type Cast = (value: string) => YamlValue;
@@ -107,7 +107,9 @@ function recurse(value: YamlValue, path: string, mapping: Mapping): YamlValue {
       newValue = substitute(value, mapping);
     } catch (err) {
       if (err instanceof InvalidTemplateError) {
-        throw new ComposeError(`invalid interpolation format for ${path}: ${quoteGo(err.template)}; you may need to escape any $ with another $`);
+        throw new ComposeError(
+          `invalid interpolation format for ${path}: ${quoteGo(err.template)}; you may need to escape any $ with another $`,
+        );
       }
       throw err;
     }
@@ -117,7 +119,8 @@ function recurse(value: YamlValue, path: string, mapping: Mapping): YamlValue {
     try {
       return cast(newValue);
     } catch (err) {
-      if (err instanceof CastError) throw new ComposeError(`error while interpolating ${path}: failed to cast to expected type: ${err.message}`);
+      if (err instanceof CastError)
+        throw new ComposeError(`error while interpolating ${path}: failed to cast to expected type: ${err.message}`);
       throw err;
     }
   }

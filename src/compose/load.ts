@@ -2,10 +2,10 @@
 // cli/command/stack/loader.go GetConfigDetails/LoadComposefile): YAML parse (yaml.v3 semantics),
 // version check, forbidden keys, interpolation, schema validation, transformation, merge.
 // Pure: file reading, the environment and the working directory are injected.
-import { loadArgsImpl, loadImpl, formatLogImpl, type ComposeHost, type LoadDetails, type LoadOptions, type LoadResult } from './loader.js';
+import { type ComposeHost, formatLogImpl, type LoadDetails, type LoadOptions, type LoadResult, loadArgsImpl, loadImpl } from './loader.js';
 
-export type { ComposeFile, ComposeHost, LoadDetails, LoadOptions, LoadResult } from './loader.js';
 export { ComposeError } from './errors.js';
+export type { ComposeFile, ComposeHost, LoadDetails, LoadOptions, LoadResult } from './loader.js';
 
 /**
  * Loads the compose files in order and merges them (docker's loader.Load). Throws ComposeError.
@@ -24,11 +24,7 @@ export function loadComposeFiles(details: LoadDetails, options: LoadOptions = {}
  * as docker does. The working dir is the first file's folder (the cwd for `-`). Throws
  * ComposeError (`Specify a Compose file (with --compose-file)` for an empty list).
  */
-export async function loadComposefileArgs(
-  composefiles: string[],
-  host: ComposeHost,
-  options: LoadOptions = {},
-): Promise<LoadResult> {
+export async function loadComposefileArgs(composefiles: string[], host: ComposeHost, options: LoadOptions = {}): Promise<LoadResult> {
   return loadArgsImpl(composefiles, host, options);
 }
 

@@ -1,14 +1,14 @@
 // The loading pipeline behind load.ts (docker/cli cli/compose/loader/loader.go Load and
 // cli/command/stack/loader.go GetConfigDetails/LoadComposefile).
 import { dirname, resolve } from 'node:path';
+import { goPathError } from '../go/os/error.js';
 import { quoteGo } from '../go/strconv/quote.js';
 import { ComposeError } from './errors.js';
 import { interpolateConfig } from './interpolate.js';
 import { mergeConfigs } from './merge.js';
 import { composeVersion, validateSchema } from './schema.js';
 import { loadSections, type TransformContext } from './transform.js';
-import { goPathError } from '../go/os/error.js';
-import { DEPRECATED_PROPERTIES, FORBIDDEN_PROPERTIES, UNSUPPORTED_PROPERTIES, type Config } from './types.js';
+import { type Config, DEPRECATED_PROPERTIES, FORBIDDEN_PROPERTIES, UNSUPPORTED_PROPERTIES } from './types.js';
 import { isYamlMap, parseComposeYAML, type YamlMap } from './yaml.js';
 
 /** One compose file as given to -c: its name as typed (`-` for stdin) and its bytes. */
@@ -127,7 +127,9 @@ function prepare(file: ParsedFile, detailsVersion: string, details: Details, opt
   const forbidden = propertiesUsed([dict], FORBIDDEN_PROPERTIES);
   if (forbidden.size) {
     throw new ComposeError(
-      options.deploy ? `Compose file contains unsupported options:\n\n${propertyWarnings(forbidden)}\n` : 'Configuration contains forbidden properties',
+      options.deploy
+        ? `Compose file contains unsupported options:\n\n${propertyWarnings(forbidden)}\n`
+        : 'Configuration contains forbidden properties',
     );
   }
   if (!options.skipInterpolation) dict = interpolateConfig(dict, lookupIn(details.env)) as YamlMap;
@@ -137,7 +139,14 @@ function prepare(file: ParsedFile, detailsVersion: string, details: Details, opt
 
 const lookupIn = (env: Record<string, string | undefined>) => (key: string) => (Object.hasOwn(env, key) ? env[key] : undefined);
 
-function sections(file: ParsedFile, dict: YamlMap, detailsVersion: string, details: Details, readFile: ((p: string) => Uint8Array) | undefined, logWarnings: string[]): Config {
+function sections(
+  file: ParsedFile,
+  dict: YamlMap,
+  detailsVersion: string,
+  details: Details,
+  readFile: ((p: string) => Uint8Array) | undefined,
+  logWarnings: string[],
+): Config {
   const ctx: TransformContext = {
     workingDir: details.workingDir,
     version: detailsVersion,
@@ -160,7 +169,9 @@ function load(files: ParsedFile[], details: Details, options: LoadOptions): Load
   const logWarnings: string[] = [];
   try {
     const detailsVersion = composeVersion(files[0].config);
-    const configs = files.map((file) => sections(file, prepare(file, detailsVersion, details, options), detailsVersion, details, details.readFile, logWarnings));
+    const configs = files.map((file) =>
+      sections(file, prepare(file, detailsVersion, details, options), detailsVersion, details, details.readFile, logWarnings),
+    );
     return finish(configs, files, logWarnings);
   } catch (err) {
     return withWarnings(err, logWarnings);
@@ -173,13 +184,19 @@ function envFilePaths(dict: YamlMap, workingDir: string): string[] {
   for (const svc of Object.values(servicesOf(dict))) {
     if (!isYamlMap(svc)) continue;
     const ef = svc.env_file;
-    for (const f of typeof ef === 'string' ? [ef] : Array.isArray(ef) ? ef : []) if (typeof f === 'string') out.push(resolve(workingDir, f));
+    for (const f of typeof ef === 'string' ? [ef] : Array.isArray(ef) ? ef : [])
+      if (typeof f === 'string') out.push(resolve(workingDir, f));
   }
   return out;
 }
 
 /** loader.Load with an asynchronous reader: each file's env files are read before its transformation. */
-async function loadAsync(files: ParsedFile[], details: Details, options: LoadOptions, read: (p: string) => Uint8Array | Promise<Uint8Array>): Promise<LoadResult> {
+async function loadAsync(
+  files: ParsedFile[],
+  details: Details,
+  options: LoadOptions,
+  read: (p: string) => Uint8Array | Promise<Uint8Array>,
+): Promise<LoadResult> {
   const logWarnings: string[] = [];
   try {
     const detailsVersion = composeVersion(files[0].config);
@@ -234,7 +251,9 @@ export async function loadArgsImpl(composefiles: string[], host: ComposeHost, op
     files.push({ filename, config: parseComposeYAML(decode(content)) });
   }
   const details = { workingDir, env: host.env };
-  return host.readFileSync ? load(files, { ...details, readFile: host.readFileSync.bind(host) }, options) : loadAsync(files, details, options, (p) => host.readFile(p));
+  return host.readFileSync
+    ? load(files, { ...details, readFile: host.readFileSync.bind(host) }, options)
+    : loadAsync(files, details, options, (p) => host.readFile(p));
 }
 
 /** logrus's TextFormatter line for a warning (docker logs to stderr). */
@@ -247,7 +266,6 @@ function needsQuoting(s: string): boolean {
   if (s === '') return true;
   return !/^[A-Za-z0-9\-._/@^+]+$/.test(s);
 }
-
 
 /** time.Now().Format(time.RFC3339) in the local zone. */
 function rfc3339(d: Date): string {

@@ -17,8 +17,8 @@ import type {
   UpdateConfig,
   VolumeConfig,
 } from './types.js';
-import { emitYAML, sortedEntries, ystr, yint, type YNode } from './yaml-emit.js';
 import { isYamlMap } from './yaml.js';
+import { emitYAML, sortedEntries, type YNode, yint, ystr } from './yaml-emit.js';
 
 type Entries = [string, YNode][];
 
@@ -58,7 +58,10 @@ class Fields {
 }
 
 const strList = (l: string[]): YNode => ({ kind: 'seq', items: l.map(ystr) });
-const strMap = (m: Record<string, string>): YNode => ({ kind: 'map', entries: sortedEntries(Object.entries(m)).map(([k, v]) => [k, ystr(v)]) });
+const strMap = (m: Record<string, string>): YNode => ({
+  kind: 'map',
+  entries: sortedEntries(Object.entries(m)).map(([k, v]) => [k, ystr(v)]),
+});
 const nullableStrMap = (m: Record<string, string | null>): YNode => ({
   kind: 'map',
   entries: sortedEntries(Object.entries(m)).map(([k, v]) => [k, v === null ? { kind: 'null' } : ystr(v)]),
@@ -131,34 +134,28 @@ function deploy(d: DeployConfig): YNode {
   const res = d.resources;
   const resources = res
     ? new Fields()
-        .ptr(
-          'limits',
-          res.limits,
-          (l: NonNullable<typeof res.limits>) =>
-            new Fields().add('cpus', l.nanoCPUs, ystr).add('memory', l.memoryBytes, bytes).add('pids', l.pids, yint).node(),
+        .ptr('limits', res.limits, (l: NonNullable<typeof res.limits>) =>
+          new Fields().add('cpus', l.nanoCPUs, ystr).add('memory', l.memoryBytes, bytes).add('pids', l.pids, yint).node(),
         )
-        .ptr(
-          'reservations',
-          res.reservations,
-          (r: NonNullable<typeof res.reservations>) =>
-            new Fields()
-              .add('cpus', r.nanoCPUs, ystr)
-              .add('memory', r.memoryBytes, bytes)
-              .add('generic_resources', r.genericResources, (g: NonNullable<typeof r.genericResources>) => ({
-                kind: 'seq',
-                items: g.map((x) =>
-                  new Fields()
-                    .ptr('discrete_resource_spec', x.discreteResourceSpec, (s: { kind: string; value: number }) => ({
-                      kind: 'map',
-                      entries: [
-                        ['kind', ystr(s.kind)],
-                        ['value', yint(s.value)],
-                      ],
-                    }))
-                    .node(),
-                ),
-              }))
-              .node(),
+        .ptr('reservations', res.reservations, (r: NonNullable<typeof res.reservations>) =>
+          new Fields()
+            .add('cpus', r.nanoCPUs, ystr)
+            .add('memory', r.memoryBytes, bytes)
+            .add('generic_resources', r.genericResources, (g: NonNullable<typeof r.genericResources>) => ({
+              kind: 'seq',
+              items: g.map((x) =>
+                new Fields()
+                  .ptr('discrete_resource_spec', x.discreteResourceSpec, (s: { kind: string; value: number }) => ({
+                    kind: 'map',
+                    entries: [
+                      ['kind', ystr(s.kind)],
+                      ['value', yint(s.value)],
+                    ],
+                  }))
+                  .node(),
+              ),
+            }))
+            .node(),
         )
         .node()
     : undefined;
@@ -171,16 +168,13 @@ function deploy(d: DeployConfig): YNode {
     .ptr('update_config', d.updateConfig, updateConfig)
     .ptr('rollback_config', d.rollbackConfig, updateConfig)
     .struct('resources', resources)
-    .ptr(
-      'restart_policy',
-      rp,
-      (r: NonNullable<typeof rp>) =>
-        new Fields()
-          .add('condition', r.condition, ystr)
-          .ptr('delay', r.delay, dur)
-          .ptr('max_attempts', r.maxAttempts, yint)
-          .ptr('window', r.window, dur)
-          .node(),
+    .ptr('restart_policy', rp, (r: NonNullable<typeof rp>) =>
+      new Fields()
+        .add('condition', r.condition, ystr)
+        .ptr('delay', r.delay, dur)
+        .ptr('max_attempts', r.maxAttempts, yint)
+        .ptr('window', r.window, dur)
+        .node(),
     )
     .struct(
       'placement',
@@ -211,7 +205,12 @@ function healthCheck(h: HealthCheckConfig): YNode {
 }
 
 function port(p: ServicePortConfig): YNode {
-  return new Fields().add('mode', p.mode, ystr).add('target', p.target, yint).add('published', p.published, yint).add('protocol', p.protocol, ystr).node();
+  return new Fields()
+    .add('mode', p.mode, ystr)
+    .add('target', p.target, yint)
+    .add('published', p.published, yint)
+    .add('protocol', p.protocol, ystr)
+    .node();
 }
 
 function volume(v: ServiceVolumeConfig): YNode {
@@ -222,7 +221,9 @@ function volume(v: ServiceVolumeConfig): YNode {
     .add('read_only', v.readOnly, bool)
     .add('consistency', v.consistency, ystr)
     .ptr('bind', v.bind, (b: { propagation?: string }) => new Fields().add('propagation', b.propagation, ystr).node())
-    .ptr('volume', v.volume, (x: { noCopy?: boolean; subpath?: string }) => new Fields().add('nocopy', x.noCopy, bool).add('subpath', x.subpath, ystr).node())
+    .ptr('volume', v.volume, (x: { noCopy?: boolean; subpath?: string }) =>
+      new Fields().add('nocopy', x.noCopy, bool).add('subpath', x.subpath, ystr).node(),
+    )
     .ptr('tmpfs', v.tmpfs, (t: { size?: number }) => new Fields().add('size', t.size, yint).node())
     .ptr('cluster', v.cluster, () => ({ kind: 'map', entries: [] }))
     .node();
@@ -240,7 +241,12 @@ function service(s: ServiceConfig): YNode {
     .add('container_name', s.containerName, ystr)
     .struct(
       'credential_spec',
-      s.credentialSpec && new Fields().add('config', s.credentialSpec.config, ystr).add('file', s.credentialSpec.file, ystr).add('registry', s.credentialSpec.registry, ystr).node(),
+      s.credentialSpec &&
+        new Fields()
+          .add('config', s.credentialSpec.config, ystr)
+          .add('file', s.credentialSpec.file, ystr)
+          .add('registry', s.credentialSpec.registry, ystr)
+          .node(),
     )
     .add('depends_on', s.dependsOn, strList)
     .struct('deploy', s.deploy && deploy(s.deploy))
@@ -262,7 +268,9 @@ function service(s: ServiceConfig): YNode {
     .add('isolation', s.isolation, ystr)
     .add('labels', s.labels, strMap)
     .add('links', s.links, strList)
-    .ptr('logging', s.logging, (l: NonNullable<ServiceConfig['logging']>) => new Fields().add('driver', l.driver, ystr).add('options', l.options, strMap).node())
+    .ptr('logging', s.logging, (l: NonNullable<ServiceConfig['logging']>) =>
+      new Fields().add('driver', l.driver, ystr).add('options', l.options, strMap).node(),
+    )
     .add('mac_address', s.macAddress, ystr)
     .add('network_mode', s.networkMode, ystr)
     .add('networks', s.networks, (m: NonNullable<ServiceConfig['networks']>) => ({
@@ -271,7 +279,11 @@ function service(s: ServiceConfig): YNode {
         k,
         n === null
           ? { kind: 'null' }
-          : new Fields().add('aliases', n.aliases, strList).add('ipv4_address', n.ipv4Address, ystr).add('ipv6_address', n.ipv6Address, ystr).node(),
+          : new Fields()
+              .add('aliases', n.aliases, strList)
+              .add('ipv4_address', n.ipv4Address, ystr)
+              .add('ipv6_address', n.ipv6Address, ystr)
+              .node(),
       ]),
     }))
     .add('pid', s.pid, ystr)
@@ -307,7 +319,10 @@ function network(n: NetworkConfig): YNode {
   const ipam = n.ipam
     ? new Fields()
         .add('driver', n.ipam.driver, ystr)
-        .add('config', n.ipam.config, (l: { subnet?: string }[]) => ({ kind: 'seq', items: l.map((c) => new Fields().add('subnet', c.subnet, ystr).node()) }))
+        .add('config', n.ipam.config, (l: { subnet?: string }[]) => ({
+          kind: 'seq',
+          items: l.map((c) => new Fields().add('subnet', c.subnet, ystr).node()),
+        }))
         .node()
     : undefined;
   return new Fields()
@@ -356,8 +371,7 @@ function section<T>(m: Record<string, T>, node: (v: T) => YNode): YNode {
 export function marshalConfig(cfg: Config): string {
   const services: Record<string, ServiceConfig> = {};
   for (const s of cfg.services) services[s.name] = s;
-  const root = new Fields()
-    .entries as Entries;
+  const root = new Fields().entries as Entries;
   root.push(['version', ystr(cfg.version)]);
   root.push(['services', section(services, service)]);
   const top = new Fields()

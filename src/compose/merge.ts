@@ -55,7 +55,10 @@ function mapMerge<V>(dst: Record<string, V> | undefined, src: Record<string, V> 
   return { ...(dst ?? {}), ...src };
 }
 
-function envMerge(dst: Record<string, string | null> | undefined, src: Record<string, string | null> | undefined): Record<string, string | null> | undefined {
+function envMerge(
+  dst: Record<string, string | null> | undefined,
+  src: Record<string, string | null> | undefined,
+): Record<string, string | null> | undefined {
   if (!src) return dst;
   const out = { ...(dst ?? {}) };
   for (const [k, v] of Object.entries(src)) {
@@ -66,7 +69,12 @@ function envMerge(dst: Record<string, string | null> | undefined, src: Record<st
 }
 
 /** docker's mergeSlice: union keyed by `key`, later wins, sorted by `sortKey` (only when both are set). */
-function keyedMerge<T>(dst: T[] | undefined, src: T[] | undefined, key: (t: T) => string, sortKey: (t: T) => string | number): T[] | undefined {
+function keyedMerge<T>(
+  dst: T[] | undefined,
+  src: T[] | undefined,
+  key: (t: T) => string,
+  sortKey: (t: T) => string | number,
+): T[] | undefined {
   if (dst === undefined) return append(dst, src);
   if (src === undefined) return dst;
   const m = new Map<string, T>();
@@ -192,7 +200,12 @@ function mergeNetworks(
     if (cur === undefined || cur === null) {
       if (cur === undefined || v !== null) out[k] = v;
     } else if (v !== null) {
-      out[k] = clean({ ...cur, aliases: v.aliases, ipv4Address: v.ipv4Address || cur.ipv4Address, ipv6Address: v.ipv6Address || cur.ipv6Address });
+      out[k] = clean({
+        ...cur,
+        aliases: v.aliases,
+        ipv4Address: v.ipv4Address || cur.ipv4Address,
+        ipv6Address: v.ipv6Address || cur.ipv6Address,
+      });
     }
   }
   return out;

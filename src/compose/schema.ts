@@ -10,11 +10,11 @@
 // the same schemas through the same rules reproduces every message, including the unusual ones,
 // without a table of special cases to keep in step with docker.
 import { brotliDecompressSync } from 'node:zlib';
-import { ComposeError } from './errors.js';
-import { PACKED_SCHEMAS } from './schema-data.js';
 import { formatFloat } from '../go/strconv/ftoa.js';
 import { parseGoDuration } from '../go/time/duration.js';
 import { parsePortSpec } from '../opts/nat.js';
+import { ComposeError } from './errors.js';
+import { PACKED_SCHEMAS } from './schema-data.js';
 import { isYamlMap, NonStringKeyMap } from './yaml.js';
 
 export const DEFAULT_VERSION = '3.13';
@@ -467,4 +467,3 @@ function checkJSONable(v: unknown): void {
   if (Array.isArray(v)) v.forEach(checkJSONable);
   else if (isYamlMap(v)) Object.values(v).forEach(checkJSONable);
 }
-

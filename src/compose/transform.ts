@@ -3,6 +3,13 @@
 // hooks): strings or lists become lists, lists or mappings become mappings, short syntaxes are
 // expanded, relative paths resolved, env files read.
 import { isAbsolute, join } from 'node:path';
+import { goPathError } from '../go/os/error.js';
+import { parseGoDuration } from '../go/time/duration.js';
+import { ramInBytes } from '../go/units/size.js';
+import { parseEnvFile } from '../opts/envfile.js';
+import { parseShortPort } from '../opts/port.js';
+import { shlexSplit } from '../opts/shlex.js';
+import { parseVolume } from '../opts/volume.js';
 import { ComposeError } from './errors.js';
 import { goSprint } from './schema.js';
 import type {
@@ -27,14 +34,7 @@ import type {
   UpdateConfig,
   VolumeConfig,
 } from './types.js';
-import { parseGoDuration } from '../go/time/duration.js';
-import { ramInBytes } from '../go/units/size.js';
-import { parseEnvFile } from '../opts/envfile.js';
-import { parseShortPort } from '../opts/port.js';
-import { shlexSplit } from '../opts/shlex.js';
-import { parseVolume } from '../opts/volume.js';
 import { isYamlMap, type YamlMap, type YamlValue } from './yaml.js';
-import { goPathError } from '../go/os/error.js';
 
 export interface TransformContext {
   workingDir: string;
@@ -625,8 +625,10 @@ export function loadFileObjects(source: Dict, objType: 'secret' | 'config', ctx:
     setIf(o, 'templateDriver', str(d.template_driver));
     if (o.external.external) {
       if (o.external.name) {
-        if (o.name) throw new ComposeError(`${objType} ${name}: ${objType}.external.name and ${objType}.name conflict; only use ${objType}.name`);
-        if (versionAtLeast(ctx.version, '3.5')) ctx.warn(`${objType} ${name}: ${objType}.external.name is deprecated in favor of ${objType}.name`);
+        if (o.name)
+          throw new ComposeError(`${objType} ${name}: ${objType}.external.name and ${objType}.name conflict; only use ${objType}.name`);
+        if (versionAtLeast(ctx.version, '3.5'))
+          ctx.warn(`${objType} ${name}: ${objType}.external.name is deprecated in favor of ${objType}.name`);
         o.name = o.external.name;
         delete o.external.name;
       } else if (!o.name) o.name = name;

@@ -3,7 +3,18 @@
 // 0o777 octal, 0x hex, `_` in numbers, `~`/null/empty as null, timestamps left as strings);
 // `<<` merge keys; duplicate keys rejected. Syntax errors get libyaml's wording and its line
 // numbers (yaml.v3 parser.fail) for the usual mistakes.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Scalar, type YAMLError } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+  type Scalar,
+  type YAMLError,
+} from 'yaml';
 import { quoteGo } from '../go/strconv/quote.js';
 import { ComposeError } from './errors.js';
 
@@ -132,7 +143,8 @@ interface Ctx {
  */
 export const MAX_YAML_DEPTH = 500;
 
-const depthError = (line: number): ComposeError => new ComposeError(`yaml: ${line > 0 ? `line ${line}: ` : ''}exceeded max depth of ${MAX_YAML_DEPTH}`);
+const depthError = (line: number): ComposeError =>
+  new ComposeError(`yaml: ${line > 0 ? `line ${line}: ` : ''}exceeded max depth of ${MAX_YAML_DEPTH}`);
 
 const isStackOverflow = (err: unknown): boolean => err instanceof RangeError && /call stack/i.test(err.message);
 
@@ -252,7 +264,9 @@ function decodeNode(ctx: Ctx, node: Node, aliasDepth: number): unknown {
       for (let j = i + 1; j < keys.length; j++) {
         const kj = keys[j];
         if (isScalar(ki) && isScalar(kj) && String(ki.value) === String(kj.value)) {
-          ctx.dupErrors.push(`line ${lineOf(ctx, kj.range?.[0])}: mapping key ${quoteGo(String(kj.value))} already defined at line ${lineOf(ctx, ki.range?.[0])}`);
+          ctx.dupErrors.push(
+            `line ${lineOf(ctx, kj.range?.[0])}: mapping key ${quoteGo(String(kj.value))} already defined at line ${lineOf(ctx, ki.range?.[0])}`,
+          );
           dup = true;
         }
       }
@@ -347,7 +361,11 @@ function syntaxError(err: YAMLError, source: string, lines: LineCounter): string
   const lineStart = source.lastIndexOf('\n', pos - 1) + 1;
   const midLine = source.slice(lineStart, pos).trim() !== '';
   const flow = unclosedFlow(source, pos);
-  if (flow && (err.code === 'BAD_INDENT' || err.code === 'MISSING_CHAR' || err.code === 'UNEXPECTED_TOKEN') && /flow|]|}/i.test(err.message)) {
+  if (
+    flow &&
+    (err.code === 'BAD_INDENT' || err.code === 'MISSING_CHAR' || err.code === 'UNEXPECTED_TOKEN') &&
+    /flow|]|}/i.test(err.message)
+  ) {
     scanner = false;
     return `yaml: ${where(line0(flow.offset))}did not find expected ',' or '${flow.close}'`;
   }
@@ -406,7 +424,8 @@ function unclosedFlow(source: string, pos: number): { offset: number; close: str
  * Returns that collection's first line (0-based) and whether it is a sequence.
  */
 function enclosingBlock(all: string[], bad: number, midLine: boolean): { line0: number; seq: boolean } {
-  const skip = (l: string | undefined) => l === undefined || l.trim() === '' || l.trimStart().startsWith('#') || l.startsWith('---') || l.startsWith('%');
+  const skip = (l: string | undefined) =>
+    l === undefined || l.trim() === '' || l.trimStart().startsWith('#') || l.startsWith('---') || l.startsWith('%');
   const indentOf = (l: string) => l.length - l.trimStart().length;
   const isItem = (l: string) => /^\s*-(\s|$)/.test(l);
   const startOf = (anchor: number, m: number): number => {

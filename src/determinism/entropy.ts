@@ -5,7 +5,7 @@
 // counter, see state-store.ts), so the same commands on a fresh state draw the same values, run
 // after run, and a later command continues where the last one stopped instead of repeating it.
 // Not an upstream port: tsecret's own, for snapshot tests and `tsecret doctest`.
-import { createECDH, createHash, generateKeyPairSync, randomBytes as systemRandomBytes, sign } from 'node:crypto';
+import { createECDH, createHash, generateKeyPairSync, sign, randomBytes as systemRandomBytes } from 'node:crypto';
 
 export interface EntropySource {
   bytes(n: number): Buffer;
@@ -27,7 +27,11 @@ export class SeededEntropy implements EntropySource {
   bytes(n: number): Buffer {
     const blocks: Buffer[] = [];
     for (let have = 0; have < n; have += 32) {
-      blocks.push(createHash('sha256').update(`tsecret deterministic v1\0${this.seed}\0${this.position++}`).digest());
+      blocks.push(
+        createHash('sha256')
+          .update(`tsecret deterministic v1\0${this.seed}\0${this.position++}`)
+          .digest(),
+      );
     }
     return Buffer.concat(blocks).subarray(0, n);
   }

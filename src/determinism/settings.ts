@@ -30,7 +30,8 @@ export function determinismFrom(env: NodeJS.ProcessEnv): Determinism | undefined
   let seconds = DEFAULT_EPOCH_SECONDS;
   if (epoch !== undefined && epoch !== '') {
     // reproducible-builds.org: a whole number of seconds; anything else is an error, not ignored
-    if (!/^-?\d{1,12}$/.test(epoch)) throw new DeterminismSettingError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not ${JSON.stringify(epoch)}`);
+    if (!/^-?\d{1,12}$/.test(epoch))
+      throw new DeterminismSettingError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not ${JSON.stringify(epoch)}`);
     seconds = Number(epoch);
   }
   return { seed: env.TSECRET_SEED || DEFAULT_SEED, epochMs: seconds * 1000 };

@@ -200,7 +200,8 @@ export function compareSession(runs: readonly CommandOutputs[], opts: CompareOpt
   const ids = new Correspondence();
   // names for actual placeholders the expected side never had, numbered past every expected one
   const highest = new Map<string, number>();
-  for (const text of expected) for (const m of text.matchAll(PLACEHOLDER_RE)) highest.set(m[1], Math.max(highest.get(m[1]) ?? 0, Number(m[2])));
+  for (const text of expected)
+    for (const m of text.matchAll(PLACEHOLDER_RE)) highest.set(m[1], Math.max(highest.get(m[1]) ?? 0, Number(m[2])));
   const freshNames = new Map<string, string>();
   const fresh = (identity: string): string => {
     let name = freshNames.get(identity);
@@ -227,7 +228,13 @@ export function compareSession(runs: readonly CommandOutputs[], opts: CompareOpt
       });
     }
     if (pairs && ids.accept(tokens, true)) return { ok: true };
-    return { ok: false, diff: unifiedDiff(exp, act.map((l) => ids.translate(l, tokens, fresh))) };
+    return {
+      ok: false,
+      diff: unifiedDiff(
+        exp,
+        act.map((l) => ids.translate(l, tokens, fresh)),
+      ),
+    };
   });
 }
 
@@ -239,7 +246,8 @@ export function unifiedDiff(a: readonly string[], b: readonly string[], context 
   const n = a.length;
   const m = b.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   const ops: Array<{ op: ' ' | '-' | '+'; text: string; ai: number; bi: number }> = [];
   let i = 0;
   let j = 0;

@@ -45,7 +45,9 @@ export function parseSkip(line: string): SkipDirective | undefined {
   const m = SKIP_RE.exec(line.trim());
   if (!m) return undefined;
   const engine = /^engine=([A-Za-z0-9_-]+)\s*/.exec(m[1]);
-  return engine ? { engine: engine[1], reason: m[1].slice(engine[0].length).replace(/^[:\u2014-]\s*/, '') } : { reason: m[1].replace(/^[:\u2014-]\s*/, '') };
+  return engine
+    ? { engine: engine[1], reason: m[1].slice(engine[0].length).replace(/^[:\u2014-]\s*/, '') }
+    : { reason: m[1].replace(/^[:\u2014-]\s*/, '') };
 }
 
 /** Parses a Markdown file's shell sessions. `engine` decides which engine-scoped skips apply. */
@@ -95,7 +97,15 @@ function blockCommands(lines: string[], start: number, end: number, indent: stri
       let text = line.slice(2);
       const first = j;
       while (/(^|[^\\])(\\\\)*\\$/.test(text) && j + 1 < end) text += `\n${unindent(lines[++j], indent)}`;
-      current = { line: first + 1, text, expected: [], expectedStart: j + 1, indent, skipped: skip !== undefined, skipReason: skip?.reason };
+      current = {
+        line: first + 1,
+        text,
+        expected: [],
+        expectedStart: j + 1,
+        indent,
+        skipped: skip !== undefined,
+        skipReason: skip?.reason,
+      };
       out.push(current);
     } else if (current) {
       current.expected.push(line);

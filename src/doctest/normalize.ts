@@ -89,18 +89,25 @@ const RFC3339_RE = new RegExp(`(?<![0-9])(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2}:\
  * lower-cased `utc`. Only the date and clock are replaced; ` +0000 UTC` / ` +0000 utc` stay as
  * they are, so the case difference is compared.
  */
-const GO_TIME_RE = new RegExp(`(?<![0-9])(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}:\\d{2}${FRACTION})(?= \\+0000 (?:UTC|utc)(?![A-Za-z]))`, 'g');
+const GO_TIME_RE = new RegExp(
+  `(?<![0-9])(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}:\\d{2}${FRACTION})(?= \\+0000 (?:UTC|utc)(?![A-Za-z]))`,
+  'g',
+);
 
 /** go-units HumanDuration forms that carry a number (n >= 2 for every plural, `1 second`). */
 const AGE_NUM = '(?:1 second|(?:[2-9]|[1-9]\\d+) (?:seconds|minutes|hours|days|weeks|months|years))';
 /** swarm task states as printed (PrettyPrint) before a lower-cased age: `Running 5 seconds ago`. */
-const TASK_STATES = 'New|Allocated|Pending|Assigned|Accepted|Preparing|Ready|Starting|Running|Complete|Shutdown|Failed|Rejected|Remove|Orphaned';
+const TASK_STATES =
+  'New|Allocated|Pending|Assigned|Accepted|Preparing|Ready|Starting|Running|Complete|Shutdown|Failed|Rejected|Remove|Orphaned';
 /**
  * After a task state the age is lower-cased (`Running less than a second ago`); everywhere else it
  * starts with a capital (`Less than a second ago`, `About a minute ago`). A wrongly-cased age does
  * not match its context's pattern, stays as it is, and shows up in the diff.
  */
-const AGE_LOWER_RE = new RegExp(`(?<![A-Za-z])(${TASK_STATES}) (?:less than a second|about a minute|about an hour|${AGE_NUM}) ago(?![A-Za-z])`, 'g');
+const AGE_LOWER_RE = new RegExp(
+  `(?<![A-Za-z])(${TASK_STATES}) (?:less than a second|about a minute|about an hour|${AGE_NUM}) ago(?![A-Za-z])`,
+  'g',
+);
 const AGE_UPPER_RE = new RegExp(
   `(?<!(?<![A-Za-z])(?:${TASK_STATES}) )(?<![A-Za-z0-9])(?:Less than a second|About a minute|About an hour|${AGE_NUM}) ago(?![A-Za-z])`,
   'g',
@@ -204,8 +211,9 @@ export function mapBinaryName(text: string, binaryName: string): string {
     .replace(new RegExp(`^Usage:  ${b}(?=[ \\n]|$)`, 'gm'), 'Usage:  tsecret')
     .replace(new RegExp(`^(Run|See) '${b}(?=[ '])`, 'gm'), "$1 'tsecret");
   // Aliases block: the indented lines right after "Aliases:".
-  out = out.replace(/^Aliases:\n((?: {2}.*\n?)+)/gm, (_m, block: string) =>
-    `Aliases:\n${block.replace(new RegExp(`(^ {2}|, )${b} `, 'gm'), '$1tsecret ')}`,
+  out = out.replace(
+    /^Aliases:\n((?: {2}.*\n?)+)/gm,
+    (_m, block: string) => `Aliases:\n${block.replace(new RegExp(`(^ {2}|, )${b} `, 'gm'), '$1tsecret ')}`,
   );
   return out;
 }
@@ -352,7 +360,11 @@ function isId(word: string, ctx: Context): boolean {
 
 /** Second pass, once every full ID is known: 12-character values that are no known ID's prefix. */
 function collectShortIds(text: string, ctx: Context, unknownShortIds: boolean): void {
-  const t = text.replace(TOKEN_RE, '').replace(UNLOCK_KEY_RE, '').replace(CID_RE, '').replace(ID_RE, (m) => (ctx.ids.has(m) ? '' : m));
+  const t = text
+    .replace(TOKEN_RE, '')
+    .replace(UNLOCK_KEY_RE, '')
+    .replace(CID_RE, '')
+    .replace(ID_RE, (m) => (ctx.ids.has(m) ? '' : m));
   const known = (v: string) => [...ctx.ids.keys()].some((id) => id.startsWith(v)) || [...ctx.cids.keys()].some((c) => c.startsWith(v));
   for (const m of t.matchAll(SHORT_CID_RE)) {
     const v = m[0];
@@ -439,10 +451,18 @@ function normalizeText(raw: string, ctx: Context, captures: Array<[string, strin
  * IDs, times and captured values are numbered/named across the whole scenario so their identity
  * between steps is kept (the secret created in step 2 is the one removed in step 9).
  */
-export function normalizeScenario(rawOutputs: readonly StepOutput[], steps: readonly NormalizeStep[], opts: NormalizeOptions): StepOutput[] {
+export function normalizeScenario(
+  rawOutputs: readonly StepOutput[],
+  steps: readonly NormalizeStep[],
+  opts: NormalizeOptions,
+): StepOutput[] {
   if (rawOutputs.length > steps.length) throw new Error(`normalizeScenario: ${rawOutputs.length} outputs for ${steps.length} steps`);
   // first, so that IDs are numbered in the sorted order
-  const outputs = rawOutputs.map((o) => ({ ...o, stdout: sortMapOrderRuns(dropOwnHelpBlocks(o.stdout)), stderr: dropOwnHelpBlocks(o.stderr) }));
+  const outputs = rawOutputs.map((o) => ({
+    ...o,
+    stdout: sortMapOrderRuns(dropOwnHelpBlocks(o.stdout)),
+    stderr: dropOwnHelpBlocks(o.stderr),
+  }));
   const ctx: Context = {
     commands: steps.map((s) => s.run).join('\n'),
     ids: new Map(),
@@ -479,7 +499,10 @@ export function normalizeScenario(rawOutputs: readonly StepOutput[], steps: read
       const value = o.stdout.trim();
       if (value !== '') defined.push([step.capture, value, false]);
     }
-    const captures = [...randoms, ...defined.filter(([name]) => (name === step.capture ? step.derived === true : referencesVar(step.run, name)))];
+    const captures = [
+      ...randoms,
+      ...defined.filter(([name]) => (name === step.capture ? step.derived === true : referencesVar(step.run, name))),
+    ];
     // longest values first, so a value that contains another is replaced whole
     captures.sort((a, b) => b[1].length - a[1].length);
     return {

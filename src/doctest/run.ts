@@ -6,9 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { compareSession, type CommandOutputs } from './compare.js';
+import { type CommandOutputs, compareSession } from './compare.js';
 import { contentRange, parseSessions, replaceOutputs, type SessionCommand } from './markdown.js';
-import { runSession, whichOnPath, type EngineKind } from './session.js';
+import { type EngineKind, runSession, whichOnPath } from './session.js';
 
 /** Where the report goes (the command's stdout and stderr). */
 export interface Output {
@@ -121,7 +121,9 @@ export function runDoctest(opts: DoctestOptions): DoctestSummary {
       }
     }
   }
-  opts.stdout.write(`${summary.commands} ${summary.commands === 1 ? 'command' : 'commands'}, ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`);
+  opts.stdout.write(
+    `${summary.commands} ${summary.commands === 1 ? 'command' : 'commands'}, ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped\n`,
+  );
   return summary;
 }
 

@@ -3,8 +3,28 @@
 // Errors thrown here carry docker's texts, daemon ones already prefixed as the Go client prefixes them.
 import type { Filters } from '../api/filters.js';
 import type { Network, NetworkCreateRequest } from '../api/networks.js';
-import type { Container, ExecRequest, ExecResult, Node, Service, ServiceCreateResponse, ServiceSpec, ServiceStatus, ServiceUpdateOptions, Task } from '../api/services.js';
-import type { Secret, SecretSpec, SwarmInfo, SwarmInitRequest, SwarmUnlockRequest, SwarmUpdateRequest, SystemInfo, Version } from '../api/swarm.js';
+import type {
+  Container,
+  ExecRequest,
+  ExecResult,
+  Node,
+  Service,
+  ServiceCreateResponse,
+  ServiceSpec,
+  ServiceStatus,
+  ServiceUpdateOptions,
+  Task,
+} from '../api/services.js';
+import type {
+  Secret,
+  SecretSpec,
+  SwarmInfo,
+  SwarmInitRequest,
+  SwarmUnlockRequest,
+  SwarmUpdateRequest,
+  SystemInfo,
+  Version,
+} from '../api/swarm.js';
 
 export interface NetworkEngine {
   networkCreate(req: NetworkCreateRequest): Promise<{ Id: string; Warning?: string }>;

@@ -33,10 +33,7 @@ export const notManager = (): DaemonError =>
   );
 
 export const alreadyInSwarm = (): DaemonError =>
-  new DaemonError(
-    'This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.',
-    503,
-  );
+  new DaemonError('This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.', 503);
 
 export const notInSwarm = (): DaemonError => new DaemonError('This node is not part of a swarm', 503);
 

@@ -2,8 +2,8 @@
 // (docker/cli cli/command/service/parse.go ParseSecrets); service create/update and stack deploy
 // share it.
 import type { SecretReference } from '../api/services.js';
-import type { Engine } from './client.js';
 import { parseSecretOpt } from '../opts/secret.js';
+import type { Engine } from './client.js';
 
 /**
  * ParseSecrets: a duplicate target is refused (naming the later source), then every source must

@@ -34,7 +34,8 @@ function splitProtoPort(raw: string): [string, string] {
 }
 
 export function isIP(s: string): boolean {
-  if (/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(s)) return s.split('.').every((p) => Number(p) <= 255 && !(p.length > 1 && p[0] === '0'));
+  if (/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(s))
+    return s.split('.').every((p) => Number(p) <= 255 && !(p.length > 1 && p[0] === '0'));
   return s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s);
 }
 

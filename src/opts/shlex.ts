@@ -34,7 +34,11 @@ export function shlexSplit(s: string): string[] {
             i++;
             break;
           }
-          if (d === '\\' && i + 1 < n && (s[i + 1] === '"' || s[i + 1] === '\\' || s[i + 1] === '$' || s[i + 1] === '`' || s[i + 1] === '\n')) {
+          if (
+            d === '\\' &&
+            i + 1 < n &&
+            (s[i + 1] === '"' || s[i + 1] === '\\' || s[i + 1] === '$' || s[i + 1] === '`' || s[i + 1] === '\n')
+          ) {
             word += s[i + 1];
             i += 2;
             continue;

@@ -2,9 +2,10 @@
 // directory. A crash at any point leaves either the old file or the new one, never a torn one; a
 // failed write (a full disk) removes its temp file. Failures are reported in words, naming the
 // target rather than the temp file.
+
+import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { inWords } from './file-errors.js';
 
 const CREATE_EXCL = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);

@@ -58,7 +58,9 @@ const GO_OP: Record<string, string> = {
 };
 
 export const isErrno = (err: unknown): err is NodeJS.ErrnoException =>
-  err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && /^E[A-Z0-9]+$/.test((err as NodeJS.ErrnoException).code as string);
+  err instanceof Error &&
+  typeof (err as NodeJS.ErrnoException).code === 'string' &&
+  /^E[A-Z0-9]+$/.test((err as NodeJS.ErrnoException).code as string);
 
 /** The errno's text as Go prints it; node's description when Go's table here lacks the code. */
 export function errnoText(err: NodeJS.ErrnoException): string {

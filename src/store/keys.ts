@@ -126,13 +126,23 @@ export function wrapDataKey(dataKey: Buffer, unlockKey: Buffer, keyId: string): 
   const cipher = createCipheriv('aes-256-gcm', kek(unlockKey, salt), nonce);
   cipher.setAAD(aad(keyId));
   const sealed = Buffer.concat([cipher.update(dataKey), cipher.final(), cipher.getAuthTag()]);
-  return { id: randomBytes(8).toString('hex'), kdf: KDF, salt: salt.toString('base64'), nonce: nonce.toString('base64'), sealed: sealed.toString('base64') };
+  return {
+    id: randomBytes(8).toString('hex'),
+    kdf: KDF,
+    salt: salt.toString('base64'),
+    nonce: nonce.toString('base64'),
+    sealed: sealed.toString('base64'),
+  };
 }
 
 /** The DEK, or undefined when the unlock key is not the one it was wrapped under. */
 export function unwrapDataKey(wrapped: WrappedKey, unlockKey: Buffer, keyId: string): Buffer | undefined {
   const sealed = Buffer.from(wrapped.sealed, 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', kek(unlockKey, Buffer.from(wrapped.salt, 'base64')), Buffer.from(wrapped.nonce, 'base64'));
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    kek(unlockKey, Buffer.from(wrapped.salt, 'base64')),
+    Buffer.from(wrapped.nonce, 'base64'),
+  );
   decipher.setAAD(aad(keyId));
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_LEN));
   try {

@@ -16,7 +16,18 @@
 // overwriting a newer state. Anything at the lock path that tsecret did not make (a directory, a
 // link, a FIFO) is refused at once with a message that says what to remove.
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, futimesSync, openSync, readFileSync, readlinkSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  futimesSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  type Stats,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { sleepSync } from '../go/time/sleep.js';
 import { inWords, StoreFileError } from './file-errors.js';
@@ -100,7 +111,14 @@ function identity(): Me {
 function parseRecord(text: string): LockRecord | undefined {
   try {
     const r = JSON.parse(text) as Partial<LockRecord> & { tsecret?: unknown };
-    if (r.tsecret !== 'lock' || !Number.isSafeInteger(r.pid) || (r.pid as number) <= 0 || typeof r.host !== 'string' || typeof r.token !== 'string') return undefined;
+    if (
+      r.tsecret !== 'lock' ||
+      !Number.isSafeInteger(r.pid) ||
+      (r.pid as number) <= 0 ||
+      typeof r.host !== 'string' ||
+      typeof r.token !== 'string'
+    )
+      return undefined;
     const opt = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
     return { pid: r.pid as number, start: opt(r.start), pidns: opt(r.pidns), boot: opt(r.boot), host: r.host, token: r.token };
   } catch {
@@ -203,7 +221,9 @@ function tryCreate(path: string, opts: LockOptions): HeldLock | undefined {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
     throw inWords(err, path, 'open');
   }
-  const record = Buffer.from(`${JSON.stringify({ tsecret: 'lock', ...identity(), procIsOurs: undefined, token: randomBytes(8).toString('hex') })}\n`);
+  const record = Buffer.from(
+    `${JSON.stringify({ tsecret: 'lock', ...identity(), procIsOurs: undefined, token: randomBytes(8).toString('hex') })}\n`,
+  );
   try {
     writeRecord(fd, record, opts);
     return new HeldLock(path, fd, fstatSync(fd));
@@ -283,7 +303,9 @@ function breakStale(path: string, judged: Holder): boolean {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw inWords(err, guard, 'open');
     const st = lstatOrUndefined(guard);
     if (st && !st.isFile()) {
-      throw new StoreFileError(`the state lock's guard ${guard} is ${kindOf(st)}, not a file tsecret made; if no tsecret command is running, remove it: rm ${st.isDirectory() ? '-r ' : ''}${shellWord(guard)}`);
+      throw new StoreFileError(
+        `the state lock's guard ${guard} is ${kindOf(st)}, not a file tsecret made; if no tsecret command is running, remove it: rm ${st.isDirectory() ? '-r ' : ''}${shellWord(guard)}`,
+      );
     }
     // a breaker killed while it held the guard (it holds it for microseconds)
     if (st && Date.now() - st.mtimeMs > GUARD_STALE_MS) {
@@ -298,7 +320,8 @@ function breakStale(path: string, judged: Holder): boolean {
   try {
     // a fresh owner may have taken the lock since, or the holder renewed it: only the stale lock goes
     const now = readHolder(path);
-    if (now && now.file.ino === judged.file.ino && now.file.dev === judged.file.dev && now.text === judged.text && isStale(now)) unlinkSync(path);
+    if (now && now.file.ino === judged.file.ino && now.file.dev === judged.file.dev && now.text === judged.text && isStale(now))
+      unlinkSync(path);
     return true;
   } finally {
     closeSync(fd);

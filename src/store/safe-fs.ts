@@ -6,7 +6,7 @@
 // lstat, so a link planted there can neither redirect a write nor make tsecret delete files
 // elsewhere. Files are read only when they are regular files of a bounded size, opened
 // non-blocking so a FIFO cannot hang a command.
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { inWords, StoreFileError } from './file-errors.js';
 
@@ -48,7 +48,9 @@ export function requireRegularOrAbsent(path: string, what: string): void {
 
 function notRegular(path: string, what: string, st: Stats): StoreFileError {
   if (st.isSymbolicLink()) {
-    return new StoreFileError(`${what} ${path} is a symbolic link: tsecret follows no links in its state directory; put the file itself there, or remove the link`);
+    return new StoreFileError(
+      `${what} ${path} is a symbolic link: tsecret follows no links in its state directory; put the file itself there, or remove the link`,
+    );
   }
   return new StoreFileError(`${what} ${path} is ${kindOf(st)}, not a regular file`);
 }
@@ -115,7 +117,9 @@ export function checkTrustedDir(dir: string, role: string, followLink: boolean):
     throw inWords(err, dir, followLink ? 'stat' : 'lstat');
   }
   if (st.isSymbolicLink()) {
-    throw new StoreFileError(`refusing ${role} ${dir}: it is a symbolic link, and tsecret follows no links in its state directory; move it aside`);
+    throw new StoreFileError(
+      `refusing ${role} ${dir}: it is a symbolic link, and tsecret follows no links in its state directory; move it aside`,
+    );
   }
   if (!st.isDirectory()) throw new StoreFileError(`refusing ${role} ${dir}: it is ${kindOf(st)}, not a directory`);
   const uid = currentUid();

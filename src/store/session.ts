@@ -60,7 +60,13 @@ export function readSession(path: string): Session | undefined {
   if (text === undefined) return undefined;
   try {
     const s = JSON.parse(text) as Partial<Session>;
-    if (s.version !== 1 || typeof s.keyId !== 'string' || typeof s.wrapId !== 'string' || typeof s.dataKey !== 'string' || typeof s.unlockKey !== 'string') {
+    if (
+      s.version !== 1 ||
+      typeof s.keyId !== 'string' ||
+      typeof s.wrapId !== 'string' ||
+      typeof s.dataKey !== 'string' ||
+      typeof s.unlockKey !== 'string'
+    ) {
       return undefined;
     }
     if (Buffer.from(s.dataKey, 'base64').length !== 32) return undefined;

@@ -61,7 +61,8 @@ function members(text: string): Map<string, string> | undefined {
 export function readState(path: string, text: string): State {
   const raw = members(text);
   // a member the file lacks is reported as the whole-file check reports it
-  if (!raw || ['swarm', 'secrets', 'services', 'tasks', 'containers', 'networks'].some((name) => !raw.has(name))) return parseState(path, text);
+  if (!raw || ['swarm', 'secrets', 'services', 'tasks', 'containers', 'networks'].some((name) => !raw.has(name)))
+    return parseState(path, text);
   const state = { version: STATE_VERSION } as State;
   const layout: Layout = { raw, decoded: new Set() };
   for (const [name, memberText] of raw) {

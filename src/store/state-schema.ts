@@ -102,7 +102,13 @@ function allStrings(o: Record<string, unknown>): boolean {
  * (which also words the problem).
  */
 const secretShape: Check = (v) => {
-  const s = v as { ID?: unknown; Version?: { Index?: unknown }; CreatedAt?: unknown; UpdatedAt?: unknown; Spec?: { Name?: unknown; Labels?: unknown; Driver?: unknown; Templating?: unknown } };
+  const s = v as {
+    ID?: unknown;
+    Version?: { Index?: unknown };
+    CreatedAt?: unknown;
+    UpdatedAt?: unknown;
+    Spec?: { Name?: unknown; Labels?: unknown; Driver?: unknown; Templating?: unknown };
+  };
   const fast =
     isObject(s) &&
     typeof s.ID === 'string' &&

@@ -10,29 +10,29 @@
 // command that fails before it changes anything creates no directory.
 import { closeSync, constants, openSync, readdirSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { SeededEntropy } from '../determinism/entropy.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { inWords, StoreFileError } from './file-errors.js';
-import { acquireLock, type HeldLock } from './lock.js';
-import { newDataKey, openPayload, sealPayload } from './payload-cipher.js';
-import { checkTrustedDir, lstatOrUndefined, makeDirs, readRegularFile, requireRegularOrAbsent } from './safe-fs.js';
 import {
   canonicalUnlockKey,
   InvalidKeyFileError,
   KEY_FILE_VERSION,
+  type KeyFile,
+  type KeyFileV1,
   newKeyId,
   parseKeyFile,
   parseUnlockKey,
   serializeKeyFile,
   unwrapDataKey,
   wrapDataKey,
-  type KeyFile,
-  type KeyFileV1,
 } from './keys.js';
-import { readSession, removeSession, sessionPathFor, writeSession } from './session.js';
-import { readState, serializeState } from './state-layout.js';
-import { emptyState, type State } from './state.js';
-import type { SeededEntropy } from '../determinism/entropy.js';
+import { acquireLock, type HeldLock } from './lock.js';
 import type { StatePaths } from './paths.js';
+import { newDataKey, openPayload, sealPayload } from './payload-cipher.js';
+import { checkTrustedDir, lstatOrUndefined, makeDirs, readRegularFile, requireRegularOrAbsent } from './safe-fs.js';
+import { readSession, removeSession, sessionPathFor, writeSession } from './session.js';
+import { emptyState, type State } from './state.js';
+import { readState, serializeState } from './state-layout.js';
 
 /** Larger than any state the simulation can make (10,000 replicas of several services). */
 const STATE_CAP = 256 << 20;
@@ -248,7 +248,9 @@ export class StateStore {
       try {
         this.remember(sessionPath, memory);
       } catch (err) {
-        throw new Error(`the key is right, but tsecret cannot remember the unlock: ${(err as Error).message}; set TSECRET_UNLOCK_KEY instead`);
+        throw new Error(
+          `the key is right, but tsecret cannot remember the unlock: ${(err as Error).message}; set TSECRET_UNLOCK_KEY instead`,
+        );
       }
     });
   }
@@ -560,7 +562,9 @@ export class StateStore {
       try {
         this.remember(sessionPath, memory);
       } catch (err) {
-        throw new StoreFileError(`cannot remember the unlock, so the swarm would stay locked: ${(err as Error).message}; nothing was changed`);
+        throw new StoreFileError(
+          `cannot remember the unlock, so the swarm would stay locked: ${(err as Error).message}; nothing was changed`,
+        );
       }
     }
     this.memory = memory;
@@ -651,7 +655,8 @@ export class StateStore {
   }
 }
 
-const hasChanges = (c: Changes): boolean => c.puts.size > 0 || c.drops.size > 0 || c.dropAll || c.newKey !== undefined || c.rewrap !== undefined;
+const hasChanges = (c: Changes): boolean =>
+  c.puts.size > 0 || c.drops.size > 0 || c.dropAll || c.newKey !== undefined || c.rewrap !== undefined;
 
 function unlinkQuietly(path: string): void {
   try {

@@ -1,8 +1,9 @@
 // The shape of the persisted state (metadata only) and its validation and migrations.
-import type { Secret } from '../api/swarm.js';
-import type { Container, Service, Task } from '../api/services.js';
-import type { Network } from '../api/networks.js';
+
 import { customAlphabet } from 'nanoid';
+import type { Network } from '../api/networks.js';
+import type { Container, Service, Task } from '../api/services.js';
+import type { Secret } from '../api/swarm.js';
 import { memberShape, stateShape } from './state-schema.js';
 
 export const STATE_VERSION = 3;
@@ -40,7 +41,15 @@ export interface State {
   deterministicDraws?: number;
 }
 
-export const emptyState = (): State => ({ version: STATE_VERSION, swarm: null, secrets: [], services: [], tasks: [], containers: [], networks: [] });
+export const emptyState = (): State => ({
+  version: STATE_VERSION,
+  swarm: null,
+  secrets: [],
+  services: [],
+  tasks: [],
+  containers: [],
+  networks: [],
+});
 
 export class InvalidStateError extends Error {
   constructor(path: string, reason: string) {

@@ -1,17 +1,19 @@
 // Shell completion: `tsecret completion bash|zsh|fish` (docker 28's command layout) and the hidden
 // `__complete` request its scripts make. The bash script is tried in a real bash, as a user's
 // <TAB> runs it.
-import { beforeAll, describe, expect, it } from 'vitest';
+
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtCli, session, tempDir, type Session } from '../helpers/run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { whichOnPath } from '../../src/doctest/session.js';
+import { builtCli, type Session, session, tempDir } from '../helpers/run.js';
 
 async function withSecrets(): Promise<Session> {
   const s = session();
   await s.run('swarm init --advertise-addr 127.0.0.1');
-  for (const name of ['db_password', 'api_key', 'Another_one']) expect((await s.run(['secret', 'create', name, '-'], { stdin: 'x' })).exit).toBe(0);
+  for (const name of ['db_password', 'api_key', 'Another_one'])
+    expect((await s.run(['secret', 'create', name, '-'], { stdin: 'x' })).exit).toBe(0);
   await s.run('service create -d --name web --secret api_key nginx:latest');
   await s.run('service create -d --name stack1_app --label com.docker.stack.namespace=stack1 nginx:latest');
   return s;
@@ -31,7 +33,9 @@ describe('__complete', () => {
   });
 
   it('completes flags, and flag values with fixed choices', async () => {
-    expect(await complete('secret', 'ls', '--f')).toBe('--filter\tFilter output based on conditions provided\n--format\tFormat output using a custom template:\n:4\n');
+    expect(await complete('secret', 'ls', '--f')).toBe(
+      '--filter\tFilter output based on conditions provided\n--format\tFormat output using a custom template:\n:4\n',
+    );
     expect(await complete('service', 'create', '--mode', '')).toBe('replicated\nglobal\nreplicated-job\nglobal-job\n:4\n');
     expect(await complete('service', 'create', '--mode=g')).toBe('--mode=global\n--mode=global-job\n:4\n');
     expect(await complete('swarm', 'join-token', '')).toBe('worker\nmanager\n:4\n');
@@ -51,7 +55,10 @@ describe('__complete', () => {
   it('completes network names from the state, the ingress network left out', async () => {
     const t = session();
     await t.run('swarm init --advertise-addr 127.0.0.1');
-    writeFileSync(join(t.dir, 'stack.yml'), 'version: "3.8"\nservices:\n  web:\n    image: nginx:latest\n    networks: [front]\nnetworks:\n  front: {}\n');
+    writeFileSync(
+      join(t.dir, 'stack.yml'),
+      'version: "3.8"\nservices:\n  web:\n    image: nginx:latest\n    networks: [front]\nnetworks:\n  front: {}\n',
+    );
     expect((await t.run(['stack', 'deploy', '-c', join(t.dir, 'stack.yml'), 'shop'])).exit).toBe(0);
     expect((await t.run(['__complete', 'service', 'create', '--network', ''])).stdout).toBe('shop_front\n:4\n');
   });
@@ -63,10 +70,14 @@ describe('__complete', () => {
   });
 
   it("completes tsecret's own verbs, their flags and arguments, as docker's", async () => {
-    expect(await complete('secret', 'r')).toBe('rm\tRemove one or more secrets\nrotate\tReplace a secret with a new version in every service that uses it\n:4\n');
+    expect(await complete('secret', 'r')).toBe(
+      'rm\tRemove one or more secrets\nrotate\tReplace a secret with a new version in every service that uses it\n:4\n',
+    );
     expect(await complete('stack', 'l')).toBe('ls\tList stacks\nlint\tCheck the secrets and configs of compose files\n:4\n');
     expect(await complete('do')).toBe("doctest\tCheck that Markdown files' shell sessions print what they show\n:4\n");
-    expect(await complete('secret', 'rm', '--i')).toBe('--ignore\tSkip secrets that do not exist instead of failing (as podman secret rm --ignore)\n:4\n');
+    expect(await complete('secret', 'rm', '--i')).toBe(
+      '--ignore\tSkip secrets that do not exist instead of failing (as podman secret rm --ignore)\n:4\n',
+    );
     // SECRET, then for rotate and verify the data file
     expect(await complete('secret', 'exists', 'a')).toBe('api_key\n:4\n');
     expect(await complete('secret', 'exists', 'api_key', '')).toBe(':4\n');
@@ -102,19 +113,23 @@ describe('completion command', () => {
     );
   });
 
-  it('prints install lines in each shell\'s help', async () => {
+  it("prints install lines in each shell's help", async () => {
     const s = session();
     const bash = (await s.run('completion bash --help')).stdout;
-    expect(bash).toMatch(/^Usage:  tsecret completion bash\n\nGenerate the autocompletion script for the bash shell\.\n/);
+    expect(bash).toMatch(/^Usage: {2}tsecret completion bash\n\nGenerate the autocompletion script for the bash shell\.\n/);
     expect(bash).toContain('\tsource <(tsecret completion bash)\n');
     expect(bash).toContain('Options:\n      --no-descriptions   disable completion descriptions\n');
     expect((await s.run('completion zsh --help')).stdout).toContain('\ttsecret completion zsh > "${fpath[1]}/_tsecret"\n');
-    expect((await s.run('completion fish --help')).stdout).toContain('\ttsecret completion fish > ~/.config/fish/completions/tsecret.fish\n');
+    expect((await s.run('completion fish --help')).stdout).toContain(
+      '\ttsecret completion fish > ~/.config/fish/completions/tsecret.fish\n',
+    );
   });
 
   it('prints scripts that ask tsecret __complete, with or without descriptions', async () => {
     const s = session();
-    expect((await s.run('completion zsh')).stdout).toMatch(/^#compdef tsecret\n[\s\S]*__complete "\$\{\(@\)words\[2,CURRENT\]\}"[\s\S]*compdef _tsecret tsecret\n/);
+    expect((await s.run('completion zsh')).stdout).toMatch(
+      /^#compdef tsecret\n[\s\S]*__complete "\$\{\(@\)words\[2,CURRENT\]\}"[\s\S]*compdef _tsecret tsecret\n/,
+    );
     expect((await s.run('completion fish')).stdout).toContain("complete -c tsecret -f -a '(__tsecret_complete)'\n");
     expect((await s.run('completion fish --no-descriptions')).stdout).toContain(' __completeNoDesc ');
   });
@@ -129,7 +144,8 @@ describe('bash completion, sourced in bash', () => {
     spawnSync('mkdir', [bin]);
     writeFileSync(join(bin, 'tsecret'), `#!/bin/sh\nexec "${process.execPath}" -- "${builtCli}" "$@"\n`, { mode: 0o755 });
     env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, TSECRET_STATE: join(dir, 'state.json') };
-    const setup = 'tsecret swarm init >/dev/null && printf x | tsecret secret create my_first_secret - >/dev/null && printf y | tsecret secret create other_secret - >/dev/null';
+    const setup =
+      'tsecret swarm init >/dev/null && printf x | tsecret secret create my_first_secret - >/dev/null && printf y | tsecret secret create other_secret - >/dev/null';
     expect(spawnSync('bash', ['-c', setup], { env }).status).toBe(0);
   });
 
@@ -138,7 +154,9 @@ describe('bash completion, sourced in bash', () => {
    * with bash's words (split at blanks, and at `=` when given `words`, as COMP_WORDBREAKS does).
    */
   function tab(line: string, words?: string[]): string[] {
-    const split = words ? `COMP_WORDS=(${words.map((w) => JSON.stringify(w)).join(' ')})` : 'read -r -a COMP_WORDS <<< "$COMP_LINE"; [[ $COMP_LINE == *\' \' ]] && COMP_WORDS+=("")';
+    const split = words
+      ? `COMP_WORDS=(${words.map((w) => JSON.stringify(w)).join(' ')})`
+      : 'read -r -a COMP_WORDS <<< "$COMP_LINE"; [[ $COMP_LINE == *\' \' ]] && COMP_WORDS+=("")';
     const script = `
 source <(tsecret completion bash)
 COMP_LINE=${JSON.stringify(line)}
@@ -166,7 +184,10 @@ printf '%s\\n' "\${COMPREPLY[@]}"
   it('completes a --flag=value word as one word', () => {
     const line = 'tsecret service create --secret=my';
     expect(tab(line, ['tsecret', 'service', 'create', '--secret', '=', 'my'])).toEqual(['my_first_secret']);
-    expect(tab('tsecret service create --secret=', ['tsecret', 'service', 'create', '--secret', '='])).toEqual(['=my_first_secret', '=other_secret']);
+    expect(tab('tsecret service create --secret=', ['tsecret', 'service', 'create', '--secret', '='])).toEqual([
+      '=my_first_secret',
+      '=other_secret',
+    ]);
   });
 });
 

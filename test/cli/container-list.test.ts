@@ -1,8 +1,8 @@
 // ps / container ls / container inspect / inspect against hand-built containers, compared with
 // what the real docker CLI 28 printed (conformance recording "containers"; IDs and times ours).
 import { describe, expect, it } from 'vitest';
-import { docker, makeContainer, makeService, makeTask, type World } from '../helpers/service-fixtures.js';
 import type { Secret } from '../../src/api/swarm.js';
+import { docker, makeContainer, makeService, makeTask, type World } from '../helpers/service-fixtures.js';
 
 const CID = '1c6fc81d2c8df751fda2a6b10f49f7c1cdc9a6c7d1244d85cdbf9e142c480b48';
 const OLD = '9864b91906f6aaaabbbbccccddddeeeeffff00001111222233334444555566667';
@@ -46,9 +46,16 @@ describe('ps / container ls', () => {
 
   it('shows stopped ones with -a, newest first, and the exit status', async () => {
     expect((await docker(world, ['ps', '-a', '--format', 'table {{.Names}}\t{{.Status}}'])).stdout).toBe(
-      ['NAMES                             STATUS', 'box.1.t7z7zmj7g0aixkic0aqnkpjen   Up Less than a second', 'box.1.znfqeaswqm9136nc4k2umtii2   Exited (0) 5 seconds ago', ''].join('\n'),
+      [
+        'NAMES                             STATUS',
+        'box.1.t7z7zmj7g0aixkic0aqnkpjen   Up Less than a second',
+        'box.1.znfqeaswqm9136nc4k2umtii2   Exited (0) 5 seconds ago',
+        '',
+      ].join('\n'),
     );
-    expect((await docker(world, ['ps', '-a', '--format', '{{.State}} {{.RunningFor}}'])).stdout).toBe('running Less than a second ago\nexited About a minute ago\n');
+    expect((await docker(world, ['ps', '-a', '--format', '{{.State}} {{.RunningFor}}'])).stdout).toBe(
+      'running Less than a second ago\nexited About a minute ago\n',
+    );
     expect((await docker(world, ['ps', '--filter', 'status=exited', '-q'])).stdout).toBe('9864b91906f6\n');
     expect((await docker(world, ['ps', '-n', '1', '-q'])).stdout).toBe('1c6fc81d2c8d\n');
     expect((await docker(world, ['ps', '-l', '--format', '{{.Names}}'])).stdout).toBe('box.1.t7z7zmj7g0aixkic0aqnkpjen\n');
@@ -67,13 +74,17 @@ describe('ps / container ls', () => {
   });
 
   it('filters by name and renders labels and custom tables', async () => {
-    expect((await docker(world, ['ps', '--filter', 'name=box', '--format', '{{.Names}}'])).stdout).toBe('box.1.t7z7zmj7g0aixkic0aqnkpjen\n');
-    expect((await docker(world, ['ps', '--filter', 'name=ox.1', '--format', 'table {{.ID}}\t{{.Image}}\t{{.Names}}\t{{.Status}}'])).stdout).toBe(
+    expect((await docker(world, ['ps', '--filter', 'name=box', '--format', '{{.Names}}'])).stdout).toBe(
+      'box.1.t7z7zmj7g0aixkic0aqnkpjen\n',
+    );
+    expect(
+      (await docker(world, ['ps', '--filter', 'name=ox.1', '--format', 'table {{.ID}}\t{{.Image}}\t{{.Names}}\t{{.Status}}'])).stdout,
+    ).toBe(
       'CONTAINER ID   IMAGE          NAMES                             STATUS\n1c6fc81d2c8d   nginx:latest   box.1.t7z7zmj7g0aixkic0aqnkpjen   Up Less than a second\n',
     );
-    expect((await docker(world, ['ps', '--format', '{{.Label "com.docker.swarm.task.name"}} {{.Label "team"}} [{{.Label "none"}}]'])).stdout).toBe(
-      'box.1.t7z7zmj7g0aixkic0aqnkpjen blue []\n',
-    );
+    expect(
+      (await docker(world, ['ps', '--format', '{{.Label "com.docker.swarm.task.name"}} {{.Label "team"}} [{{.Label "none"}}]'])).stdout,
+    ).toBe('box.1.t7z7zmj7g0aixkic0aqnkpjen blue []\n');
     expect((await docker(world, ['ps', '--format', '{{.Labels}}'])).stdout).toBe(
       'com.docker.swarm.node.id=c7i3s36plf37bup6z1mu7be1f,com.docker.swarm.service.id=8rumvmeg4xsos72dc9dp2h096,com.docker.swarm.service.name=box,com.docker.swarm.task.id=t7z7zmj7g0aixkic0aqnkpjen,com.docker.swarm.task.name=box.1.t7z7zmj7g0aixkic0aqnkpjen,com.docker.swarm.task=,team=blue\n',
     );
@@ -98,7 +109,13 @@ describe('ps / container ls', () => {
       'State',
       'Status',
     ]);
-    expect(json).toMatchObject({ CreatedAt: '2026-11-28 11:03:00 +0000 UTC', Platform: null, State: 'running', Size: '0B', LocalVolumes: '0' });
+    expect(json).toMatchObject({
+      CreatedAt: '2026-11-28 11:03:00 +0000 UTC',
+      Platform: null,
+      State: 'running',
+      Size: '0B',
+      LocalVolumes: '0',
+    });
     expect((await docker({ containers: [exited] }, ['ps', '-a', '--format', 'raw'])).stdout).toBe(
       [
         'container_id: 9864b91906f6',
@@ -127,7 +144,8 @@ describe('ps / container ls', () => {
     });
     expect(await docker(world, ['ps', '--format', '{{.Nope}}'])).toEqual({
       stdout: '',
-      stderr: 'failed to execute template: template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.ContainerContext\n',
+      stderr:
+        'failed to execute template: template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.ContainerContext\n',
       exit: 1,
     });
     expect((await docker(world, ['ps', '--format', '{{.ID'])).stderr).toBe('failed to parse template: template: :1: unclosed action\n');
@@ -141,19 +159,30 @@ describe('inspect / container inspect', () => {
       '/box.1.t7z7zmj7g0aixkic0aqnkpjen nginx:latest running\n',
     );
     expect(
-      (await docker(world, ['container', 'inspect', '-f', '{{.Name}} {{.Config.Hostname}} {{.Config.WorkingDir}} {{.State.Running}}', 'box.1.t7z7zmj7g0aixkic0aqnkpjen']))
-        .stdout,
+      (
+        await docker(world, [
+          'container',
+          'inspect',
+          '-f',
+          '{{.Name}} {{.Config.Hostname}} {{.Config.WorkingDir}} {{.State.Running}}',
+          'box.1.t7z7zmj7g0aixkic0aqnkpjen',
+        ])
+      ).stdout,
     ).toBe('/box.1.t7z7zmj7g0aixkic0aqnkpjen box-host /tmp true\n');
-    expect((await docker(world, ['inspect', '-f', '{{.Id}} {{index .Config.Labels "com.docker.swarm.service.name"}}', CID.slice(0, 7)])).stdout).toBe(
-      `${CID} box\n`,
-    );
+    expect(
+      (await docker(world, ['inspect', '-f', '{{.Id}} {{index .Config.Labels "com.docker.swarm.service.name"}}', CID.slice(0, 7)])).stdout,
+    ).toBe(`${CID} box\n`);
     expect((await docker(world, ['inspect', '-f', '{{.Config.Cmd}} {{.Config.Entrypoint}} {{.Path}} {{json .Args}}', CID])).stdout).toBe(
       '[/bin/sh -c trap "exit 0" TERM; while true; do sleep 1; done] [] /bin/sh ["-c","trap \\"exit 0\\" TERM; while true; do sleep 1; done"]\n',
     );
   });
 
   it('says docker`s not-found texts, after []', async () => {
-    expect(await docker(world, ['inspect', 'nosuch_ctr'])).toEqual({ stdout: '[]\n', stderr: 'Error: No such object: nosuch_ctr\n', exit: 1 });
+    expect(await docker(world, ['inspect', 'nosuch_ctr'])).toEqual({
+      stdout: '[]\n',
+      stderr: 'Error: No such object: nosuch_ctr\n',
+      exit: 1,
+    });
     expect(await docker(world, ['container', 'inspect', 'nosuch_ctr'])).toEqual({
       stdout: '[]\n',
       stderr: 'Error response from daemon: No such container: nosuch_ctr\n',
@@ -164,7 +193,11 @@ describe('inspect / container inspect', () => {
       stderr: 'Error response from daemon: No such container: nosuch_ctr\n',
       exit: 1,
     });
-    expect(await docker(world, ['inspect', '--type', 'bogus', 'x'])).toEqual({ stdout: '', stderr: '"bogus" is not a valid value for --type\n', exit: 1 });
+    expect(await docker(world, ['inspect', '--type', 'bogus', 'x'])).toEqual({
+      stdout: '',
+      stderr: '"bogus" is not a valid value for --type\n',
+      exit: 1,
+    });
   });
 
   it('prints the JSON array, and exits 64 on a template that does not parse', async () => {
@@ -200,19 +233,40 @@ describe('inspect / container inspect', () => {
   it('finds services, tasks and secrets too, on a swarm manager', async () => {
     const svc = makeService({ id: 'vwh3qwsod8gf2f25gg264brpi', name: 'cache', image: 'redis:latest' });
     const task = makeTask({ id: 'i1n0w2ir4ooxpkejx9g51bilp', service: svc, slot: 1, created: 3 });
-    const secret: Secret = { ID: 'nxagysn13e82dpv0kplbfbsoo', Version: { Index: 11 }, CreatedAt: '2026-11-28T11:00:00Z', UpdatedAt: '2026-11-28T11:00:00Z', Spec: { Name: 'labeled', Labels: {} } };
+    const secret: Secret = {
+      ID: 'nxagysn13e82dpv0kplbfbsoo',
+      Version: { Index: 11 },
+      CreatedAt: '2026-11-28T11:00:00Z',
+      UpdatedAt: '2026-11-28T11:00:00Z',
+      Spec: { Name: 'labeled', Labels: {} },
+    };
     const swarm: World = { services: [svc], tasks: [task], secrets: [secret], containers: [running] };
     expect((await docker(swarm, ['inspect', '-f', '{{.Spec.Name}}', 'cache', 'labeled'])).stdout).toBe('cache\nlabeled\n');
-    expect((await docker(swarm, ['inspect', '--type', 'task', '-f', '{{json .Spec.ContainerSpec.Image}} {{.Status.State}} {{.Slot}} {{.DesiredState}}', 'i1n0w2ir4oox'])).stdout).toBe(
-      '"redis:latest" running 1 running\n',
+    expect(
+      (
+        await docker(swarm, [
+          'inspect',
+          '--type',
+          'task',
+          '-f',
+          '{{json .Spec.ContainerSpec.Image}} {{.Status.State}} {{.Slot}} {{.DesiredState}}',
+          'i1n0w2ir4oox',
+        ])
+      ).stdout,
+    ).toBe('"redis:latest" running 1 running\n');
+    expect((await docker(swarm, ['inspect', '-f', '{{.ID}}', 'cache.1.i1n0w2ir4ooxpkejx9g51bilp'])).stdout).toBe(
+      'i1n0w2ir4ooxpkejx9g51bilp\n',
     );
-    expect((await docker(swarm, ['inspect', '-f', '{{.ID}}', 'cache.1.i1n0w2ir4ooxpkejx9g51bilp'])).stdout).toBe('i1n0w2ir4ooxpkejx9g51bilp\n');
     expect(await docker(swarm, ['inspect', '-s', '-f', '{{.ID}}', 'cache'])).toEqual({
       stdout: 'vwh3qwsod8gf2f25gg264brpi\n',
       stderr: 'WARNING: --size ignored for service\n',
       exit: 0,
     });
     // outside a swarm the swarm kinds are not looked at
-    expect(await docker({ ...swarm, noSwarm: true }, ['inspect', 'cache'])).toEqual({ stdout: '[]\n', stderr: 'Error: No such object: cache\n', exit: 1 });
+    expect(await docker({ ...swarm, noSwarm: true }, ['inspect', 'cache'])).toEqual({
+      stdout: '[]\n',
+      stderr: 'Error: No such object: cache\n',
+      exit: 1,
+    });
   });
 });

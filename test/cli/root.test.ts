@@ -10,7 +10,7 @@ describe('root command', () => {
     const alone = await s.run([]);
     expect(alone.exit).toBe(0);
     expect(alone.stdout).toBe('');
-    expect(alone.stderr).toMatch(/^Usage:  tsecret \[OPTIONS\] COMMAND\n/);
+    expect(alone.stderr).toMatch(/^Usage: {2}tsecret \[OPTIONS\] COMMAND\n/);
     expect(alone.stderr).toContain('\nManagement Commands:\n  container   Manage containers\n');
     expect(alone.stderr).toContain(
       '\nSwarm Commands:\n  secret      Manage Swarm secrets\n  service     Manage Swarm services\n  stack       Manage Swarm stacks\n  swarm       Manage Swarm\n\nCommands:\n  exec ',

@@ -1,8 +1,8 @@
 // A secret's value never reaches stdout or stderr, and its bytes come back exactly as stored.
 import { describe, expect, it } from 'vitest';
-import { session } from '../helpers/run.js';
-import { StateStore } from '../../src/store/state-store.js';
 import { statePaths } from '../../src/store/paths.js';
+import { StateStore } from '../../src/store/state-store.js';
+import { session } from '../helpers/run.js';
 
 describe('secrecy', () => {
   it('no command prints the value', async () => {

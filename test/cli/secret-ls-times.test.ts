@@ -16,7 +16,8 @@ describe('secret ls ages', () => {
     );
     s.clock.now += 5 * MINUTE;
     expect((await s.run('secret ls')).stdout).toBe(
-      'ID                          NAME      DRIVER    CREATED         UPDATED\n' + `${id}   s1                  5 minutes ago   5 minutes ago\n`,
+      'ID                          NAME      DRIVER    CREATED         UPDATED\n' +
+        `${id}   s1                  5 minutes ago   5 minutes ago\n`,
     );
     const cases: [number, string][] = [
       [1_000, '5 minutes ago'],

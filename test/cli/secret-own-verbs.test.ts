@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { session, type Session } from '../helpers/run.js';
+import { type Session, session } from '../helpers/run.js';
 
 async function swarm(): Promise<Session> {
   const s = session();
@@ -63,7 +63,9 @@ describe('secret exists', () => {
     const s = await swarm();
     const r = await s.run('secret exists');
     expect(r.exit).toBe(1);
-    expect(r.stderr).toBe("tsecret: 'tsecret secret exists' requires 1 argument\n\nUsage:  tsecret secret exists SECRET\n\nRun 'tsecret secret exists --help' for more information\n");
+    expect(r.stderr).toBe(
+      "tsecret: 'tsecret secret exists' requires 1 argument\n\nUsage:  tsecret secret exists SECRET\n\nRun 'tsecret secret exists --help' for more information\n",
+    );
   });
 });
 
@@ -89,13 +91,21 @@ describe('secret verify', () => {
     const s = await swarm();
     await s.run('secret create api_key -', { stdin: 'k3y-value' });
     expect(await s.run('secret verify api_key')).toEqual({ stdout: '', stderr: 'secret file is required\n', exit: 1 });
-    expect(await s.run('secret verify api_key -', { stdin: '' })).toEqual({ stdout: '', stderr: 'error reading from STDIN: data is empty\n', exit: 1 });
+    expect(await s.run('secret verify api_key -', { stdin: '' })).toEqual({
+      stdout: '',
+      stderr: 'error reading from STDIN: data is empty\n',
+      exit: 1,
+    });
     expect(await s.run('secret verify api_key nosuch.txt')).toEqual({
       stdout: '',
       stderr: 'error reading from nosuch.txt: open nosuch.txt: no such file or directory\n',
       exit: 1,
     });
-    expect(await s.run('secret verify No_Such -', { stdin: 'x' })).toEqual({ stdout: '', stderr: 'Error response from daemon: secret No_Such not found\n', exit: 1 });
+    expect(await s.run('secret verify No_Such -', { stdin: 'x' })).toEqual({
+      stdout: '',
+      stderr: 'Error response from daemon: secret No_Such not found\n',
+      exit: 1,
+    });
   });
 });
 
@@ -115,9 +125,14 @@ describe('secret rm --ignore', () => {
     await s.run('service create -d --no-resolve-image --name web --secret used_s nginx:latest');
     expect(await s.run('secret rm --ignore used_s Missing_A')).toEqual({
       stdout: '',
-      stderr: "Error response from daemon: rpc error: code = InvalidArgument desc = secret 'used_s' is in use by the following service: web\n",
+      stderr:
+        "Error response from daemon: rpc error: code = InvalidArgument desc = secret 'used_s' is in use by the following service: web\n",
       exit: 1,
     });
-    expect(await s.run('secret rm Missing_A')).toEqual({ stdout: '', stderr: 'Error response from daemon: secret Missing_A not found\n', exit: 1 });
+    expect(await s.run('secret rm Missing_A')).toEqual({
+      stdout: '',
+      stderr: 'Error response from daemon: secret Missing_A not found\n',
+      exit: 1,
+    });
   });
 });

@@ -1,12 +1,18 @@
 // service ls / ps / inspect / logs against hand-built objects, compared with the layouts the real
 // docker CLI 28 printed (reference transcript and conformance recordings; IDs and times are ours).
 import { describe, expect, it } from 'vitest';
-import { ago, docker, makeService, makeTask, NODE_ID, type World } from '../helpers/service-fixtures.js';
 import { ellipsis, imageWithoutDigest } from '../../src/cli/formatter/displayutils.js';
 import { GoFileMode } from '../../src/go/fs/filemode.js';
 import { formatGoDuration } from '../../src/go/time/duration.js';
+import { ago, docker, makeService, makeTask, NODE_ID, type World } from '../helpers/service-fixtures.js';
 
-const web = makeService({ id: 'fzc9nr3cewvcahzxrxke40e2s', name: 'web', image: 'nginx:latest', replicas: 2, labels: { tier: 'front', app: 'shop' } });
+const web = makeService({
+  id: 'fzc9nr3cewvcahzxrxke40e2s',
+  name: 'web',
+  image: 'nginx:latest',
+  replicas: 2,
+  labels: { tier: 'front', app: 'shop' },
+});
 const cache = makeService({ id: 'vwh3qwsod8gf2f25gg264brpi', name: 'cache', image: 'redis:latest', labels: { tier: 'back' } });
 const agent = makeService({ id: 'd4ohljht10b407mmdordgkzm0', name: 'agent', image: 'alpine:latest', global: true });
 const quiet = makeService({ id: 'iwfr4h87aab86g2nmfb4s4qa0', name: 'quiet_one', image: 'nginx:latest' });
@@ -62,9 +68,9 @@ describe('service ls', () => {
         '',
       ].join('\n'),
     );
-    expect((await docker(services, ['service', 'ls', '--format', '{{.ID}} {{.Name}} {{.Mode}} {{.Replicas}}', '-f', 'name=web'])).stdout).toBe(
-      'fzc9nr3cewvc web replicated 2/2\n',
-    );
+    expect(
+      (await docker(services, ['service', 'ls', '--format', '{{.ID}} {{.Name}} {{.Mode}} {{.Replicas}}', '-f', 'name=web'])).stdout,
+    ).toBe('fzc9nr3cewvc web replicated 2/2\n');
     expect((await docker(services, ['service', 'ls', '--format', 'json', '-f', 'name=web'])).stdout).toBe(
       '{"ID":"fzc9nr3cewvc","Image":"nginx:latest","Mode":"replicated","Name":"web","Ports":"","Replicas":"2/2"}\n',
     );
@@ -156,12 +162,25 @@ describe('service ps', () => {
         '',
       ].join('\n'),
     );
-    expect((await docker(tasks, ['service', 'ps', 'web', '--format', '{{.Name}}|{{.Image}}|{{.Node}}|{{.DesiredState}}|{{.Error}}|{{.Ports}}'])).stdout).toBe(
+    expect(
+      (await docker(tasks, ['service', 'ps', 'web', '--format', '{{.Name}}|{{.Image}}|{{.Node}}|{{.DesiredState}}|{{.Error}}|{{.Ports}}']))
+        .stdout,
+    ).toBe(
       'web.1|nginx:latest|vm|Running||\nweb.1|nginx:latest|vm|Shutdown||\nweb.2|nginx:latest|vm|Running||\nweb.2|nginx:latest|vm|Shutdown||\n',
     );
-    expect((await docker(tasks, ['service', 'ps', 'web', '-f', 'desired-state=shutdown', '--format', '{{.Name}} {{.DesiredState}} {{.CurrentState}}'])).stdout).toBe(
-      'web.1 Shutdown Shutdown less than a second ago\nweb.2 Shutdown Shutdown 1 second ago\n',
-    );
+    expect(
+      (
+        await docker(tasks, [
+          'service',
+          'ps',
+          'web',
+          '-f',
+          'desired-state=shutdown',
+          '--format',
+          '{{.Name}} {{.DesiredState}} {{.CurrentState}}',
+        ])
+      ).stdout,
+    ).toBe('web.1 Shutdown Shutdown less than a second ago\nweb.2 Shutdown Shutdown 1 second ago\n');
     expect((await docker(tasks, ['service', 'ps', 'web', '--format', 'table {{.ID}}\t{{.Name}}'])).stdout).toBe(
       'ID             NAME\nrlrozmqz8ixa   web.1\nz02xbixpjrpl    \\_ web.1\n05bg1j36s0t9   web.2\ne8ki8emsd1dw    \\_ web.2\n',
     );
@@ -185,7 +204,10 @@ describe('service ps', () => {
     expect(mixed.stdout).toContain('cache.1');
     expect(mixed).toMatchObject({ stderr: 'no such service: nosuch_svc\n', exit: 1 });
     const twins: World = {
-      services: [makeService({ id: 'abc000000000000000000000a', name: 'a', image: 'x' }), makeService({ id: 'abc000000000000000000000b', name: 'b', image: 'x' })],
+      services: [
+        makeService({ id: 'abc000000000000000000000a', name: 'a', image: 'x' }),
+        makeService({ id: 'abc000000000000000000000b', name: 'b', image: 'x' }),
+      ],
     };
     expect((await docker(twins, ['service', 'ps', 'abc'])).stderr).toBe('multiple services found with provided prefix: abc\n');
   });
@@ -195,9 +217,33 @@ describe('service ps', () => {
     const world: World = {
       services: [broken],
       tasks: [
-        makeTask({ id: '3suxmlx22khiaaaaaaaaaaaaa', service: broken, slot: 1, state: 'rejected', desired: 'ready', created: 2, err: 'No such image: nosuchimage:1' }),
-        makeTask({ id: 'byib3wpunnf8aaaaaaaaaaaaa', service: broken, slot: 1, state: 'rejected', desired: 'shutdown', created: 7, err: 'No such image: nosuchimage:1' }),
-        makeTask({ id: 'zzz3wpunnf8aaaaaaaaaaaaaa', service: broken, slot: 2, state: 'failed', desired: 'shutdown', created: 8, err: 'task: non-zero exit (1): a long message' }),
+        makeTask({
+          id: '3suxmlx22khiaaaaaaaaaaaaa',
+          service: broken,
+          slot: 1,
+          state: 'rejected',
+          desired: 'ready',
+          created: 2,
+          err: 'No such image: nosuchimage:1',
+        }),
+        makeTask({
+          id: 'byib3wpunnf8aaaaaaaaaaaaa',
+          service: broken,
+          slot: 1,
+          state: 'rejected',
+          desired: 'shutdown',
+          created: 7,
+          err: 'No such image: nosuchimage:1',
+        }),
+        makeTask({
+          id: 'zzz3wpunnf8aaaaaaaaaaaaaa',
+          service: broken,
+          slot: 2,
+          state: 'failed',
+          desired: 'shutdown',
+          created: 8,
+          err: 'task: non-zero exit (1): a long message',
+        }),
       ],
     };
     expect((await docker(world, ['service', 'ps', 'broken'])).stdout).toBe(
@@ -209,7 +255,9 @@ describe('service ps', () => {
         '',
       ].join('\n'),
     );
-    expect((await docker(world, ['service', 'ps', '--no-trunc', '--format', '{{.Name}}|{{.CurrentState}}|{{.Error}}', 'broken'])).stdout).toBe(
+    expect(
+      (await docker(world, ['service', 'ps', '--no-trunc', '--format', '{{.Name}}|{{.CurrentState}}|{{.Error}}', 'broken'])).stdout,
+    ).toBe(
       'broken.1|Rejected 2 seconds ago|"No such image: nosuchimage:1"\nbroken.1|Rejected 7 seconds ago|"No such image: nosuchimage:1"\nbroken.2|Failed 8 seconds ago|"task: non-zero exit (1): a long message"\n',
     );
   });
@@ -320,35 +368,37 @@ describe('service inspect', () => {
   it('prints the JSON array by default, [] and docker`s v28 error for a missing one', async () => {
     const out = await docker({ services: [cache] }, ['service', 'inspect', 'cache']);
     expect(out.exit).toBe(0);
-    expect(out.stdout).toBe(`${JSON.stringify(
-      [
-        {
-          ID: 'vwh3qwsod8gf2f25gg264brpi',
-          Version: { Index: 14 },
-          CreatedAt: '2026-11-28T11:02:47.564015938Z',
-          UpdatedAt: '2026-11-28T11:02:47.564015938Z',
-          Spec: {
-            Name: 'cache',
-            Labels: { tier: 'back' },
-            TaskTemplate: {
-              ContainerSpec: { Image: 'redis:latest', Init: false, StopGracePeriod: 10000000000, DNSConfig: {}, Isolation: 'default' },
-              Resources: { Limits: {}, Reservations: {} },
-              RestartPolicy: { Condition: 'any', Delay: 5000000000, MaxAttempts: 0 },
-              Placement: {},
-              ForceUpdate: 0,
-              Runtime: 'container',
+    expect(out.stdout).toBe(
+      `${JSON.stringify(
+        [
+          {
+            ID: 'vwh3qwsod8gf2f25gg264brpi',
+            Version: { Index: 14 },
+            CreatedAt: '2026-11-28T11:02:47.564015938Z',
+            UpdatedAt: '2026-11-28T11:02:47.564015938Z',
+            Spec: {
+              Name: 'cache',
+              Labels: { tier: 'back' },
+              TaskTemplate: {
+                ContainerSpec: { Image: 'redis:latest', Init: false, StopGracePeriod: 10000000000, DNSConfig: {}, Isolation: 'default' },
+                Resources: { Limits: {}, Reservations: {} },
+                RestartPolicy: { Condition: 'any', Delay: 5000000000, MaxAttempts: 0 },
+                Placement: {},
+                ForceUpdate: 0,
+                Runtime: 'container',
+              },
+              Mode: { Replicated: { Replicas: 1 } },
+              UpdateConfig: { Parallelism: 1, FailureAction: 'pause', Monitor: 5000000000, MaxFailureRatio: 0, Order: 'stop-first' },
+              RollbackConfig: { Parallelism: 1, FailureAction: 'pause', Monitor: 5000000000, MaxFailureRatio: 0, Order: 'stop-first' },
+              EndpointSpec: { Mode: 'vip' },
             },
-            Mode: { Replicated: { Replicas: 1 } },
-            UpdateConfig: { Parallelism: 1, FailureAction: 'pause', Monitor: 5000000000, MaxFailureRatio: 0, Order: 'stop-first' },
-            RollbackConfig: { Parallelism: 1, FailureAction: 'pause', Monitor: 5000000000, MaxFailureRatio: 0, Order: 'stop-first' },
-            EndpointSpec: { Mode: 'vip' },
+            Endpoint: { Spec: {} },
           },
-          Endpoint: { Spec: {} },
-        },
-      ],
-      null,
-      4,
-    )}\n`);
+        ],
+        null,
+        4,
+      )}\n`,
+    );
     expect(await docker({ services: [cache] }, ['service', 'inspect', 'nosuch_svc'])).toEqual({
       stdout: '[]\n',
       stderr: 'Error: no such service: nosuch_svc\n',
@@ -375,9 +425,12 @@ describe('service inspect', () => {
   it('runs -f templates on the typed service', async () => {
     const world: World = { services: [web, agent, secretService] };
     const f = async (tmpl: string, ref: string) => (await docker(world, ['service', 'inspect', '-f', tmpl, ref])).stdout;
-    expect(await f('{{.Spec.Name}} {{.Spec.Mode.Replicated.Replicas}} {{index .Spec.Labels "tier"}} {{.Spec.TaskTemplate.ContainerSpec.Image}}', 'web')).toBe(
-      'web 2 front nginx:latest\n',
-    );
+    expect(
+      await f(
+        '{{.Spec.Name}} {{.Spec.Mode.Replicated.Replicas}} {{index .Spec.Labels "tier"}} {{.Spec.TaskTemplate.ContainerSpec.Image}}',
+        'web',
+      ),
+    ).toBe('web 2 front nginx:latest\n');
     expect(await f('{{json .Spec.Mode}}', 'agent')).toBe('{"Global":{}}\n');
     expect(await f('{{json .Spec.TaskTemplate.ContainerSpec}}', 'nginx')).toBe(
       '{"Image":"nginx:latest","Init":false,"StopGracePeriod":10000000000,"DNSConfig":{},"Secrets":[{"File":{"Name":"my_first_secured_secret","UID":"0","GID":"0","Mode":292},"SecretID":"0r5dq7ykxfi4n1glahbw5ocif","SecretName":"my_first_secured_secret"}],"Isolation":"default"}\n',
@@ -386,9 +439,12 @@ describe('service inspect', () => {
       '-r--r--r-- {"File":{"Name":"my_first_secured_secret","UID":"0","GID":"0","Mode":292},"SecretID":"0r5dq7ykxfi4n1glahbw5ocif","SecretName":"my_first_secured_secret"}\n',
     );
     // Go's zero values for fields the JSON leaves out; durations print as Go does
-    expect(await f('[{{.Spec.TaskTemplate.ContainerSpec.User}}] {{.Spec.UpdateConfig.Monitor}} {{.Spec.TaskTemplate.ContainerSpec.StopGracePeriod}} {{.Version}} {{.ID}}', 'web')).toBe(
-      '[] 5s 10s {14} fzc9nr3cewvcahzxrxke40e2s\n',
-    );
+    expect(
+      await f(
+        '[{{.Spec.TaskTemplate.ContainerSpec.User}}] {{.Spec.UpdateConfig.Monitor}} {{.Spec.TaskTemplate.ContainerSpec.StopGracePeriod}} {{.Version}} {{.ID}}',
+        'web',
+      ),
+    ).toBe('[] 5s 10s {14} fzc9nr3cewvcahzxrxke40e2s\n');
     expect(await f('{{.CreatedAt}}', 'web')).toBe('2026-11-28 11:02:47.564015938 +0000 UTC\n');
   });
 
@@ -401,7 +457,9 @@ describe('service inspect', () => {
     expect((await docker({ services: [web] }, ['service', 'inspect', '-f', 'pretty {{.ID}}', 'web'])).stderr).toBe(
       'Cannot supply extra formatting options to the pretty template\n',
     );
-    expect((await docker({ services: [web] }, ['service', 'inspect', '-f', 'pretty', 'web'])).stdout).toContain('Service Mode:\tReplicated\n');
+    expect((await docker({ services: [web] }, ['service', 'inspect', '-f', 'pretty', 'web'])).stdout).toContain(
+      'Service Mode:\tReplicated\n',
+    );
     expect(await docker({ services: [web] }, ['service', 'inspect', '-f', '{{.ID', 'web'])).toEqual({
       stdout: '',
       stderr: 'template parsing error: template: :1: unclosed action\n',
@@ -413,10 +471,18 @@ describe('service inspect', () => {
 describe('service logs', () => {
   it('prints nothing for containers that wrote nothing; a miss names both kinds', async () => {
     expect(await docker(tasks, ['service', 'logs', 'cache'])).toEqual({ stdout: '', stderr: '', exit: 0 });
-    expect(await docker(tasks, ['service', 'logs', '--raw', '-f', '-t', '--tail', '5', '--since', '42m', 'web'])).toEqual({ stdout: '', stderr: '', exit: 0 });
+    expect(await docker(tasks, ['service', 'logs', '--raw', '-f', '-t', '--tail', '5', '--since', '42m', 'web'])).toEqual({
+      stdout: '',
+      stderr: '',
+      exit: 0,
+    });
     expect(await docker(tasks, ['service', 'logs', 'i1n0w2ir4oox'])).toEqual({ stdout: '', stderr: '', exit: 0 });
     expect(await docker(tasks, ['service', 'logs', 'cache.1.i1n0w2ir4ooxpkejx9g51bilp'])).toEqual({ stdout: '', stderr: '', exit: 0 });
-    expect(await docker(tasks, ['service', 'logs', 'nosuch_svc'])).toEqual({ stdout: '', stderr: 'no such task or service: nosuch_svc\n', exit: 1 });
+    expect(await docker(tasks, ['service', 'logs', 'nosuch_svc'])).toEqual({
+      stdout: '',
+      stderr: 'no such task or service: nosuch_svc\n',
+      exit: 1,
+    });
     expect((await docker(tasks, ['service', 'logs', '--since', 'yesterday', 'web'])).stderr).toBe(
       'invalid value for "since": failed to parse value as time or duration: "yesterday"\n',
     );

@@ -2,9 +2,10 @@
 // swaps in, its tasks replace the current ones, the update status ends rollback_completed, and
 // docker's errors (no previous spec, a missing service, --rollback with other flags).
 import { describe, expect, it } from 'vitest';
-import { session, type Session } from '../helpers/run.js';
+import { type Session, session } from '../helpers/run.js';
 
-const IN_USE = "Error response from daemon: rpc error: code = InvalidArgument desc = secret 'rb_secret' is in use by the following service: rb\n";
+const IN_USE =
+  "Error response from daemon: rpc error: code = InvalidArgument desc = secret 'rb_secret' is in use by the following service: rb\n";
 
 async function swarmWithService(): Promise<{ s: Session; id: string }> {
   const s = session();
@@ -50,7 +51,11 @@ describe('service rollback', () => {
 
   it('names a missing service as the daemon does', async () => {
     const { s } = await swarmWithService();
-    expect(await s.run('service rollback -d nosuch_svc')).toEqual({ stdout: '', stderr: 'Error response from daemon: service nosuch_svc not found\n', exit: 1 });
+    expect(await s.run('service rollback -d nosuch_svc')).toEqual({
+      stdout: '',
+      stderr: 'Error response from daemon: service nosuch_svc not found\n',
+      exit: 1,
+    });
     expect((await s.run('service rollback')).stderr).toContain("'tsecret service rollback' requires 1 argument");
   });
 
@@ -63,7 +68,9 @@ describe('service rollback', () => {
     expect((await s.run('secret rm rb_secret')).exit).toBe(0);
     await s.run('secret create rb_secret -', { stdin: 'again' });
     // the previous spec names the removed secret's ID: refused (a deliberate difference, see services.ts)
-    expect((await s.run('service rollback -d rb')).stderr).toBe('Error response from daemon: rpc error: code = InvalidArgument desc = secret not found: rb_secret\n');
+    expect((await s.run('service rollback -d rb')).stderr).toBe(
+      'Error response from daemon: rpc error: code = InvalidArgument desc = secret not found: rb_secret\n',
+    );
   });
 
   it('restores the secret reference, the environment and the labels', async () => {
@@ -71,9 +78,12 @@ describe('service rollback', () => {
     const first = (await s.run('ps -q')).stdout.trim();
     await s.run('service update -d --env-add B=2 --secret-rm rb_secret --label-add stage=two rb');
     expect(await s.run('service rollback -d rb')).toEqual({ stdout: 'rb\n', stderr: '', exit: 0 });
-    expect(await inspect(s, '{{json .Spec.TaskTemplate.ContainerSpec.Env}} {{json .PreviousSpec.TaskTemplate.ContainerSpec.Env}} {{json .Spec.Labels}}')).toBe(
-      '["A=1"] ["A=1","B=2"] {"stage":"one"}\n',
-    );
+    expect(
+      await inspect(
+        s,
+        '{{json .Spec.TaskTemplate.ContainerSpec.Env}} {{json .PreviousSpec.TaskTemplate.ContainerSpec.Env}} {{json .Spec.Labels}}',
+      ),
+    ).toBe('["A=1"] ["A=1","B=2"] {"stage":"one"}\n');
     expect(await inspect(s, '{{.UpdateStatus.State}} {{.UpdateStatus.Message}}')).toBe('rollback_completed rollback completed\n');
     expect(await s.run('secret rm rb_secret')).toEqual({ stdout: '', stderr: IN_USE, exit: 1 });
     expect((await s.run('service ps -q rb')).stdout.trim().split('\n')).toHaveLength(3);
@@ -133,9 +143,15 @@ describe('service rollback', () => {
 
   it('refuses --rollback with other flags, but not with -d or -q', async () => {
     const { s } = await swarmWithService();
-    expect(await s.run('service update -d --rollback --env-add X=1 rb')).toEqual({ stdout: '', stderr: 'other flags may not be combined with --rollback\n', exit: 1 });
+    expect(await s.run('service update -d --rollback --env-add X=1 rb')).toEqual({
+      stdout: '',
+      stderr: 'other flags may not be combined with --rollback\n',
+      exit: 1,
+    });
     // the service is looked up first
-    expect((await s.run('service update --rollback --force nosuch_svc')).stderr).toBe('Error response from daemon: service nosuch_svc not found\n');
+    expect((await s.run('service update --rollback --force nosuch_svc')).stderr).toBe(
+      'Error response from daemon: service nosuch_svc not found\n',
+    );
     await s.run('service update -d --force rb');
     expect(await s.run('service update -q -d --rollback rb')).toEqual({ stdout: 'rb\n', stderr: '', exit: 0 });
   });
@@ -145,7 +161,9 @@ describe('service rollback', () => {
     await s.run('service scale -d rb=2');
     expect(await inspect(s, '{{.UpdateStatus}}')).toBe('<nil>\n');
     await s.run('service rollback -d rb');
-    expect(await inspect(s, '{{.Spec.Mode.Replicated.Replicas}} {{.PreviousSpec.Mode.Replicated.Replicas}} {{.UpdateStatus.State}}')).toBe('1 2 rollback_completed\n');
+    expect(await inspect(s, '{{.Spec.Mode.Replicated.Replicas}} {{.PreviousSpec.Mode.Replicated.Replicas}} {{.UpdateStatus.State}}')).toBe(
+      '1 2 rollback_completed\n',
+    );
     expect((await s.run('service ps -q rb')).stdout.trim().split('\n')).toHaveLength(1);
   });
 });

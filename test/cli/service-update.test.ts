@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { session, type Session } from '../helpers/run.js';
+import { type Session, session } from '../helpers/run.js';
 
 async function swarm(): Promise<Session> {
   const s = session();
@@ -17,14 +17,24 @@ const env = async (s: Session, svc: string): Promise<string> =>
 describe('service create --env-file', () => {
   it('reads files as docker does and lets a later entry replace an earlier one', async () => {
     const s = await swarm();
-    writeFileSync(join(s.dir, 'app.env'), '\ufeff# a comment\r\n\nA=from_file\n  LEAD=spaces\nBARE_UNSET\nFROM_CLIENT\nEMPTY=\nTRAIL=a b \nB=file_b\n');
+    writeFileSync(
+      join(s.dir, 'app.env'),
+      '\ufeff# a comment\r\n\nA=from_file\n  LEAD=spaces\nBARE_UNSET\nFROM_CLIENT\nEMPTY=\nTRAIL=a b \nB=file_b\n',
+    );
     writeFileSync(join(s.dir, 'more.env'), 'B=more_b\nC=more_c');
-    const created = await s.run('service create -d --no-resolve-image --name upd --env-file app.env --env A=from_flag --env BARE_FLAG nginx:latest', {
-      env: { FROM_CLIENT: 'client_value', BARE_UNSET: undefined, BARE_FLAG: undefined },
-    });
+    const created = await s.run(
+      'service create -d --no-resolve-image --name upd --env-file app.env --env A=from_flag --env BARE_FLAG nginx:latest',
+      {
+        env: { FROM_CLIENT: 'client_value', BARE_UNSET: undefined, BARE_FLAG: undefined },
+      },
+    );
     expect(created.exit).toBe(0);
-    expect(await env(s, 'upd')).toBe('["LEAD=spaces","FROM_CLIENT=client_value","EMPTY=","TRAIL=a b ","B=file_b","A=from_flag","BARE_FLAG"]\n');
-    await s.run('service create -d --no-resolve-image --name other --env-file app.env --env-file more.env redis', { env: { FROM_CLIENT: undefined, BARE_UNSET: undefined } });
+    expect(await env(s, 'upd')).toBe(
+      '["LEAD=spaces","FROM_CLIENT=client_value","EMPTY=","TRAIL=a b ","B=file_b","A=from_flag","BARE_FLAG"]\n',
+    );
+    await s.run('service create -d --no-resolve-image --name other --env-file app.env --env-file more.env redis', {
+      env: { FROM_CLIENT: undefined, BARE_UNSET: undefined },
+    });
     expect(await env(s, 'other')).toBe('["A=from_file","LEAD=spaces","EMPTY=","TRAIL=a b ","B=more_b","C=more_c"]\n');
     const id = (await s.run('ps -q --filter name=upd.1')).stdout.trim();
     expect((await s.run(['exec', id, 'sh', '-c', 'echo "[$A|$TRAIL|$BARE_FLAG|$BARE_UNSET]"'])).stdout).toBe('[from_flag|a b ||]\n');
@@ -36,17 +46,29 @@ describe('service create --env-file', () => {
     writeFileSync(join(s.dir, 'noname.env'), '=value\n');
     const create = (file: string) => s.run(`service create -d --no-resolve-image --name bad --env-file ${file} nginx`);
     expect(await create('nosuch.env')).toEqual({ stdout: '', stderr: 'open nosuch.env: no such file or directory\n', exit: 1 });
-    expect(await create('blank.env')).toEqual({ stdout: '', stderr: "invalid env file (blank.env): variable 'BAD NAME' contains whitespaces\n", exit: 1 });
-    expect(await create('noname.env')).toEqual({ stdout: '', stderr: "invalid env file (noname.env): no variable name on line '=value'\n", exit: 1 });
+    expect(await create('blank.env')).toEqual({
+      stdout: '',
+      stderr: "invalid env file (blank.env): variable 'BAD NAME' contains whitespaces\n",
+      exit: 1,
+    });
+    expect(await create('noname.env')).toEqual({
+      stdout: '',
+      stderr: "invalid env file (noname.env): no variable name on line '=value'\n",
+      exit: 1,
+    });
     expect((await s.run('service ls -q')).stdout).toBe('');
     const ctr = await s.run('service create -d --no-resolve-image --name ok nginx');
     expect(ctr.exit).toBe(0);
     const id = (await s.run('ps -q')).stdout.trim();
-    expect(await s.run(['exec', '--env-file', 'blank.env', id, 'true'])).toEqual({ stdout: '', stderr: "invalid env file (blank.env): variable 'BAD NAME' contains whitespaces\n", exit: 1 });
+    expect(await s.run(['exec', '--env-file', 'blank.env', id, 'true'])).toEqual({
+      stdout: '',
+      stderr: "invalid env file (blank.env): variable 'BAD NAME' contains whitespaces\n",
+      exit: 1,
+    });
   });
 });
 
-describe('--env-file lines of 64 KiB or more, as Go\'s bufio.Scanner refuses them (docker CLI 28)', () => {
+describe("--env-file lines of 64 KiB or more, as Go's bufio.Scanner refuses them (docker CLI 28)", () => {
   const line = (bytes: number, end = '\n') => `A=${'x'.repeat(bytes - 2)}${end}`;
 
   it('takes a line of 65535 bytes, with or without its line end', async () => {
@@ -67,7 +89,11 @@ describe('--env-file lines of 64 KiB or more, as Go\'s bufio.Scanner refuses the
       expect(await create(file)).toEqual({ stdout: '', stderr: `invalid env file (${file}): bufio.Scanner: token too long\n`, exit: 1 });
     }
     const id = (await s.run('service create -d --no-resolve-image --name ok nginx'), (await s.run('ps -q')).stdout.trim());
-    expect(await s.run(['exec', '--env-file', '/dev/zero', id, 'true'])).toEqual({ stdout: '', stderr: 'invalid env file (/dev/zero): bufio.Scanner: token too long\n', exit: 1 });
+    expect(await s.run(['exec', '--env-file', '/dev/zero', id, 'true'])).toEqual({
+      stdout: '',
+      stderr: 'invalid env file (/dev/zero): bufio.Scanner: token too long\n',
+      exit: 1,
+    });
   });
 
   it('reports a bad line read before the long one', async () => {
@@ -125,15 +151,25 @@ describe('service update', () => {
         '',
       ].join('\n'),
     );
-    expect((await s.run(['service', 'inspect', '-f', '{{json .Spec.Labels}} {{.UpdateStatus}}', 'upd'])).stdout).toBe('{"keep":"changed","new":"2"} <nil>\n');
+    expect((await s.run(['service', 'inspect', '-f', '{{json .Spec.Labels}} {{.UpdateStatus}}', 'upd'])).stdout).toBe(
+      '{"keep":"changed","new":"2"} <nil>\n',
+    );
     expect((await s.run('service ps -q upd')).stdout.trim().split('\n')).toHaveLength(2);
   });
 
   it('refuses --replicas on a global service with the update command`s own text', async () => {
     const s = await swarm();
     await s.run('service create -d --no-resolve-image --name gl --mode global alpine');
-    expect(await s.run('service update -d --replicas 2 gl')).toEqual({ stdout: '', stderr: 'replicas can only be used with replicated mode\n', exit: 1 });
-    expect(await s.run('service update -d --env-add X=1 nosuch_svc')).toEqual({ stdout: '', stderr: 'Error response from daemon: service nosuch_svc not found\n', exit: 1 });
+    expect(await s.run('service update -d --replicas 2 gl')).toEqual({
+      stdout: '',
+      stderr: 'replicas can only be used with replicated mode\n',
+      exit: 1,
+    });
+    expect(await s.run('service update -d --env-add X=1 nosuch_svc')).toEqual({
+      stdout: '',
+      stderr: 'Error response from daemon: service nosuch_svc not found\n',
+      exit: 1,
+    });
   });
 });
 
@@ -145,7 +181,11 @@ describe('service ps filters', () => {
     expect((await s.run(['service', 'ps', '-f', 'service=other', 'upd', '--format', '{{.Name}} {{.Image}}'])).stdout).toBe(
       'other.1 redis:latest\nupd.1 nginx:latest\n',
     );
-    expect(await s.run('service ps -f service=nosuch_svc upd')).toEqual({ stdout: '', stderr: 'Error response from daemon: service nosuch_svc not found\n', exit: 1 });
+    expect(await s.run('service ps -f service=nosuch_svc upd')).toEqual({
+      stdout: '',
+      stderr: 'Error response from daemon: service nosuch_svc not found\n',
+      exit: 1,
+    });
   });
 
   it('matches label= against the service`s labels as they were when each task was made', async () => {
@@ -169,10 +209,29 @@ describe('progress of scale', () => {
     await s.run('service create -d --no-resolve-image --name sc nginx');
     const wait = [5, 4, 3, 2, 1].map((n) => `verify: Waiting ${n} seconds to verify that tasks are stable...`);
     expect((await s.run('service scale sc=3')).stdout).toBe(
-      ['sc scaled to 3', 'overall progress: 0 out of 3 tasks', '1/3:  ', '2/3:  ', '3/3:  ', 'overall progress: 1 out of 3 tasks', 'overall progress: 3 out of 3 tasks', ...wait, 'verify: Service sc converged', ''].join('\n'),
+      [
+        'sc scaled to 3',
+        'overall progress: 0 out of 3 tasks',
+        '1/3:  ',
+        '2/3:  ',
+        '3/3:  ',
+        'overall progress: 1 out of 3 tasks',
+        'overall progress: 3 out of 3 tasks',
+        ...wait,
+        'verify: Service sc converged',
+        '',
+      ].join('\n'),
     );
     expect((await s.run('service scale sc=1')).stdout).toBe(
-      ['sc scaled to 1', 'overall progress: 0 out of 1 tasks', '1/1:  ', 'overall progress: 1 out of 1 tasks', ...wait, 'verify: Service sc converged', ''].join('\n'),
+      [
+        'sc scaled to 1',
+        'overall progress: 0 out of 1 tasks',
+        '1/1:  ',
+        'overall progress: 1 out of 1 tasks',
+        ...wait,
+        'verify: Service sc converged',
+        '',
+      ].join('\n'),
     );
   });
 });

@@ -42,7 +42,8 @@ describe('services', () => {
 
   it('names every service that still uses a secret, sorted', async () => {
     const s = await swarmWithSecret();
-    for (const name of ['b_svc', 'a_svc']) await s.run(`service create -d --no-resolve-image --name ${name} --secret my_first_secured_secret nginx`);
+    for (const name of ['b_svc', 'a_svc'])
+      await s.run(`service create -d --no-resolve-image --name ${name} --secret my_first_secured_secret nginx`);
     expect((await s.run('secret rm my_first_secured_secret')).stderr).toBe(
       "Error response from daemon: rpc error: code = InvalidArgument desc = secret 'my_first_secured_secret' is in use by the following services: a_svc, b_svc\n",
     );
@@ -50,9 +51,15 @@ describe('services', () => {
 
   it('checks secret references on the client as docker does', async () => {
     const s = await swarmWithSecret();
-    expect(await s.run('service create -d --no-resolve-image --secret nope nginx')).toEqual({ stdout: '', stderr: 'secret not found: nope\n', exit: 1 });
+    expect(await s.run('service create -d --no-resolve-image --secret nope nginx')).toEqual({
+      stdout: '',
+      stderr: 'secret not found: nope\n',
+      exit: 1,
+    });
     expect(
-      await s.run('service create -d --no-resolve-image --secret my_first_secured_secret --secret source=my_first_secured_secret,target=my_first_secured_secret nginx'),
+      await s.run(
+        'service create -d --no-resolve-image --secret my_first_secured_secret --secret source=my_first_secured_secret,target=my_first_secured_secret nginx',
+      ),
     ).toEqual({ stdout: '', stderr: 'duplicate secret target for my_first_secured_secret not allowed\n', exit: 1 });
     const bad = await s.run('service create --secret source=x,foo=bar nginx');
     expect(bad.exit).toBe(125);
@@ -62,7 +69,9 @@ describe('services', () => {
   it('mounts with the given uid, gid and mode, reading mode as Go does (400 is decimal)', async () => {
     const s = await swarmWithSecret();
     await s.run('secret create other -', { stdin: 'This is my first secured secret\n' });
-    await s.run('service create -d --no-resolve-image --name web --secret source=my_first_secured_secret,target=a,uid=1000,gid=1000,mode=0400 --secret source=other,target=b,mode=400 nginx');
+    await s.run(
+      'service create -d --no-resolve-image --name web --secret source=my_first_secured_secret,target=a,uid=1000,gid=1000,mode=0400 --secret source=other,target=b,mode=400 nginx',
+    );
     const id = (await s.run('ps -q')).stdout.trim();
     expect((await s.run(['exec', id, 'stat', '-c', '%a %u %g %s %n', '/run/secrets/a', '/run/secrets/b'])).stdout).toBe(
       '400 1000 1000 32 /run/secrets/a\n620 0 0 32 /run/secrets/b\n',

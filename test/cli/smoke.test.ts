@@ -1,11 +1,12 @@
 // The built CLI as a user runs it: the README's quick-start command (the seed walkthrough's secret
 // and service parts), a first-secret round trip, and the process around a command (a reader that
 // goes away, the code cache).
-import { describe, expect, it } from 'vitest';
+
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { builtCli, repoRoot, spawnCli, tempDir } from '../helpers/run.js';
 
 describe('built CLI', () => {
@@ -15,14 +16,16 @@ describe('built CLI', () => {
     expect(r.exit).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('$ tsecret secret ls\nID ');
-    expect(r.stdout).toContain('Error response from daemon: rpc error: code = AlreadyExists desc = secret MY_FIRST_SECURED_SECRET already exists\n(exit code 1)\n');
+    expect(r.stdout).toContain(
+      'Error response from daemon: rpc error: code = AlreadyExists desc = secret MY_FIRST_SECURED_SECRET already exists\n(exit code 1)\n',
+    );
     expect(r.stdout).toContain('Node left the swarm.\n');
     // the value shows only where docker shows it: read back inside the task container
     const cid = /\$ echo \$CID\n([0-9a-f]{12})\n/.exec(r.stdout)?.[1];
     expect(cid).toBeDefined();
     expect(r.stdout.split('This is my first secured secret\n')).toHaveLength(2);
     expect(r.stdout).toContain('$ tsecret container exec $CID cat /run/secrets/my_first_secured_secret\nThis is my first secured secret\n');
-    expect(r.stdout).toContain("is in use by the following service: nginx\n(exit code 1)\n");
+    expect(r.stdout).toContain('is in use by the following service: nginx\n(exit code 1)\n');
     expect(r.stdout).toContain('$ tsecret secret rm my_first_secured_secret\nmy_first_secured_secret\n');
     const ls = await spawnCli(['secret', 'ls'], { env: { HOME: home, XDG_STATE_HOME: '', TSECRET_STATE: '' } });
     expect(ls.stderr).toMatch(/^Error response from daemon: This node is not a swarm manager/);
@@ -86,7 +89,8 @@ describe('built CLI: the process around a command', () => {
     const dir = installCopy();
     damage(dir);
     const env = { ...process.env, TSECRET_STATE: join(dir, 'state.json') };
-    const run = (args: string[], stdin = '') => spawnSync(process.execPath, ['--', join(dir, 'bin', 'tsecret.cjs'), ...args], { env, input: stdin, encoding: 'utf8' });
+    const run = (args: string[], stdin = '') =>
+      spawnSync(process.execPath, ['--', join(dir, 'bin', 'tsecret.cjs'), ...args], { env, input: stdin, encoding: 'utf8' });
     expect(run(['swarm', 'init', '--advertise-addr', '127.0.0.1']).status).toBe(0);
     const created = run(['secret', 'create', 'cached', '-'], 'v');
     expect({ status: created.status, stderr: created.stderr }).toEqual({ status: 0, stderr: '' });
@@ -118,10 +122,15 @@ describe('built CLI: the process around a command', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'package', 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.dependencies).toBeUndefined();
     const env = { ...process.env, TSECRET_STATE: join(dir, 'state.json'), NODE_PATH: '' };
-    const run = (args: string[], stdin = '') => spawnSync(process.execPath, ['--', join(dir, 'package', 'bin', 'tsecret.cjs'), ...args], { env, input: stdin, encoding: 'utf8' });
+    const run = (args: string[], stdin = '') =>
+      spawnSync(process.execPath, ['--', join(dir, 'package', 'bin', 'tsecret.cjs'), ...args], { env, input: stdin, encoding: 'utf8' });
     expect(run(['swarm', 'init', '--advertise-addr', '127.0.0.1']).status).toBe(0);
     expect(run(['secret', 'create', 'packed', '-'], 'v').status).toBe(0);
-    expect(run(['secret', 'ls', '--format', '{{.Name}} {{upper .Name}}'])).toMatchObject({ status: 0, stdout: 'packed PACKED\n', stderr: '' });
+    expect(run(['secret', 'ls', '--format', '{{.Name}} {{upper .Name}}'])).toMatchObject({
+      status: 0,
+      stdout: 'packed PACKED\n',
+      stderr: '',
+    });
     writeFileSync(join(dir, 'compose.yml'), 'services:\n  web:\n    image: nginx\n');
     expect(run(['stack', 'deploy', '--resolve-image', 'never', '-c', join(dir, 'compose.yml'), 'packed']).status).toBe(0);
     expect(run(['stack', 'ls'])).toMatchObject({ status: 0, stdout: 'NAME      SERVICES\npacked    1\n' });
@@ -129,7 +138,9 @@ describe('built CLI: the process around a command', () => {
 
   it('has a code cache from the build that this node accepts', () => {
     const require = createRequire(import.meta.url);
-    const { loadBundle } = require(join(repoRoot, 'bin', 'tsecret.cjs')) as { loadBundle: () => { script: { cachedDataRejected?: boolean } } };
+    const { loadBundle } = require(join(repoRoot, 'bin', 'tsecret.cjs')) as {
+      loadBundle: () => { script: { cachedDataRejected?: boolean } };
+    };
     expect(existsSync(join(repoRoot, 'dist', 'tsecret.cjs.cache'))).toBe(true);
     expect(loadBundle().script.cachedDataRejected).toBe(false);
   });

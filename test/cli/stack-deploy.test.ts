@@ -4,9 +4,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { session, type Session } from '../helpers/run.js';
+import { type Session, session } from '../helpers/run.js';
 
-const NOTICE = 'Since --detach=false was not specified, tasks will be created in the background.\nIn a future release, --detach=false will become the default.\n';
+const NOTICE =
+  'Since --detach=false was not specified, tasks will be created in the background.\nIn a future release, --detach=false will become the default.\n';
 
 const GITEA = `version: "3.3"
 services:
@@ -54,10 +55,20 @@ describe('stack deploy', () => {
     // once the secret exists, the services are made (in name order) and the rest is left as is
     await s.run('secret create gitea_mysql_root_password -', { stdin: 'rootpass\n' });
     expect(await deploy(s)).toEqual({ stdout: 'Creating service gitea_app\nCreating service gitea_db\n', stderr: NOTICE, exit: 0 });
-    const refs = await s.run(['service', 'inspect', 'gitea_db', '--format', '{{range .Spec.TaskTemplate.ContainerSpec.Secrets}}{{.File.Name}} {{.File.Mode}} {{.SecretName}};{{end}}']);
-    expect(refs.stdout).toBe('userpw -r-------- gitea_gitea_mysql_user_password;gitea_mysql_root_password -r--r--r-- gitea_mysql_root_password;\n');
+    const refs = await s.run([
+      'service',
+      'inspect',
+      'gitea_db',
+      '--format',
+      '{{range .Spec.TaskTemplate.ContainerSpec.Secrets}}{{.File.Name}} {{.File.Mode}} {{.SecretName}};{{end}}',
+    ]);
+    expect(refs.stdout).toBe(
+      'userpw -r-------- gitea_gitea_mysql_user_password;gitea_mysql_root_password -r--r--r-- gitea_mysql_root_password;\n',
+    );
     const id = (await s.run('ps --filter name=gitea_app -q')).stdout.trim();
-    expect((await s.run(['exec', id, 'sh', '-c', 'echo $DB_PASSWD; cat $DB_PASSWD'])).stdout).toBe('/run/secrets/gitea_mysql_user_password\nuserpass123\n');
+    expect((await s.run(['exec', id, 'sh', '-c', 'echo $DB_PASSWD; cat $DB_PASSWD'])).stdout).toBe(
+      '/run/secrets/gitea_mysql_user_password\nuserpass123\n',
+    );
   });
 
   it('updates on redeploy, relabels unchanged secrets silently, and refuses changed data', async () => {
@@ -85,16 +96,29 @@ describe('stack deploy', () => {
     const s = session();
     writeFileSync(join(s.dir, 'docker-compose.yml'), GITEA);
     writeFileSync(join(s.dir, 'user_pw.txt'), 'x\n');
-    expect(await s.run('stack deploy --resolve-image never x')).toEqual({ stdout: '', stderr: 'Specify a Compose file (with --compose-file)\n', exit: 1 });
-    expect(await s.run(['stack', 'deploy', '-c', '', 'x'])).toEqual({ stdout: '', stderr: 'Specify a Compose file (with --compose-file)\n', exit: 1 });
+    expect(await s.run('stack deploy --resolve-image never x')).toEqual({
+      stdout: '',
+      stderr: 'Specify a Compose file (with --compose-file)\n',
+      exit: 1,
+    });
+    expect(await s.run(['stack', 'deploy', '-c', '', 'x'])).toEqual({
+      stdout: '',
+      stderr: 'Specify a Compose file (with --compose-file)\n',
+      exit: 1,
+    });
     expect(await deploy(s, '', 'missing.yml')).toEqual({ stdout: '', stderr: 'open missing.yml: no such file or directory\n', exit: 1 });
     expect(await s.run('stack deploy --resolve-image bogus -c docker-compose.yml x')).toEqual({
       stdout: '',
       stderr: 'Invalid option bogus for flag --resolve-image\n',
       exit: 1,
     });
-    expect(await s.run(['stack', 'deploy', '-c', 'docker-compose.yml', ' '])).toEqual({ stdout: '', stderr: 'invalid stack name: " "\n', exit: 1 });
-    const notManager = 'this node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again\n';
+    expect(await s.run(['stack', 'deploy', '-c', 'docker-compose.yml', ' '])).toEqual({
+      stdout: '',
+      stderr: 'invalid stack name: " "\n',
+      exit: 1,
+    });
+    const notManager =
+      'this node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again\n';
     expect(await deploy(s)).toEqual({ stdout: '', stderr: NOTICE + notManager, exit: 1 });
     expect(await deploy(s, '-d')).toEqual({ stdout: '', stderr: notManager, exit: 1 });
     expect((await s.run('stack deploy -c docker-compose.yml')).stderr).toBe(
@@ -106,11 +130,23 @@ describe('stack deploy', () => {
     const s = await gitea();
     writeFileSync(join(s.dir, 'base.yml'), 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    environment:\n      LEVEL: base\n');
     writeFileSync(join(s.dir, 'over.yml'), 'version: "3.8"\nservices:\n  web:\n    environment:\n      LEVEL: over\n');
-    expect((await s.run('stack up -d --resolve-image never -c base.yml,over.yml st')).stdout).toBe('Creating network st_default\nCreating service st_web\n');
-    expect((await s.run(['service', 'inspect', '-f', '{{json .Spec.TaskTemplate.ContainerSpec.Env}} {{.Spec.TaskTemplate.ContainerSpec.Image}}', 'st_web'])).stdout).toBe(
-      '["LEVEL=over"] nginx:latest\n',
+    expect((await s.run('stack up -d --resolve-image never -c base.yml,over.yml st')).stdout).toBe(
+      'Creating network st_default\nCreating service st_web\n',
     );
-    const piped = await s.run('stack deploy -d --resolve-image never -c - other', { stdin: 'version: "3.8"\nservices:\n  one:\n    image: redis\n' });
+    expect(
+      (
+        await s.run([
+          'service',
+          'inspect',
+          '-f',
+          '{{json .Spec.TaskTemplate.ContainerSpec.Env}} {{.Spec.TaskTemplate.ContainerSpec.Image}}',
+          'st_web',
+        ])
+      ).stdout,
+    ).toBe('["LEVEL=over"] nginx:latest\n');
+    const piped = await s.run('stack deploy -d --resolve-image never -c - other', {
+      stdin: 'version: "3.8"\nservices:\n  one:\n    image: redis\n',
+    });
     expect(piped).toEqual({ stdout: 'Creating network other_default\nCreating service other_one\n', stderr: '', exit: 0 });
   });
 
@@ -123,7 +159,10 @@ describe('stack deploy', () => {
     writeFileSync(join(s.dir, 'sub', 'stack.yml'), file);
     expect((await s.run('stack deploy -d --resolve-image never -c sub/stack.yml a')).exit).toBe(0);
     expect((await s.run('stack deploy -d --resolve-image never -c - b', { stdin: file })).exit).toBe(0);
-    for (const [stack, want] of [['a', 'in-sub\n'], ['b', 'in-cwd\n']]) {
+    for (const [stack, want] of [
+      ['a', 'in-sub\n'],
+      ['b', 'in-cwd\n'],
+    ]) {
       const id = (await s.run(`ps -q --filter name=${stack}_app`)).stdout.trim();
       expect((await s.run(['exec', id, 'cat', '/run/secrets/pw'])).stdout).toBe(want);
     }
@@ -147,9 +186,17 @@ describe('stack deploy', () => {
   it('reports conversion errors with the service key after the networks and secrets exist', async () => {
     const s = await gitea();
     writeFileSync(join(s.dir, 'bad.yml'), 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    secrets: [ghost]\n');
-    expect(await deploy(s, '', 'bad.yml', 'b')).toEqual({ stdout: 'Creating network b_default\n', stderr: `${NOTICE}service web: undefined secret "ghost"\n`, exit: 1 });
+    expect(await deploy(s, '', 'bad.yml', 'b')).toEqual({
+      stdout: 'Creating network b_default\n',
+      stderr: `${NOTICE}service web: undefined secret "ghost"\n`,
+      exit: 1,
+    });
     writeFileSync(join(s.dir, 'noimg.yml'), 'version: "3.8"\nservices:\n  web:\n    command: ["x"]\n');
-    expect(await deploy(s, '', 'noimg.yml', 'b')).toEqual({ stdout: '', stderr: 'invalid image reference for service web: no image specified\n', exit: 1 });
+    expect(await deploy(s, '', 'noimg.yml', 'b')).toEqual({
+      stdout: '',
+      stderr: 'invalid image reference for service web: no image specified\n',
+      exit: 1,
+    });
     expect(await deploy(s, '', 'docker-compose.yml', 'Bad/Name')).toEqual({
       stdout: 'Creating network Bad/Name_default\n',
       stderr: `${NOTICE}failed to create network Bad/Name_default: Error response from daemon: rpc error: code = InvalidArgument desc = name must be valid as a DNS name component\n`,

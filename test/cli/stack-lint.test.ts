@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { session, type Session } from '../helpers/run.js';
+import { type Session, session } from '../helpers/run.js';
 
 const STACK = `version: "3.8"
 services:
@@ -52,24 +52,38 @@ describe('stack lint', () => {
 
   it('says there are no problems for a clean file, and reads stdin for -', async () => {
     const s = session();
-    const clean = 'version: "3.8"\nservices:\n  db:\n    image: mysql:8\n    secrets: [db_password]\nsecrets:\n  db_password:\n    external: true\n';
+    const clean =
+      'version: "3.8"\nservices:\n  db:\n    image: mysql:8\n    secrets: [db_password]\nsecrets:\n  db_password:\n    external: true\n';
     expect(await s.run('stack lint -c -', { stdin: clean })).toEqual({ stdout: 'no problems\n', stderr: '', exit: 0 });
   });
 
   it('reports where a later file overrides an earlier one, in that file', async () => {
     const s = project();
-    writeFileSync(join(s.dir, 'override.yml'), 'version: "3.8"\nservices:\n  db:\n    environment:\n      MYSQL_PASSWORD_FILE: /run/secrets/db_pass\nsecrets:\n  db_password:\n    file: ./missing.txt\n  api_token:\n    external: true\n');
+    writeFileSync(
+      join(s.dir, 'override.yml'),
+      'version: "3.8"\nservices:\n  db:\n    environment:\n      MYSQL_PASSWORD_FILE: /run/secrets/db_pass\nsecrets:\n  db_password:\n    file: ./missing.txt\n  api_token:\n    external: true\n',
+    );
     const r = await s.run('stack lint -c stack.yml -c override.yml --format json');
-    const found = (JSON.parse(r.stdout) as { file: string; line: number; column: number; rule: string }[]).map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`);
-    expect(found).toEqual(['stack.yml:6:23 env-path-without-file', 'override.yml:5:28 env-file-not-mounted', 'override.yml:8:11 file-missing']);
+    const found = (JSON.parse(r.stdout) as { file: string; line: number; column: number; rule: string }[]).map(
+      (f) => `${f.file}:${f.line}:${f.column} ${f.rule}`,
+    );
+    expect(found).toEqual([
+      'stack.yml:6:23 env-path-without-file',
+      'override.yml:5:28 env-file-not-mounted',
+      'override.yml:8:11 file-missing',
+    ]);
   });
 
   it("reports docker's refusal of a file in docker's words, at the node it names", async () => {
     const s = session();
     writeFileSync(join(s.dir, 'bad.yml'), 'version: "3.8"\nservices:\n  web:\n    image: nginx\n    imagee: nginx\n');
     writeFileSync(join(s.dir, 'syntax.yml'), 'version: "3.8"\nservices:\n  web:\n  image: nginx\n   x: 1\n');
-    expect((await s.run('stack lint -c bad.yml')).stdout).toBe('bad.yml:5:5  error  services.web Additional property imagee is not allowed  compose-invalid\n1 problem (1 error, 0 warnings)\n');
-    expect((await s.run('stack lint -c syntax.yml')).stdout).toBe('syntax.yml:5:1  error  yaml: line 5: mapping values are not allowed in this context  compose-invalid\n1 problem (1 error, 0 warnings)\n');
+    expect((await s.run('stack lint -c bad.yml')).stdout).toBe(
+      'bad.yml:5:5  error  services.web Additional property imagee is not allowed  compose-invalid\n1 problem (1 error, 0 warnings)\n',
+    );
+    expect((await s.run('stack lint -c syntax.yml')).stdout).toBe(
+      'syntax.yml:5:1  error  yaml: line 5: mapping values are not allowed in this context  compose-invalid\n1 problem (1 error, 0 warnings)\n',
+    );
     expect(await s.run('stack lint -c missing.yml')).toEqual({
       stdout: 'missing.yml:1:1  error  open missing.yml: no such file or directory  compose-invalid\n1 problem (1 error, 0 warnings)\n',
       stderr: '',
@@ -79,7 +93,10 @@ describe('stack lint', () => {
 
   it('checks for docker compose with --target compose', async () => {
     const s = session();
-    writeFileSync(join(s.dir, 'compose.yml'), 'services:\n  db:\n    image: mysql:8\n    secrets: [db_password]\nsecrets:\n  db_password:\n    environment: DB_PASSWORD\n');
+    writeFileSync(
+      join(s.dir, 'compose.yml'),
+      'services:\n  db:\n    image: mysql:8\n    secrets: [db_password]\nsecrets:\n  db_password:\n    environment: DB_PASSWORD\n',
+    );
     expect((await s.run('stack lint --target compose -c compose.yml')).stdout).toBe('no problems\n');
     expect((await s.run('stack lint -c compose.yml')).stdout).toContain('error  stack deploy refuses secret db_password');
   });
@@ -101,8 +118,15 @@ describe('stack lint', () => {
     const run = sarif.runs[0];
     const result = run.results[1];
     expect(result).toMatchObject({ ruleId: 'undeclared', level: 'error', message: { text: expect.stringContaining('api_token') } });
-    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'stack.yml' }, region: { startLine: 7, startColumn: 28 } });
-    expect(run.tool.driver.rules[result.ruleIndex]).toMatchObject({ id: 'undeclared', helpUri: 'https://github.com/portainer/portainer/issues/11950', defaultConfiguration: { level: 'error' } });
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'stack.yml' },
+      region: { startLine: 7, startColumn: 28 },
+    });
+    expect(run.tool.driver.rules[result.ruleIndex]).toMatchObject({
+      id: 'undeclared',
+      helpUri: 'https://github.com/portainer/portainer/issues/11950',
+      defaultConfiguration: { level: 'error' },
+    });
     const github = (await s.run('stack lint -c stack.yml --format github')).stdout.split('\n');
     expect(github[1]).toBe(
       '::error file=stack.yml,line=7,col=28,title=undeclared::service db uses secret api_token, which is not declared: declare it under the top-level secrets: (file: or external: true) (https://github.com/portainer/portainer/issues/11950)',
@@ -118,7 +142,9 @@ describe('stack lint', () => {
       stderr: `invalid argument "kubernetes" for "--target" flag: must be swarm or compose${usage}`,
       exit: 125,
     });
-    expect((await s.run('stack lint -c stack.yml --format xml')).stderr).toBe(`invalid argument "xml" for "--format" flag: must be text, json, sarif or github${usage}`);
+    expect((await s.run('stack lint -c stack.yml --format xml')).stderr).toBe(
+      `invalid argument "xml" for "--format" flag: must be text, json, sarif or github${usage}`,
+    );
     expect((await s.run('stack lint -c stack.yml --max-warnings many')).stderr).toBe(
       `invalid argument "many" for "--max-warnings" flag: strconv.ParseInt: parsing "many": invalid syntax${usage}`,
     );
@@ -128,6 +154,8 @@ describe('stack lint', () => {
 
   it("is listed as tsecret's own in stack --help", async () => {
     const s = session();
-    expect((await s.run('stack --help')).stdout).toContain("\n\ntsecret's own commands:\n  lint        Check the secrets and configs of compose files\n\nRun 'tsecret stack COMMAND --help'");
+    expect((await s.run('stack --help')).stdout).toContain(
+      "\n\ntsecret's own commands:\n  lint        Check the secrets and configs of compose files\n\nRun 'tsecret stack COMMAND --help'",
+    );
   });
 });

@@ -1,12 +1,12 @@
 // stack ls / services / ps / rm against the simulated swarm: membership by the namespace label,
 // docker's "nothing found" texts and exit codes, the removal order and its failure reporting.
 import { describe, expect, it } from 'vitest';
-import { session, type Session } from '../helpers/run.js';
-import { localEngineFor } from '../../src/engine/local/factory.js';
-import { runStackRemove } from '../../src/cli/stack/rm.js';
 import { validateStackName } from '../../src/cli/stack/common.js';
+import { runStackRemove } from '../../src/cli/stack/rm.js';
 import { DaemonError } from '../../src/engine/errors.js';
+import { localEngineFor } from '../../src/engine/local/factory.js';
 import { testStreams } from '../../src/iostreams/test.js';
+import { type Session, session } from '../helpers/run.js';
 
 const NS = 'com.docker.stack.namespace';
 
@@ -24,7 +24,17 @@ async function fakeStack(s: Session, ns: string, services: string[]): Promise<vo
   await engine.networkCreate({ Name: `${ns}_default`, Driver: 'overlay', Labels: { [NS]: ns } });
   await s.run(['secret', 'create', '-l', `${NS}=${ns}`, `${ns}_pw`, '-'], { stdin: 'pw' });
   for (const name of services) {
-    const r = await s.run(['service', 'create', '-d', '--no-resolve-image', '--name', `${ns}_${name}`, '-l', `${NS}=${ns}`, 'nginx:latest']);
+    const r = await s.run([
+      'service',
+      'create',
+      '-d',
+      '--no-resolve-image',
+      '--name',
+      `${ns}_${name}`,
+      '-l',
+      `${NS}=${ns}`,
+      'nginx:latest',
+    ]);
     expect(r.exit).toBe(0);
   }
 }
@@ -77,11 +87,18 @@ describe('stack ls / services / ps', () => {
     await fakeStack(s, 'app', ['web', 'db']);
     const services = await s.run('stack services app');
     expect(services.stdout.split('\n')[0]).toBe('ID             NAME      MODE         REPLICAS   IMAGE          PORTS');
-    expect(services.stdout.split('\n').slice(1, 3).map((l) => l.split(/ +/)[1])).toEqual(['app_db', 'app_web']);
+    expect(
+      services.stdout
+        .split('\n')
+        .slice(1, 3)
+        .map((l) => l.split(/ +/)[1]),
+    ).toEqual(['app_db', 'app_web']);
     expect((await s.run('stack services -q app')).stdout).toMatch(/^[0-9a-z]{12}\n[0-9a-z]{12}\n$/);
     expect((await s.run('stack ps -q app')).stdout).toMatch(/^[0-9a-z]{12}\n[0-9a-z]{12}\n$/);
     expect((await s.run('stack ps -q --no-trunc app')).stdout).toMatch(/^[0-9a-z]{25}\n[0-9a-z]{25}\n$/);
-    expect((await s.run(['stack', 'ps', '--format', '{{.Name}} {{.DesiredState}}', 'app'])).stdout).toBe('app_db.1 Running\napp_web.1 Running\n');
+    expect((await s.run(['stack', 'ps', '--format', '{{.Name}} {{.DesiredState}}', 'app'])).stdout).toBe(
+      'app_db.1 Running\napp_web.1 Running\n',
+    );
   });
 
   it('fails as docker does before swarm init', async () => {
@@ -123,14 +140,17 @@ describe('stack rm', () => {
       'failed to remove some resources from stack: app',
     );
     expect(stdout.text()).toBe('Removing service app_web\nRemoving secret app_pw\nRemoving network app_default\n');
-    expect(stderr.text()).toBe(`Failed to remove secret ${secretID}: Error response from daemon: secret ${secretID} is busyNothing found in stack: none\n`);
+    expect(stderr.text()).toBe(
+      `Failed to remove secret ${secretID}: Error response from daemon: secret ${secretID} is busyNothing found in stack: none\n`,
+    );
   });
 
   it('needs at least one name', async () => {
     const s = await swarm();
     expect(await s.run('stack rm')).toEqual({
       stdout: '',
-      stderr: "tsecret: 'tsecret stack rm' requires at least 1 argument\n\nUsage:  tsecret stack rm [OPTIONS] STACK [STACK...]\n\nSee 'tsecret stack rm --help' for more information\n",
+      stderr:
+        "tsecret: 'tsecret stack rm' requires at least 1 argument\n\nUsage:  tsecret stack rm [OPTIONS] STACK [STACK...]\n\nSee 'tsecret stack rm --help' for more information\n",
       exit: 1,
     });
   });

@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/root.js';
-import type { IOStreams } from '../../src/iostreams/iostreams.js';
 import { localEngineFor } from '../../src/engine/local/factory.js';
-import { session, tempDir, type Result } from '../helpers/run.js';
+import type { IOStreams } from '../../src/iostreams/iostreams.js';
+import { type Result, session, tempDir } from '../helpers/run.js';
 
-const LOCKED = 'Error response from daemon: Swarm is encrypted and needs to be unlocked before it can be used. Please use "docker swarm unlock" to unlock it.\n';
+const LOCKED =
+  'Error response from daemon: Swarm is encrypted and needs to be unlocked before it can be used. Please use "docker swarm unlock" to unlock it.\n';
 const KEY_RE = /SWMKEY-1-[A-Za-z0-9+/]{43}/;
 
 /** A session whose remembered unlocks live in its own runtime dir, which restart() empties. */
@@ -84,7 +85,8 @@ describe('swarm autolock', () => {
     expect(await s.run('swarm unlock-key -q')).toEqual({ stdout: '', stderr: `could not fetch unlock key: ${LOCKED}`, exit: 1 });
     expect(await s.run('swarm init')).toEqual({
       stdout: '',
-      stderr: 'Error response from daemon: This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.\n',
+      stderr:
+        'Error response from daemon: This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.\n',
       exit: 1,
     });
     expect(await s.run('swarm init --force-new-cluster')).toEqual({
@@ -95,12 +97,14 @@ describe('swarm autolock', () => {
     });
     expect(await s.run('swarm join --token SWMTKN-1-x 10.0.0.1:2377')).toEqual({
       stdout: '',
-      stderr: 'Error response from daemon: This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.\n',
+      stderr:
+        'Error response from daemon: This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.\n',
       exit: 1,
     });
     expect(await s.run('swarm leave')).toEqual({
       stdout: '',
-      stderr: 'Error response from daemon: Swarm is encrypted and locked. Please unlock it first or use `--force` to ignore this message.\n',
+      stderr:
+        'Error response from daemon: Swarm is encrypted and locked. Please unlock it first or use `--force` to ignore this message.\n',
       exit: 1,
     });
     // the node's containers are the daemon's, not the swarm's: listed, but a secret cannot be read
@@ -127,7 +131,10 @@ describe('swarm autolock', () => {
     const cases: [string, string][] = [
       [`${other}\n`, 'Error response from daemon: swarm could not be unlocked: invalid key provided\n'],
       // one changed character inside the key (the last one carries 2 bits Go's decoder ignores)
-      [`${key.slice(0, 20)}${key[20] === 'A' ? 'B' : 'A'}${key.slice(21)}\n`, 'Error response from daemon: swarm could not be unlocked: invalid key provided\n'],
+      [
+        `${key.slice(0, 20)}${key[20] === 'A' ? 'B' : 'A'}${key.slice(21)}\n`,
+        'Error response from daemon: swarm could not be unlocked: invalid key provided\n',
+      ],
       ['SWMKEY-1-\n', 'Error response from daemon: swarm could not be unlocked: invalid key provided\n'],
       ['', 'Error response from daemon: invalid key string\n'],
       ['\n', 'Error response from daemon: invalid key string\n'],
@@ -160,7 +167,11 @@ describe('swarm autolock', () => {
 
   it('swarm unlock outside a swarm, and on a swarm without autolock', async () => {
     const s = autolockSession();
-    expect(await s.run('swarm unlock', { stdin: 'x' })).toEqual({ stdout: '', stderr: 'Error: This node is not part of a swarm\n', exit: 1 });
+    expect(await s.run('swarm unlock', { stdin: 'x' })).toEqual({
+      stdout: '',
+      stderr: 'Error: This node is not part of a swarm\n',
+      exit: 1,
+    });
     await s.run('swarm init --advertise-addr 127.0.0.1');
     s.restart();
     expect(await s.run('swarm unlock', { stdin: 'x' })).toEqual({ stdout: '', stderr: 'Error: swarm is not locked\n', exit: 1 });
@@ -175,7 +186,9 @@ describe('swarm autolock', () => {
     s.restart();
     expect(await s.run('secret ls -q', { env: { TSECRET_UNLOCK_KEY: `${key}\n` } })).toMatchObject({ stderr: '', exit: 0 });
     expect(await s.run('swarm unlock-key -q', { env: { TSECRET_UNLOCK_KEY: key } })).toEqual({ stdout: `${key}\n`, stderr: '', exit: 0 });
-    expect(await s.run('swarm unlock', { stdin: key, env: { TSECRET_UNLOCK_KEY: key } })).toMatchObject({ stderr: 'Error: swarm is not locked\n' });
+    expect(await s.run('swarm unlock', { stdin: key, env: { TSECRET_UNLOCK_KEY: key } })).toMatchObject({
+      stderr: 'Error: swarm is not locked\n',
+    });
     expect(readdirSync(s.runtime)).toEqual([]);
     expect(await s.run('secret ls -q')).toMatchObject({ stderr: LOCKED, exit: 1 });
     expect(await s.run('secret ls -q', { env: { TSECRET_UNLOCK_KEY: 'SWMKEY-1-nope' } })).toMatchObject({ stderr: LOCKED, exit: 1 });
@@ -195,7 +208,10 @@ describe('swarm autolock', () => {
     expect(newest).not.toBe(key);
     s.restart();
     for (const stale of [old, key]) {
-      expect(await s.run('swarm unlock', { stdin: stale })).toMatchObject({ stderr: 'Error response from daemon: swarm could not be unlocked: invalid key provided\n', exit: 1 });
+      expect(await s.run('swarm unlock', { stdin: stale })).toMatchObject({
+        stderr: 'Error response from daemon: swarm could not be unlocked: invalid key provided\n',
+        exit: 1,
+      });
     }
     expect(await s.run('swarm unlock', { stdin: newest })).toMatchObject({ stderr: '', exit: 0 });
     expect((await s.run('secret inspect -f {{.Spec.Name}} a')).stdout).toBe('a\n');
@@ -247,7 +263,17 @@ describe('swarm autolock', () => {
     const modes: boolean[] = [];
     const stdin = Object.assign(new PassThrough(), { isRaw: false, setRawMode: (m: boolean) => void modes.push(m) });
     const env = { ...process.env, TSECRET_STATE: s.statePath, XDG_RUNTIME_DIR: s.runtime, TSECRET_UNLOCK_KEY: undefined };
-    const io: IOStreams = { stdin, stdout, stderr, stdoutIsTTY: true, stderrIsTTY: true, stdinIsTTY: true, env, cwd: s.dir, now: () => Date.now() };
+    const io: IOStreams = {
+      stdin,
+      stdout,
+      stderr,
+      stdoutIsTTY: true,
+      stderrIsTTY: true,
+      stdinIsTTY: true,
+      env,
+      cwd: s.dir,
+      now: () => Date.now(),
+    };
     // typed with a mistake erased by backspace, then Enter
     stdin.write(`${key.slice(0, 20)}x\x7f${key.slice(20)}\r`);
     const code = await runCli(['swarm', 'unlock'], io, () => localEngineFor(s.statePath, io));
@@ -323,7 +349,9 @@ describe('swarm autolock', () => {
     writeFileSync(`${s.statePath}.key`, '{"version":2,"keyId":"x"}');
     const r = await s.run('secret ls');
     expect(r.exit).toBe(1);
-    expect(r.stderr).toMatch(/^invalid key file .*state\.json\.key: needs exactly one of a data key and a wrapped data key \(tsecret left it untouched\)\n$/);
+    expect(r.stderr).toMatch(
+      /^invalid key file .*state\.json\.key: needs exactly one of a data key and a wrapped data key \(tsecret left it untouched\)\n$/,
+    );
   });
 });
 

@@ -13,11 +13,11 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureSwarm, resetEngine } from './engine.js';
 import { normalizeScenario } from '../../src/doctest/normalize.js';
+import { ensureSwarm, resetEngine } from './engine.js';
 import { makeDockerShim, makeTempDir, runScenarioSteps, runShell, shQuote, whichOnPath } from './runner.js';
+import type { Recording, Scenario, StepOutput } from './scenario.js';
 import {
-  SWARM_INIT_ARGS,
   comparedFields,
   expectedOutputs,
   listScenarioNames,
@@ -25,8 +25,8 @@ import {
   loadScenario,
   recordingMismatch,
   repoRoot,
+  SWARM_INIT_ARGS,
 } from './scenario.js';
-import type { Recording, Scenario, StepOutput } from './scenario.js';
 
 /** The CLI under test; TSECRET_CONFORMANCE_CLI points elsewhere (another build, a stub). */
 const builtCli = process.env.TSECRET_CONFORMANCE_CLI ?? join(repoRoot, 'bin', 'tsecret.cjs');
@@ -63,7 +63,9 @@ function pickTarget(): Target {
 }
 
 const target = pickTarget();
-const only = process.env.TSECRET_CONFORMANCE_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+const only = process.env.TSECRET_CONFORMANCE_ONLY?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const names = listScenarioNames().filter((n) => !only || only.includes(n));
 // a misspelt name must not quietly shrink the run to the scenarios that happen to match
 const unknownOnly = only?.filter((n) => !names.includes(n)) ?? [];
@@ -105,7 +107,8 @@ async function runAgainstTarget(scenario: Scenario): Promise<StepOutput[]> {
     if (target.realDocker) resetEngine(target.realDocker, env);
     if (scenario.swarm) {
       const setup = await runShell(`docker ${SWARM_INIT_ARGS.join(' ')}`, { cwd, env });
-      if (setup.exit !== 0) throw new Error(`hidden setup \`docker ${SWARM_INIT_ARGS.join(' ')}\` failed (exit ${setup.exit}):\n${setup.stderr}`);
+      if (setup.exit !== 0)
+        throw new Error(`hidden setup \`docker ${SWARM_INIT_ARGS.join(' ')}\` failed (exit ${setup.exit}):\n${setup.stderr}`);
     }
     return await runScenarioSteps(scenario, { cwd, env });
   } finally {
@@ -200,7 +203,8 @@ for (const [name, p] of planned) {
     }, 30 * 60_000);
     scenario.steps.forEach((step, i) => {
       it(stepTitle(i, step.run), () => {
-        let note = step.override && !target.realDocker ? `$ ${step.run}\n(expected output overridden: ${step.override.reason})` : `$ ${step.run}`;
+        let note =
+          step.override && !target.realDocker ? `$ ${step.run}\n(expected output overridden: ${step.override.reason})` : `$ ${step.run}`;
         if (step.coreutils) {
           // busybox (the oracle's images) vs GNU coreutils (tsecret): only the exit code counts
           note += `\n(coreutils step: only the exit code is compared; docker printed ${JSON.stringify({ stdout: expected[i]?.stdout, stderr: expected[i]?.stderr })})`;

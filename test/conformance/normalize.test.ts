@@ -2,18 +2,27 @@
 // The oracle check (two real recordings normalize identically) is `npm run record:conformance -- --check`.
 import { describe, expect, it } from 'vitest';
 import {
-  HOST,
-  SPACE_RUN,
   canonicalRollbackProgress,
   collapseProgressRepeats,
   compareNormalized,
   dropOwnHelpBlocks,
+  HOST,
   mapBinaryName,
   normalizeScenario,
+  SPACE_RUN,
   sortMapOrderRuns,
 } from '../../src/doctest/normalize.js';
-import { expectedOutputs, listScenarioNames, loadRecording, loadScenario, parseScenario, recordingMismatch, rekeyOverride, setupDigest } from './scenario.js';
 import type { StepOutput } from './scenario.js';
+import {
+  expectedOutputs,
+  listScenarioNames,
+  loadRecording,
+  loadScenario,
+  parseScenario,
+  recordingMismatch,
+  rekeyOverride,
+  setupDigest,
+} from './scenario.js';
 
 const out = (stdout: string, stderr = '', exit = 0): StepOutput => ({ stdout, stderr, exit });
 const norm = (
@@ -30,12 +39,16 @@ const norm = (
 
 describe('sortMapOrderRuns', () => {
   it('sorts each run of stack lines of one kind by name, and nothing else', () => {
-    const deploy = 'Creating network s_b\nCreating network s_a\nCreating secret s_z\nCreating secret s_y\nUpdating service s_db (id: ok74qdvjeq0z8afdows5r8j6q)\nCreating service s_app\n';
+    const deploy =
+      'Creating network s_b\nCreating network s_a\nCreating secret s_z\nCreating secret s_y\nUpdating service s_db (id: ok74qdvjeq0z8afdows5r8j6q)\nCreating service s_app\n';
     expect(sortMapOrderRuns(deploy)).toBe(
       'Creating network s_a\nCreating network s_b\nCreating secret s_y\nCreating secret s_z\nCreating service s_app\nUpdating service s_db (id: ok74qdvjeq0z8afdows5r8j6q)\n',
     );
-    const rm = 'Removing service s_b\nRemoving service s_a\nRemoving secret s_2\nRemoving secret s_1\nRemoving network s_y\nRemoving network s_x\n';
-    expect(sortMapOrderRuns(rm)).toBe('Removing service s_b\nRemoving service s_a\nRemoving secret s_1\nRemoving secret s_2\nRemoving network s_x\nRemoving network s_y\n');
+    const rm =
+      'Removing service s_b\nRemoving service s_a\nRemoving secret s_2\nRemoving secret s_1\nRemoving network s_y\nRemoving network s_x\n';
+    expect(sortMapOrderRuns(rm)).toBe(
+      'Removing service s_b\nRemoving service s_a\nRemoving secret s_1\nRemoving secret s_2\nRemoving network s_x\nRemoving network s_y\n',
+    );
     expect(sortMapOrderRuns('Creating network b\nx\nCreating network a\n')).toBe('Creating network b\nx\nCreating network a\n');
   });
 
@@ -64,7 +77,10 @@ describe('normalizeScenario', () => {
 
   it('replaces an ID without a digit (about 3 random IDs in 10,000) that the commands do not spell', () => {
     const digitless = 'qwhdkzpxmbnelcvjtyrsoagfu';
-    const r = norm([out(`${digitless}\n`), out(`${digitless.slice(0, 12)}   x\n`, `secret ${digitless} not found\n`)], ['docker secret create s f', 'docker secret ls']);
+    const r = norm(
+      [out(`${digitless}\n`), out(`${digitless.slice(0, 12)}   x\n`, `secret ${digitless} not found\n`)],
+      ['docker secret create s f', 'docker secret ls'],
+    );
     expect(r.map((o) => [o.stdout, o.stderr])).toEqual([
       ['<ID1>\n', ''],
       ['<ID1/12>   x\n', 'secret <ID1> not found\n'],
@@ -114,7 +130,19 @@ describe('normalizeScenario', () => {
   });
 
   it('accepts every go-units form, lower-cased only after a task state', () => {
-    const forms = ['Less than a second', '1 second', '59 seconds', 'About a minute', '2 minutes', 'About an hour', '3 hours', '4 days', '2 weeks', '5 months', '2 years'];
+    const forms = [
+      'Less than a second',
+      '1 second',
+      '59 seconds',
+      'About a minute',
+      '2 minutes',
+      'About an hour',
+      '3 hours',
+      '4 days',
+      '2 weeks',
+      '5 months',
+      '2 years',
+    ];
     for (const f of forms) expect(norm([out(`${f} ago\n`)], ['x'])[0].stdout).toBe('<AGO>\n');
     expect(norm([out('Running less than a second ago\n')], ['x'])[0].stdout).toBe('Running <AGO>\n');
     expect(norm([out('Shutdown 5 seconds ago\n')], ['x'])[0].stdout).toBe('Shutdown <AGO>\n');
@@ -172,7 +200,8 @@ describe('normalizeScenario', () => {
   });
 
   it("drops tsecret's own help blocks with the blank line before them, and nothing else", () => {
-    const docker = "Commands:\n  rm          Remove one or more secrets\n\nRun 'tsecret secret COMMAND --help' for more information on a command.\n";
+    const docker =
+      "Commands:\n  rm          Remove one or more secrets\n\nRun 'tsecret secret COMMAND --help' for more information on a command.\n";
     const tsecret =
       "Commands:\n  rm          Remove one or more secrets\n\ntsecret's own commands:\n  rotate      Rotate\n  verify      Verify\n\nRun 'tsecret secret COMMAND --help' for more information on a command.\n";
     expect(dropOwnHelpBlocks(tsecret)).toBe(docker);
@@ -254,21 +283,40 @@ describe('normalizeScenario', () => {
 
 describe('scenario format', () => {
   it('accepts random only on capture steps and coreutils only on plain steps', () => {
-    const ok = parseScenario('t', 'description: d\nswarm: true\nsteps:\n  - run: a\n    capture: A\n    random: true\n  - run: b\n    coreutils: true\n');
-    expect(ok.steps).toEqual([{ run: 'a', capture: 'A', random: true }, { run: 'b', coreutils: true }]);
+    const ok = parseScenario(
+      't',
+      'description: d\nswarm: true\nsteps:\n  - run: a\n    capture: A\n    random: true\n  - run: b\n    coreutils: true\n',
+    );
+    expect(ok.steps).toEqual([
+      { run: 'a', capture: 'A', random: true },
+      { run: 'b', coreutils: true },
+    ]);
     expect(() => parseScenario('t', 'description: d\nswarm: true\nsteps:\n  - run: a\n    random: true\n')).toThrow(/random needs capture/);
-    expect(() => parseScenario('t', 'description: d\nswarm: true\nsteps:\n  - run: a\n    capture: A\n    coreutils: true\n')).toThrow(/capture step/);
+    expect(() => parseScenario('t', 'description: d\nswarm: true\nsteps:\n  - run: a\n    capture: A\n    coreutils: true\n')).toThrow(
+      /capture step/,
+    );
     expect(() =>
       parseScenario('t', 'description: d\nswarm: true\nsteps:\n  - run: a\n    coreutils: true\n    override: { stdout: x, reason: r }\n'),
     ).toThrow(/only the exit code/);
-    expect(() => parseScenario('t', 'description: d\nswarm: true\nfiles:\n  x: { helper: nosuch.sh }\nsteps:\n  - run: a\n')).toThrow(/no helper/);
-    expect(() => parseScenario('t', 'description: d\nswarm: true\nsteps:\n  - run: a\n    derived: true\n')).toThrow(/derived needs capture/);
+    expect(() => parseScenario('t', 'description: d\nswarm: true\nfiles:\n  x: { helper: nosuch.sh }\nsteps:\n  - run: a\n')).toThrow(
+      /no helper/,
+    );
+    expect(() => parseScenario('t', 'description: d\nswarm: true\nsteps:\n  - run: a\n    derived: true\n')).toThrow(
+      /derived needs capture/,
+    );
   });
 
   it('reports a recording as stale when the steps, the files or the swarm flag changed', () => {
     const text = 'description: d\nswarm: true\nfiles:\n  a.txt: hi\nsteps:\n  - run: cat a.txt\n';
     const scenario = parseScenario('t', text);
-    const recording = { scenario: 't', client: 'c', engine: 'e', recordedAt: 'r', setup: setupDigest(scenario), steps: [{ run: 'cat a.txt', ...out('hi') }] };
+    const recording = {
+      scenario: 't',
+      client: 'c',
+      engine: 'e',
+      recordedAt: 'r',
+      setup: setupDigest(scenario),
+      steps: [{ run: 'cat a.txt', ...out('hi') }],
+    };
     expect(recordingMismatch(scenario, recording)).toBeUndefined();
     expect(recordingMismatch(parseScenario('t', text.replace('hi', 'ho')), recording)).toMatch(/files changed/);
     expect(recordingMismatch(parseScenario('t', text.replace('swarm: true', 'swarm: false')), recording)).toMatch(/swarm flag/);
@@ -278,7 +326,8 @@ describe('scenario format', () => {
 });
 
 describe('canonicalRollbackProgress', () => {
-  const body = 'overall progress: rolling back update: 0 out of 1 tasks\n1/1:  \noverall progress: rolling back update: 1 out of 1 tasks\nverify: Service rb converged\n';
+  const body =
+    'overall progress: rolling back update: 0 out of 1 tasks\n1/1:  \noverall progress: rolling back update: 1 out of 1 tasks\nverify: Service rb converged\n';
   it('writes a rollback seen finished (completed last) as one seen starting (requested first)', () => {
     const seenLate = `rb\n${body}rollback: rollback completed\n`;
     const seenEarly = `rb\nrollback: manually requested rollback\n${body}`;
@@ -286,7 +335,11 @@ describe('canonicalRollbackProgress', () => {
     expect(canonicalRollbackProgress(seenEarly)).toBe(seenEarly);
   });
   it('leaves anything else alone: no status line at all, both lines, no rollback', () => {
-    for (const text of [`rb\n${body}`, `rb\nrollback: manually requested rollback\n${body}rollback: rollback completed\n`, 'overall progress: 1 out of 1 tasks\nrollback: rollback completed\n']) {
+    for (const text of [
+      `rb\n${body}`,
+      `rb\nrollback: manually requested rollback\n${body}rollback: rollback completed\n`,
+      'overall progress: 1 out of 1 tasks\nrollback: rollback completed\n',
+    ]) {
       expect(canonicalRollbackProgress(text)).toBe(text);
     }
   });
@@ -298,10 +351,14 @@ describe('overrides across re-recordings', () => {
     const newCid = `6646dea126e7${'0'.repeat(52)}`;
     const recorded = `You cannot remove a running container ${newCid}. Stop the container before attempting removal or force remove\n`;
     const override = `Error response from daemon: cannot remove container "${oldCid}": container is running\n`;
-    expect(rekeyOverride(override, recorded, recorded)).toBe(`Error response from daemon: cannot remove container "${newCid}": container is running\n`);
+    expect(rekeyOverride(override, recorded, recorded)).toBe(
+      `Error response from daemon: cannot remove container "${newCid}": container is running\n`,
+    );
     const ps = 'abcdef012345   nginx:latest   "/docker-entrypoint.…"   box.1.l6qy4djx7wlwnzpfmkd7j80ov\n';
     const psNow = '0123456789ab   nginx:latest   "sh -c trap"   box.1.zzqy4djx7wlwnzpfmkd7j80oa\n';
-    expect(rekeyOverride(ps, psNow, psNow)).toBe('0123456789ab   nginx:latest   "/docker-entrypoint.…"   box.1.zzqy4djx7wlwnzpfmkd7j80oa\n');
+    expect(rekeyOverride(ps, psNow, psNow)).toBe(
+      '0123456789ab   nginx:latest   "/docker-entrypoint.…"   box.1.zzqy4djx7wlwnzpfmkd7j80oa\n',
+    );
     // `${NAME}` is what this recording captured as NAME
     const scenario = parseScenario(
       't',
@@ -319,7 +376,9 @@ describe('overrides across re-recordings', () => {
     };
     expect(expectedOutputs(scenario, recording)[1].stderr).toBe('cannot remove container "a1b2c3d4e5f6": container is running\n');
     // an ID the recording holds anywhere stays, and names are never IDs of another recording
-    expect(rekeyOverride(`x ${newCid} aaaaaaaaaaaaaaaaaaaaaaaaa\n`, 'y\n', `${newCid} aaaaaaaaaaaaaaaaaaaaaaaaa`)).toBe(`x ${newCid} aaaaaaaaaaaaaaaaaaaaaaaaa\n`);
+    expect(rekeyOverride(`x ${newCid} aaaaaaaaaaaaaaaaaaaaaaaaa\n`, 'y\n', `${newCid} aaaaaaaaaaaaaaaaaaaaaaaaa`)).toBe(
+      `x ${newCid} aaaaaaaaaaaaaaaaaaaaaaaaa\n`,
+    );
   });
 });
 
@@ -343,8 +402,12 @@ describe('recorded scenarios', () => {
       const expected = expectedOutputs(scenario, recording);
       scenario.steps.forEach((step, i) => {
         if (!step.override) return;
-        for (const id of `${expected[i].stdout}${expected[i].stderr}`.match(/(?<![0-9a-z])(?:[0-9a-f]{64}|(?=[a-z]*[0-9])[0-9a-z]{25})(?![0-9a-z])/g) ?? []) {
-          expect(raw, `override of "${step.run}" names ${id}, which the recording does not contain and has nothing in its place`).toContain(id);
+        for (const id of `${expected[i].stdout}${expected[i].stderr}`.match(
+          /(?<![0-9a-z])(?:[0-9a-f]{64}|(?=[a-z]*[0-9])[0-9a-z]{25})(?![0-9a-z])/g,
+        ) ?? []) {
+          expect(raw, `override of "${step.run}" names ${id}, which the recording does not contain and has nothing in its place`).toContain(
+            id,
+          );
         }
       });
       expect(text).not.toMatch(/(?<![A-Za-z0-9_])(?=[a-f]*[0-9])[0-9a-f]{64}(?![A-Za-z0-9_])/);

@@ -11,11 +11,11 @@
 // The engine is left in swarm mode at the end because others use it.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dockerVersions, engineHostname, ensureSwarm, initSwarm, resetEngine } from './engine.js';
 import { compareNormalized, normalizeScenario } from '../../src/doctest/normalize.js';
+import { dockerVersions, engineHostname, ensureSwarm, initSwarm, resetEngine } from './engine.js';
 import { makeTempDir, runScenarioSteps, whichOnPath } from './runner.js';
-import { listScenarioNames, loadScenario, recordedDir, recordingPath, serializeRecording, setupDigest } from './scenario.js';
 import type { Recording, Scenario } from './scenario.js';
+import { listScenarioNames, loadScenario, recordedDir, recordingPath, serializeRecording, setupDigest } from './scenario.js';
 
 function usage(): never {
   process.stderr.write('usage: npm run record:conformance -- [--check] [scenario ...]\n');
@@ -30,7 +30,12 @@ function stepEnv(home: string): NodeJS.ProcessEnv {
   return env;
 }
 
-async function recordOnce(scenario: Scenario, bin: string, versions: { client: string; engine: string; hostname: string }, label: string): Promise<Recording> {
+async function recordOnce(
+  scenario: Scenario,
+  bin: string,
+  versions: { client: string; engine: string; hostname: string },
+  label: string,
+): Promise<Recording> {
   const root = makeTempDir(`tsecret-record-${scenario.name}-`);
   const home = join(root, 'home');
   const cwd = join(root, 'work');
@@ -44,7 +49,9 @@ async function recordOnce(scenario: Scenario, bin: string, versions: { client: s
       cwd,
       env,
       onStep: (i, r) => {
-        process.stderr.write(`  ${label} ${String(i + 1).padStart(2)}/${scenario.steps.length} exit=${r.exit}  ${scenario.steps[i].run.split('\n')[0].slice(0, 90)}\n`);
+        process.stderr.write(
+          `  ${label} ${String(i + 1).padStart(2)}/${scenario.steps.length} exit=${r.exit}  ${scenario.steps[i].run.split('\n')[0].slice(0, 90)}\n`,
+        );
       },
     });
     process.stderr.write(`  ${label} done in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
@@ -78,7 +85,9 @@ async function main(): Promise<number> {
   if (!bin) throw new Error('docker not found on PATH');
   const versions = { ...dockerVersions(bin), hostname: engineHostname(bin) };
   if (!versions.engine) throw new Error('cannot reach the docker engine: start it with ../shared/oracle/start-engine.sh');
-  process.stderr.write(`recording ${scenarios.length} scenario(s) with docker client ${versions.client}, engine ${versions.engine}${check ? ' (twice, --check)' : ''}\n`);
+  process.stderr.write(
+    `recording ${scenarios.length} scenario(s) with docker client ${versions.client}, engine ${versions.engine}${check ? ' (twice, --check)' : ''}\n`,
+  );
   mkdirSync(recordedDir, { recursive: true });
   let flaky = 0;
   try {
@@ -90,7 +99,11 @@ async function main(): Promise<number> {
         const second = await recordOnce(scenario, bin, versions, 'run 2');
         const opts = { binaryName: 'docker', hostname: versions.hostname };
         const differences = (a: Recording, b: Recording) =>
-          compareNormalized(normalizeScenario(a.steps, scenario.steps, opts), normalizeScenario(b.steps, scenario.steps, opts), scenario.steps);
+          compareNormalized(
+            normalizeScenario(a.steps, scenario.steps, opts),
+            normalizeScenario(b.steps, scenario.steps, opts),
+            scenario.steps,
+          );
         const diffs = differences(first, second);
         if (diffs.length === 0) {
           process.stderr.write(`  stable: both runs normalize to identical outputs\n`);
@@ -98,14 +111,18 @@ async function main(): Promise<number> {
           flaky++;
           process.stderr.write(`  FLAKY: ${diffs.length} difference(s) between two normalized runs:\n`);
           for (const d of diffs) {
-            process.stderr.write(`    step ${d.step} ${d.field} (${d.run.split('\n')[0].slice(0, 70)}):\n      run 1: ${JSON.stringify(d.a)}\n      run 2: ${JSON.stringify(d.b)}\n`);
+            process.stderr.write(
+              `    step ${d.step} ${d.field} (${d.run.split('\n')[0].slice(0, 70)}):\n      run 1: ${JSON.stringify(d.a)}\n      run 2: ${JSON.stringify(d.b)}\n`,
+            );
           }
           // The engine is not deterministic everywhere either (a secret file a non-root user can
           // read once in a while): a third run decides which of the two is written, so a recording
           // shows what the engine usually does. The scenario still counts as flaky.
           const third = await recordOnce(scenario, bin, versions, 'run 3');
           if (differences(third, second).length === 0) written = second;
-          process.stderr.write(`  run 3 agrees with ${written === second ? 'run 2: run 2' : differences(third, first).length === 0 ? 'run 1: run 1' : 'neither: run 1'} is written\n`);
+          process.stderr.write(
+            `  run 3 agrees with ${written === second ? 'run 2: run 2' : differences(third, first).length === 0 ? 'run 1: run 1' : 'neither: run 1'} is written\n`,
+          );
         }
       }
       writeFileSync(recordingPath(scenario.name), serializeRecording(written));

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeScenario } from '../../src/doctest/normalize.js';
 import { makeDockerShim, makeTempDir, runScenarioSteps, runShell, shQuote } from './runner.js';
-import { SWARM_INIT_ARGS, loadRecording, loadScenario, recordingMismatch, repoRoot } from './scenario.js';
 import type { Scenario, Step, StepOutput } from './scenario.js';
+import { loadRecording, loadScenario, recordingMismatch, repoRoot, SWARM_INIT_ARGS } from './scenario.js';
 
 const NAME = 'secret-rotate';
 const ROTATE_ARGS = 'secret rotate db_pw_v1 new_pw.txt';
@@ -29,7 +29,12 @@ let root = '';
 /** A fresh swarm in tsecret (behind a `docker` shim) with the scenario's files, and a step runner. */
 async function tsecretRun(steps: Step[]): Promise<StepOutput[]> {
   const dir = join(root, `run-${Math.random().toString(36).slice(2)}`);
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}`, HOME: join(dir, 'home'), TSECRET_STATE: join(dir, 'state', 'state.json') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}`,
+    HOME: join(dir, 'home'),
+    TSECRET_STATE: join(dir, 'state', 'state.json'),
+  };
   delete env.DOCKER_CONFIG;
   mkdirSync(join(dir, 'home'), { recursive: true });
   makeDockerShim(join(dir, 'bin'), `${shQuote(process.execPath)} -- ${shQuote(cli)}`);
@@ -68,8 +73,13 @@ describe(`secret rotate against the recording ${NAME}`, () => {
     const outputs = await tsecretRun(steps);
     const rotated = outputs[setup.length];
     expect(rotated).toEqual({ stdout: 'db_pw_v2\n', stderr: '', exit: 0 });
-    const expected = normalizeScenario(recording.steps, scenario.steps, { binaryName: 'docker', hostname: recording.hostname }).slice(secondConverge);
-    const actual = normalizeScenario(outputs, steps, { binaryName: 'tsecret', hostname: recording.hostname !== undefined ? hostname() : undefined }).slice(setup.length + 1);
+    const expected = normalizeScenario(recording.steps, scenario.steps, { binaryName: 'docker', hostname: recording.hostname }).slice(
+      secondConverge,
+    );
+    const actual = normalizeScenario(outputs, steps, {
+      binaryName: 'tsecret',
+      hostname: recording.hostname !== undefined ? hostname() : undefined,
+    }).slice(setup.length + 1);
     after.forEach((step, i) => {
       expect(actual[i], `$ ${step.run}`).toEqual(expected[i]);
     });

@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { materializeFiles } from './scenario.js';
 import type { Scenario, StepOutput } from './scenario.js';
+import { materializeFiles } from './scenario.js';
 
 export const STEP_TIMEOUT_MS = 120_000;
 
@@ -47,7 +47,16 @@ export function runShell(command: string, opts: { cwd: string; env: NodeJS.Proce
 }
 
 function signalNumber(signal: NodeJS.Signals): number {
-  const nums: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGABRT: 6, SIGKILL: 9, SIGSEGV: 11, SIGPIPE: 13, SIGTERM: 15 };
+  const nums: Partial<Record<NodeJS.Signals, number>> = {
+    SIGHUP: 1,
+    SIGINT: 2,
+    SIGQUIT: 3,
+    SIGABRT: 6,
+    SIGKILL: 9,
+    SIGSEGV: 11,
+    SIGPIPE: 13,
+    SIGTERM: 15,
+  };
   return nums[signal] ?? 0;
 }
 

@@ -1,9 +1,10 @@
 // Conformance scenarios: YAML files in ./scenarios, recorded against a real docker engine into
 // ./recorded, replayed against tsecret by conformance.test.ts. See README.md in this folder.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
 
 /**
@@ -74,6 +75,7 @@ export interface Scenario {
 }
 
 export type { StepOutput } from '../../src/doctest/normalize.js';
+
 import type { StepOutput } from '../../src/doctest/normalize.js';
 
 export interface RecordedStep extends StepOutput {
@@ -111,7 +113,8 @@ function checkFileSpec(name: string, file: string, spec: unknown): FileSpec {
       return { fill: o.fill, size: o.size as number };
     }
     if (typeof o.helper === 'string') {
-      if (!/^[A-Za-z0-9._-]+$/.test(o.helper) || !existsSync(join(helpersDir, o.helper))) fail(name, `file ${file}: no helper ${o.helper} in ${helpersDir}`);
+      if (!/^[A-Za-z0-9._-]+$/.test(o.helper) || !existsSync(join(helpersDir, o.helper)))
+        fail(name, `file ${file}: no helper ${o.helper} in ${helpersDir}`);
       return { helper: o.helper };
     }
   }
@@ -139,7 +142,8 @@ export function parseScenario(name: string, text: string): Scenario {
   const steps: Step[] = doc.steps.map((raw: unknown, i: number) => {
     if (!raw || typeof raw !== 'object') fail(name, `step ${i + 1}: must be a mapping`);
     const s = raw as Record<string, unknown>;
-    for (const k of Object.keys(s)) if (!['run', 'capture', 'random', 'derived', 'coreutils', 'override'].includes(k)) fail(name, `step ${i + 1}: unknown key ${k}`);
+    for (const k of Object.keys(s))
+      if (!['run', 'capture', 'random', 'derived', 'coreutils', 'override'].includes(k)) fail(name, `step ${i + 1}: unknown key ${k}`);
     if (typeof s.run !== 'string' || s.run.trim() === '') fail(name, `step ${i + 1}: run must be a non-empty string`);
     const step: Step = { run: s.run };
     if (s.capture !== undefined) {
@@ -173,7 +177,8 @@ export function parseScenario(name: string, text: string): Scenario {
       }
       if (step.capture) fail(name, `step ${i + 1}: a capture step cannot be overridden`);
       const override: Override = { reason: o.reason };
-      for (const k of Object.keys(o)) if (!['stdout', 'stderr', 'exit', 'reason'].includes(k)) fail(name, `step ${i + 1}: unknown override key ${k}`);
+      for (const k of Object.keys(o))
+        if (!['stdout', 'stderr', 'exit', 'reason'].includes(k)) fail(name, `step ${i + 1}: unknown override key ${k}`);
       if (o.stdout !== undefined) {
         if (typeof o.stdout !== 'string') fail(name, `step ${i + 1}: override.stdout must be a string`);
         override.stdout = o.stdout;
@@ -280,7 +285,11 @@ function expandCaptures(text: string, captured: Map<string, string>): string {
 }
 
 /** The random values an override's raw text may hold: container IDs (64 hex, 12 hex) and swarm IDs. */
-const OVERRIDE_ID_KINDS = [/(?<![0-9a-z])[0-9a-f]{64}(?![0-9a-z])/g, /(?<![0-9a-z])[0-9a-z]{25}(?![0-9a-z])/g, /(?<![0-9a-z])[0-9a-f]{12}(?![0-9a-z])/g];
+const OVERRIDE_ID_KINDS = [
+  /(?<![0-9a-z])[0-9a-f]{64}(?![0-9a-z])/g,
+  /(?<![0-9a-z])[0-9a-z]{25}(?![0-9a-z])/g,
+  /(?<![0-9a-z])[0-9a-f]{12}(?![0-9a-z])/g,
+];
 
 /**
  * An override is raw text holding the IDs of the recording it was written against; a re-recording
@@ -312,12 +321,15 @@ export function setupDigest(scenario: Scenario): string {
       const helper = typeof spec === 'object' && 'helper' in spec ? readFileSync(join(helpersDir, spec.helper), 'utf8') : undefined;
       return [name, spec, helper];
     });
-  return createHash('sha256').update(JSON.stringify({ swarm: scenario.swarm, files })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify({ swarm: scenario.swarm, files }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function recordingMismatch(scenario: Scenario, recording: Recording): string | undefined {
   if (recording.scenario !== scenario.name) return `recording is for scenario ${recording.scenario}`;
-  if (recording.setup !== setupDigest(scenario)) return 'the scenario\'s swarm flag or files changed since it was recorded';
+  if (recording.setup !== setupDigest(scenario)) return "the scenario's swarm flag or files changed since it was recorded";
   if (recording.steps.length !== scenario.steps.length) {
     return `scenario has ${scenario.steps.length} steps, recording has ${recording.steps.length}`;
   }

@@ -1,13 +1,14 @@
 // TSECRET_DETERMINISTIC=1: the same script on a fresh state gives the same bytes on stdout, on
 // stderr and in every file under the state directory, run after run; without it nothing repeats.
-import { beforeAll, describe, expect, it } from 'vitest';
+
 import { spawnSync } from 'node:child_process';
 import { createPublicKey, verify, X509Certificate } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { builtCli, spawnCli, tempDir } from '../helpers/run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newSigningKey, SeededEntropy, systemEntropy, useEntropy } from '../../src/determinism/entropy.js';
 import { NOT_PROTECTED_WARNING } from '../../src/determinism/settings.js';
+import { builtCli, spawnCli, tempDir } from '../helpers/run.js';
 
 /** Every kind of random value: IDs, tokens, CA, unlock key, data key and its wrapping, payloads, names. */
 const SCRIPT = `
@@ -115,7 +116,9 @@ describe('deterministic runs', () => {
       stderr: 'tsecret: TSECRET_DETERMINISTIC must be 1 (on) or 0 (off), not "yes"\n',
       exit: 1,
     });
-    expect(await spawnCli(['secret', 'ls'], { env: { TSECRET_STATE: state, TSECRET_DETERMINISTIC: '1', SOURCE_DATE_EPOCH: '2024-01-01' } })).toEqual({
+    expect(
+      await spawnCli(['secret', 'ls'], { env: { TSECRET_STATE: state, TSECRET_DETERMINISTIC: '1', SOURCE_DATE_EPOCH: '2024-01-01' } }),
+    ).toEqual({
       stdout: '',
       stderr: 'tsecret: SOURCE_DATE_EPOCH must be a whole number of seconds, not "2024-01-01"\n',
       exit: 1,

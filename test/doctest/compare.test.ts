@@ -1,7 +1,7 @@
 // How doctest matches an output: exact after normalization, `...` for any lines, IDs one to one
 // across a file, progress reduced to its outcome, the recording machine's hostname found.
 import { describe, expect, it } from 'vitest';
-import { align, compareSession, recordedHostname, summarizeProgress, unifiedDiff, type CommandOutputs } from '../../src/doctest/compare.js';
+import { align, type CommandOutputs, compareSession, recordedHostname, summarizeProgress, unifiedDiff } from '../../src/doctest/compare.js';
 
 const run = (expected: string, actual: string, command = 'cmd'): CommandOutputs => ({ command, expected, actual, compared: true });
 
@@ -56,7 +56,7 @@ describe('compareSession', () => {
     expect(compareSession([run('ID   NAME\n', 'ID  NAME\n')])[0].ok).toBe(false);
   });
 
-  it('takes docker\'s and tsecret\'s cobra texts as the same', () => {
+  it("takes docker's and tsecret's cobra texts as the same", () => {
     const docker = "docker: 'docker secret rm' requires at least 1 argument\n\nSee 'docker secret rm --help' for more information\n";
     const tsecret = "tsecret: 'tsecret secret rm' requires at least 1 argument\n\nSee 'tsecret secret rm --help' for more information\n";
     expect(compareSession([run(docker, tsecret)])[0].ok).toBe(true);
@@ -72,9 +72,11 @@ describe('compareSession', () => {
 });
 
 describe('summarizeProgress', () => {
-  it('reduces a terminal\'s and a pipe\'s progress output to the same outcome', () => {
-    const pipe = 'abc\noverall progress: 0 out of 1 tasks\n1/1:  \noverall progress: 1 out of 1 tasks\nverify: Waiting 5 seconds to verify that tasks are stable...\nverify: Service abc converged\n';
-    const tty = 'abc\noverall progress: 1 out of 1 tasks \n1/1: running   [==================================================>] \nverify: Service abc converged \n';
+  it("reduces a terminal's and a pipe's progress output to the same outcome", () => {
+    const pipe =
+      'abc\noverall progress: 0 out of 1 tasks\n1/1:  \noverall progress: 1 out of 1 tasks\nverify: Waiting 5 seconds to verify that tasks are stable...\nverify: Service abc converged\n';
+    const tty =
+      'abc\noverall progress: 1 out of 1 tasks \n1/1: running   [==================================================>] \nverify: Service abc converged \n';
     expect(summarizeProgress(pipe)).toBe('abc\n<PROGRESS>\nverify: Service abc converged\n');
     expect(summarizeProgress(tty)).toBe(summarizeProgress(pipe));
     expect(summarizeProgress('1/2: not progress\n')).toBe('1/2: not progress\n');
@@ -94,9 +96,7 @@ describe('align and unifiedDiff', () => {
     const a = Array.from({ length: 20 }, (_, i) => String(i + 1));
     const b = [...a.slice(0, 4), 'five', ...a.slice(5), '21'];
     expect(unifiedDiff(a, b)).toBe(
-      '--- expected\n+++ actual\n' +
-        '@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n' +
-        '@@ -18,3 +18,4 @@\n 18\n 19\n 20\n+21\n',
+      '--- expected\n+++ actual\n' + '@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n' + '@@ -18,3 +18,4 @@\n 18\n 19\n 20\n+21\n',
     );
     expect(unifiedDiff([], ['x'])).toBe('--- expected\n+++ actual\n@@ -0,0 +1,1 @@\n+x\n');
   });

@@ -2,11 +2,12 @@
 // from the real engine (npm run record:doctest), pass; a changed output line fails with a diff and
 // exit 1; `--update` puts the file back byte for byte; outputs written by `--update` are the same
 // bytes on every run (the throwaway state is deterministic).
-import { beforeAll, describe, expect, it } from 'vitest';
+
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, spawnCli, tempDir } from '../helpers/run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSessions } from '../../src/doctest/markdown.js';
+import { repoRoot, spawnCli, tempDir } from '../helpers/run.js';
 
 const fixtures = join(repoRoot, 'test', 'doctest', 'fixtures');
 const seed = readFileSync(join(fixtures, 'seed-walkthrough.md'), 'utf8');
@@ -22,7 +23,8 @@ function copyFixtures(): string {
 function withoutOutputs(text: string): string {
   const file = parseSessions(text);
   const drop = new Set<number>();
-  for (const c of file.commands) c.expected.forEach((_, i) => {
+  for (const c of file.commands)
+    c.expected.forEach((_, i) => {
       drop.add(c.expectedStart + i);
     });
   return file.lines.filter((_, i) => !drop.has(i)).join('\n');
@@ -34,7 +36,7 @@ describe('tsecret doctest', () => {
     expect(r).toEqual({ stdout: '16 commands, 16 passed, 0 failed, 0 skipped\n', stderr: '', exit: 0 });
   });
 
-  it('passes Docker\'s secrets tutorial, except the blocks that are skipped', async () => {
+  it("passes Docker's secrets tutorial, except the blocks that are skipped", async () => {
     const dir = copyFixtures();
     const file = join(dir, 'secrets-tutorial', 'secrets.md');
     const r = await spawnCli(['doctest', file]);
@@ -48,7 +50,10 @@ describe('tsecret doctest', () => {
     const pending = [...text.matchAll(/<!-- doctest: skip engine=tsecret: (.*?) -->/g)].map((m) => m[1]);
     expect(forTsecret - forDocker).toBe(12);
     expect(pending.length).toBeGreaterThan(0);
-    for (const reason of pending) expect(reason).toMatch(/^pending, (tsecret has no (network create|service create --mount|service create --publish)|needs the (mysql |wordpress )?services? above)/);
+    for (const reason of pending)
+      expect(reason).toMatch(
+        /^pending, (tsecret has no (network create|service create --mount|service create --publish)|needs the (mysql |wordpress )?services? above)/,
+      );
   });
 
   // The tutorial's blocks that wait for other work: run them once tsecret has these commands,
@@ -90,7 +95,9 @@ describe('tsecret doctest', () => {
     const r = await spawnCli(['doctest', file]);
     expect(r.exit).toBe(1);
     const line = seed.split('\n').indexOf('$ docker secret ls') + 1;
-    expect(r.stdout).toContain(`${file}:${line}: $ docker secret ls\n--- expected\n+++ actual\n@@ -1,2 +1,2 @@\n ID<SP>NAME<SP>DRIVER<SP>CREATED<SP>UPDATED\n-<ID2>   my_first_secured_secret (changed)  <AGO><SP><AGO>\n+<ID2>   my_first_secured_secret             <AGO><SP><AGO>\n`);
+    expect(r.stdout).toContain(
+      `${file}:${line}: $ docker secret ls\n--- expected\n+++ actual\n@@ -1,2 +1,2 @@\n ID<SP>NAME<SP>DRIVER<SP>CREATED<SP>UPDATED\n-<ID2>   my_first_secured_secret (changed)  <AGO><SP><AGO>\n+<ID2>   my_first_secured_secret             <AGO><SP><AGO>\n`,
+    );
   });
 
   it('fills in every output with --update --strict, the same bytes on every run', async () => {
@@ -102,7 +109,10 @@ describe('tsecret doctest', () => {
       const r = await spawnCli(['doctest', '--update', '--strict', file]);
       expect(r.exit).toBe(0);
       outputs.push(readFileSync(file, 'utf8'));
-      expect(await spawnCli(['doctest', '--strict', file])).toMatchObject({ stdout: '16 commands, 16 passed, 0 failed, 0 skipped\n', exit: 0 });
+      expect(await spawnCli(['doctest', '--strict', file])).toMatchObject({
+        stdout: '16 commands, 16 passed, 0 failed, 0 skipped\n',
+        exit: 0,
+      });
     }
     expect(outputs[1]).toBe(outputs[0]);
     expect(outputs[0]).toContain('\nThis is my first secured secret\n');
@@ -116,7 +126,9 @@ describe('tsecret doctest', () => {
     expect(await spawnCli(['doctest', file])).toEqual({ stdout: '2 commands, 2 passed, 0 failed, 0 skipped\n', stderr: '', exit: 0 });
     const strict = await spawnCli(['doctest', '--strict', file]);
     expect(strict.exit).toBe(1);
-    expect(strict.stdout).toBe(`${file}:2: $ echo hello\n--- expected\n+++ actual\n@@ -0,0 +1,1 @@\n+hello\n2 commands, 1 passed, 1 failed, 0 skipped\n`);
+    expect(strict.stdout).toBe(
+      `${file}:2: $ echo hello\n--- expected\n+++ actual\n@@ -0,0 +1,1 @@\n+hello\n2 commands, 1 passed, 1 failed, 0 skipped\n`,
+    );
   });
 
   it('runs a file in one shell session, in its directory, with docker and tsecret bound to tsecret', async () => {
@@ -160,7 +172,11 @@ describe('tsecret doctest', () => {
     const file = join(dir, 'engine.md');
     writeFileSync(file, '```console\n$ docker secret ls\ndocker secret ls (state: none)\n$ tsecret info\ndocker info (state: none)\n```\n');
     const env = { PATH: `${dir}:${process.env.PATH}`, TSECRET_STATE: '' };
-    expect(await spawnCli(['doctest', '--engine', 'docker', file], { env })).toEqual({ stdout: '2 commands, 2 passed, 0 failed, 0 skipped\n', stderr: '', exit: 0 });
+    expect(await spawnCli(['doctest', '--engine', 'docker', file], { env })).toEqual({
+      stdout: '2 commands, 2 passed, 0 failed, 0 skipped\n',
+      stderr: '',
+      exit: 0,
+    });
     // against tsecret, the same file fails: its docker is tsecret
     expect((await spawnCli(['doctest', file], { env })).exit).toBe(1);
   });

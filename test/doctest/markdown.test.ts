@@ -6,11 +6,24 @@ import { parseSessions, parseSkip, replaceOutputs } from '../../src/doctest/mark
 describe('parseSessions', () => {
   it('reads console, shell-session and sh-session blocks, and nothing else', () => {
     const text = [
-      '```console', '$ one', 'out', '```',
-      '```sh', '$ not-a-session', '```',
-      '~~~shell-session', '$ two', '~~~',
-      '````sh-session title="x"', '$ three', '```', 'still inside', '````',
-      '```bash', '$ nor-this', '```',
+      '```console',
+      '$ one',
+      'out',
+      '```',
+      '```sh',
+      '$ not-a-session',
+      '```',
+      '~~~shell-session',
+      '$ two',
+      '~~~',
+      '````sh-session title="x"',
+      '$ three',
+      '```',
+      'still inside',
+      '````',
+      '```bash',
+      '$ nor-this',
+      '```',
     ].join('\n');
     const { commands } = parseSessions(text);
     expect(commands.map((c) => [c.line, c.text, c.expected])).toEqual([
@@ -37,9 +50,19 @@ describe('parseSessions', () => {
 
   it('skips a block after a skip comment, for every engine or for the one it names', () => {
     const text = [
-      '<!-- doctest: skip -->', '', '```console', '$ a', '```',
-      '<!-- doctest: skip engine=tsecret: pending, no network create -->', '```console', '$ b', '```',
-      '<!-- a comment -->', '```console', '$ c', '```',
+      '<!-- doctest: skip -->',
+      '',
+      '```console',
+      '$ a',
+      '```',
+      '<!-- doctest: skip engine=tsecret: pending, no network create -->',
+      '```console',
+      '$ b',
+      '```',
+      '<!-- a comment -->',
+      '```console',
+      '$ c',
+      '```',
     ].join('\n');
     const skipped = (engine: string) => parseSessions(text, engine).commands.map((c) => [c.text, c.skipped, c.skipReason]);
     expect(skipped('tsecret')).toEqual([
@@ -62,7 +85,9 @@ describe('replaceOutputs', () => {
     const text = '  ```console\n  $ a\n\n  old\n  lines\n\n  $ b\n  ```\ntrailing text  \n';
     const file = parseSessions(text);
     const [a] = file.commands;
-    expect(replaceOutputs(file, new Map([[a, ['new', '', 'out']]]))).toBe('  ```console\n  $ a\n\n  new\n\n  out\n\n  $ b\n  ```\ntrailing text  \n');
+    expect(replaceOutputs(file, new Map([[a, ['new', '', 'out']]]))).toBe(
+      '  ```console\n  $ a\n\n  new\n\n  out\n\n  $ b\n  ```\ntrailing text  \n',
+    );
   });
 
   it('keeps the CRLF line ends of a file written with them', () => {
@@ -76,6 +101,14 @@ describe('replaceOutputs', () => {
     const text = '```console\n$ a\n\n$ b\nx\n```';
     const file = parseSessions(text);
     const [a, b] = file.commands;
-    expect(replaceOutputs(file, new Map([[a, ['A']], [b, ['B1', 'B2']]]))).toBe('```console\n$ a\nA\n\n$ b\nB1\nB2\n```');
+    expect(
+      replaceOutputs(
+        file,
+        new Map([
+          [a, ['A']],
+          [b, ['B1', 'B2']],
+        ]),
+      ),
+    ).toBe('```console\n$ a\nA\n\n$ b\nB1\nB2\n```');
   });
 });

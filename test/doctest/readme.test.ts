@@ -1,8 +1,9 @@
 // The README's console sessions run as shown and print what they show (tsecret doctest, --strict:
 // every command's output is in the README); secret rotate's example, made against the services of
 // a recording, is skipped (rotate.test.ts checks it).
-import { describe, expect, it } from 'vitest';
+
 import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, spawnCli } from '../helpers/run.js';
 
 describe('README', () => {

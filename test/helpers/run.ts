@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/root.js';
-import { testStreams } from '../../src/iostreams/test.js';
 import { localEngineFor } from '../../src/engine/local/factory.js';
+import { testStreams } from '../../src/iostreams/test.js';
 import { resolveStatePath } from '../../src/store/paths.js';
 
 export interface Result {
@@ -29,7 +29,10 @@ export interface Session {
   dir: string;
   /** The frozen clock (ms); tests move it forward to check "N minutes ago" texts. */
   clock: { now: number };
-  run(args: string[] | string, opts?: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv; columns?: number; tty?: boolean }): Promise<Result>;
+  run(
+    args: string[] | string,
+    opts?: { stdin?: string | Buffer; env?: NodeJS.ProcessEnv; columns?: number; tty?: boolean },
+  ): Promise<Result>;
 }
 
 const split = (args: string[] | string): string[] => (typeof args === 'string' ? args.split(' ').filter(Boolean) : args);
@@ -73,7 +76,11 @@ export function spawnCli(
     child.stderr.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
     child.on('close', (code, signal) =>
-      resolvePromise({ stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), exit: code ?? 128 + (signal ? 9 : 0) }),
+      resolvePromise({
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString(),
+        exit: code ?? 128 + (signal ? 9 : 0),
+      }),
     );
     child.stdin.end(opts.stdin ?? '');
   });

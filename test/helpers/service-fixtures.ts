@@ -1,18 +1,19 @@
 // Hand-built services, tasks and containers, a fake engine serving them, and a runner that puts
 // the service/container commands under a `docker` root, for the read-only command tests.
-import { execute, type CommandSpec } from '../../src/cli/command.js';
-import { testStreams } from '../../src/iostreams/test.js';
-import type { Engine, ServiceEngine } from '../../src/engine/client.js';
-import type { Secret } from '../../src/api/swarm.js';
+
 import type { Container, Node, Service, ServiceStatus, Task, TaskState } from '../../src/api/services.js';
+import type { Secret } from '../../src/api/swarm.js';
+import { type CommandSpec, execute } from '../../src/cli/command.js';
+import { containerInspectCommand, systemInspectCommand } from '../../src/cli/container/inspect.js';
+import { containerListCommand, psCommand } from '../../src/cli/container/ls.js';
+import { serviceInspectCommand } from '../../src/cli/service/inspect.js';
+import { serviceLogsCommand } from '../../src/cli/service/logs.js';
+import { serviceListCommand } from '../../src/cli/service/ls.js';
+import { servicePsCommand } from '../../src/cli/service/ps.js';
+import type { Engine, ServiceEngine } from '../../src/engine/client.js';
 import { DaemonError, invalidFilter, notManager } from '../../src/engine/errors.js';
 import { resolveTask } from '../../src/engine/local/services.js';
-import { serviceInspectCommand } from '../../src/cli/service/inspect.js';
-import { serviceListCommand } from '../../src/cli/service/ls.js';
-import { serviceLogsCommand } from '../../src/cli/service/logs.js';
-import { servicePsCommand } from '../../src/cli/service/ps.js';
-import { containerListCommand, psCommand } from '../../src/cli/container/ls.js';
-import { containerInspectCommand, systemInspectCommand } from '../../src/cli/container/inspect.js';
+import { testStreams } from '../../src/iostreams/test.js';
 
 export const NODE_ID = 'c7i3s36plf37bup6z1mu7be1f';
 export const HOSTNAME = 'vm';
@@ -241,7 +242,8 @@ export function fakeEngine(world: World): Engine & ServiceEngine {
     async taskList(filters) {
       manager();
       const states = filters.get('desired-state');
-      for (const s of states ?? []) if (!['running', 'shutdown', 'accepted'].includes(s)) throw new DaemonError(`Invalid desired-state filter: '${s}'`, 400);
+      for (const s of states ?? [])
+        if (!['running', 'shutdown', 'accepted'].includes(s)) throw new DaemonError(`Invalid desired-state filter: '${s}'`, 400);
       return tasks.filter((t) => {
         const svc = filters.get('service');
         if (svc && !svc.includes(t.ServiceID)) return false;

@@ -73,8 +73,7 @@ function paths(doc: unknown, at: (string | number)[] = [], out: (string | number
     doc.forEach((x, i) => {
       paths(x, [...at, i], out);
     });
-  }
-  else if (doc && typeof doc === 'object') for (const [k, x] of Object.entries(doc)) paths(x, [...at, k], out);
+  } else if (doc && typeof doc === 'object') for (const [k, x] of Object.entries(doc)) paths(x, [...at, k], out);
   return out;
 }
 
@@ -84,7 +83,25 @@ type Mutation =
   | { op: 'text'; at: number; cut: number; insert: string };
 
 const oddValues = fc.oneof(
-  fc.constantFrom(null, 0, -1, 1.5, 1e300, 2 ** 53, '', 'x', '2026-13-45T99:99:99Z', true, false, [], {}, [null], { '': null }, '../../etc/passwd', 'a\u0000b'),
+  fc.constantFrom(
+    null,
+    0,
+    -1,
+    1.5,
+    1e300,
+    2 ** 53,
+    '',
+    'x',
+    '2026-13-45T99:99:99Z',
+    true,
+    false,
+    [],
+    {},
+    [null],
+    { '': null },
+    '../../etc/passwd',
+    'a\u0000b',
+  ),
   fc.string({ maxLength: 20 }),
   fc.integer(),
   fc.jsonValue({ maxDepth: 2 }),
@@ -93,7 +110,15 @@ const oddValues = fc.oneof(
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constantFrom('delete' as const, 'duplicate' as const, 'empty' as const), node: fc.nat() }) },
   { weight: 5, arbitrary: fc.record({ op: fc.constant('replace' as const), node: fc.nat(), value: oddValues }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('text' as const), at: fc.nat(), cut: fc.nat({ max: 40 }), insert: fc.string({ maxLength: 6, unit: 'binary' }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('text' as const),
+      at: fc.nat(),
+      cut: fc.nat({ max: 40 }),
+      insert: fc.string({ maxLength: 6, unit: 'binary' }),
+    }),
+  },
 );
 
 /** Applies mutations to a JSON text: on the tree (a node deleted, doubled, emptied or replaced) or the raw text. */
@@ -138,22 +163,28 @@ describe('bad input: state files', () => {
     const f = await fixture();
     const commands = commandsFor(f.webContainer);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 600 }), fc.jsonValue({ maxDepth: 3 }).map((v) => Buffer.from(JSON.stringify(v) ?? ''))), async (bytes) => {
-        const s = await fixtureCopy();
-        writeFileSync(s.statePath, bytes);
-        for (const args of commands) {
-          const r = await s.run(args, { stdin: 'x' });
-          expect(r.exit, args.join(' ')).toBe(1);
-          // `inspect` prints its empty list, as docker's does on any failure
-          expect(['', '[]\n']).toContain(r.stdout);
-          // one line (repeated once per argument by the multi-argument commands, as docker does)
-          // (and prefixed with the service by `service scale`, as docker prefixes its errors)
-          const lines = [...new Set(r.stderr.trimEnd().split('\n'))];
-          expect(lines, args.join(' ')).toHaveLength(1);
-          expect(lines[0].replace(/^db: /, '').startsWith(`invalid state file ${s.statePath}: `), lines[0]).toBe(true);
-          expect(readFileSync(s.statePath).equals(Buffer.from(bytes)), args.join(' ')).toBe(true);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 600 }),
+          fc.jsonValue({ maxDepth: 3 }).map((v) => Buffer.from(JSON.stringify(v) ?? '')),
+        ),
+        async (bytes) => {
+          const s = await fixtureCopy();
+          writeFileSync(s.statePath, bytes);
+          for (const args of commands) {
+            const r = await s.run(args, { stdin: 'x' });
+            expect(r.exit, args.join(' ')).toBe(1);
+            // `inspect` prints its empty list, as docker's does on any failure
+            expect(['', '[]\n']).toContain(r.stdout);
+            // one line (repeated once per argument by the multi-argument commands, as docker does)
+            // (and prefixed with the service by `service scale`, as docker prefixes its errors)
+            const lines = [...new Set(r.stderr.trimEnd().split('\n'))];
+            expect(lines, args.join(' ')).toHaveLength(1);
+            expect(lines[0].replace(/^db: /, '').startsWith(`invalid state file ${s.statePath}: `), lines[0]).toBe(true);
+            expect(readFileSync(s.statePath).equals(Buffer.from(bytes)), args.join(' ')).toBe(true);
+          }
+        },
+      ),
       params(25),
     );
   });
@@ -184,11 +215,17 @@ describe('bad input: state files', () => {
     const f = await fixture();
     const cases: [(doc: any) => void, string][] = [
       [(doc) => (doc.services[0].Spec = null), 'field "services[0].Spec" is not an object'],
-      [(doc) => (doc.services[0].Spec.TaskTemplate.ContainerSpec.Secrets = 5), 'field "services[0].Spec.TaskTemplate.ContainerSpec.Secrets" is not a list'],
+      [
+        (doc) => (doc.services[0].Spec.TaskTemplate.ContainerSpec.Secrets = 5),
+        'field "services[0].Spec.TaskTemplate.ContainerSpec.Secrets" is not a list',
+      ],
       [(doc) => (doc.tasks[0] = null), 'field "tasks[0]" is not an object'],
       [(doc) => (doc.containers[0].State = null), 'field "containers[0].State" is not an object'],
       [(doc) => (doc.tasks[0].Status.Timestamp = { x: 1 }), 'field "tasks[0].Status.Timestamp" is not a string'],
-      [(doc) => (doc.services[1].Spec.Mode = { Replicated: { Replicas: 1e9 } }), 'field "services[1].Spec.Mode.Replicated.Replicas" is not a whole number from 0 to 10000'],
+      [
+        (doc) => (doc.services[1].Spec.Mode = { Replicated: { Replicas: 1e9 } }),
+        'field "services[1].Spec.Mode.Replicated.Replicas" is not a whole number from 0 to 10000',
+      ],
       [(doc) => delete doc.secrets[0].Spec.Name, 'field "secrets[0].Spec.Name" is missing'],
     ];
     for (const [damage, reason] of cases) {
@@ -197,9 +234,17 @@ describe('bad input: state files', () => {
       damage(doc);
       const text = JSON.stringify(doc);
       writeFileSync(s.statePath, text);
-      for (const args of [['service', 'ls'], ['ps', '-a'], ['secret', 'rm', 's1']]) {
+      for (const args of [
+        ['service', 'ls'],
+        ['ps', '-a'],
+        ['secret', 'rm', 's1'],
+      ]) {
         const r = await s.run(args);
-        expect(r, reason).toEqual({ exit: 1, stdout: '', stderr: `invalid state file ${s.statePath}: ${reason} (tsecret left it untouched; move it aside to start afresh)\n` });
+        expect(r, reason).toEqual({
+          exit: 1,
+          stdout: '',
+          stderr: `invalid state file ${s.statePath}: ${reason} (tsecret left it untouched; move it aside to start afresh)\n`,
+        });
       }
       expect(readFileSync(s.statePath, 'utf8')).toBe(text);
     }
@@ -210,12 +255,18 @@ describe('bad input: state files', () => {
     const commands = commandsFor(f.webContainer).filter((c) => ['exec', 'secret'].includes(c[0]) || c[1] === 'update');
     const keyText = readFileSync(`${f.template.statePath}.key`, 'utf8');
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1')), fc.array(mutation, { minLength: 1, maxLength: 2 }).map((m) => mutate(keyText, m))), async (text) => {
-        const s = await fixtureCopy();
-        const keyPath = `${s.statePath}.key`;
-        writeFileSync(keyPath, text, 'latin1');
-        expect(await damagedRun(s, keyPath, commands)).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1')),
+          fc.array(mutation, { minLength: 1, maxLength: 2 }).map((m) => mutate(keyText, m)),
+        ),
+        async (text) => {
+          const s = await fixtureCopy();
+          const keyPath = `${s.statePath}.key`;
+          writeFileSync(keyPath, text, 'latin1');
+          expect(await damagedRun(s, keyPath, commands)).toEqual([]);
+        },
+      ),
       params(30),
     );
   });
@@ -310,17 +361,68 @@ const composeCase = fc.oneof(
           at: fc.nat(),
           cut: fc.nat({ max: 12 }),
           insert: fc.oneof(
-            fc.constantFrom(':', '- ', ' ', '\t', '\n', '{', '}', '[', ']', '&a ', '*a', '!!binary ', '!!int ', '!!map ', '<<: *common\n', '%YAML 1.1\n', '@', '`', '"', "'", '#', '|\n', '>\n', '${', '$$', '${A:?boom}', '${A?}', '\u0000', '\ufeff', '---\n', '...\n', '? ', '0x1F', '1e400', '-1', '99999999999999999999', '~'),
+            fc.constantFrom(
+              ':',
+              '- ',
+              ' ',
+              '\t',
+              '\n',
+              '{',
+              '}',
+              '[',
+              ']',
+              '&a ',
+              '*a',
+              '!!binary ',
+              '!!int ',
+              '!!map ',
+              '<<: *common\n',
+              '%YAML 1.1\n',
+              '@',
+              '`',
+              '"',
+              "'",
+              '#',
+              '|\n',
+              '>\n',
+              '${',
+              '$$',
+              '${A:?boom}',
+              '${A?}',
+              '\u0000',
+              '\ufeff',
+              '---\n',
+              '...\n',
+              '? ',
+              '0x1F',
+              '1e400',
+              '-1',
+              '99999999999999999999',
+              '~',
+            ),
             fc.string({ maxLength: 5 }),
           ),
         }),
         { minLength: 1, maxLength: 4 },
       )
-      .map((edits) => edits.reduce((t, e) => { const at = e.at % (t.length + 1); return t.slice(0, at) + e.insert + t.slice(at + e.cut); }, COMPOSE)),
+      .map((edits) =>
+        edits.reduce((t, e) => {
+          const at = e.at % (t.length + 1);
+          return t.slice(0, at) + e.insert + t.slice(at + e.cut);
+        }, COMPOSE),
+      ),
   },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('latin1')) },
   { weight: 1, arbitrary: fc.nat({ max: 3000 }).map((n) => `version: "3.8"\nservices: ${'['.repeat(n)}${']'.repeat(n)}\n`) },
-  { weight: 1, arbitrary: fc.nat({ max: 60 }).map((n) => `version: "3.8"\nx-a: &a0 [x, x]\n${Array.from({ length: n }, (_, i) => `x-a${i + 1}: &a${i + 1} [*a${i}, *a${i}]`).join('\n')}\nservices: {}\n`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .nat({ max: 60 })
+      .map(
+        (n) =>
+          `version: "3.8"\nx-a: &a0 [x, x]\n${Array.from({ length: n }, (_, i) => `x-a${i + 1}: &a${i + 1} [*a${i}, *a${i}]`).join('\n')}\nservices: {}\n`,
+      ),
+  },
 );
 
 let parsedCompose: unknown;
@@ -364,9 +466,16 @@ describe('bad input: compose alias bombs', () => {
     const laughs = (levels: number, fanout: number) =>
       `version: "3.8"\nx-a0: &a0 [${Array(fanout).fill('"lol"').join(', ')}]\n${Array.from({ length: levels }, (_, i) => `x-a${i + 1}: &a${i + 1} [${Array(fanout).fill(`*a${i}`).join(', ')}]`).join('\n')}\nservices: {}\n`;
     const s = await fixtureCopy();
-    for (const [levels, fanout] of [[9, 9], [30, 2], [6, 10]]) {
+    for (const [levels, fanout] of [
+      [9, 9],
+      [30, 2],
+      [6, 10],
+    ]) {
       writeFileSync(join(s.dir, 'bomb.yml'), laughs(levels, fanout));
-      const r = await runWithin(CASE_MS, ['stack', 'config', '-c', 'bomb.yml'], { env: { TSECRET_STATE: s.statePath, XDG_RUNTIME_DIR: s.dir }, cwd: s.dir });
+      const r = await runWithin(CASE_MS, ['stack', 'config', '-c', 'bomb.yml'], {
+        env: { TSECRET_STATE: s.statePath, XDG_RUNTIME_DIR: s.dir },
+        cwd: s.dir,
+      });
       expect(r).toEqual({ exit: 1, stdout: '', stderr: 'yaml: document contains excessive aliasing\n', timedOut: false });
     }
     writeFileSync(join(s.dir, 'small.yml'), laughs(1, 3));
@@ -376,37 +485,240 @@ describe('bad input: compose alias bombs', () => {
 
 describe('bad input: random command lines', () => {
   const words = fc.constantFrom(
-    'secret', 'service', 'stack', 'swarm', 'container', 'ps', 'inspect', 'stop', 'rm', 'help', 'nosuch',
-    'create', 'ls', 'list', 'inspect', 'rm', 'remove', 'update', 'ps', 'logs', 'rollback', 'scale', 'deploy', 'config', 'services',
-    'init', 'join-token', 'leave', 'unlock', 'unlock-key', 'ca', 'join', 'up', 'down', 'worker', 'manager',
+    'secret',
+    'service',
+    'stack',
+    'swarm',
+    'container',
+    'ps',
+    'inspect',
+    'stop',
+    'rm',
+    'help',
+    'nosuch',
+    'create',
+    'ls',
+    'list',
+    'inspect',
+    'rm',
+    'remove',
+    'update',
+    'ps',
+    'logs',
+    'rollback',
+    'scale',
+    'deploy',
+    'config',
+    'services',
+    'init',
+    'join-token',
+    'leave',
+    'unlock',
+    'unlock-key',
+    'ca',
+    'join',
+    'up',
+    'down',
+    'worker',
+    'manager',
   );
   const flags = fc.constantFrom(
-    '-q', '--quiet', '-f', '--filter', '--format', '--pretty', '--help', '-h', '-d', '--detach', '--name', '--secret', '--secret-add',
-    '--secret-rm', '--replicas', '--mode', '-e', '--env', '--env-add', '--env-file', '-l', '--label', '--label-add', '--force', '--rotate',
-    '--autolock', '--autolock=true', '--autolock=false', '-c', '--compose-file', '--prune', '--no-trunc', '-a', '--all', '--state', '-D',
-    '--debug', '-v', '--version', '--image', '--rollback', '--task-history-limit', '--advertise-addr', '--listen-addr', '--cert-expiry',
-    '--', '-', '-x', '--bogus', '--format=', '--replicas=3', '-qa', '--no-resolve-image', '-p', '--publish', '--template-driver', '--driver',
-    '--resolve-image', '--tail', '--timestamps', '-t', '--follow', '--filter=name=s', '--secret=s1', '--mode=global', '--limit-cpu',
+    '-q',
+    '--quiet',
+    '-f',
+    '--filter',
+    '--format',
+    '--pretty',
+    '--help',
+    '-h',
+    '-d',
+    '--detach',
+    '--name',
+    '--secret',
+    '--secret-add',
+    '--secret-rm',
+    '--replicas',
+    '--mode',
+    '-e',
+    '--env',
+    '--env-add',
+    '--env-file',
+    '-l',
+    '--label',
+    '--label-add',
+    '--force',
+    '--rotate',
+    '--autolock',
+    '--autolock=true',
+    '--autolock=false',
+    '-c',
+    '--compose-file',
+    '--prune',
+    '--no-trunc',
+    '-a',
+    '--all',
+    '--state',
+    '-D',
+    '--debug',
+    '-v',
+    '--version',
+    '--image',
+    '--rollback',
+    '--task-history-limit',
+    '--advertise-addr',
+    '--listen-addr',
+    '--cert-expiry',
+    '--',
+    '-',
+    '-x',
+    '--bogus',
+    '--format=',
+    '--replicas=3',
+    '-qa',
+    '--no-resolve-image',
+    '-p',
+    '--publish',
+    '--template-driver',
+    '--driver',
+    '--resolve-image',
+    '--tail',
+    '--timestamps',
+    '-t',
+    '--follow',
+    '--filter=name=s',
+    '--secret=s1',
+    '--mode=global',
+    '--limit-cpu',
   );
   const values = fc.constantFrom(
-    'web', 'db', 's1', 's2', 's3', 'st', 'st_app', 'busybox', 'nginx:alpine', '{{.Name}}', '{{json .}}', '{{.Spec.Data}}', '{{', '{{.Nope}}',
-    '{{index . 5}}', '{{range .}}{{end}}', '{{template "x"}}', '{{.ID | printf "%d"}}', 'json', 'table {{.ID}}', 'name=s', 'label=a=b', 'id=', 'x=', 'bogus=1',
-    'source=s1,target=../../etc/passwd', 'source=s1,target=', 'source=,target=x', 'source=s1,mode=99999999999', 'source=s1,uid=-1', 's1,s2',
-    '0', '-1', '1', '3', '99999999999999999999', '1e3', '1h', 'abc', '', ' ', '..', '../x', '/', '/dev/null', 'stack.yml', 'key.pem', 'nosuch.yml',
-    'web=0', 'web=x', 'db=2', '=3', 'é😀', 'x'.repeat(300), 'A=1', 'a.b.c', '127.0.0.1', '0.0.0.0:99999', 'golang', 'never', 'always',
+    'web',
+    'db',
+    's1',
+    's2',
+    's3',
+    'st',
+    'st_app',
+    'busybox',
+    'nginx:alpine',
+    '{{.Name}}',
+    '{{json .}}',
+    '{{.Spec.Data}}',
+    '{{',
+    '{{.Nope}}',
+    '{{index . 5}}',
+    '{{range .}}{{end}}',
+    '{{template "x"}}',
+    '{{.ID | printf "%d"}}',
+    'json',
+    'table {{.ID}}',
+    'name=s',
+    'label=a=b',
+    'id=',
+    'x=',
+    'bogus=1',
+    'source=s1,target=../../etc/passwd',
+    'source=s1,target=',
+    'source=,target=x',
+    'source=s1,mode=99999999999',
+    'source=s1,uid=-1',
+    's1,s2',
+    '0',
+    '-1',
+    '1',
+    '3',
+    '99999999999999999999',
+    '1e3',
+    '1h',
+    'abc',
+    '',
+    ' ',
+    '..',
+    '../x',
+    '/',
+    '/dev/null',
+    'stack.yml',
+    'key.pem',
+    'nosuch.yml',
+    'web=0',
+    'web=x',
+    'db=2',
+    '=3',
+    'é😀',
+    'x'.repeat(300),
+    'A=1',
+    'a.b.c',
+    '127.0.0.1',
+    '0.0.0.0:99999',
+    'golang',
+    'never',
+    'always',
   );
-  const argv = fc.array(fc.oneof({ weight: 3, arbitrary: words }, { weight: 3, arbitrary: flags }, { weight: 3, arbitrary: values }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }), {
-    minLength: 1,
-    maxLength: 7,
-  });
+  const argv = fc.array(
+    fc.oneof(
+      { weight: 3, arbitrary: words },
+      { weight: 3, arbitrary: flags },
+      { weight: 3, arbitrary: values },
+      { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+    ),
+    {
+      minLength: 1,
+      maxLength: 7,
+    },
+  );
   /** A command's path and its usual operands, with some of its own flags (and their values) mixed in. */
   const templates: [string[], string[], string[]][] = [
     [['secret', 'ls'], [], ['-q', '--format', '-f', '--filter']],
-    [['secret', 'create'], ['S', '-'], ['-l', '--label', '-d', '--driver', '--template-driver']],
+    [
+      ['secret', 'create'],
+      ['S', '-'],
+      ['-l', '--label', '-d', '--driver', '--template-driver'],
+    ],
     [['secret', 'inspect'], ['S'], ['-f', '--format', '--pretty']],
     [['secret', 'rm'], ['S'], []],
-    [['service', 'create'], ['IMG'], ['-d', '-q', '--name', '--secret', '--replicas', '--mode', '-e', '--env-file', '-l', '-p', '-u', '-w', '--hostname', '--no-resolve-image', '--restart-condition', '--limit-cpu', '--mount', '--network', '--constraint']],
-    [['service', 'update'], ['SVC'], ['-d', '-q', '--secret-add', '--secret-rm', '--env-add', '--env-rm', '--image', '--replicas', '--force', '--label-add', '--label-rm', '--rollback', '--args']],
+    [
+      ['service', 'create'],
+      ['IMG'],
+      [
+        '-d',
+        '-q',
+        '--name',
+        '--secret',
+        '--replicas',
+        '--mode',
+        '-e',
+        '--env-file',
+        '-l',
+        '-p',
+        '-u',
+        '-w',
+        '--hostname',
+        '--no-resolve-image',
+        '--restart-condition',
+        '--limit-cpu',
+        '--mount',
+        '--network',
+        '--constraint',
+      ],
+    ],
+    [
+      ['service', 'update'],
+      ['SVC'],
+      [
+        '-d',
+        '-q',
+        '--secret-add',
+        '--secret-rm',
+        '--env-add',
+        '--env-rm',
+        '--image',
+        '--replicas',
+        '--force',
+        '--label-add',
+        '--label-rm',
+        '--rollback',
+        '--args',
+      ],
+    ],
     [['service', 'ls'], [], ['-q', '--format', '-f']],
     [['service', 'ps'], ['SVC'], ['-q', '--format', '-f', '--no-trunc', '--no-resolve']],
     [['service', 'inspect'], ['SVC'], ['-f', '--format', '--pretty']],
@@ -414,13 +726,21 @@ describe('bad input: random command lines', () => {
     [['service', 'scale'], ['SCALE'], ['-d']],
     [['service', 'rollback'], ['SVC'], ['-d', '-q']],
     [['service', 'rm'], ['SVC'], []],
-    [['stack', 'deploy'], ['-c', 'FILE', 'STACK'], ['--prune', '--resolve-image', '-d', '-q', '--with-registry-auth']],
+    [
+      ['stack', 'deploy'],
+      ['-c', 'FILE', 'STACK'],
+      ['--prune', '--resolve-image', '-d', '-q', '--with-registry-auth'],
+    ],
     [['stack', 'config'], ['-c', 'FILE'], ['--skip-interpolation']],
     [['stack', 'ls'], [], ['--format']],
     [['stack', 'ps'], ['STACK'], ['-q', '--format', '-f', '--no-trunc']],
     [['stack', 'services'], ['STACK'], ['-q', '--format', '-f']],
     [['stack', 'rm'], ['STACK'], ['-d']],
-    [['swarm', 'init'], [], ['--advertise-addr', '--listen-addr', '--autolock', '--task-history-limit', '--cert-expiry', '--force-new-cluster', '--availability']],
+    [
+      ['swarm', 'init'],
+      [],
+      ['--advertise-addr', '--listen-addr', '--autolock', '--task-history-limit', '--cert-expiry', '--force-new-cluster', '--availability'],
+    ],
     [['swarm', 'join-token'], ['ROLE'], ['-q', '--rotate']],
     [['swarm', 'update'], [], ['--autolock=false', '--task-history-limit', '--cert-expiry']],
     [['swarm', 'ca'], [], ['--rotate', '-q', '-d']],
@@ -442,7 +762,11 @@ describe('bad input: random command lines', () => {
     C: ['web', 'db', 'nosuch', '0', 'a', 'c'],
   };
   const structured = fc
-    .tuple(fc.nat(), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.oneof(values, fc.string({ maxLength: 8 }))), { maxLength: 4 }), fc.array(fc.nat(), { minLength: 4, maxLength: 4 }))
+    .tuple(
+      fc.nat(),
+      fc.array(fc.tuple(fc.nat(), fc.nat(), fc.oneof(values, fc.string({ maxLength: 8 }))), { maxLength: 4 }),
+      fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
+    )
     .map(([t, flagPicks, opPicks]) => {
       const [path, ops, own] = templates[t % templates.length];
       const args = ops.map((o, i) => (operand[o] ? operand[o][opPicks[i % 4] % operand[o].length] : o));
@@ -450,7 +774,7 @@ describe('bad input: random command lines', () => {
         if (!own.length) break;
         const flag = own[f % own.length];
         const pos = at % (args.length + 1);
-        args.splice(pos, 0, ...(flag.includes('=') || /^-[a-z]$/.test(flag) && f % 3 === 0 ? [flag] : [flag, v]));
+        args.splice(pos, 0, ...(flag.includes('=') || (/^-[a-z]$/.test(flag) && f % 3 === 0) ? [flag] : [flag, v]));
       }
       return [...path, ...args];
     });
@@ -468,7 +792,8 @@ describe('bad input: random command lines', () => {
         expect(sanity(r), `${JSON.stringify(args)} → ${r.exit}\n${r.stderr}`).toEqual([]);
         // a refusal writes nothing; docker's multi-argument commands (rm, stop, scale…) act on the
         // arguments they can and print those, then fail for the rest
-        if (r.exit !== 0 && r.stdout === '' && !args.includes('--state')) expect(snapshot(join(s.dir, 'state')), `${JSON.stringify(args)} → ${r.stderr}`).toEqual(before);
+        if (r.exit !== 0 && r.stdout === '' && !args.includes('--state'))
+          expect(snapshot(join(s.dir, 'state')), `${JSON.stringify(args)} → ${r.stderr}`).toEqual(before);
         expect(invariantProblems(s.statePath)).toEqual([]);
       }),
       params(450),
@@ -510,7 +835,31 @@ describe('bad input: random command lines', () => {
 });
 
 describe('bad input: hostile secret names and targets', () => {
-  const hostileNames = ['../x', '../../etc/passwd', 'a/b', '/abs', '..', '.', 'a\u0000b', 'x'.repeat(65), 'x'.repeat(100_000), 'sécret', '😀', 'a b', 'a\nb', '-', '-x', '--help', 'CON', 'nul', 'a\u202eb', '\ufeffa', 'a..b.', '.hidden', 'trailing-'];
+  const hostileNames = [
+    '../x',
+    '../../etc/passwd',
+    'a/b',
+    '/abs',
+    '..',
+    '.',
+    'a\u0000b',
+    'x'.repeat(65),
+    'x'.repeat(100_000),
+    'sécret',
+    '😀',
+    'a b',
+    'a\nb',
+    '-',
+    '-x',
+    '--help',
+    'CON',
+    'nul',
+    'a\u202eb',
+    '\ufeffa',
+    'a..b.',
+    '.hidden',
+    'trailing-',
+  ];
 
   it("names: docker's refusal (exit 1, one line), nothing written anywhere", async () => {
     for (const name of hostileNames) {
@@ -527,7 +876,14 @@ describe('bad input: hostile secret names and targets', () => {
       expect(r.stderr.trimEnd().split('\n').length === 1 || r.exit === 125, label).toBe(true);
       expect(snapshot(s.dir), label).toEqual(before);
       const asFlag = (flag: string) => `${flag}=${name}`;
-      for (const args of [['secret', 'inspect', '--', name], ['secret', 'rm', '--', name], ['service', 'create', '-d', '--no-resolve-image', asFlag('--secret'), 'busybox'], ['service', 'update', '-d', asFlag('--secret-add'), 'web'], ['service', 'inspect', '--', name], ['exec', '--', name, 'true']]) {
+      for (const args of [
+        ['secret', 'inspect', '--', name],
+        ['secret', 'rm', '--', name],
+        ['service', 'create', '-d', '--no-resolve-image', asFlag('--secret'), 'busybox'],
+        ['service', 'update', '-d', asFlag('--secret-add'), 'web'],
+        ['service', 'inspect', '--', name],
+        ['exec', '--', name, 'true'],
+      ]) {
         const r2 = await s.run(args);
         expect(sanity(r2), `${args[0]} ${args[1]} ${label}`).toEqual([]);
         expect(r2.exit, `${args[0]} ${args[1]} ${label}`).not.toBe(0);
@@ -538,12 +894,37 @@ describe('bad input: hostile secret names and targets', () => {
 
   it('targets: mounted inside the simulated container only, never on the host', async () => {
     const passwd = existsSync('/etc/passwd') ? readFileSync('/etc/passwd') : undefined;
-    const targets = ['../../etc/passwd', '../../../../../../../../tmp/escape', '/etc/shadow', 'a/../../b', './x', 'x/', '//double', 'é😀', 'x'.repeat(4096), 'a\u0000b', ' ', '.', '..', '/'];
+    const targets = [
+      '../../etc/passwd',
+      '../../../../../../../../tmp/escape',
+      '/etc/shadow',
+      'a/../../b',
+      './x',
+      'x/',
+      '//double',
+      'é😀',
+      'x'.repeat(4096),
+      'a\u0000b',
+      ' ',
+      '.',
+      '..',
+      '/',
+    ];
     for (const target of targets) {
       const s = await fixtureCopy();
       const hostBefore = snapshot(s.dir);
       const label = JSON.stringify(target.slice(0, 40));
-      const r = await s.run(['service', 'create', '-d', '--no-resolve-image', '--name', 'h', '--secret', `source=s1,target=${target}`, 'busybox']);
+      const r = await s.run([
+        'service',
+        'create',
+        '-d',
+        '--no-resolve-image',
+        '--name',
+        'h',
+        '--secret',
+        `source=s1,target=${target}`,
+        'busybox',
+      ]);
       expect(sanity(r), label).toEqual([]);
       // swarmkit takes any non-empty target; the container's runtime joins it to /run/secrets
       if (target === '../../etc/passwd') expect(r.exit).toBe(0);
@@ -553,13 +934,24 @@ describe('bad input: hostile secret names and targets', () => {
       }
       const ps = await s.run(['ps', '-q', '-f', 'name=h.1']);
       // as uid 0: a secret mounted over /etc/passwd leaves no user "root" to look up, as in docker
-      const cat = await s.run(['exec', '-u', '0', ps.stdout.trim(), 'sh', '-c', `cat '${target.replace(/'/g, '')}' /etc/passwd; ls /run/secrets`]);
+      const cat = await s.run([
+        'exec',
+        '-u',
+        '0',
+        ps.stdout.trim(),
+        'sh',
+        '-c',
+        `cat '${target.replace(/'/g, '')}' /etc/passwd; ls /run/secrets`,
+      ]);
       expect(sanity(cat, [0, 1, 2]), label).toEqual([]);
       if (target === '../../etc/passwd') expect(cat.stdout, label).toContain(`${FIXTURE_S1}${FIXTURE_S1}`);
       // nothing outside the state directory moved
       const after = snapshot(s.dir);
       for (const [k, v] of hostBefore) if (!k.startsWith('state/')) expect(after.get(k), `${label} ${k}`).toBe(v);
-      expect([...after.keys()].filter((k) => !k.startsWith('state/') && !hostBefore.has(k)), label).toEqual([]);
+      expect(
+        [...after.keys()].filter((k) => !k.startsWith('state/') && !hostBefore.has(k)),
+        label,
+      ).toEqual([]);
     }
     expect(existsSync('/tmp/escape')).toBe(false);
     if (passwd) expect(readFileSync('/etc/passwd').equals(passwd)).toBe(true);
@@ -607,11 +999,21 @@ describe('bad input: secret files through symlinks', () => {
     const { StateStore } = await import('../../src/store/state-store.js');
     const { statePaths } = await import('../../src/store/paths.js');
     const store = new StateStore(statePaths(s.statePath));
-    for (const name of ['l2', 'l3']) expect(store.readPayload(state.secrets.find((x) => x.Spec.Name === name)?.ID ?? '').toString()).toBe('through-a-link-41c2');
+    for (const name of ['l2', 'l3'])
+      expect(store.readPayload(state.secrets.find((x) => x.Spec.Name === name)?.ID ?? '').toString()).toBe('through-a-link-41c2');
 
     // a stack's file secrets: through a link chain works; a directory, a dangling link or a loop is docker's error
-    for (const [link, ok] of [['to-link', true], ['to-dir', false], ['dangling', false], ['loop-a', false], ['to-null', false]] as const) {
-      writeFileSync(join(d, 'l.yml'), `version: "3.8"\nservices:\n  a:\n    image: busybox\n    secrets: [k]\nsecrets:\n  k:\n    file: ./${link}\n`);
+    for (const [link, ok] of [
+      ['to-link', true],
+      ['to-dir', false],
+      ['dangling', false],
+      ['loop-a', false],
+      ['to-null', false],
+    ] as const) {
+      writeFileSync(
+        join(d, 'l.yml'),
+        `version: "3.8"\nservices:\n  a:\n    image: busybox\n    secrets: [k]\nsecrets:\n  k:\n    file: ./${link}\n`,
+      );
       const stack = `ln${link.replace(/[^a-z]/g, '')}`;
       const r = await s.run(['stack', 'deploy', '-d', '-c', 'l.yml', stack]);
       expect(sanity(r), `${link}: ${r.stderr}`).toEqual([]);

@@ -15,7 +15,11 @@ describe('template output is capped', () => {
     const store = freshStore();
     await store.ok(INIT);
     await store.ok(['secret', 'create', 'a', '-'], 'v');
-    for (const format of ['{{range 1000000000}}x{{end}}', '{{range 1000000}}{{printf "%0999999d" 1}}{{end}}', '{{range $i := 1000000000}}{{$i}}{{end}}']) {
+    for (const format of [
+      '{{range 1000000000}}x{{end}}',
+      '{{range 1000000}}{{printf "%0999999d" 1}}{{end}}',
+      '{{range $i := 1000000000}}{{$i}}{{end}}',
+    ]) {
       const inspect = await store.run(['secret', 'inspect', '--format', format, 'a']);
       expect(inspect, format).toMatchObject({ exit: 1, stdout: '\n', stderr: OUTPUT_LIMIT, timedOut: false });
       const ls = await store.run(['secret', 'ls', '--format', format]);
@@ -23,7 +27,11 @@ describe('template output is capped', () => {
       expect(ls.stderr).toBe(OUTPUT_LIMIT);
     }
     // ordinary output is untouched
-    expect(await store.run(['secret', 'inspect', '--format', '{{range 3}}x{{end}}', 'a'])).toMatchObject({ exit: 0, stdout: 'xxx\n', stderr: '' });
+    expect(await store.run(['secret', 'inspect', '--format', '{{range 3}}x{{end}}', 'a'])).toMatchObject({
+      exit: 0,
+      stdout: 'xxx\n',
+      stderr: '',
+    });
   });
 
   it('a templated secret that renders without end fails each exec at once, in one line', async () => {
@@ -32,7 +40,10 @@ describe('template output is capped', () => {
     await store.ok(['secret', 'create', '--template-driver', 'golang', 'tpl', '-'], '{{range 1000000000}}x{{end}}');
     await store.ok(['service', 'create', '-d', '--no-resolve-image', '--name', 'web', '--secret', 'tpl', 'busybox']);
     const container = (await store.ok(['ps', '-q', '-f', 'name=web'])).stdout.trim();
-    for (const cmd of [['cat', '/run/secrets/tpl'], ['echo', 'hi']]) {
+    for (const cmd of [
+      ['cat', '/run/secrets/tpl'],
+      ['echo', 'hi'],
+    ]) {
       const r = await store.run(['exec', container, ...cmd]);
       expectOneLineError(r, `exec ${cmd.join(' ')}`);
       expect(r.stderr).toBe(`Error response from daemon: failed to render secret tpl: ${OUTPUT_LIMIT}`);
@@ -45,14 +56,20 @@ describe('YAML depth', () => {
   const deep: [string, string][] = [
     ['2,000 flow sequences', `${head}x-deep: ${'['.repeat(2000)}${']'.repeat(2000)}\n`],
     ['2,000 flow mappings', `${head}    labels: ${'{a: '.repeat(2000)}1${'}'.repeat(2000)}\n`],
-    ['2,000 block mappings', `${head}x-deep:\n${Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i + 1)}k:\n`).join('')}${'  '.repeat(2001)}v\n`],
+    [
+      '2,000 block mappings',
+      `${head}x-deep:\n${Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i + 1)}k:\n`).join('')}${'  '.repeat(2001)}v\n`,
+    ],
   ];
   for (const [what, text] of deep) {
     it(`a compose file of ${what} gives a YAML error at once, for stack config and stack deploy`, async () => {
       const store = freshStore();
       await store.ok(INIT);
       writeFileSync(join(store.dir, 'deep.yml'), text);
-      for (const args of [['stack', 'config', '-c', 'deep.yml'], ['stack', 'deploy', '-c', 'deep.yml', 'st']]) {
+      for (const args of [
+        ['stack', 'config', '-c', 'deep.yml'],
+        ['stack', 'deploy', '-c', 'deep.yml', 'st'],
+      ]) {
         const r = await store.run(args);
         expectOneLineError(r, `${what}: ${args.join(' ')}`);
         expect(r.stderr).toMatch(/^yaml: line \d+: exceeded max depth of 500\n$/);
@@ -62,7 +79,10 @@ describe('YAML depth', () => {
 
   it('a chain of 2,000 aliases, each nesting the one before, stops at once', async () => {
     const store = freshStore();
-    writeFileSync(join(store.dir, 'chain.yml'), `version: "3.8"\nservices:\n  a:\n    image: busybox\nx-a0: &a0 [1]\n${Array.from({ length: 2000 }, (_, i) => `x-a${i + 1}: &a${i + 1} [*a${i}]\n`).join('')}`);
+    writeFileSync(
+      join(store.dir, 'chain.yml'),
+      `version: "3.8"\nservices:\n  a:\n    image: busybox\nx-a0: &a0 [1]\n${Array.from({ length: 2000 }, (_, i) => `x-a${i + 1}: &a${i + 1} [*a${i}]\n`).join('')}`,
+    );
     const r = await store.run(['stack', 'config', '-c', 'chain.yml']);
     expectOneLineError(r, 'alias chain');
     expect(r.stderr).toBe('yaml: document contains excessive aliasing\n');
@@ -70,7 +90,10 @@ describe('YAML depth', () => {
 
   it('nesting below the limit still works', async () => {
     const store = freshStore();
-    writeFileSync(join(store.dir, 'ok.yml'), `version: "3.8"\nservices:\n  a:\n    image: busybox\nx-deep: ${'['.repeat(400)}${']'.repeat(400)}\n`);
+    writeFileSync(
+      join(store.dir, 'ok.yml'),
+      `version: "3.8"\nservices:\n  a:\n    image: busybox\nx-deep: ${'['.repeat(400)}${']'.repeat(400)}\n`,
+    );
     const r = await store.run(['stack', 'config', '-c', 'ok.yml']);
     expect(r).toMatchObject({ exit: 0, stderr: '', timedOut: false });
     expect(r.stdout).toContain('image: busybox');

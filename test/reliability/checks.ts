@@ -1,6 +1,6 @@
 // What every run must show, whatever it was fed: no stack trace, no JavaScript error leaking
 // through, an exit code docker can give, and the usage block exactly when the exit code is 125.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { builtCli, type Result } from '../helpers/run.js';
 
 /** Signs of an internal failure rather than a message meant for the user. */
@@ -8,10 +8,11 @@ export const INTERNAL =
   /^\s+at |\b(?:TypeError|RangeError|ReferenceError|SyntaxError|EvalError|URIError|AggregateError)\b|Cannot (?:read|set) propert|is not a function|is not iterable|is not defined|Maximum call stack|Invalid (?:array|string) length|\[object Object\]|\bERR_[A-Z_]{4,}|\bundefined\b(?! (?:variable|secret|config|network|volume)\b)|\bNaN\b|Unexpected token|Unexpected end of JSON|^E[A-Z]+: [^,\n]+, [a-z]+ '/m;
 
 /** cli.FlagErrorFunc's block: a flag error, printed with the usage line, is exit 125. */
-export const USAGE_BLOCK = /\n\nUsage:  tsecret .*\n\nRun 'tsecret .*--help' for more information\n$/;
+export const USAGE_BLOCK = /\n\nUsage: {2}tsecret .*\n\nRun 'tsecret .*--help' for more information\n$/;
 
 /** pflag's parse errors, the first line of a flag error. */
-export const FLAG_ERROR = /^(?:unknown flag: --|unknown shorthand flag: '|flag needs an argument: |invalid argument ".*" for ".*" flag: |bad flag syntax: )/;
+export const FLAG_ERROR =
+  /^(?:unknown flag: --|unknown shorthand flag: '|flag needs an argument: |invalid argument ".*" for ".*" flag: |bad flag syntax: )/;
 
 /** Problems with a result (empty when it is sane); codes: the exit codes it may have. */
 export function sanity(r: Result, codes: number[] = [0, 1, 125]): string[] {
@@ -75,7 +76,12 @@ export function runWithin(ms: number, args: string[], opts: BoundedOptions = {})
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), exit: code ?? 128 + (signal === 'SIGKILL' ? 9 : 0), timedOut });
+      resolve({
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString(),
+        exit: code ?? 128 + (signal === 'SIGKILL' ? 9 : 0),
+        timedOut,
+      });
     });
     child.stdin.on('error', () => {});
     child.stdin.end(opts.stdin ?? '');

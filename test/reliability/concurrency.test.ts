@@ -5,13 +5,14 @@
 // docker's, and the store's invariants hold.
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { session, spawnCli, type Result } from '../helpers/run.js';
+import { type Result, session, spawnCli } from '../helpers/run.js';
 import { invariantProblems, leftovers, loadState } from './invariants.js';
 
 const value = (name: string): Buffer => Buffer.from(`value of ${name} ${'x'.repeat(name.length * 7)}`);
 const SVC = ['service', 'create', '-d', '--no-resolve-image'];
 /** Missed by the client's lookup, or by the daemon when it went between the lookup and the write. */
-const secretMissing = (name: string) => new RegExp(`^(Error response from daemon: rpc error: code = InvalidArgument desc = )?secret not found: ${name}\n$`);
+const secretMissing = (name: string) =>
+  new RegExp(`^(Error response from daemon: rpc error: code = InvalidArgument desc = )?secret not found: ${name}\n$`);
 
 interface Op {
   what: string;
@@ -35,24 +36,45 @@ describe('concurrency', () => {
     const contested = Array.from({ length: 3 }, (_, i) => `contested${i}`);
     for (const name of [...base, ...old, ...contested, 'keep0']) await setup(['secret', 'create', name, '-'], value(name));
     for (let k = 0; k < 4; k++) await setup([...SVC, '--name', `svcA${k}`, '--secret', 'base0', 'busybox', 'top']);
-    for (let k = 0; k < 2; k++) await setup([...SVC, '--name', `svcR${k}`, '--secret', 'base1', '--secret', 'source=base2,target=/etc/b2', 'busybox']);
+    for (let k = 0; k < 2; k++)
+      await setup([...SVC, '--name', `svcR${k}`, '--secret', 'base1', '--secret', 'source=base2,target=/etc/b2', 'busybox']);
     await setup([...SVC, '--name', 'svcKeep', '--secret', 'keep0', 'busybox']);
 
     const outOfSequence = /^Error response from daemon: rpc error: code = Unknown desc = update out of sequence\n$/;
     const ops: Op[] = [
-      ...Array.from({ length: 8 }, (_, i): Op => ({ what: `new${i}`, args: ['secret', 'create', `new${i}`, '-'], stdin: value(`new${i}`) })),
-      ...Array.from({ length: 3 }, (): Op => ({ what: 'dup', args: ['secret', 'create', 'dup', '-'], stdin: value('dup'), mayFail: /secret dup already exists\n$/ })),
+      ...Array.from(
+        { length: 8 },
+        (_, i): Op => ({ what: `new${i}`, args: ['secret', 'create', `new${i}`, '-'], stdin: value(`new${i}`) }),
+      ),
+      ...Array.from(
+        { length: 3 },
+        (): Op => ({ what: 'dup', args: ['secret', 'create', 'dup', '-'], stdin: value('dup'), mayFail: /secret dup already exists\n$/ }),
+      ),
       ...old.map((name): Op => ({ what: `rm ${name}`, args: ['secret', 'rm', name] })),
       { what: 'rm keep0', args: ['secret', 'rm', 'keep0'], mayFail: /secret 'keep0' is in use by the following service: svcKeep\n$/ },
       ...contested.flatMap((name, j): Op[] => [
-        { what: `rm ${name}`, args: ['secret', 'rm', name], mayFail: new RegExp(`secret '${name}' is in use by the following service: svcC${j}\n$`) },
+        {
+          what: `rm ${name}`,
+          args: ['secret', 'rm', name],
+          mayFail: new RegExp(`secret '${name}' is in use by the following service: svcC${j}\n$`),
+        },
         { what: `svcC${j}`, args: [...SVC, '--name', `svcC${j}`, '--secret', name, 'busybox'], mayFail: secretMissing(name) },
       ]),
-      ...Array.from({ length: 6 }, (_, i): Op => ({ what: `svcN${i}`, args: [...SVC, '--name', `svcN${i}`, '--secret', `base${i}`, 'busybox'] })),
-      ...Array.from({ length: 2 }, (): Op => ({ what: 'svcDup', args: [...SVC, '--name', 'svcDup', 'busybox'], mayFail: /service svcDup already exists\n$/ })),
+      ...Array.from(
+        { length: 6 },
+        (_, i): Op => ({ what: `svcN${i}`, args: [...SVC, '--name', `svcN${i}`, '--secret', `base${i}`, 'busybox'] }),
+      ),
+      ...Array.from(
+        { length: 2 },
+        (): Op => ({ what: 'svcDup', args: [...SVC, '--name', 'svcDup', 'busybox'], mayFail: /service svcDup already exists\n$/ }),
+      ),
       ...[0, 1].flatMap((k): Op[] => [
         { what: `svcA${k} +base3`, args: ['service', 'update', '-d', '--secret-add', 'base3', `svcA${k}`], mayFail: outOfSequence },
-        { what: `svcA${k} +base4`, args: ['service', 'update', '-d', '--secret-add', 'source=base4,target=b4', `svcA${k}`], mayFail: outOfSequence },
+        {
+          what: `svcA${k} +base4`,
+          args: ['service', 'update', '-d', '--secret-add', 'source=base4,target=b4', `svcA${k}`],
+          mayFail: outOfSequence,
+        },
         { what: `svcR${k} -base1`, args: ['service', 'update', '-d', '--secret-rm', 'base1', `svcR${k}`], mayFail: outOfSequence },
         { what: `svcR${k} +base5`, args: ['service', 'update', '-d', '--secret-add', 'base5', `svcR${k}`], mayFail: outOfSequence },
       ]),

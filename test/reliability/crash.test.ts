@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtCli, session } from '../helpers/run.js';
 import { sessionDirFor } from '../../src/store/session.js';
+import { builtCli, session } from '../helpers/run.js';
 import { invariantProblems, leftovers, loadState } from './invariants.js';
 import { rng, runs, SEED } from './seeded.js';
 
@@ -33,8 +33,18 @@ interface Killed {
  * holding the state lock, which puts the kill in the middle of its writes; a writer that finishes
  * first is not killed.
  */
-function runAndKill(args: string[], env: NodeJS.ProcessEnv, cwd: string, stdin: Buffer | undefined, at: { ms: number; inLock?: string }): Promise<Killed> {
-  const child = spawn(process.execPath, ['--', builtCli, ...args], { env: { ...process.env, ...env }, cwd, stdio: ['pipe', 'ignore', 'ignore'] });
+function runAndKill(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  stdin: Buffer | undefined,
+  at: { ms: number; inLock?: string },
+): Promise<Killed> {
+  const child = spawn(process.execPath, ['--', builtCli, ...args], {
+    env: { ...process.env, ...env },
+    cwd,
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
   child.stdin.on('error', () => {});
   child.stdin.end(stdin ?? '');
   let timer: NodeJS.Timeout | undefined;
@@ -80,7 +90,19 @@ describe('crash safety', () => {
     };
     await ok(['swarm', 'init', '--advertise-addr', '127.0.0.1']);
     for (let i = 0; i < 8; i++) await ok(['secret', 'create', `seed${i}`, '-'], value(`seed${i}`));
-    await ok(['service', 'create', '-d', '--no-resolve-image', '--name', 'web', '--secret', 'seed0', '--secret', 'source=seed1,target=/etc/one', 'nginx']);
+    await ok([
+      'service',
+      'create',
+      '-d',
+      '--no-resolve-image',
+      '--name',
+      'web',
+      '--secret',
+      'seed0',
+      '--secret',
+      'source=seed1,target=/etc/one',
+      'nginx',
+    ]);
 
     let n = 0;
     const kills: Killed[] = [];
@@ -103,9 +125,22 @@ describe('crash safety', () => {
           case 2:
             return { args: ['secret', 'rm', r.pick(secrets)] };
           case 3:
-            return { args: ['service', 'create', '-d', '--no-resolve-image', '--name', `v${k}`, '--secret', r.pick(secrets), 'busybox', 'top'] };
+            return {
+              args: ['service', 'create', '-d', '--no-resolve-image', '--name', `v${k}`, '--secret', r.pick(secrets), 'busybox', 'top'],
+            };
           case 4:
-            return { args: ['service', 'update', '-d', '--secret-add', `source=${r.pick(secrets)},target=t${k}`, '--secret-rm', r.pick(secrets), r.pick(services)] };
+            return {
+              args: [
+                'service',
+                'update',
+                '-d',
+                '--secret-add',
+                `source=${r.pick(secrets)},target=t${k}`,
+                '--secret-rm',
+                r.pick(secrets),
+                r.pick(services),
+              ],
+            };
           case 5: {
             writeFileSync(join(s.dir, `st${k}.pem`), value(`st${k}_key`));
             writeFileSync(
@@ -121,7 +156,15 @@ describe('crash safety', () => {
       // start-up takes ~60-100 ms; the writes of a 400 KB payload follow within ~100 ms more
       const lock = `${s.statePath}.lock`;
       const done = await Promise.all(
-        writers.map((w) => runAndKill(w.args, env, s.dir, 'stdin' in w ? w.stdin : undefined, r.next() < 0.5 ? { ms: r.int(20, 220) } : { ms: r.int(0, 12), inLock: lock })),
+        writers.map((w) =>
+          runAndKill(
+            w.args,
+            env,
+            s.dir,
+            'stdin' in w ? w.stdin : undefined,
+            r.next() < 0.5 ? { ms: r.int(20, 220) } : { ms: r.int(0, 12), inLock: lock },
+          ),
+        ),
       );
       kills.push(...done.filter((d) => d.signal === 'SIGKILL'));
       if (leftovers(s.statePath).some((f) => f.endsWith('.lock'))) lockHeldAtKill++;
@@ -131,7 +174,10 @@ describe('crash safety', () => {
       await ok(['secret', 'create', `probe${round}`, '-'], value(`probe${round}`));
       slowest = Math.max(slowest, performance.now() - started);
       const problems = invariantProblems(s.statePath, { expectedPayload: value });
-      expect(problems, `round ${round}: ${done.map((d) => `${d.args.join(' ')} → ${d.signal ?? d.code}`).join('; ')} (RELIABILITY_SEED=${SEED})`).toEqual([]);
+      expect(
+        problems,
+        `round ${round}: ${done.map((d) => `${d.args.join(' ')} → ${d.signal ?? d.code}`).join('; ')} (RELIABILITY_SEED=${SEED})`,
+      ).toEqual([]);
     }
     // kills did land (most of them mid-command); a lock a killed holder left is broken at once
     // (same PID namespace), or after its lease when the holder was killed before naming itself
@@ -140,13 +186,24 @@ describe('crash safety', () => {
     expect(slowest, `RELIABILITY_SEED=${SEED}`).toBeLessThan(3_000);
     expect(lockHeldAtKill, `RELIABILITY_SEED=${SEED}`).toBeGreaterThanOrEqual(3);
 
-    for (const args of [['secret', 'ls'], ['service', 'ls'], ['stack', 'ls'], ['ps', '-a']]) await ok(args);
+    for (const args of [
+      ['secret', 'ls'],
+      ['service', 'ls'],
+      ['stack', 'ls'],
+      ['ps', '-a'],
+    ])
+      await ok(args);
     // and what the containers mount is each secret's whole value (updates may have moved the mounts)
-    const mounts = loadState(s.statePath).containers.filter((c) => c.State.Running).flatMap((c) => c.SecretMounts.map((m) => ({ c, m })));
+    const mounts = loadState(s.statePath)
+      .containers.filter((c) => c.State.Running)
+      .flatMap((c) => c.SecretMounts.map((m) => ({ c, m })));
     expect(mounts.length).toBeGreaterThan(0);
     for (const { c, m } of mounts.slice(0, 6)) {
       const cat = await s.run(['exec', c.Id.slice(0, 12), 'cat', m.Target]);
-      expect(cat.exit === 0 && cat.stdout === value(m.SecretName).toString(), `exec ${c.Name} cat ${m.Target} (RELIABILITY_SEED=${SEED})`).toBe(true);
+      expect(
+        cat.exit === 0 && cat.stdout === value(m.SecretName).toString(),
+        `exec ${c.Name} cat ${m.Target} (RELIABILITY_SEED=${SEED})`,
+      ).toBe(true);
     }
     // a kill leaves no garbage that outlives the next write: temp files and orphaned payloads go
     expect(leftovers(s.statePath)).toEqual([]);
@@ -169,11 +226,16 @@ describe('crash safety', () => {
     const lock = `${s.statePath}.lock`;
     for (let round = 0; round < runs(16); round++) {
       const writers = [
-        r.pick([['swarm', 'unlock-key', '--rotate', '-q'], ['swarm', 'update', `--autolock=${r.next() < 0.5}`]]),
+        r.pick([
+          ['swarm', 'unlock-key', '--rotate', '-q'],
+          ['swarm', 'update', `--autolock=${r.next() < 0.5}`],
+        ]),
         ...(r.next() < 0.5 ? [['secret', 'create', `c${round}`, '-']] : []),
       ];
       const done = await Promise.all(
-        writers.map((args) => runAndKill(args, env, s.dir, value(`c${round}`), r.next() < 0.5 ? { ms: r.int(20, 200) } : { ms: r.int(0, 10), inLock: lock })),
+        writers.map((args) =>
+          runAndKill(args, env, s.dir, value(`c${round}`), r.next() < 0.5 ? { ms: r.int(20, 200) } : { ms: r.int(0, 10), inLock: lock }),
+        ),
       );
       const label = `round ${round}: ${done.map((d) => `${d.args.join(' ')} → ${d.signal ?? d.code}`).join('; ')} (RELIABILITY_SEED=${SEED})`;
       const probe = await s.run(['secret', 'create', `probe${round}`, '-'], { stdin: value(`probe${round}`), env });

@@ -5,12 +5,12 @@
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
-import { session, tempDir, type Result, type Session } from '../helpers/run.js';
-import { loadState } from './invariants.js';
 import { runCli } from '../../src/cli/root.js';
-import { testStreams } from '../../src/iostreams/test.js';
 import { localEngineFor } from '../../src/engine/local/factory.js';
+import { testStreams } from '../../src/iostreams/test.js';
 import { resolveStatePath } from '../../src/store/paths.js';
+import { type Result, type Session, session, tempDir } from '../helpers/run.js';
+import { loadState } from './invariants.js';
 
 export const FIXTURE_VALUES: Record<string, string> = {
   s1: 'fixture-value-one-3f9a',
@@ -46,8 +46,41 @@ async function build(): Promise<Fixture> {
   await ok(['secret', 'create', '-l', 'team=a', 's1', '-'], FIXTURE_VALUES.s1);
   await ok(['secret', 'create', 's2', '-'], FIXTURE_VALUES.s2);
   await ok(['secret', 'create', '--template-driver', 'golang', 's3', '-'], FIXTURE_VALUES.s3);
-  await ok(['service', 'create', '-d', '--no-resolve-image', '--name', 'web', '--secret', 's1', '--secret', 'source=s1,target=/etc/one,mode=0400', '-e', 'A=1', '-l', 'tier=front', 'nginx:alpine']);
-  await ok(['service', 'create', '-d', '--no-resolve-image', '--name', 'db', '--replicas', '2', '--secret', 's2', '--secret', 's3', '-p', '8080:80', 'busybox', 'top']);
+  await ok([
+    'service',
+    'create',
+    '-d',
+    '--no-resolve-image',
+    '--name',
+    'web',
+    '--secret',
+    's1',
+    '--secret',
+    'source=s1,target=/etc/one,mode=0400',
+    '-e',
+    'A=1',
+    '-l',
+    'tier=front',
+    'nginx:alpine',
+  ]);
+  await ok([
+    'service',
+    'create',
+    '-d',
+    '--no-resolve-image',
+    '--name',
+    'db',
+    '--replicas',
+    '2',
+    '--secret',
+    's2',
+    '--secret',
+    's3',
+    '-p',
+    '8080:80',
+    'busybox',
+    'top',
+  ]);
   await ok(['service', 'update', '-d', '--env-add', 'B=2', '--secret-add', 'source=s2,target=two', 'web']);
   writeFileSync(join(s.dir, 'key.pem'), FIXTURE_VALUES.st_key);
   writeFileSync(

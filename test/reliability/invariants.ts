@@ -3,9 +3,9 @@
 // payload is whole. Returns the problems found, so a failing test shows all of them.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { statePaths } from '../../src/store/paths.js';
 import { parseState, type State } from '../../src/store/state.js';
 import { StateStore } from '../../src/store/state-store.js';
-import { statePaths } from '../../src/store/paths.js';
 
 export function loadState(statePath: string): State {
   return parseState(statePath, readFileSync(statePath, 'utf8'));
@@ -43,7 +43,8 @@ export function invariantProblems(statePath: string, opts: InvariantOptions = {}
     for (const ref of svc.Spec.TaskTemplate.ContainerSpec.Secrets ?? []) {
       const secret = secretsById.get(ref.SecretID);
       if (!secret) problems.push(`service ${svc.Spec.Name} references missing secret ${ref.SecretName} (${ref.SecretID})`);
-      else if (secret.Spec.Name !== ref.SecretName) problems.push(`service ${svc.Spec.Name} names secret ${ref.SecretID} ${ref.SecretName}, it is ${secret.Spec.Name}`);
+      else if (secret.Spec.Name !== ref.SecretName)
+        problems.push(`service ${svc.Spec.Name} names secret ${ref.SecretID} ${ref.SecretName}, it is ${secret.Spec.Name}`);
     }
   }
   const serviceIds = new Set(state.services.map((s) => s.ID));
@@ -55,7 +56,8 @@ export function invariantProblems(statePath: string, opts: InvariantOptions = {}
     else if (!container.State.Running) problems.push(`running task ${task.ID} has a stopped container`);
   }
   for (const c of state.containers) {
-    if (c.State.Running && !state.tasks.some((t) => t.ID === c.TaskID && t.Status.State === 'running')) problems.push(`running container ${c.Id} without a running task`);
+    if (c.State.Running && !state.tasks.some((t) => t.ID === c.TaskID && t.Status.State === 'running'))
+      problems.push(`running container ${c.Id} without a running task`);
     for (const m of c.SecretMounts) {
       if (c.State.Running && !secretsById.has(m.SecretID)) problems.push(`running container ${c.Id} mounts missing secret ${m.SecretName}`);
     }
@@ -88,7 +90,8 @@ export function leftovers(statePath: string): string[] {
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) walk(`${d}/${e.name}`);
-      else if (e.name.endsWith('.tmp') || e.name === `${base}.lock` || e.name === `${base}.lock.break`) found.push(`${d}/${e.name}`.slice(dir.length + 1));
+      else if (e.name.endsWith('.tmp') || e.name === `${base}.lock` || e.name === `${base}.lock.break`)
+        found.push(`${d}/${e.name}`.slice(dir.length + 1));
     }
   };
   walk(dir);

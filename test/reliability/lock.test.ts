@@ -6,8 +6,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtCli } from '../helpers/run.js';
 import { lockRecordOf, startTimeOf } from '../helpers/lock-record.js';
+import { builtCli } from '../helpers/run.js';
 import { invariantProblems, loadState } from './invariants.js';
 import { canUnshare, expectOneLineError, freshStore, INIT, type Store } from './store-fixture.js';
 
@@ -71,47 +71,64 @@ function renewing(path: string): () => void {
 }
 
 describe('the state lock across PID namespaces', () => {
-  it.skipIf(!namespaces)(`8 writers in a PID namespace racing 8 outside it lose no acknowledged secret and leave none without its payload${namespaces ? '' : ` (skipped: ${NO_NAMESPACES})`}`, async () => {
-    const store = freshStore();
-    await store.ok(INIT);
-    const acknowledged: string[] = [];
-    for (let round = 0; round < 3; round++) {
-      const inside = Array.from({ length: 8 }, (_, i) => `in${round}_${i}`);
-      const outside = Array.from({ length: 8 }, (_, i) => `out${round}_${i}`);
-      const [inner, outer] = await Promise.all([
-        createsInNamespace(store, inside),
-        Promise.all(outside.map((n) => store.run(['secret', 'create', n, '-'], { stdin: value(n) }).then((r): Outcome => ({ args: ['secret', 'create', n, '-'], ...r })))),
-      ]);
-      for (const r of [...inner, ...outer]) {
-        expect({ exit: r.exit, stderr: r.stderr }, r.args.join(' ')).toEqual({ exit: 0, stderr: '' });
-        acknowledged.push(r.args[2]);
+  it.skipIf(!namespaces)(
+    `8 writers in a PID namespace racing 8 outside it lose no acknowledged secret and leave none without its payload${namespaces ? '' : ` (skipped: ${NO_NAMESPACES})`}`,
+    async () => {
+      const store = freshStore();
+      await store.ok(INIT);
+      const acknowledged: string[] = [];
+      for (let round = 0; round < 3; round++) {
+        const inside = Array.from({ length: 8 }, (_, i) => `in${round}_${i}`);
+        const outside = Array.from({ length: 8 }, (_, i) => `out${round}_${i}`);
+        const [inner, outer] = await Promise.all([
+          createsInNamespace(store, inside),
+          Promise.all(
+            outside.map((n) =>
+              store
+                .run(['secret', 'create', n, '-'], { stdin: value(n) })
+                .then((r): Outcome => ({ args: ['secret', 'create', n, '-'], ...r })),
+            ),
+          ),
+        ]);
+        for (const r of [...inner, ...outer]) {
+          expect({ exit: r.exit, stderr: r.stderr }, r.args.join(' ')).toEqual({ exit: 0, stderr: '' });
+          acknowledged.push(r.args[2]);
+        }
+        const listed = new Set(loadState(store.statePath).secrets.map((s) => s.Spec.Name));
+        expect(
+          acknowledged.filter((n) => !listed.has(n)),
+          `round ${round}: acknowledged but lost`,
+        ).toEqual([]);
+        expect(invariantProblems(store.statePath, { expectedPayload: value })).toEqual([]);
       }
-      const listed = new Set(loadState(store.statePath).secrets.map((s) => s.Spec.Name));
-      expect(acknowledged.filter((n) => !listed.has(n)), `round ${round}: acknowledged but lost`).toEqual([]);
-      expect(invariantProblems(store.statePath, { expectedPayload: value })).toEqual([]);
-    }
-  });
+    },
+  );
 
-  it.skipIf(!namespaces)(`a writer in another PID namespace waits while a live holder renews its lease, and takes over within seconds once it stops${namespaces ? '' : ` (skipped: ${NO_NAMESPACES})`}`, async () => {
-    const store = freshStore();
-    await store.ok(INIT);
-    const lock = `${store.statePath}.lock`;
-    // this test process is the holder: alive, in the root namespace, renewing its lease
-    writeFileSync(lock, `${JSON.stringify(lockRecordOf(process.pid, { start: startTimeOf(process.pid) }))}\n`);
-    const stop = renewing(lock);
-    let settled = false;
-    const writer = store.run(['secret', 'create', 'inner', '-'], { stdin: value('inner'), wrapper: UNSHARE, ms: 40_000 }).finally(() => (settled = true));
-    try {
-      // a create takes a fraction of a second; in three it has either waited or broken a live lock
-      await new Promise((r) => setTimeout(r, 3_000));
-      expect(settled, 'the writer went ahead while the lock was held').toBe(false);
-    } finally {
-      stop(); // the holder dies: nobody renews the lease any more
-    }
-    const r = await writer;
-    expect(r).toMatchObject({ exit: 0, stderr: '', timedOut: false });
-    expect(invariantProblems(store.statePath, { expectedPayload: value })).toEqual([]);
-  });
+  it.skipIf(!namespaces)(
+    `a writer in another PID namespace waits while a live holder renews its lease, and takes over within seconds once it stops${namespaces ? '' : ` (skipped: ${NO_NAMESPACES})`}`,
+    async () => {
+      const store = freshStore();
+      await store.ok(INIT);
+      const lock = `${store.statePath}.lock`;
+      // this test process is the holder: alive, in the root namespace, renewing its lease
+      writeFileSync(lock, `${JSON.stringify(lockRecordOf(process.pid, { start: startTimeOf(process.pid) }))}\n`);
+      const stop = renewing(lock);
+      let settled = false;
+      const writer = store
+        .run(['secret', 'create', 'inner', '-'], { stdin: value('inner'), wrapper: UNSHARE, ms: 40_000 })
+        .finally(() => (settled = true));
+      try {
+        // a create takes a fraction of a second; in three it has either waited or broken a live lock
+        await new Promise((r) => setTimeout(r, 3_000));
+        expect(settled, 'the writer went ahead while the lock was held').toBe(false);
+      } finally {
+        stop(); // the holder dies: nobody renews the lease any more
+      }
+      const r = await writer;
+      expect(r).toMatchObject({ exit: 0, stderr: '', timedOut: false });
+      expect(invariantProblems(store.statePath, { expectedPayload: value })).toEqual([]);
+    },
+  );
 
   it('a killed holder of this namespace is recovered at once, even with a fresh lease', async () => {
     const store = freshStore();
@@ -156,9 +173,21 @@ describe('a lock that can never be released', () => {
   });
 
   const planted: [string, (path: string) => void, RegExp][] = [
-    ['a dangling symlink', (p) => symlinkSync('/nonexistent/tsecret-lock', p), /is a symbolic link, not a lock file tsecret made; if no tsecret command is running, remove it: rm \S+\.lock\n$/],
-    ['a directory', (p) => mkdirSync(p), /is a directory, not a lock file tsecret made; if no tsecret command is running, remove it: rm -r \S+\.lock\n$/],
-    ['a FIFO', (p) => spawnSync('mkfifo', [p]), /is a named pipe \(FIFO\), not a lock file tsecret made; if no tsecret command is running, remove it: rm \S+\.lock\n$/],
+    [
+      'a dangling symlink',
+      (p) => symlinkSync('/nonexistent/tsecret-lock', p),
+      /is a symbolic link, not a lock file tsecret made; if no tsecret command is running, remove it: rm \S+\.lock\n$/,
+    ],
+    [
+      'a directory',
+      (p) => mkdirSync(p),
+      /is a directory, not a lock file tsecret made; if no tsecret command is running, remove it: rm -r \S+\.lock\n$/,
+    ],
+    [
+      'a FIFO',
+      (p) => spawnSync('mkfifo', [p]),
+      /is a named pipe \(FIFO\), not a lock file tsecret made; if no tsecret command is running, remove it: rm \S+\.lock\n$/,
+    ],
   ];
   for (const [what, plant, message] of planted) {
     it(`${what} at the lock path is refused at once, in one line that says what to remove`, async () => {

@@ -3,7 +3,7 @@
 // no secret behind; readers never take a swarm for locked while autolock is switched on and off;
 // an autolock whose unlock cannot be remembered is refused instead of leaving the swarm locked.
 import { spawnSync } from 'node:child_process';
-import fs, { closeSync, constants, openSync, readFileSync, writeFileSync, type PathLike, type StatSyncOptions } from 'node:fs';
+import fs, { closeSync, constants, openSync, type PathLike, readFileSync, type StatSyncOptions, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +35,9 @@ secrets:
 /** What of stack `st` the state holds: its networks, secrets and services, by name. */
 function stackParts(statePath: string): string[] {
   const state = loadState(statePath);
-  return [...state.networks.map((n) => n.Name), ...state.secrets.map((s) => s.Spec.Name), ...state.services.map((s) => s.Spec.Name)].filter((n) => n.startsWith('st_')).sort();
+  return [...state.networks.map((n) => n.Name), ...state.secrets.map((s) => s.Spec.Name), ...state.services.map((s) => s.Spec.Name)]
+    .filter((n) => n.startsWith('st_'))
+    .sort();
 }
 const WHOLE_STACK = ['st_a', 'st_app', 'st_b', 'st_back', 'st_db'];
 
@@ -81,7 +83,9 @@ describe('stack deploy is one change', () => {
       const deploy = store.run(['stack', 'deploy', '-c', 'stack.yml', 'st'], { started: (c) => setTimeout(() => c.kill('SIGKILL'), at) });
       const done = await deploy;
       const parts = stackParts(store.statePath);
-      expect([[], WHOLE_STACK], `round ${round}, killed after ${at} ms (exit ${done.exit}) (RELIABILITY_SEED=${SEED})`).toContainEqual(parts);
+      expect([[], WHOLE_STACK], `round ${round}, killed after ${at} ms (exit ${done.exit}) (RELIABILITY_SEED=${SEED})`).toContainEqual(
+        parts,
+      );
       // a kill between the payloads' writes and the state's commit leaves payloads no secret names
       // (the state is whole either way); the next write that touches payloads sweeps them
       expect(invariantProblems(store.statePath, { allowOrphanPayloads: true })).toEqual([]);
@@ -152,14 +156,21 @@ describe('autolock', () => {
     const env = { XDG_RUNTIME_DIR: notADir };
     const init = await store.run([...INIT, '--autolock'], { env });
     expectOneLineError(init, 'swarm init --autolock');
-    expect(init.stderr).toBe(`cannot remember the unlock, so the swarm would stay locked: stat ${join(notADir, 'tsecret')}: not a directory; nothing was changed\n`);
-    expect(await store.run(['secret', 'ls'], { env })).toMatchObject({ exit: 1, stderr: expect.stringContaining('This node is not a swarm manager') });
+    expect(init.stderr).toBe(
+      `cannot remember the unlock, so the swarm would stay locked: stat ${join(notADir, 'tsecret')}: not a directory; nothing was changed\n`,
+    );
+    expect(await store.run(['secret', 'ls'], { env })).toMatchObject({
+      exit: 1,
+      stderr: expect.stringContaining('This node is not a swarm manager'),
+    });
     // a swarm without autolock: turning it on is refused the same way, and it stays unlocked
     expect(await store.run(INIT, { env })).toMatchObject({ exit: 0, timedOut: false });
     const update = await store.run(['swarm', 'update', '--autolock=true'], { env });
     expectOneLineError(update, 'swarm update --autolock=true');
     expect(await store.run(['secret', 'ls', '-q'], { env })).toMatchObject({ exit: 0, stdout: '', stderr: '' });
-    expect(await store.run(['swarm', 'unlock-key', '-q'], { env })).toMatchObject({ exit: 1, stderr: expect.stringContaining('no unlock key is set') });
+    expect(await store.run(['swarm', 'unlock-key', '-q'], { env })).toMatchObject({
+      exit: 1,
+      stderr: expect.stringContaining('no unlock key is set'),
+    });
   });
 });
-

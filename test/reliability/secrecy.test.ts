@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { session, type Result } from '../helpers/run.js';
+import { type Result, session } from '../helpers/run.js';
 import { loadState } from './invariants.js';
 import { runs, SEED } from './seeded.js';
 
@@ -29,7 +29,12 @@ const FORMATS = [
 
 /** The forms a value could leak in: as is, base64, hex, JSON-escaped, and its first and last 12 characters. */
 function forms(value: Buffer): Buffer[] {
-  const out = [value, Buffer.from(value.toString('base64')), Buffer.from(value.toString('hex')), Buffer.from(JSON.stringify(value.toString('utf8')).slice(1, -1))];
+  const out = [
+    value,
+    Buffer.from(value.toString('base64')),
+    Buffer.from(value.toString('hex')),
+    Buffer.from(JSON.stringify(value.toString('utf8')).slice(1, -1)),
+  ];
   const text = value.toString('utf8');
   if (!text.includes('\uFFFD') && text.length >= 24) out.push(Buffer.from(text.slice(0, 12)), Buffer.from(text.slice(-12)));
   return out;
@@ -37,7 +42,8 @@ function forms(value: Buffer): Buffer[] {
 
 function leaks(haystack: Buffer, values: Buffer[]): string[] {
   const found: string[] = [];
-  for (const v of values) for (const f of forms(v)) if (f.length >= 8 && haystack.includes(f)) found.push(JSON.stringify(f.toString('latin1').slice(0, 40)));
+  for (const v of values)
+    for (const f of forms(v)) if (f.length >= 8 && haystack.includes(f)) found.push(JSON.stringify(f.toString('latin1').slice(0, 40)));
   return found;
 }
 
@@ -56,8 +62,14 @@ function filesUnder(dir: string): string[] {
 
 /** Random values a user might keep secret: passwords, keys, binary blobs, unicode. */
 const secretValue: fc.Arbitrary<Buffer> = fc.oneof(
-  fc.string({ minLength: 16, maxLength: 80, unit: 'grapheme-ascii' }).filter((s) => s.trim().length >= 16 && !s.includes('{{')).map((s) => Buffer.from(s)),
-  fc.string({ minLength: 12, maxLength: 40, unit: 'grapheme' }).filter((s) => Buffer.byteLength(s) >= 16 && !s.includes('{{')).map((s) => Buffer.from(s)),
+  fc
+    .string({ minLength: 16, maxLength: 80, unit: 'grapheme-ascii' })
+    .filter((s) => s.trim().length >= 16 && !s.includes('{{'))
+    .map((s) => Buffer.from(s)),
+  fc
+    .string({ minLength: 12, maxLength: 40, unit: 'grapheme' })
+    .filter((s) => Buffer.byteLength(s) >= 16 && !s.includes('{{'))
+    .map((s) => Buffer.from(s)),
   fc.uint8Array({ minLength: 16, maxLength: 300 }).map((b) => Buffer.from(b)),
 );
 
@@ -92,7 +104,22 @@ describe('secrecy', () => {
         await run(['secret', 'create', 'bad/name', '-'], { stdin: a });
         await run(['secret', 'create', 'big', '-'], { stdin: Buffer.concat(Array(Math.ceil(600_000 / a.length)).fill(a)) });
 
-        await run(['service', 'create', '-d', '--no-resolve-image', '--name', 'web', '--secret', 'pa', '--secret', 'source=pb,target=/etc/b,mode=0400', '--secret', 'pc', 'busybox', 'top']);
+        await run([
+          'service',
+          'create',
+          '-d',
+          '--no-resolve-image',
+          '--name',
+          'web',
+          '--secret',
+          'pa',
+          '--secret',
+          'source=pb,target=/etc/b,mode=0400',
+          '--secret',
+          'pc',
+          'busybox',
+          'top',
+        ]);
         await run(['service', 'update', '-d', '--secret-add', 'source=pa,target=/etc/b', 'web']); // conflicting target
         await run(['service', 'update', '-d', '--secret-add', 'nosuch', 'web']);
         await run(['service', 'update', '-d', '--secret-add', 'source=pa,target=again,mode=bogus', 'web']);
@@ -101,7 +128,10 @@ describe('secrecy', () => {
         await run(['secret', 'rm', 'pa']); // in use
 
         writeFileSync(join(s.dir, 'd.txt'), d);
-        writeFileSync(join(s.dir, 'stack.yml'), 'version: "3.8"\nservices:\n  app:\n    image: busybox\n    secrets: [k]\nsecrets:\n  k:\n    file: ./d.txt\n');
+        writeFileSync(
+          join(s.dir, 'stack.yml'),
+          'version: "3.8"\nservices:\n  app:\n    image: busybox\n    secrets: [k]\nsecrets:\n  k:\n    file: ./d.txt\n',
+        );
         await run(['stack', 'config', '-c', 'stack.yml']);
         expect((await run(['stack', 'deploy', '-c', 'stack.yml', 'st'])).exit).toBe(0);
         // the file changes: docker refuses to update a secret's data
@@ -119,7 +149,22 @@ describe('secrecy', () => {
           await run(['ps', '--format', f]);
           await run(['inspect', '--format', f, web]);
         }
-        for (const args of [['secret', 'ls'], ['-D', 'secret', 'inspect', 'pa'], ['secret', 'inspect', 'pa'], ['secret', 'inspect', '--pretty', 'pa', 'pc'], ['service', 'inspect', 'web'], ['service', 'inspect', '--pretty', 'web'], ['service', 'ps', '--no-trunc', 'web'], ['service', 'logs', 'web'], ['service', 'ls'], ['ps', '-a', '--no-trunc'], ['inspect', web], ['stack', 'ps', '--no-trunc', 'st'], ['stack', 'services', 'st'], ['swarm', 'unlock-key']]) {
+        for (const args of [
+          ['secret', 'ls'],
+          ['-D', 'secret', 'inspect', 'pa'],
+          ['secret', 'inspect', 'pa'],
+          ['secret', 'inspect', '--pretty', 'pa', 'pc'],
+          ['service', 'inspect', 'web'],
+          ['service', 'inspect', '--pretty', 'web'],
+          ['service', 'ps', '--no-trunc', 'web'],
+          ['service', 'logs', 'web'],
+          ['service', 'ls'],
+          ['ps', '-a', '--no-trunc'],
+          ['inspect', web],
+          ['stack', 'ps', '--no-trunc', 'st'],
+          ['stack', 'services', 'st'],
+          ['swarm', 'unlock-key'],
+        ]) {
           await run(args);
         }
         // exec: the file's readers may show it; nothing else does
@@ -131,7 +176,16 @@ describe('secrecy', () => {
         await run(['exec', web, 'sh', '-c', 'head -c 100000 /run/secrets/pa; cat /run/secrets/*'], { mayShow: true });
         await run(['exec', app, 'cat', '/run/secrets/k'], { mayShow: true });
         await run(['exec', web, 'head', '-c', '-1', '/etc/b'], { mayShow: true });
-        for (const args of [['ls', '-la', '/run/secrets', '/etc'], ['stat', '/etc/b'], ['wc', '/run/secrets/pa'], ['env'], ['id'], ['cat', '/run/secrets/nosuch'], ['cat', '/run/secrets/pa/x'], ['sh', '-c', 'cat /run/secrets/pa > /dev/null; echo done']]) {
+        for (const args of [
+          ['ls', '-la', '/run/secrets', '/etc'],
+          ['stat', '/etc/b'],
+          ['wc', '/run/secrets/pa'],
+          ['env'],
+          ['id'],
+          ['cat', '/run/secrets/nosuch'],
+          ['cat', '/run/secrets/pa/x'],
+          ['sh', '-c', 'cat /run/secrets/pa > /dev/null; echo done'],
+        ]) {
           await run(['exec', web, ...args]);
         }
         // a secret template that fails to render: the error names the action, not the value around it
@@ -151,7 +205,8 @@ describe('secrecy', () => {
           const bytes = readFileSync(file);
           const found = leaks(bytes, [a, b, c, d, e]);
           if (found.length) problems.push(`${file.slice(s.dir.length)} holds ${found.join(', ')}`);
-          if (file.startsWith(join(s.dir, 'state')) && bytes.includes(Buffer.from(unlockKey))) problems.push(`${file.slice(s.dir.length)} holds the unlock key`);
+          if (file.startsWith(join(s.dir, 'state')) && bytes.includes(Buffer.from(unlockKey)))
+            problems.push(`${file.slice(s.dir.length)} holds the unlock key`);
         }
         expect(problems, `RELIABILITY_SEED=${SEED}`).toEqual([]);
         rmSync(s.dir, { recursive: true, force: true });

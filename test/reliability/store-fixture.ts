@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { tempDir } from '../helpers/run.js';
-import { runWithin, type BoundedOptions, type BoundedResult } from './checks.js';
+import { type BoundedOptions, type BoundedResult, runWithin } from './checks.js';
 
 export const INIT = ['swarm', 'init', '--advertise-addr', '127.0.0.1'];
 
@@ -23,7 +23,8 @@ export interface Store {
 
 export function storeIn(dir: string, statePath = join(dir, 'state', 'state.json')): Store {
   const env = { TSECRET_STATE: statePath, XDG_RUNTIME_DIR: join(dir, 'run') };
-  const run: Store['run'] = (args, opts = {}) => runWithin(opts.ms ?? DEADLINE_MS, args, { cwd: dir, ...opts, env: { ...env, ...opts.env } });
+  const run: Store['run'] = (args, opts = {}) =>
+    runWithin(opts.ms ?? DEADLINE_MS, args, { cwd: dir, ...opts, env: { ...env, ...opts.env } });
   return {
     dir,
     statePath,
@@ -43,7 +44,9 @@ export const freshStore = (): Store => storeIn(tempDir('tsecret-hostile-'));
 export function expectOneLineError(r: BoundedResult, label: string): void {
   expect(r.timedOut, `${label}: still running at the deadline`).toBe(false);
   expect({ exit: r.exit, stdout: r.stdout }, `${label}: ${r.stderr}`).toEqual({ exit: 1, stdout: '' });
-  expect(r.stderr.endsWith('\n') && !r.stderr.slice(0, -1).includes('\n'), `${label}: not one line: ${JSON.stringify(r.stderr)}`).toBe(true);
+  expect(r.stderr.endsWith('\n') && !r.stderr.slice(0, -1).includes('\n'), `${label}: not one line: ${JSON.stringify(r.stderr)}`).toBe(
+    true,
+  );
   expect(r.stderr, label).not.toMatch(RAW_TEXT);
 }
 

@@ -5,14 +5,27 @@
 // naming the path, never Node's or V8's own text; reading creates no directory. Commands run as
 // processes killed at a deadline.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/run.js';
 import { resolveStatePath } from '../../src/store/paths.js';
+import { tempDir } from '../helpers/run.js';
 import { snapshot } from './fixture.js';
-import { canMountTmpfs, expectOneLineError, freshStore, INIT, RAW_TEXT, storeIn, type Store } from './store-fixture.js';
+import { canMountTmpfs, expectOneLineError, freshStore, INIT, RAW_TEXT, type Store, storeIn } from './store-fixture.js';
 
 const isRoot = process.getuid?.() === 0;
 const mounts = canMountTmpfs();
@@ -58,7 +71,9 @@ describe('nothing outside the state directory is written or deleted', () => {
     for (const args of WRITERS) {
       const r = await store.run(args, { stdin: 'v' });
       expectOneLineError(r, args.join(' '));
-      expect(r.stderr).toBe(`refusing payload directory ${payloads}: it is a symbolic link, and tsecret follows no links in its state directory; move it aside\n`);
+      expect(r.stderr).toBe(
+        `refusing payload directory ${payloads}: it is a symbolic link, and tsecret follows no links in its state directory; move it aside\n`,
+      );
     }
     elsewhere.unchanged();
     expect(lstatSync(payloads).isSymbolicLink()).toBe(true);
@@ -76,7 +91,9 @@ describe('nothing outside the state directory is written or deleted', () => {
       for (const args of [['secret', 'ls'], ...WRITERS]) {
         const r = await store.run(args, { stdin: 'v' });
         expectOneLineError(r, `${file}: ${args.join(' ')}`);
-        expect(r.stderr).toMatch(new RegExp(`^(state|key) file ${path} is a symbolic link: tsecret follows no links in its state directory`));
+        expect(r.stderr).toMatch(
+          new RegExp(`^(state|key) file ${path} is a symbolic link: tsecret follows no links in its state directory`),
+        );
       }
       expect(snapshot(elsewhere.dir)).toEqual(before);
       expect(lstatSync(path).isSymbolicLink()).toBe(true);
@@ -92,13 +109,17 @@ describe('nothing outside the state directory is written or deleted', () => {
     for (const args of [INIT, ['secret', 'ls'], ['secret', 'create', 'x', '-']]) {
       const r = await store.run(args, { stdin: 'v' });
       expectOneLineError(r, args.join(' '));
-      expect(r.stderr).toBe(`refusing state directory ${stateDir}: group or others can write in it (mode 0777); make it yours alone with chmod go-w ${stateDir}\n`);
+      expect(r.stderr).toBe(
+        `refusing state directory ${stateDir}: group or others can write in it (mode 0777); make it yours alone with chmod go-w ${stateDir}\n`,
+      );
     }
     expect(readdirSync(stateDir)).toEqual([]);
     // a shared sticky directory such as /tmp gets the other fix
     const r = await storeIn(dir, '/tmp/state.json').run(['secret', 'ls']);
     expectOneLineError(r, '/tmp');
-    expect(r.stderr).toMatch(/^refusing state directory \/tmp: group or others can write in it \(mode 1777\); keep the state in a directory of your own/);
+    expect(r.stderr).toMatch(
+      /^refusing state directory \/tmp: group or others can write in it \(mode 1777\); keep the state in a directory of your own/,
+    );
     // and a populated store whose directory was opened up later is refused too
     const store2 = await populated();
     chmodSync(join(store2.dir, 'state'), 0o770);
@@ -111,7 +132,9 @@ describe('nothing outside the state directory is written or deleted', () => {
     chownSync(stateDir, 4242, 4242);
     const r = await store.run(['secret', 'ls']);
     expectOneLineError(r, 'foreign owner');
-    expect(r.stderr).toBe(`refusing state directory ${stateDir}: it is owned by uid 4242, not by you (uid 0); use a directory of your own\n`);
+    expect(r.stderr).toBe(
+      `refusing state directory ${stateDir}: it is owned by uid 4242, not by you (uid 0); use a directory of your own\n`,
+    );
   });
 });
 
@@ -130,7 +153,10 @@ describe('every input bounded', () => {
       const path = join(s.dir, 'state', file);
       renameSync(path, `${path}.moved`);
       expect(spawnSync('mkfifo', [path]).status).toBe(0);
-      for (const args of [['secret', 'ls'], ['secret', 'create', 'x', '-']]) {
+      for (const args of [
+        ['secret', 'ls'],
+        ['secret', 'create', 'x', '-'],
+      ]) {
         const r = await s.run(args, { stdin: 'v' });
         expectOneLineError(r, `${file} FIFO: ${args.join(' ')}`);
         expect(r.stderr).toBe(`${file === 'state.json' ? 'state' : 'key'} file ${path} is a named pipe (FIFO), not a regular file\n`);
@@ -148,7 +174,9 @@ describe('every input bounded', () => {
       truncateSync(path, size); // sparse: no disk space, but node would read every byte
       const r = await store.run(['secret', 'ls']);
       expectOneLineError(r, file);
-      expect(r.stderr).toBe(`${file === 'state.json' ? 'state' : 'key'} file ${path} is larger than ${cap}, more than tsecret ever writes: is it the right file?\n`);
+      expect(r.stderr).toBe(
+        `${file === 'state.json' ? 'state' : 'key'} file ${path} is larger than ${cap}, more than tsecret ever writes: is it the right file?\n`,
+      );
     }
   });
 });
@@ -181,44 +209,54 @@ describe('errors in words', () => {
     }
   });
 
-  it.skipIf(!mounts)(`a read-only file system (EROFS, and the ENOENT node makes of it for a new directory) reads as one line${mounts ? '' : ` (skipped: ${NO_MOUNT})`}`, async () => {
-    const ro = tempDir('tsecret-ro-');
-    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4m,mode=0700', 'tmpfs', ro]).status).toBe(0);
-    mounted.push(ro);
-    const store = storeIn(ro);
-    await store.ok(INIT);
-    await store.ok(['secret', 'create', 'keep', '-'], 'v');
-    expect(spawnSync('mount', ['-o', 'remount,ro', ro]).status).toBe(0);
-    // readers still work; writers cannot take the lock
-    expect(await store.run(['secret', 'ls', '--format', '{{.Name}}'])).toMatchObject({ exit: 0, stdout: 'keep\n', stderr: '' });
-    for (const args of [['secret', 'create', 'x', '-'], ['secret', 'rm', 'keep'], ['swarm', 'leave', '--force']]) {
-      const r = await store.run(args, { stdin: 'v' });
-      expectOneLineError(r, args.join(' '));
-      expect(r.stderr).toBe(`open ${store.statePath}.lock: read-only file system\n`);
-    }
-    const r = await storeIn(ro, join(ro, 'new', 'deeper', 'state.json')).run(INIT);
-    expectOneLineError(r, 'mkdir on a read-only parent');
-    expect(r.stderr).toBe(`mkdir ${join(ro, 'new')}: read-only file system\n`);
-  });
+  it.skipIf(!mounts)(
+    `a read-only file system (EROFS, and the ENOENT node makes of it for a new directory) reads as one line${mounts ? '' : ` (skipped: ${NO_MOUNT})`}`,
+    async () => {
+      const ro = tempDir('tsecret-ro-');
+      expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4m,mode=0700', 'tmpfs', ro]).status).toBe(0);
+      mounted.push(ro);
+      const store = storeIn(ro);
+      await store.ok(INIT);
+      await store.ok(['secret', 'create', 'keep', '-'], 'v');
+      expect(spawnSync('mount', ['-o', 'remount,ro', ro]).status).toBe(0);
+      // readers still work; writers cannot take the lock
+      expect(await store.run(['secret', 'ls', '--format', '{{.Name}}'])).toMatchObject({ exit: 0, stdout: 'keep\n', stderr: '' });
+      for (const args of [
+        ['secret', 'create', 'x', '-'],
+        ['secret', 'rm', 'keep'],
+        ['swarm', 'leave', '--force'],
+      ]) {
+        const r = await store.run(args, { stdin: 'v' });
+        expectOneLineError(r, args.join(' '));
+        expect(r.stderr).toBe(`open ${store.statePath}.lock: read-only file system\n`);
+      }
+      const r = await storeIn(ro, join(ro, 'new', 'deeper', 'state.json')).run(INIT);
+      expectOneLineError(r, 'mkdir on a read-only parent');
+      expect(r.stderr).toBe(`mkdir ${join(ro, 'new')}: read-only file system\n`);
+    },
+  );
 
-  it.skipIf(!isRoot)(`permission denied (EACCES) reads as one line, for a user the files are closed to${isRoot ? '' : ` (skipped: ${NOT_ROOT})`}`, async () => {
-    const nobody = 65534;
-    const base = tempDir('tsecret-eacces-');
-    chmodSync(base, 0o755);
-    const store = storeIn(base, join(base, 'state', 'state.json'));
-    await store.ok(INIT);
-    // nobody's own state directory, holding root's files
-    chownSync(join(base, 'state'), nobody, nobody);
-    const as = { uid: nobody, gid: nobody, env: { HOME: base, XDG_RUNTIME_DIR: '' } };
-    const r = await store.run(['secret', 'ls'], as);
-    expectOneLineError(r, 'EACCES read');
-    expect(r.stderr).toBe(`open ${store.statePath}: permission denied\n`);
-    // and a directory nobody cannot enter
-    chmodSync(base, 0o700);
-    const r2 = await store.run(['secret', 'ls'], as);
-    expectOneLineError(r2, 'EACCES stat');
-    expect(r2.stderr).toBe(`stat ${join(base, 'state')}: permission denied\n`);
-  });
+  it.skipIf(!isRoot)(
+    `permission denied (EACCES) reads as one line, for a user the files are closed to${isRoot ? '' : ` (skipped: ${NOT_ROOT})`}`,
+    async () => {
+      const nobody = 65534;
+      const base = tempDir('tsecret-eacces-');
+      chmodSync(base, 0o755);
+      const store = storeIn(base, join(base, 'state', 'state.json'));
+      await store.ok(INIT);
+      // nobody's own state directory, holding root's files
+      chownSync(join(base, 'state'), nobody, nobody);
+      const as = { uid: nobody, gid: nobody, env: { HOME: base, XDG_RUNTIME_DIR: '' } };
+      const r = await store.run(['secret', 'ls'], as);
+      expectOneLineError(r, 'EACCES read');
+      expect(r.stderr).toBe(`open ${store.statePath}: permission denied\n`);
+      // and a directory nobody cannot enter
+      chmodSync(base, 0o700);
+      const r2 = await store.run(['secret', 'ls'], as);
+      expectOneLineError(r2, 'EACCES stat');
+      expect(r2.stderr).toBe(`stat ${join(base, 'state')}: permission denied\n`);
+    },
+  );
 });
 
 describe('where the state goes, and reading creates nothing', () => {
@@ -226,7 +264,9 @@ describe('where the state goes, and reading creates nothing', () => {
     const cwd = tempDir('tsecret-cwd-');
     const passwdHome = userInfo().homedir;
     expect(resolveStatePath(undefined, { HOME: '' }, cwd)).toBe(join(passwdHome, '.local', 'state', 'tsecret', 'state.json'));
-    expect(resolveStatePath(undefined, { HOME: join(cwd, 'h'), XDG_STATE_HOME: 'rel' }, cwd)).toBe(join(cwd, 'h', '.local', 'state', 'tsecret', 'state.json'));
+    expect(resolveStatePath(undefined, { HOME: join(cwd, 'h'), XDG_STATE_HOME: 'rel' }, cwd)).toBe(
+      join(cwd, 'h', '.local', 'state', 'tsecret', 'state.json'),
+    );
     // as a process: a failing write with an empty HOME leaves the current directory as it was
     const env = { HOME: '', TSECRET_STATE: '', XDG_STATE_HOME: '' };
     const r = await storeIn(cwd).run(['service', 'rm', 'x'], { env });

@@ -5,11 +5,12 @@
 // Candidates: commands, subcommands and flags from the command tree, flag values with fixed
 // choices, and the names of secrets, services, stacks, networks, nodes and task containers read
 // from the current state, at most one list call (one read of the state) per request.
-import { commandName, findSubcommand, type CommandSpec, type FlagSpec } from '../command.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
+
 import type { Engine } from '../../engine/client.js';
-import { LINT_FORMATS } from '../stack/lint-format.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { type CommandSpec, commandName, type FlagSpec, findSubcommand } from '../command.js';
 import { LINT_TARGETS } from '../stack/lint.js';
+import { LINT_FORMATS } from '../stack/lint-format.js';
 
 /** cobra ShellCompDirective bits. */
 export const DIRECTIVE = { error: 1, noSpace: 2, noFileComp: 4 } as const;
@@ -116,7 +117,9 @@ async function objectNames(kind: ObjectKind, engine: Engine): Promise<string[]> 
     case 'services':
       return (await engine.serviceList(new Map())).map((s) => s.Spec.Name);
     case 'stacks':
-      return [...new Set((await engine.serviceList(new Map())).map((s) => s.Spec.Labels?.[STACK_LABEL]).filter((n): n is string => Boolean(n)))];
+      return [
+        ...new Set((await engine.serviceList(new Map())).map((s) => s.Spec.Labels?.[STACK_LABEL]).filter((n): n is string => Boolean(n))),
+      ];
     case 'networks':
       return (await engine.networkList(new Map())).filter((n) => !n.Ingress).map((n) => n.Name);
     case 'nodes':
@@ -148,7 +151,9 @@ function flagCandidates(flags: readonly FlagSpec[], current: string): Candidate[
 /** Whether the flag spelled `word` (`--name`, `-n`, `-dn`) needs the next word as its value. */
 function takesNextWord(flags: readonly FlagSpec[], word: string): FlagSpec | undefined {
   if (word.includes('=')) return undefined;
-  const flag = word.startsWith('--') ? flags.find((f) => f.name === word.slice(2)) : flags.find((f) => f.shorthand === word[word.length - 1]);
+  const flag = word.startsWith('--')
+    ? flags.find((f) => f.name === word.slice(2))
+    : flags.find((f) => f.shorthand === word[word.length - 1]);
   return flag && flag.kind !== 'bool' ? flag : undefined;
 }
 
@@ -171,7 +176,12 @@ async function namesOrNothing(kind: ObjectKind, engine: () => Engine): Promise<s
 }
 
 /** The completions for `words` (the command line after the program name; the last is the word being completed). */
-export async function completeWords(root: CommandSpec, rootFlags: readonly FlagSpec[], words: readonly string[], engine: () => Engine): Promise<Completion> {
+export async function completeWords(
+  root: CommandSpec,
+  rootFlags: readonly FlagSpec[],
+  words: readonly string[],
+  engine: () => Engine,
+): Promise<Completion> {
   const current = words.length ? words[words.length - 1] : '';
   const before = words.slice(0, -1);
   let cmd = root;
@@ -208,7 +218,9 @@ export async function completeWords(root: CommandSpec, rootFlags: readonly FlagS
   const withValue = /^(--[^=]+)=(.*)$/s.exec(current);
   if (withValue) {
     const flag = flags.find((f) => `--${f.name}` === withValue[1]);
-    return flag && flag.kind !== 'bool' ? flagValues(flag, command, `${withValue[1]}=`, withValue[2], engine) : { candidates: [], directive: DIRECTIVE.noFileComp };
+    return flag && flag.kind !== 'bool'
+      ? flagValues(flag, command, `${withValue[1]}=`, withValue[2], engine)
+      : { candidates: [], directive: DIRECTIVE.noFileComp };
   }
   if (current.startsWith('-')) return { candidates: flagCandidates(flags, current), directive: DIRECTIVE.noFileComp };
   if (cmd.subcommands?.length && args.length === 0) {
@@ -218,7 +230,10 @@ export async function completeWords(root: CommandSpec, rootFlags: readonly FlagS
   const spec = COMMAND_ARGS[command];
   if (spec === 'files') return { candidates: [], directive: FILES };
   if (Array.isArray(spec)) {
-    return { candidates: args.length ? [] : spec.filter((v) => v.startsWith(current)).map((value) => ({ value })), directive: DIRECTIVE.noFileComp };
+    return {
+      candidates: args.length ? [] : spec.filter((v) => v.startsWith(current)).map((value) => ({ value })),
+      directive: DIRECTIVE.noFileComp,
+    };
   }
   if (!spec) {
     // `secret create NAME file|-`: the file; other arguments are new names, images, commands

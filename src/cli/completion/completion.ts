@@ -1,7 +1,7 @@
 // `tsecret completion bash|zsh|fish`: docker 28's completion command (cobra's default one, with
 // its help texts and --no-descriptions), printing tsecret's scripts (scripts.ts). Hidden from the
 // root help, as in docker.
-import { defineCommand, defineFlags, noArgs, type CommandSpec } from '../command.js';
+import { type CommandSpec, defineCommand, defineFlags, noArgs } from '../command.js';
 import { bashScript, fishScript, zshScript } from './scripts.js';
 
 const NAME = 'tsecret';

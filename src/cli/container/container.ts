@@ -1,5 +1,5 @@
 // The `container` group and the top-level shortcuts docker keeps for it (exec, inspect, ps, rm, stop).
-import { noArgs, type CommandSpec } from '../command.js';
+import { type CommandSpec, noArgs } from '../command.js';
 import { execCommand } from './exec.js';
 import { containerInspectCommand, systemInspectCommand } from './inspect.js';
 import { containerListCommand, psCommand } from './ls.js';

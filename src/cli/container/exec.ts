@@ -1,9 +1,10 @@
 // `exec` / `container exec` (docker/cli cli/command/container/exec.go): runs a command in a task
 // container's simulated process environment; the exit status is the command's.
-import { readInput, type IOStreams } from '../../iostreams/iostreams.js';
+
+import type { Engine } from '../../engine/client.js';
+import { type IOStreams, readInput } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { StatusError } from '../errors.js';
-import type { Engine } from '../../engine/client.js';
 import { readEnv } from '../service/spec.js';
 
 export interface ExecOptions {

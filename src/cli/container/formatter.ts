@@ -2,13 +2,13 @@
 // v28: with Platform, without HealthStatus/IPAddresses), and the values moby computes for its
 // container list (Summary.Command, State.String()).
 import type { Container } from '../../api/services.js';
-import { GoTime } from '../../go/time/time.js';
+import { parseImageReference } from '../../engine/image-reference.js';
 import { GoNil } from '../../go/reflect/value.js';
 import { quoteGo } from '../../go/strconv/quote.js';
 import { compareBytes } from '../../go/strings/strings.js';
+import { GoTime } from '../../go/time/time.js';
 import { humanDuration } from '../../go/units/duration.js';
 import { ellipsis, truncateID } from '../formatter/displayutils.js';
-import { parseImageReference } from '../../engine/image-reference.js';
 
 export const DEFAULT_CONTAINER_TABLE = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
 

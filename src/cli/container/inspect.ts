@@ -6,20 +6,20 @@
 // network, volume: none exist here), then, on a swarm manager, service, task, (node, plugin:
 // not simulated), secret, (config). The first match wins; "not found" moves on to the next kind.
 import { createHash } from 'node:crypto';
+import type { Container } from '../../api/services.js';
+import type { Secret } from '../../api/swarm.js';
+import type { Engine, ServiceEngine } from '../../engine/client.js';
+import { DaemonError } from '../../engine/errors.js';
+import { parseImageReference } from '../../engine/image-reference.js';
+import { quoteGo } from '../../go/strconv/quote.js';
+import { TemplateParseError } from '../../go/template/parse.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { StatusError } from '../errors.js';
 import { inspectFormatFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine, ServiceEngine } from '../../engine/client.js';
-import type { Secret } from '../../api/swarm.js';
-import type { Container } from '../../api/services.js';
-import { DaemonError } from '../../engine/errors.js';
-import { TemplateParseError } from '../../go/template/parse.js';
-import { parseDockerTemplate } from '../formatter/templates.js';
-import { quoteGo } from '../../go/strconv/quote.js';
 import { inspectObjects } from '../formatter/inspect.js';
+import { parseDockerTemplate } from '../formatter/templates.js';
 import { goContainer, goSecret, goService, goTask, serviceJSONView, taskJSONView } from '../formatter/views.js';
-import { parseImageReference } from '../../engine/image-reference.js';
 
 /**
  * The inspect JSON of a task container, in moby's field order. The simulation keeps no image
@@ -105,7 +105,12 @@ const found = (raw: Record<string, unknown>, view: (raw: Record<string, unknown>
   return raw;
 };
 
-async function inspectWith(io: IOStreams, refs: string[], format: string, get: (ref: string) => Promise<Record<string, unknown>>): Promise<void> {
+async function inspectWith(
+  io: IOStreams,
+  refs: string[],
+  format: string,
+  get: (ref: string) => Promise<Record<string, unknown>>,
+): Promise<void> {
   checkTemplate(format);
   try {
     await inspectObjects(io, refs, format, get, (raw) => (views.get(raw) ?? goContainer)(raw));
@@ -133,7 +138,11 @@ export interface ContainerInspectOptions {
   size: boolean;
 }
 
-export async function runContainerInspect(opts: ContainerInspectOptions, io: IOStreams, engine: Pick<ServiceEngine, 'containerInspect'>): Promise<void> {
+export async function runContainerInspect(
+  opts: ContainerInspectOptions,
+  io: IOStreams,
+  engine: Pick<ServiceEngine, 'containerInspect'>,
+): Promise<void> {
   await inspectWith(io, opts.refs, opts.format, (ref) => getContainer(engine, ref, opts.size));
 }
 
@@ -141,10 +150,7 @@ export const containerInspectCommand = defineCommand({
   use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Display detailed information on one or more containers',
   args: requiresMinArgs(1),
-  flags: [
-    inspectFormatFlag,
-    { name: 'size', shorthand: 's', varname: '', usage: 'Display total file sizes', kind: 'bool' },
-  ],
+  flags: [inspectFormatFlag, { name: 'size', shorthand: 's', varname: '', usage: 'Display total file sizes', kind: 'bool' }],
   run: ({ args, flags, io, engine }) =>
     runContainerInspect({ refs: args, format: flags.format, size: flags.size }, io, engine() as Engine & ServiceEngine),
 });
@@ -161,7 +167,8 @@ export interface InspectOptions {
   size: boolean;
 }
 
-type InspectEngine = Pick<Engine, 'info' | 'secretInspect'> & Pick<ServiceEngine, 'containerInspect' | 'serviceInspect' | 'serviceList' | 'taskInspect'>;
+type InspectEngine = Pick<Engine, 'info' | 'secretInspect'> &
+  Pick<ServiceEngine, 'containerInspect' | 'serviceInspect' | 'serviceList' | 'taskInspect'>;
 
 const isNotFound = (err: unknown): boolean => err instanceof DaemonError && err.statusCode === 404;
 const isSkippable = (err: unknown): boolean =>
@@ -212,7 +219,9 @@ export async function runInspect(opts: InspectOptions, io: IOStreams, engine: In
       swarm: true,
       size: false,
       get: async (ref) =>
-        found((await engine.secretInspect(emptyRef('secret', ref))) as unknown as Record<string, unknown>, (raw) => goSecret(raw as unknown as Secret)),
+        found((await engine.secretInspect(emptyRef('secret', ref))) as unknown as Record<string, unknown>, (raw) =>
+          goSecret(raw as unknown as Secret),
+        ),
     },
     { kind: 'config', swarm: true, size: false },
   ];

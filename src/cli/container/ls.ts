@@ -1,16 +1,17 @@
 // `ps` / `container ls|list|ps` (docker/cli cli/command/container/list.go). The daemon returns
 // the containers newest first; -n/-l limit them (and then include stopped ones), as moby does.
-import { defineCommand, noArgs } from '../command.js';
-import { filterFlag, filtersFrom, listFormatFlag } from '../flags.js';
-import { parseGoInt } from '../../go/strconv/atoi.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
+
 import type { Engine, ServiceEngine } from '../../engine/client.js';
+import { goStruct } from '../../go/reflect/value.js';
+import { parseGoInt } from '../../go/strconv/atoi.js';
 import { TemplateExecError } from '../../go/template/exec.js';
 import { TemplateParseError } from '../../go/template/parse.js';
-import { parseDockerTemplate } from '../formatter/templates.js';
-import { goStruct } from '../../go/reflect/value.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, noArgs } from '../command.js';
+import { filterFlag, filtersFrom, listFormatFlag } from '../flags.js';
 import { writeList } from '../formatter/formatter.js';
-import { CONTAINER_HEADERS, containerListFormat, ContainerRow, ZERO_CONTAINER } from './formatter.js';
+import { parseDockerTemplate } from '../formatter/templates.js';
+import { CONTAINER_HEADERS, ContainerRow, containerListFormat, ZERO_CONTAINER } from './formatter.js';
 
 export interface ContainerListOptions {
   all: boolean;
@@ -43,7 +44,11 @@ function validateFormat(format: string): void {
   }
 }
 
-export async function runContainerList(opts: ContainerListOptions, io: IOStreams, engine: Pick<ServiceEngine, 'containerList'>): Promise<void> {
+export async function runContainerList(
+  opts: ContainerListOptions,
+  io: IOStreams,
+  engine: Pick<ServiceEngine, 'containerList'>,
+): Promise<void> {
   if (opts.format !== '' && opts.quiet) io.stderr.write('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
   const limit = opts.latest && opts.last === -1 ? 1 : opts.last;
   if (opts.format !== '') validateFormat(opts.format);

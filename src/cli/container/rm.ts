@@ -1,8 +1,9 @@
 // `rm` / `container rm` (docker/cli cli/command/container/rm.go).
+
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { forEachArgument } from '../errors.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 
 export interface RemoveOptions {
   containers: string[];

@@ -1,9 +1,10 @@
 // `stop` / `container stop` (docker/cli cli/command/container/stop.go): prints each argument as
 // given; the orchestrator replaces a stopped task container.
+
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { forEachArgument } from '../errors.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 
 export interface StopOptions {
   containers: string[];

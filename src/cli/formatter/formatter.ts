@@ -65,7 +65,13 @@ function rowShape(parts: Array<string | { method: string }>, row: object | undef
  */
 function renderShapedRow(shape: RowShape, parts: Array<string | { method: string }>, row: object): string | undefined {
   const r = row as Record<string | symbol, unknown>;
-  if (Object.getPrototypeOf(row) !== shape.proto || r[goKind] !== shape.kind || r[goType] !== shape.type || Array.isArray(row) !== shape.isArray) return undefined;
+  if (
+    Object.getPrototypeOf(row) !== shape.proto ||
+    r[goKind] !== shape.kind ||
+    r[goType] !== shape.type ||
+    Array.isArray(row) !== shape.isArray
+  )
+    return undefined;
   let line = '';
   for (let i = 0; i < parts.length; i++) {
     const part = shape.parts[i];
@@ -99,7 +105,13 @@ function columnsTable(header: string, parts: Array<string | { method: string }>,
   let written = header.length + 1;
   for (const row of rows) {
     const r = row as Record<string | symbol, unknown>;
-    if (Object.getPrototypeOf(row) !== shape.proto || r[goKind] !== shape.kind || r[goType] !== shape.type || Array.isArray(row) !== shape.isArray) return undefined;
+    if (
+      Object.getPrototypeOf(row) !== shape.proto ||
+      r[goKind] !== shape.kind ||
+      r[goType] !== shape.type ||
+      Array.isArray(row) !== shape.isArray
+    )
+      return undefined;
     const line: string[] = [];
     for (let j = 0; j < columns.length; j++) {
       if (r[(parts[2 * j] as { method: string }).method] !== columns[j]) return undefined;
@@ -193,12 +205,7 @@ const LIST_OUTPUT_LIMIT = 256 << 20;
  * opts.rowType names the rows' Go type for errors. Throws TemplateParseError / TemplateExecError with Go's message: docker prints them
  * as "template parsing error: " + message.
  */
-export function renderRows(
-  format: string,
-  rows: object[],
-  headers: Record<string, string>,
-  opts: { rowType?: string } = {},
-): string {
+export function renderRows(format: string, rows: object[], headers: Record<string, string>, opts: { rowType?: string } = {}): string {
   const { isTable, template } = dockerFormat(format);
   const tmpl = parseDockerTemplate(template);
   const parts = (tmpl as Template).rowParts();

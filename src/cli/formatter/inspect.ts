@@ -1,12 +1,13 @@
 // docker/cli cli/command/inspect/inspector.go: the indented JSON array by default, or a Go template
 // per object (run on the typed object first, then on the raw JSON with missingkey=error).
-import type { IOStreams } from '../../iostreams/iostreams.js';
+
 import { apiJSON } from '../../api/json.js';
 import { indentJSON } from '../../go/json/indent.js';
 import { TemplateExecError } from '../../go/template/exec.js';
 import { TemplateParseError } from '../../go/template/parse.js';
-import { parseDockerTemplate } from './templates.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { templateError } from './formatter.js';
+import { parseDockerTemplate } from './templates.js';
 
 /**
  * Prints each reference's object; collects lookup and template errors and throws them joined by

@@ -2,9 +2,9 @@
 // (basicFunctions: json, split, join, title, lower, upper, pad, truncate) and the ones a table
 // header is rendered with (HeaderFunctions).
 import { marshalJSON } from '../../go/json/encode.js';
+import { goSplit, goTitle, toLower, toUpper } from '../../go/strings/strings.js';
 import { GoCallError, type GoFunc, type GoFuncSpec, type GoParam } from '../../go/template/funcs.js';
 import { type GoTemplate, parseTemplate } from '../../go/template/template.js';
-import { goSplit, goTitle, toLower, toUpper } from '../../go/strings/strings.js';
 import { utf8Bytes, utf8Decode } from '../../go/unicode/utf8.js';
 
 const spec = (params: GoParam[], fn: (...args: any[]) => unknown): GoFuncSpec => ({ params, fn });

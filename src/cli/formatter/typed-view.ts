@@ -7,7 +7,7 @@
 import { apiJSON } from '../../api/json.js';
 import { formatGoValue } from '../../go/fmt/print.js';
 import { GoFileMode } from '../../go/fs/filemode.js';
-import { goFormat, goJSON, goMap, GoNil, goStruct, goType } from '../../go/reflect/value.js';
+import { GoNil, goFormat, goJSON, goMap, goStruct, goType } from '../../go/reflect/value.js';
 import { GoDuration } from '../../go/time/duration.js';
 import { GoTime } from '../../go/time/time.js';
 
@@ -117,7 +117,10 @@ export function goValue(raw: unknown, type: FieldType): unknown {
   if ('slice' in type) {
     const elem = `${type.pointers ? '*' : ''}${type.slice.type}`;
     if (!Array.isArray(raw)) return new GoNil(`[]${elem}`);
-    return goStruct(`[]${elem}`, raw.map((r) => goStructOf(isObj(r) ? r : {}, type.slice, Boolean(type.pointers))));
+    return goStruct(
+      `[]${elem}`,
+      raw.map((r) => goStructOf(isObj(r) ? r : {}, type.slice, Boolean(type.pointers))),
+    );
   }
   return goStructOf(isObj(raw) ? raw : {}, type, false);
 }
@@ -135,7 +138,15 @@ export function goStructOf(raw: Record<string, unknown>, schema: StructSchema, p
   for (const [name, type] of schema.fields) {
     const embedded = schema.embedded?.includes(name) && typeof type === 'object' && 'fields' in type;
     // an embedded struct's fields sit at the outer level of the API JSON
-    const value = goValue(embedded ? pick(raw, type.fields.map(([f]) => f)) : raw[name], type);
+    const value = goValue(
+      embedded
+        ? pick(
+            raw,
+            type.fields.map(([f]) => f),
+          )
+        : raw[name],
+      type,
+    );
     out[name] = value;
     if (embedded) promoted.push(value as Record<string, unknown>);
   }
@@ -157,7 +168,16 @@ export function orderBySchema(raw: Record<string, unknown>, schema: StructSchema
   const out: Record<string, unknown> = {};
   for (const [name, type] of schema.fields) {
     if (schema.embedded?.includes(name) && typeof type === 'object' && 'fields' in type) {
-      Object.assign(out, orderBySchema(pick(raw, type.fields.map(([f]) => f)), type));
+      Object.assign(
+        out,
+        orderBySchema(
+          pick(
+            raw,
+            type.fields.map(([f]) => f),
+          ),
+          type,
+        ),
+      );
     } else if (raw[name] !== undefined) {
       out[name] = orderValue(raw[name], type);
     }

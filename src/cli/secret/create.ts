@@ -1,12 +1,12 @@
 // `secret create` (docker/cli cli/command/secret/create.go).
 import { closeSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { SecretSpec } from '../../api/swarm.js';
+import type { Engine } from '../../engine/client.js';
+import { goPathError } from '../../go/os/error.js';
+import { type IOStreams, readFdAtMost, readInput } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresRangeArgs } from '../command.js';
 import { labelsToMap, validateLabel } from '../flags.js';
-import { readFdAtMost, readInput, type IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import type { SecretSpec } from '../../api/swarm.js';
-import { goPathError } from '../../go/os/error.js';
 
 export interface CreateOptions {
   name: string;

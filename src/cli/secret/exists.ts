@@ -1,10 +1,11 @@
 // `tsecret secret exists`: tsecret's own verb (docker has none), for scripts that create a secret
 // only when it is missing. Exit statuses as podman's `secret exists`: 0 found, 1 not found, and
 // 125 when the answer could not be had (not a manager, an ambiguous ID prefix), with the reason.
-import { defineCommand, exactArgs } from '../command.js';
-import { StatusError } from '../errors.js';
+
 import type { Engine } from '../../engine/client.js';
 import { DaemonError } from '../../engine/errors.js';
+import { defineCommand, exactArgs } from '../command.js';
+import { StatusError } from '../errors.js';
 
 /** The daemon's "secret X not found" (404), as opposed to any other failure. */
 export const isNotFound = (err: unknown): boolean => err instanceof DaemonError && err.statusCode === 404;

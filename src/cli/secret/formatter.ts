@@ -1,8 +1,8 @@
 // How secrets print (docker/cli cli/command/secret/formatter.go): the list row context, the table
 // headers, and the --pretty inspect template.
 import type { Secret } from '../../api/swarm.js';
-import { GoTime } from '../../go/time/time.js';
 import { compareBytes } from '../../go/strings/strings.js';
+import { GoTime } from '../../go/time/time.js';
 import { humanDuration } from '../../go/units/duration.js';
 import { prettyPrint } from '../formatter/displayutils.js';
 

@@ -1,13 +1,14 @@
 // `secret inspect` (docker/cli cli/command/secret/inspect.go). Every failure becomes exit 1 here,
 // template errors included, because secret inspect re-wraps them as StatusError{1}.
+
+import type { Secret } from '../../api/swarm.js';
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { StatusError } from '../errors.js';
 import { inspectFormatFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import type { Secret } from '../../api/swarm.js';
-import { inspectObjects } from '../formatter/inspect.js';
 import { writeList } from '../formatter/formatter.js';
+import { inspectObjects } from '../formatter/inspect.js';
 import { goSecret } from '../formatter/views.js';
 import { DEFAULT_SECRET_TABLE, prettySecret, SECRET_PRETTY_TEMPLATE } from './formatter.js';
 
@@ -42,10 +43,6 @@ export const inspectCommand = defineCommand({
   use: 'inspect [OPTIONS] SECRET [SECRET...]',
   short: 'Display detailed information on one or more secrets',
   args: requiresMinArgs(1),
-  flags: [
-    inspectFormatFlag,
-    { name: 'pretty', varname: '', usage: 'Print the information in a human friendly format', kind: 'bool' },
-  ],
-  run: ({ args, flags, io, engine }) =>
-    runInspect({ names: args, format: flags.format, pretty: flags.pretty }, io, engine()),
+  flags: [inspectFormatFlag, { name: 'pretty', varname: '', usage: 'Print the information in a human friendly format', kind: 'bool' }],
+  run: ({ args, flags, io, engine }) => runInspect({ names: args, format: flags.format, pretty: flags.pretty }, io, engine()),
 });

@@ -1,9 +1,10 @@
 // `secret ls` (docker/cli cli/command/secret/ls.go).
-import { defineCommand, noArgs } from '../command.js';
-import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
+
 import type { Engine } from '../../engine/client.js';
 import { sortNaturallyBy } from '../../go/sortorder/natsort.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, noArgs } from '../command.js';
+import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
 import { writeList } from '../formatter/formatter.js';
 import { DEFAULT_SECRET_TABLE, SECRET_HEADERS, SecretRow } from './formatter.js';
 
@@ -32,10 +33,6 @@ export const listCommand = defineCommand({
   aliases: ['list'],
   short: 'List secrets',
   args: noArgs,
-  flags: [
-    filterFlag,
-    listFormatFlag,
-    quietFlag('Only display IDs'),
-  ],
+  flags: [filterFlag, listFormatFlag, quietFlag('Only display IDs')],
   run: ({ flags, io, engine }) => runList({ quiet: flags.quiet, format: flags.format, filters: flags.filter }, io, engine()),
 });

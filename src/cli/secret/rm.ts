@@ -1,10 +1,11 @@
 // `secret rm` (docker/cli cli/command/secret/remove.go): prints each argument as typed, keeps going
 // after a failure, and reports every failure at the end. `--ignore` is tsecret's own (as podman's
 // `secret rm --ignore`): a secret that does not exist is skipped silently; other failures stay.
+
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { forEachArgument, joinErrors } from '../errors.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 import { isNotFound } from './exists.js';
 
 export interface RemoveOptions {
@@ -35,6 +36,15 @@ export const removeCommand = defineCommand({
   aliases: ['remove'],
   short: 'Remove one or more secrets',
   args: requiresMinArgs(1),
-  flags: [{ name: 'ignore', shorthand: 'i', varname: '', usage: 'Skip secrets that do not exist instead of failing (as podman secret rm --ignore)', kind: 'bool', own: true }],
+  flags: [
+    {
+      name: 'ignore',
+      shorthand: 'i',
+      varname: '',
+      usage: 'Skip secrets that do not exist instead of failing (as podman secret rm --ignore)',
+      kind: 'bool',
+      own: true,
+    },
+  ],
   run: ({ args, flags, io, engine }) => runRemove({ names: args, ignore: flags.ignore }, io, engine()),
 });

@@ -3,13 +3,14 @@
 // create a new secret, swap it into each service with `service update --secret-rm old
 // --secret-add source=new,target=<same>`, then remove the old one. This does exactly those steps
 // through the engine API, as the docker CLI would, or prints them as docker commands (--dry-run).
+
+import type { SecretReference, Service } from '../../api/services.js';
+import type { Secret } from '../../api/swarm.js';
+import type { Engine } from '../../engine/client.js';
+import { rpcError } from '../../engine/errors.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresRangeArgs } from '../command.js';
 import { joinErrors } from '../errors.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import type { Secret } from '../../api/swarm.js';
-import type { SecretReference, Service } from '../../api/services.js';
-import { rpcError } from '../../engine/errors.js';
 import { readSecretData } from './create.js';
 
 /** The label `docker stack deploy` puts on what it creates (docker/cli convert.LabelNamespace). */
@@ -96,14 +97,17 @@ export async function runRotate(opts: RotateOptions, io: IOStreams, engine: Engi
   }
   const newName = opts.newName ?? nextVersionName(old.Spec.Name);
   // the daemon's words for a taken name, before any data is read (it checks names ignoring case)
-  if ((await engine.secretList(new Map([['names', [newName]]]))).length > 0) throw rpcError('AlreadyExists', `secret ${newName} already exists`);
+  if ((await engine.secretList(new Map([['names', [newName]]]))).length > 0)
+    throw rpcError('AlreadyExists', `secret ${newName} already exists`);
   const services = (await engine.serviceList(new Map()))
     .filter((s) => refsOf(s).some((r) => r.SecretID === old.ID))
     .sort((a, b) => (a.Spec.Name < b.Spec.Name ? -1 : a.Spec.Name > b.Spec.Name ? 1 : 0));
   for (const service of services) {
     const owner = service.Spec.Labels[STACK_NAMESPACE];
     if (owner !== undefined) {
-      io.stderr.write(`warning: service ${service.Spec.Name} belongs to stack ${owner}: change ${old.Spec.Name} to ${newName} in its compose file before the stack's next deploy\n`);
+      io.stderr.write(
+        `warning: service ${service.Spec.Name} belongs to stack ${owner}: change ${old.Spec.Name} to ${newName} in its compose file before the stack's next deploy\n`,
+      );
     }
   }
   if (opts.dryRun) {

@@ -1,10 +1,10 @@
 // The `secret` group (docker/cli cli/command/secret/cmd.go).
-import { noArgs, type CommandSpec } from '../command.js';
+import { type CommandSpec, noArgs } from '../command.js';
 import { createCommand } from './create.js';
+import { existsCommand } from './exists.js';
 import { inspectCommand } from './inspect.js';
 import { listCommand } from './ls.js';
 import { removeCommand } from './rm.js';
-import { existsCommand } from './exists.js';
 import { rotateCommand } from './rotate.js';
 import { verifyCommand } from './verify.js';
 

@@ -1,10 +1,11 @@
 // `tsecret secret verify`: tsecret's own verb (docker has none). Says whether a secret holds the
 // given bytes, read as `secret create` reads its data, without ever printing the value: exit 0
 // when it does, 1 with `secret X does not match` when not. The engine compares in constant time.
+
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresRangeArgs } from '../command.js';
 import { StatusError } from '../errors.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 import { readSecretData } from './create.js';
 
 export interface VerifyOptions {

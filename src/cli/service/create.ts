@@ -1,14 +1,15 @@
 // `service create` (docker/cli cli/command/service/create.go).
+
+import type { ServiceMode } from '../../api/services.js';
+import type { Engine } from '../../engine/client.js';
+import { imageWithTag } from '../../engine/image-reference.js';
+import { resolveSecretRefs } from '../../engine/resolve-references.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { labelsToMap } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import type { ServiceMode } from '../../api/services.js';
 import { CREATE_FLAGS } from './flag-specs.js';
 import { printProgress } from './progress.js';
-import { resolveSecretRefs } from '../../engine/resolve-references.js';
 import { defaultTaskSpec, digestWarning, readEnv, serviceEnv, serviceSpec } from './spec.js';
-import { imageWithTag } from '../../engine/image-reference.js';
 
 export interface CreateOptions {
   image: string;

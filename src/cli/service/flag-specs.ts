@@ -5,10 +5,11 @@
 // help, so the order here follows docker's source. tsecret accepts them all; the ones that shape
 // the simulated model are acted on in create.ts and update.ts, and parse as docker's do, so a bad
 // value is the same flag error.
-import { defineFlag, defineFlags } from '../command.js';
-import { validateLabel } from '../flags.js';
+
 import { parseGoInt } from '../../go/strconv/atoi.js';
 import { validateSecretOpt } from '../../opts/secret.js';
+import { defineFlag, defineFlags } from '../command.js';
+import { validateLabel } from '../flags.js';
 
 /**
  * buildServiceDefaultFlagMapping: the defaults `create` shows in its help (swarmkit's). `update`
@@ -43,7 +44,12 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
     { name: 'quiet', shorthand: 'q', varname: '', usage: 'Suppress progress output', kind: 'bool' },
     { name: 'workdir', shorthand: 'w', varname: 'string', usage: 'Working directory inside the container', kind: 'value' },
     { name: 'user', shorthand: 'u', varname: 'string', usage: 'Username or UID (format: <name|uid>[:<group|gid>])', kind: 'value' },
-    { name: 'credential-spec', varname: 'credential-spec', usage: 'Credential spec for managed service account (Windows only)', kind: 'value' },
+    {
+      name: 'credential-spec',
+      varname: 'credential-spec',
+      usage: 'Credential spec for managed service account (Windows only)',
+      kind: 'value',
+    },
     { name: 'hostname', varname: 'string', usage: 'Container hostname', kind: 'value' },
     { name: 'entrypoint', varname: 'command', usage: 'Overwrite the default ENTRYPOINT of the image', kind: 'value' },
     { name: 'cap-add', varname: 'list', usage: 'Add Linux capabilities', kind: 'list' },
@@ -61,7 +67,12 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
       defaultText: defaults['stop-grace-period'],
     },
     { name: 'replicas', varname: 'uint', usage: 'Number of tasks', kind: 'value', parse: parseReplicas },
-    { name: 'max-concurrent', varname: 'uint', usage: 'Number of job tasks to run concurrently (default equal to --replicas)', kind: 'value' },
+    {
+      name: 'max-concurrent',
+      varname: 'uint',
+      usage: 'Number of job tasks to run concurrently (default equal to --replicas)',
+      kind: 'value',
+    },
     { name: 'replicas-max-per-node', varname: 'uint', usage: 'Maximum number of tasks per node (default 0 = unlimited)', kind: 'value' },
     {
       name: 'restart-condition',
@@ -86,7 +97,13 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
       kind: 'value',
       defaultText: defaults['update-parallelism'],
     },
-    { name: 'update-delay', varname: 'duration', usage: 'Delay between updates (ns|us|ms|s|m|h)', kind: 'value', defaultText: defaults['update-delay'] },
+    {
+      name: 'update-delay',
+      varname: 'duration',
+      usage: 'Delay between updates (ns|us|ms|s|m|h)',
+      kind: 'value',
+      defaultText: defaults['update-delay'],
+    },
     {
       name: 'update-monitor',
       varname: 'duration',
@@ -108,7 +125,13 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
       kind: 'value',
       defaultText: defaults['update-max-failure-ratio'],
     },
-    { name: 'update-order', varname: 'string', usage: 'Update order ("start-first", "stop-first")', kind: 'value', defaultText: defaults['update-order'] },
+    {
+      name: 'update-order',
+      varname: 'string',
+      usage: 'Update order ("start-first", "stop-first")',
+      kind: 'value',
+      defaultText: defaults['update-order'],
+    },
     {
       name: 'rollback-parallelism',
       varname: 'uint',
@@ -151,9 +174,20 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
       kind: 'value',
       defaultText: defaults['rollback-order'],
     },
-    { name: 'endpoint-mode', varname: 'string', usage: 'Endpoint mode (vip or dnsrr)', kind: 'value', defaultText: defaults['endpoint-mode'] },
+    {
+      name: 'endpoint-mode',
+      varname: 'string',
+      usage: 'Endpoint mode (vip or dnsrr)',
+      kind: 'value',
+      defaultText: defaults['endpoint-mode'],
+    },
     { name: 'with-registry-auth', varname: '', usage: 'Send registry authentication details to swarm agents', kind: 'bool' },
-    { name: 'no-resolve-image', varname: '', usage: 'Do not query the registry to resolve image digest and supported platforms', kind: 'bool' },
+    {
+      name: 'no-resolve-image',
+      varname: '',
+      usage: 'Do not query the registry to resolve image digest and supported platforms',
+      kind: 'bool',
+    },
     { name: 'log-driver', varname: 'string', usage: 'Logging driver for service', kind: 'value' },
     { name: 'log-opt', varname: 'list', usage: 'Logging driver options', kind: 'list' },
     { name: 'health-cmd', varname: 'string', usage: 'Command to run to check health', kind: 'value' },
@@ -174,7 +208,12 @@ const serviceFlags = (defaults: Partial<typeof CREATE_DEFAULTS>) =>
   ]);
 
 /** Declared by create.go and update.go alike, outside addServiceFlags. */
-const initFlag = defineFlag({ name: 'init', varname: '', usage: 'Use an init inside each service container to forward signals and reap processes', kind: 'bool' });
+const initFlag = defineFlag({
+  name: 'init',
+  varname: '',
+  usage: 'Use an init inside each service container to forward signals and reap processes',
+  kind: 'bool',
+});
 
 export const CREATE_FLAGS = defineFlags([
   {

@@ -2,7 +2,7 @@
 // and formats, and the `service inspect --pretty` template with the context it runs on. Task rows
 // (`service ps`) are in ../task/.
 import type { Service, ServiceStatus } from '../../api/services.js';
-import { GoFloat, goMap, GoNil } from '../../go/reflect/value.js';
+import { GoFloat, GoNil, goMap } from '../../go/reflect/value.js';
 import { sortNaturallyBy } from '../../go/sortorder/natsort.js';
 import { GoDuration } from '../../go/time/duration.js';
 import { bytesSize } from '../../go/units/size.js';

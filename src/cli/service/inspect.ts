@@ -1,16 +1,17 @@
 // `service inspect` (docker/cli cli/command/service/inspect.go). A missing service is the CLI's
 // own `Error: no such service: X` (v28 wording); every failure exits 1 (StatusError{1}).
+
+import type { Service } from '../../api/services.js';
+import type { Engine, ServiceEngine } from '../../engine/client.js';
+import { DaemonError } from '../../engine/errors.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { StatusError } from '../errors.js';
 import { inspectFormatFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine, ServiceEngine } from '../../engine/client.js';
-import type { Service } from '../../api/services.js';
-import { DaemonError } from '../../engine/errors.js';
-import { inspectObjects } from '../formatter/inspect.js';
 import { writeList } from '../formatter/formatter.js';
-import { ServiceInspectContext, SERVICE_PRETTY_TEMPLATE } from './formatter.js';
+import { inspectObjects } from '../formatter/inspect.js';
 import { goService, serviceJSONView } from '../formatter/views.js';
+import { SERVICE_PRETTY_TEMPLATE, ServiceInspectContext } from './formatter.js';
 
 export interface ServiceInspectOptions {
   refs: string[];
@@ -56,7 +57,13 @@ export async function runServiceInspect(
     }
     // NewFormat: "raw" (the default) and any "raw" prefix fall back to the JSON array
     const template = f.startsWith('raw') ? f.slice(3) : f;
-    await inspectObjects(io, opts.refs, template, async (ref) => serviceJSONView(await get(ref)), (view) => goService(view as unknown as Service));
+    await inspectObjects(
+      io,
+      opts.refs,
+      template,
+      async (ref) => serviceJSONView(await get(ref)),
+      (view) => goService(view as unknown as Service),
+    );
   } catch (err) {
     throw new StatusError((err as Error).message, 1);
   }
@@ -66,14 +73,7 @@ export const serviceInspectCommand = defineCommand({
   use: 'inspect [OPTIONS] SERVICE [SERVICE...]',
   short: 'Display detailed information on one or more services',
   args: requiresMinArgs(1),
-  flags: [
-    inspectFormatFlag,
-    { name: 'pretty', varname: '', usage: 'Print the information in a human friendly format', kind: 'bool' },
-  ],
+  flags: [inspectFormatFlag, { name: 'pretty', varname: '', usage: 'Print the information in a human friendly format', kind: 'bool' }],
   run: ({ args, flags, io, engine }) =>
-    runServiceInspect(
-      { refs: args, format: flags.format, pretty: flags.pretty },
-      io,
-      engine() as Engine & ServiceEngine,
-    ),
+    runServiceInspect({ refs: args, format: flags.format, pretty: flags.pretty }, io, engine() as Engine & ServiceEngine),
 });

@@ -2,12 +2,13 @@
 // write to stdout or stderr, so once the service or task is found there is nothing to print: what
 // docker shows for containers that wrote nothing. Lookup and errors follow docker: the service
 // first (moby getService), then the task (moby getTask: full ID, exact name, ID prefix).
-import { defineCommand, exactArgs } from '../command.js';
+
+import type { Task } from '../../api/services.js';
+import type { Engine, ServiceEngine } from '../../engine/client.js';
+import { quoteGo } from '../../go/strconv/quote.js';
 import { parseGoDuration } from '../../go/time/duration.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine, ServiceEngine } from '../../engine/client.js';
-import type { Task } from '../../api/services.js';
-import { quoteGo } from '../../go/strconv/quote.js';
+import { defineCommand, exactArgs } from '../command.js';
 import { isNotFound } from './inspect.js';
 
 export interface ServiceLogsOptions {
@@ -84,7 +85,15 @@ export const serviceLogsCommand = defineCommand({
       usage: 'Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)',
       kind: 'value',
     },
-    { name: 'tail', shorthand: 'n', varname: 'string', usage: 'Number of lines to show from the end of the logs', kind: 'value', defaultText: '"all"', default: 'all' },
+    {
+      name: 'tail',
+      shorthand: 'n',
+      varname: 'string',
+      usage: 'Number of lines to show from the end of the logs',
+      kind: 'value',
+      defaultText: '"all"',
+      default: 'all',
+    },
     { name: 'timestamps', shorthand: 't', varname: '', usage: 'Show timestamps', kind: 'bool' },
   ],
   run: ({ args, flags, io, engine }) =>

@@ -1,8 +1,9 @@
 // `service ls` (docker/cli cli/command/service/list.go).
+
+import type { Engine, ServiceEngine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, noArgs } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine, ServiceEngine } from '../../engine/client.js';
 import { writeList } from '../formatter/formatter.js';
 import { SERVICE_HEADERS, ServiceRow, serviceListFormat, sortServices } from './formatter.js';
 
@@ -29,9 +30,5 @@ export const serviceListCommand = defineCommand({
   args: noArgs,
   flags: [filterFlag, listFormatFlag, quietFlag('Only display IDs')],
   run: ({ flags, io, engine }) =>
-    runServiceList(
-      { quiet: flags.quiet, format: flags.format, filters: flags.filter },
-      io,
-      engine() as Engine & ServiceEngine,
-    ),
+    runServiceList({ quiet: flags.quiet, format: flags.format, filters: flags.filter }, io, engine() as Engine & ServiceEngine),
 });

@@ -1,9 +1,10 @@
 // What `service create|update|scale|rollback` print while waiting for convergence (docker/cli
 // service/progress/progress.go). The simulated swarm converges at once, so the final state is
 // printed straight away: on a terminal the final screen, otherwise the plain lines docker writes.
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
+
 import type { Service, Task } from '../../api/services.js';
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 
 const BAR_WIDTH = 50;
 /** progress.go's default monitor period, kept when the spec's UpdateConfig.Monitor is 0. */

@@ -1,13 +1,14 @@
 // `service ps` (docker/cli cli/command/service/ps.go, cli/command/task/print.go). The services
 // are matched client-side as docker does: full ID, then exact name, then a unique ID prefix.
-import { defineCommand, requiresMinArgs } from '../command.js';
-import { filtersFrom } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine, ServiceEngine } from '../../engine/client.js';
+
 import type { Filters } from '../../api/filters.js';
 import type { Service } from '../../api/services.js';
+import type { Engine, ServiceEngine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, requiresMinArgs } from '../command.js';
+import { filtersFrom } from '../flags.js';
 import { nodeNameResolver } from '../idresolver/idresolver.js';
-import { printTasks, taskListFlags, taskListOptions, type TaskListOptions } from '../task/print.js';
+import { printTasks, type TaskListOptions, taskListFlags, taskListOptions } from '../task/print.js';
 
 export interface ServicePsOptions extends TaskListOptions {
   services: string[];

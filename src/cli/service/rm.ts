@@ -1,8 +1,9 @@
 // `service rm` (docker/cli cli/command/service/remove.go).
-import { requiresMinArgs, type CommandSpec } from '../command.js';
-import { forEachArgument } from '../errors.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
+
 import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { type CommandSpec, requiresMinArgs } from '../command.js';
+import { forEachArgument } from '../errors.js';
 
 export interface RemoveOptions {
   services: string[];

@@ -1,9 +1,10 @@
 // `service rollback` (docker/cli cli/command/service/rollback.go): the current spec is sent back
 // with rollback=previous, so the daemon swaps in the service's previous spec; then the argument is
 // printed and, unless -d, the rollback's progress (-q waits without printing it).
-import { defineCommand, exactArgs } from '../command.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
+
 import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, exactArgs } from '../command.js';
 import { printProgress } from './progress.js';
 
 export interface RollbackOptions {
@@ -22,7 +23,7 @@ export async function runRollback(opts: RollbackOptions, io: IOStreams, engine: 
 
 export const rollbackCommand = defineCommand({
   use: 'rollback [OPTIONS] SERVICE',
-  short: 'Revert changes to a service\'s configuration',
+  short: "Revert changes to a service's configuration",
   args: exactArgs(1),
   flags: [
     { name: 'detach', shorthand: 'd', varname: '', usage: 'Exit immediately instead of waiting for the service to converge', kind: 'bool' },

@@ -1,8 +1,9 @@
 // `service scale` (docker/cli cli/command/service/scale.go).
-import { defineCommand, type ResolvedCommand, commandPath, useLine } from '../command.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
+
 import type { Engine } from '../../engine/client.js';
 import { parseGoInt } from '../../go/strconv/atoi.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { commandPath, defineCommand, type ResolvedCommand, useLine } from '../command.js';
 import { printProgress } from './progress.js';
 
 export interface ScaleOptions {
@@ -58,6 +59,8 @@ export const scaleCommand = defineCommand({
   use: 'scale SERVICE=REPLICAS [SERVICE=REPLICAS...]',
   short: 'Scale one or multiple replicated services',
   args: checkSpecs,
-  flags: [{ name: 'detach', shorthand: 'd', varname: '', usage: 'Exit immediately instead of waiting for the service to converge', kind: 'bool' }],
+  flags: [
+    { name: 'detach', shorthand: 'd', varname: '', usage: 'Exit immediately instead of waiting for the service to converge', kind: 'bool' },
+  ],
   run: ({ args, flags, io, engine }) => runScale({ specs: args, detach: flags.detach }, io, engine()),
 });

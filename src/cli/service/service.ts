@@ -1,5 +1,5 @@
 // The `service` group (docker/cli cli/command/service/cmd.go).
-import { noArgs, type CommandSpec } from '../command.js';
+import { type CommandSpec, noArgs } from '../command.js';
 import { createCommand } from './create.js';
 import { serviceInspectCommand } from './inspect.js';
 import { serviceLogsCommand } from './logs.js';
@@ -15,5 +15,15 @@ export const serviceCommand: CommandSpec = {
   short: 'Manage Swarm services',
   swarm: true,
   args: noArgs,
-  subcommands: [createCommand, serviceInspectCommand, serviceLogsCommand, serviceListCommand, servicePsCommand, removeCommand, rollbackCommand, scaleCommand, updateCommand],
+  subcommands: [
+    createCommand,
+    serviceInspectCommand,
+    serviceLogsCommand,
+    serviceListCommand,
+    servicePsCommand,
+    removeCommand,
+    rollbackCommand,
+    scaleCommand,
+    updateCommand,
+  ],
 };

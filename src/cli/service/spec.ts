@@ -5,7 +5,13 @@ import { resolve } from 'node:path';
 import type { ServiceMode, ServiceSpec, TaskSpec, UpdateConfig } from '../../api/services.js';
 import { goPathError } from '../../go/os/error.js';
 
-const DEFAULT_UPDATE_CONFIG: UpdateConfig = { Parallelism: 1, FailureAction: 'pause', Monitor: 5e9, MaxFailureRatio: 0, Order: 'stop-first' };
+const DEFAULT_UPDATE_CONFIG: UpdateConfig = {
+  Parallelism: 1,
+  FailureAction: 'pause',
+  Monitor: 5e9,
+  MaxFailureRatio: 0,
+  Order: 'stop-first',
+};
 
 /** moby's digestWarning: the daemon could not ask a registry for the image's digest (no trailing blank line). */
 export const digestWarning = (image: string): string =>

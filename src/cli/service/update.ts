@@ -1,15 +1,16 @@
 // `service update` (docker/cli cli/command/service/update.go): fetch the spec, change what the
 // flags say, send it back with the version read, print the argument, then progress.
+
+import type { ServiceUpdateOptions } from '../../api/services.js';
+import type { Engine } from '../../engine/client.js';
+import { imageWithTag } from '../../engine/image-reference.js';
+import { resolveSecretRefs } from '../../engine/resolve-references.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, exactArgs, type FlagName, type FlagValues } from '../command.js';
 import { labelsToMap } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
-import type { ServiceUpdateOptions } from '../../api/services.js';
 import { UPDATE_FLAGS } from './flag-specs.js';
 import { printProgress } from './progress.js';
-import { resolveSecretRefs } from '../../engine/resolve-references.js';
 import { digestWarning, envValue } from './spec.js';
-import { imageWithTag } from '../../engine/image-reference.js';
 
 /**
  * runUpdate reads the flags themselves, as docker's updateService does (flags.Changed, GetString):

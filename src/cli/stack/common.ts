@@ -9,7 +9,8 @@ export const LABEL_NAMESPACE = 'com.docker.stack.namespace';
 export const LABEL_IMAGE = 'com.docker.stack.image';
 
 /** quotesOrWhitespace at either end: Go's unicode.IsSpace, or a quote. */
-const QUOTES_OR_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"']+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"']+$/g;
+const QUOTES_OR_SPACE =
+  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"']+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"']+$/g;
 
 /** validateStackName: nothing but blanks and quotes is refused; everything else reaches the daemon. */
 export function validateStackName(namespace: string): void {

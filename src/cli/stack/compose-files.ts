@@ -2,10 +2,10 @@
 // them, with the loader's logrus warnings printed whether loading succeeds or fails (docker logs
 // them as it goes). The compose code is imported here, so it stays off other commands' start-up.
 import { promises, readFileSync } from 'node:fs';
-import { defineFlag } from '../command.js';
-import { csvRecord } from '../../go/csv/reader.js';
-import { readInput, type IOStreams } from '../../iostreams/iostreams.js';
 import type { LoadOptions, LoadResult } from '../../compose/load.js';
+import { csvRecord } from '../../go/csv/reader.js';
+import { type IOStreams, readInput } from '../../iostreams/iostreams.js';
+import { defineFlag } from '../command.js';
 
 /** pflag's stringSlice: each value is read as one CSV record; an empty value adds nothing. */
 const parseStringSlice = (value: string): string[] => (value === '' ? [] : csvRecord(value));
@@ -33,7 +33,13 @@ export async function loadComposefile(composeFiles: string[], io: IOStreams, opt
   try {
     result = await loadComposefileArgs(
       composeFiles,
-      { cwd: io.cwd, env: io.env, readFile: (path) => promises.readFile(path), readFileSync: (path) => readFileSync(path), readStdin: () => readInput(io) },
+      {
+        cwd: io.cwd,
+        env: io.env,
+        readFile: (path) => promises.readFile(path),
+        readFileSync: (path) => readFileSync(path),
+        readStdin: () => readInput(io),
+      },
       options,
     );
   } catch (err) {

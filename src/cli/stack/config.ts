@@ -1,8 +1,9 @@
 // `stack config` (docker/cli cli/command/stack/config.go): loads and merges the compose files as
 // `stack deploy` does (no daemon needed) and prints the result as YAML. Unlike deploy, it does not
 // list the options swarm ignores, and a forbidden option fails with the loader's own message.
-import { defineCommand, noArgs } from '../command.js';
+
 import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, noArgs } from '../command.js';
 import { composeFileFlag, loadComposefile } from './compose-files.js';
 
 export interface ConfigOptions {

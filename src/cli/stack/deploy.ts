@@ -5,13 +5,14 @@
 // (a missing external secret fails after the networks and secrets were made, as in docker), but
 // the whole deploy is one change of the store: a deploy killed half-way changes nothing.
 // Where docker walks a Go map (networks, secrets, services), tsecret goes by name.
-import { defineCommand, exactArgs } from '../command.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
+
 import type { SecretSpec } from '../../api/swarm.js';
-import { DaemonError } from '../../engine/errors.js';
-import type { Config } from '../../compose/types.js';
 import type { ConvertedService, Namespace } from '../../compose/convert.js';
+import type { Config } from '../../compose/types.js';
+import type { Engine } from '../../engine/client.js';
+import { DaemonError } from '../../engine/errors.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, exactArgs } from '../command.js';
 import { printProgress } from '../service/progress.js';
 import { LABEL_IMAGE, stackFilter, validateStackName } from './common.js';
 import { composeFileFlag, loadComposefile } from './compose-files.js';
@@ -54,7 +55,9 @@ export async function runDeploy(opts: DeployOptions, io: IOStreams, engine: Engi
     throw new Error(`Invalid option ${opts.resolveImage} for flag --resolve-image`);
   }
   if (opts.detach && !opts.detachChanged) {
-    io.stderr.write('Since --detach=false was not specified, tasks will be created in the background.\nIn a future release, --detach=false will become the default.\n');
+    io.stderr.write(
+      'Since --detach=false was not specified, tasks will be created in the background.\nIn a future release, --detach=false will become the default.\n',
+    );
   }
   await deployCompose(opts, config, io, engine);
 }
@@ -62,7 +65,9 @@ export async function runDeploy(opts: DeployOptions, io: IOStreams, engine: Engi
 async function deployCompose(opts: DeployOptions, config: Config, io: IOStreams, engine: Engine): Promise<void> {
   const convert = await import('../../compose/convert.js');
   if ((await engine.info()).Swarm.LocalNodeState !== 'active') {
-    throw new Error('this node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again');
+    throw new Error(
+      'this node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again',
+    );
   }
   const ns = new convert.Namespace(opts.namespace);
   // The secret files are read before anything changes, so a deploy killed while it reads one (a
@@ -110,7 +115,9 @@ async function deployChanges(
       throw err;
     }
     if (scope !== 'swarm') {
-      throw new Error(`network ${JSON.stringify(name)} is declared as external, but it is not in the right scope: ${JSON.stringify(scope)} instead of "swarm"`);
+      throw new Error(
+        `network ${JSON.stringify(name)} is declared as external, but it is not in the right scope: ${JSON.stringify(scope)} instead of "swarm"`,
+      );
     }
   }
   const existingNetworks = new Set((await engine.networkList(stackFilter(opts.namespace))).map((n) => n.Name));
@@ -162,7 +169,9 @@ async function pruneServices(ns: Namespace, keep: Set<string>, io: IOStreams, en
   } catch (err) {
     io.stderr.write(`Failed to list services: ${(err as Error).message}\n`);
   }
-  const stale = services.filter((s) => !keep.has(ns.descope(s.Spec.Name))).sort((a, b) => (a.Spec.Name < b.Spec.Name ? -1 : a.Spec.Name > b.Spec.Name ? 1 : 0));
+  const stale = services
+    .filter((s) => !keep.has(ns.descope(s.Spec.Name)))
+    .sort((a, b) => (a.Spec.Name < b.Spec.Name ? -1 : a.Spec.Name > b.Spec.Name ? 1 : 0));
   for (const s of stale) {
     io.stdout.write(`Removing service ${s.Spec.Name}\n`);
     try {
@@ -194,7 +203,8 @@ async function deployServices(
       if (opts.resolveImage === RESOLVE_IMAGE_ALWAYS) queryRegistry = true;
       else if (opts.resolveImage === RESOLVE_IMAGE_CHANGED && written !== current.Spec.Labels[LABEL_IMAGE]) queryRegistry = true;
       // an unchanged image keeps what the previous deploy resolved, so the tasks are not replaced
-      else if (written === current.Spec.Labels[LABEL_IMAGE]) spec.TaskTemplate.ContainerSpec.Image = current.Spec.TaskTemplate.ContainerSpec.Image;
+      else if (written === current.Spec.Labels[LABEL_IMAGE])
+        spec.TaskTemplate.ContainerSpec.Image = current.Spec.TaskTemplate.ContainerSpec.Image;
       // stack deploy has no --force: keep the service's ForceUpdate
       spec.TaskTemplate.ForceUpdate = current.Spec.TaskTemplate.ForceUpdate;
       try {

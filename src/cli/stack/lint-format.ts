@@ -11,7 +11,11 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 export function formatText(findings: Finding[]): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.message}  ${f.rule}`);
-  lines.push(findings.length ? `${plural(findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(findings.length - errors, 'warning')})` : 'no problems');
+  lines.push(
+    findings.length
+      ? `${plural(findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(findings.length - errors, 'warning')})`
+      : 'no problems',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -49,7 +53,9 @@ export function formatSARIF(findings: Finding[], catalogue: readonly RuleInfo[],
           ruleIndex: index.get(f.rule),
           level: f.severity,
           message: { text: f.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.file) }, region: { startLine: f.line, startColumn: f.column } } }],
+          locations: [
+            { physicalLocation: { artifactLocation: { uri: artifactUri(f.file) }, region: { startLine: f.line, startColumn: f.column } } },
+          ],
         })),
       },
     ],
@@ -64,6 +70,9 @@ const escapeProperty = (s: string): string => escapeData(s).replaceAll(':', '%3A
 /** `::error file=F,line=L,col=C,title=RULE::message`, one per finding. */
 export function formatGitHub(findings: Finding[]): string {
   return findings
-    .map((f) => `::${f.severity} file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.rule)}::${escapeData(`${f.message} (${f.docs})`)}\n`)
+    .map(
+      (f) =>
+        `::${f.severity} file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.rule)}::${escapeData(`${f.message} (${f.docs})`)}\n`,
+    )
     .join('');
 }

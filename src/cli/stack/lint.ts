@@ -4,15 +4,15 @@
 // without errors and with warnings within --max-warnings, 1 otherwise; usage errors 125.
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { FileInfo } from '../../compose/lint/lint.js';
+import type { LintTarget } from '../../compose/lint/types.js';
+import { goPathError } from '../../go/os/error.js';
+import { parseGoInt } from '../../go/strconv/atoi.js';
+import { type IOStreams, readInput } from '../../iostreams/iostreams.js';
 import { defineCommand, noArgs } from '../command.js';
 import { StatusError } from '../errors.js';
-import { parseGoInt } from '../../go/strconv/atoi.js';
-import { readInput, type IOStreams } from '../../iostreams/iostreams.js';
 import { composeFileFlag } from './compose-files.js';
 import { formatGitHub, formatJSON, formatSARIF, formatText, LINT_FORMATS, type LintFormat } from './lint-format.js';
-import type { LintTarget } from '../../compose/lint/types.js';
-import type { FileInfo } from '../../compose/lint/lint.js';
-import { goPathError } from '../../go/os/error.js';
 
 export interface LintOptions {
   composeFiles: string[];
@@ -77,10 +77,17 @@ export async function runLint(opts: LintOptions, io: IOStreams): Promise<void> {
     fileInfo,
   });
   const out =
-    opts.format === 'json' ? formatJSON(findings) : opts.format === 'sarif' ? formatSARIF(findings, CATALOGUE, VERSION) : opts.format === 'github' ? formatGitHub(findings) : formatText(findings);
+    opts.format === 'json'
+      ? formatJSON(findings)
+      : opts.format === 'sarif'
+        ? formatSARIF(findings, CATALOGUE, VERSION)
+        : opts.format === 'github'
+          ? formatGitHub(findings)
+          : formatText(findings);
   io.stdout.write(out);
   const warnings = findings.filter((f) => f.severity === 'warning').length;
-  if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) throw new StatusError(`too many warnings: ${warnings}, --max-warnings is ${opts.maxWarnings}`, 1);
+  if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings)
+    throw new StatusError(`too many warnings: ${warnings}, --max-warnings is ${opts.maxWarnings}`, 1);
   if (findings.some((f) => f.severity === 'error')) throw new StatusError('', 1);
 }
 
@@ -101,8 +108,24 @@ export const stackLintCommand = defineCommand({
   args: noArgs,
   flags: [
     composeFileFlag,
-    { name: 'target', varname: 'string', usage: 'What the files are for: swarm (docker stack deploy) or compose (docker compose up)', kind: 'value', defaultText: '"swarm"', default: 'swarm', parse: oneOf(LINT_TARGETS) },
-    { name: 'format', varname: 'string', usage: 'Output format: text, json, sarif or github', kind: 'value', defaultText: '"text"', default: 'text', parse: oneOf(LINT_FORMATS) },
+    {
+      name: 'target',
+      varname: 'string',
+      usage: 'What the files are for: swarm (docker stack deploy) or compose (docker compose up)',
+      kind: 'value',
+      defaultText: '"swarm"',
+      default: 'swarm',
+      parse: oneOf(LINT_TARGETS),
+    },
+    {
+      name: 'format',
+      varname: 'string',
+      usage: 'Output format: text, json, sarif or github',
+      kind: 'value',
+      defaultText: '"text"',
+      default: 'text',
+      parse: oneOf(LINT_FORMATS),
+    },
     {
       name: 'max-warnings',
       varname: 'int',

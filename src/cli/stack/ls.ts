@@ -1,11 +1,12 @@
 // `stack ls` (docker/cli cli/command/stack/list.go, formatter/formatter.go): the stacks are the
 // namespace labels of the services, so a stack of only secrets or networks is not listed.
+
+import type { ServiceEngine } from '../../engine/client.js';
+import { naturalCompare } from '../../go/sortorder/natsort.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, noArgs } from '../command.js';
 import { listFormatFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { ServiceEngine } from '../../engine/client.js';
 import { writeList } from '../formatter/formatter.js';
-import { naturalCompare } from '../../go/sortorder/natsort.js';
 import { LABEL_NAMESPACE } from './common.js';
 
 export interface StackListOptions {

@@ -1,10 +1,11 @@
 // `stack rm` (docker/cli cli/command/stack/remove.go): for each stack, its services (sorted by
 // name), then its secrets, then its networks, each found by the namespace label. A failure is
 // reported without a newline (as docker's Fprintf does) and the next objects are still removed.
+
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { joinErrors } from '../errors.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
 import { stackFilter, validateStackNames } from './common.js';
 
 export interface StackRemoveOptions {
@@ -60,6 +61,16 @@ export const stackRemoveCommand = defineCommand({
   aliases: ['remove', 'down'],
   short: 'Remove one or more stacks',
   args: requiresMinArgs(1),
-  flags: [{ name: 'detach', shorthand: 'd', varname: '', usage: 'Do not wait for stack removal', kind: 'bool', defaultText: 'true', default: true }],
+  flags: [
+    {
+      name: 'detach',
+      shorthand: 'd',
+      varname: '',
+      usage: 'Do not wait for stack removal',
+      kind: 'bool',
+      defaultText: 'true',
+      default: true,
+    },
+  ],
   run: ({ args, flags, io, engine }) => runStackRemove({ namespaces: args, detach: flags.detach }, io, engine()),
 });

@@ -1,8 +1,9 @@
 // `stack services` (docker/cli cli/command/stack/services.go): `service ls` of the stack's services.
+
+import type { ServiceEngine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, exactArgs } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { ServiceEngine } from '../../engine/client.js';
 import { writeList } from '../formatter/formatter.js';
 import { SERVICE_HEADERS, ServiceRow, serviceListFormat, sortServices } from '../service/formatter.js';
 import { stackFilterWith, validateStackName } from './common.js';
@@ -14,7 +15,11 @@ export interface StackServicesOptions {
   filters: string[];
 }
 
-export async function runStackServices(opts: StackServicesOptions, io: IOStreams, engine: Pick<ServiceEngine, 'serviceList'>): Promise<void> {
+export async function runStackServices(
+  opts: StackServicesOptions,
+  io: IOStreams,
+  engine: Pick<ServiceEngine, 'serviceList'>,
+): Promise<void> {
   validateStackName(opts.namespace);
   const services = await engine.serviceList(stackFilterWith(opts.namespace, filtersFrom(opts.filters)));
   if (services.length === 0) {

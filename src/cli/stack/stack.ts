@@ -1,5 +1,5 @@
 // The `stack` group (docker/cli cli/command/stack/cmd.go): a plain list of subcommands.
-import { noArgs, type CommandSpec } from '../command.js';
+import { type CommandSpec, noArgs } from '../command.js';
 import { configCommand } from './config.js';
 import { deployCommand } from './deploy.js';
 import { stackLintCommand } from './lint.js';
@@ -15,7 +15,14 @@ export const stackCommand: CommandSpec = {
   args: noArgs,
   // docker keeps the Kubernetes-era flag, hidden and ignored
   persistentFlags: [
-    { name: 'orchestrator', varname: 'string', usage: 'Orchestrator to use (swarm|all)', kind: 'value', hidden: true, deprecated: 'option will be ignored' },
+    {
+      name: 'orchestrator',
+      varname: 'string',
+      usage: 'Orchestrator to use (swarm|all)',
+      kind: 'value',
+      hidden: true,
+      deprecated: 'option will be ignored',
+    },
   ],
   subcommands: [configCommand, deployCommand, stackListCommand, stackPsCommand, stackRemoveCommand, stackServicesCommand, stackLintCommand],
 };

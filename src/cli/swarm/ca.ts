@@ -1,10 +1,10 @@
 // `swarm ca` (docker/cli cli/command/swarm/ca.go): shows the root CA, or replaces it with --rotate.
 // The rotation converges at once on a one-node simulated swarm, so no progress is drawn.
 import { readFileSync } from 'node:fs';
-import { defineCommand, defineFlag, noArgs } from '../command.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
 import type { Engine } from '../../engine/client.js';
 import { goPathError } from '../../go/os/error.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, defineFlag, noArgs } from '../command.js';
 import { swarmCAFlags } from './opts.js';
 
 export interface CAOptions {
@@ -18,7 +18,8 @@ export interface CAOptions {
 }
 
 /** A PEMFile flag: read and checked when parsed, so a bad file is a flag error (exit 125). */
-const pemFileFlag = <const N extends string>(name: N, usage: string) => defineFlag({ name, varname: 'pem-file', usage, kind: 'value', parse: readPEM });
+const pemFileFlag = <const N extends string>(name: N, usage: string) =>
+  defineFlag({ name, varname: 'pem-file', usage, kind: 'value', parse: readPEM });
 
 export async function runCA(opts: CAOptions, io: IOStreams, engine: Engine): Promise<void> {
   const swarm = await engine.swarmInspect();
@@ -64,10 +65,21 @@ export const caCommand = defineCommand({
   args: noArgs,
   flags: [
     ...swarmCAFlags,
-    { name: 'rotate', varname: '', usage: 'Rotate the swarm CA - if no certificate or key are provided, new ones will be generated', kind: 'bool' },
+    {
+      name: 'rotate',
+      varname: '',
+      usage: 'Rotate the swarm CA - if no certificate or key are provided, new ones will be generated',
+      kind: 'bool',
+    },
     pemFileFlag('ca-cert', 'Path to the PEM-formatted root CA certificate to use for the new cluster'),
     pemFileFlag('ca-key', 'Path to the PEM-formatted root CA key to use for the new cluster'),
-    { name: 'detach', shorthand: 'd', varname: '', usage: 'Exit immediately instead of waiting for the root rotation to converge', kind: 'bool' },
+    {
+      name: 'detach',
+      shorthand: 'd',
+      varname: '',
+      usage: 'Exit immediately instead of waiting for the root rotation to converge',
+      kind: 'bool',
+    },
     { name: 'quiet', shorthand: 'q', varname: '', usage: 'Suppress progress output', kind: 'bool' },
   ],
   run: ({ flags, changed, io, engine }) =>

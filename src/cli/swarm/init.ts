@@ -1,13 +1,14 @@
 // `swarm init` (docker/cli cli/command/swarm/init.go).
-import { defineCommand, defineFlags, noArgs } from '../command.js';
-import { quoteGo } from '../../go/strconv/quote.js';
-import { swarmSpecFlags, swarmSpecFrom, uintParser } from './opts.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
+
 import type { SwarmInitRequest, SwarmSpecUpdate } from '../../api/swarm.js';
-import { printJoinCommand, printUnlockCommand } from './join-command.js';
-import { unlockKeyOrWrap } from './update.js';
 import { determinismFrom, NOT_PROTECTED_WARNING } from '../../determinism/settings.js';
+import type { Engine } from '../../engine/client.js';
+import { quoteGo } from '../../go/strconv/quote.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, defineFlags, noArgs } from '../command.js';
+import { printJoinCommand, printUnlockCommand } from './join-command.js';
+import { swarmSpecFlags, swarmSpecFrom, uintParser } from './opts.js';
+import { unlockKeyOrWrap } from './update.js';
 
 export interface InitOptions {
   listenAddr: string;
@@ -46,7 +47,12 @@ const flags = defineFlags([
     default: DEFAULT_LISTEN_ADDR,
   },
   { name: 'advertise-addr', varname: 'string', usage: 'Advertised address (format: "<ip|interface>[:port]")', kind: 'value' },
-  { name: 'data-path-addr', varname: 'string', usage: 'Address or interface to use for data path traffic (format: "<ip|interface>")', kind: 'value' },
+  {
+    name: 'data-path-addr',
+    varname: 'string',
+    usage: 'Address or interface to use for data path traffic (format: "<ip|interface>")',
+    kind: 'value',
+  },
   {
     name: 'data-path-port',
     varname: 'uint32',
@@ -57,9 +63,29 @@ const flags = defineFlags([
   },
   { name: 'force-new-cluster', varname: '', usage: 'Force create a new cluster from current state', kind: 'bool' },
   { name: 'autolock', varname: '', usage: 'Enable manager autolocking (requiring an unlock key to start a stopped manager)', kind: 'bool' },
-  { name: 'availability', varname: 'string', usage: 'Availability of the node ("active", "pause", "drain")', kind: 'value', defaultText: '"active"' },
-  { name: 'default-addr-pool', varname: 'ipNetSlice', usage: 'default address pool in CIDR format', kind: 'list', defaultText: '[]', parse: parseCIDR },
-  { name: 'default-addr-pool-mask-length', varname: 'uint32', usage: 'default address pool subnet mask length', kind: 'value', defaultText: '24', parse: uintParser(32) },
+  {
+    name: 'availability',
+    varname: 'string',
+    usage: 'Availability of the node ("active", "pause", "drain")',
+    kind: 'value',
+    defaultText: '"active"',
+  },
+  {
+    name: 'default-addr-pool',
+    varname: 'ipNetSlice',
+    usage: 'default address pool in CIDR format',
+    kind: 'list',
+    defaultText: '[]',
+    parse: parseCIDR,
+  },
+  {
+    name: 'default-addr-pool-mask-length',
+    varname: 'uint32',
+    usage: 'default address pool subnet mask length',
+    kind: 'value',
+    defaultText: '24',
+    parse: uintParser(32),
+  },
   ...swarmSpecFlags,
 ]);
 

@@ -1,7 +1,8 @@
 // `swarm join-token` (docker/cli cli/command/swarm/join_token.go).
-import { defineCommand, exactArgs } from '../command.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
+
 import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, exactArgs } from '../command.js';
 import { printJoinCommand } from './join-command.js';
 
 export interface JoinTokenOptions {

@@ -1,7 +1,8 @@
 // `swarm leave` (docker/cli cli/command/swarm/leave.go).
-import { defineCommand, noArgs } from '../command.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
+
 import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, noArgs } from '../command.js';
 
 export interface LeaveOptions {
   force: boolean;

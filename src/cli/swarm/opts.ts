@@ -1,8 +1,9 @@
 // Flags shared by `swarm init` and `swarm update` (docker/cli cli/command/swarm/opts.go).
-import { defineFlags, type FlagValues } from '../command.js';
+
+import type { SwarmSpecUpdate } from '../../api/swarm.js';
 import { parseGoInt } from '../../go/strconv/atoi.js';
 import { parseGoDuration } from '../../go/time/duration.js';
-import type { SwarmSpecUpdate } from '../../api/swarm.js';
+import { defineFlags, type FlagValues } from '../command.js';
 
 /** pflag's uint/uint32/uint64 flags; the number is exact for every value the simulation reads. */
 export const uintParser =
@@ -31,16 +32,50 @@ function parseExternalCA(v: string): string {
 
 /** addSwarmCAFlags: the CA settings, which `swarm ca` takes too. Durations read as nanoseconds. */
 export const swarmCAFlags = defineFlags([
-  { name: 'cert-expiry', varname: 'duration', usage: 'Validity period for node certificates (ns|us|ms|s|m|h)', kind: 'value', defaultText: '2160h0m0s', parse: parseGoDuration },
-  { name: 'external-ca', varname: 'external-ca', usage: 'Specifications of one or more certificate signing endpoints', kind: 'list', parse: parseExternalCA },
+  {
+    name: 'cert-expiry',
+    varname: 'duration',
+    usage: 'Validity period for node certificates (ns|us|ms|s|m|h)',
+    kind: 'value',
+    defaultText: '2160h0m0s',
+    parse: parseGoDuration,
+  },
+  {
+    name: 'external-ca',
+    varname: 'external-ca',
+    usage: 'Specifications of one or more certificate signing endpoints',
+    kind: 'list',
+    parse: parseExternalCA,
+  },
 ]);
 
 /** addSwarmFlags: the cluster settings both commands take. */
 export const swarmSpecFlags = defineFlags([
-  { name: 'task-history-limit', varname: 'int', usage: 'Task history retention limit', kind: 'value', defaultText: '5', parse: (v) => Number(parseGoInt(v, 64, true)) },
-  { name: 'dispatcher-heartbeat', varname: 'duration', usage: 'Dispatcher heartbeat period (ns|us|ms|s|m|h)', kind: 'value', defaultText: '5s', parse: parseGoDuration },
+  {
+    name: 'task-history-limit',
+    varname: 'int',
+    usage: 'Task history retention limit',
+    kind: 'value',
+    defaultText: '5',
+    parse: (v) => Number(parseGoInt(v, 64, true)),
+  },
+  {
+    name: 'dispatcher-heartbeat',
+    varname: 'duration',
+    usage: 'Dispatcher heartbeat period (ns|us|ms|s|m|h)',
+    kind: 'value',
+    defaultText: '5s',
+    parse: parseGoDuration,
+  },
   { name: 'max-snapshots', varname: 'uint', usage: 'Number of additional Raft snapshots to retain', kind: 'value', parse: uintParser(64) },
-  { name: 'snapshot-interval', varname: 'uint', usage: 'Number of log entries between Raft snapshots', kind: 'value', defaultText: '10000', parse: uintParser(64) },
+  {
+    name: 'snapshot-interval',
+    varname: 'uint',
+    usage: 'Number of log entries between Raft snapshots',
+    kind: 'value',
+    defaultText: '10000',
+    parse: uintParser(64),
+  },
   ...swarmCAFlags,
 ]);
 
@@ -48,7 +83,10 @@ export const swarmSpecFlags = defineFlags([
  * mergeSwarmSpec: only the flags given on the command line change the spec (a parsed flag reads
  * as undefined unless given; --autolock is a switch, so `changed` tells).
  */
-export function swarmSpecFrom(flags: FlagValues<typeof swarmSpecFlags> & { autolock: boolean }, changed: ReadonlySet<string>): SwarmSpecUpdate {
+export function swarmSpecFrom(
+  flags: FlagValues<typeof swarmSpecFlags> & { autolock: boolean },
+  changed: ReadonlySet<string>,
+): SwarmSpecUpdate {
   const spec: SwarmSpecUpdate = {};
   if (flags['task-history-limit'] !== undefined) spec.TaskHistoryRetentionLimit = flags['task-history-limit'];
   if (flags['cert-expiry'] !== undefined) spec.NodeCertExpiry = flags['cert-expiry'];

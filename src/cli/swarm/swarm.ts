@@ -1,5 +1,5 @@
 // The `swarm` group (docker/cli cli/command/swarm/cmd.go).
-import { noArgs, type CommandSpec } from '../command.js';
+import { type CommandSpec, noArgs } from '../command.js';
 import { caCommand } from './ca.js';
 import { initCommand } from './init.js';
 import { joinCommand } from './join.js';

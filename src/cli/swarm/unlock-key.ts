@@ -1,7 +1,8 @@
 // `swarm unlock-key` (docker/cli cli/command/swarm/unlock_key.go).
-import { defineCommand, noArgs } from '../command.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
+
 import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, noArgs } from '../command.js';
 import { printUnlockCommand } from './join-command.js';
 import { unlockKeyOrWrap } from './update.js';
 

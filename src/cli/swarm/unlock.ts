@@ -1,10 +1,11 @@
 // `swarm unlock` (docker/cli cli/command/swarm/unlock.go): only a locked manager is asked for its
 // key, read from a terminal without echo after the prompt `Enter unlock key: `, else the first line
 // of stdin, trimmed.
-import { noArgs, type CommandSpec } from '../command.js';
-import { StatusError } from '../errors.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
+
 import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { type CommandSpec, noArgs } from '../command.js';
+import { StatusError } from '../errors.js';
 
 export async function runUnlock(io: IOStreams, engine: Engine): Promise<void> {
   const info = await engine.info();

@@ -1,8 +1,9 @@
 // `swarm update` (docker/cli cli/command/swarm/update.go).
-import { defineCommand, noArgs } from '../command.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Engine } from '../../engine/client.js';
+
 import type { SwarmSpecUpdate } from '../../api/swarm.js';
+import type { Engine } from '../../engine/client.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
+import { defineCommand, noArgs } from '../command.js';
 import { printUnlockCommand } from './join-command.js';
 import { swarmSpecFlags, swarmSpecFrom } from './opts.js';
 

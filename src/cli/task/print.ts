@@ -1,12 +1,13 @@
 // docker/cli cli/command/task/print.go: what `service ps` and `stack ps` (and `node ps`) share:
 // their flags, the options those give, and task.Print (names, sort order, history indentation).
+
+import type { Task } from '../../api/services.js';
+import { naturalCompare } from '../../go/sortorder/natsort.js';
+import { GoTime } from '../../go/time/time.js';
+import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineFlags, type FlagValues } from '../command.js';
 import { filterFlag } from '../flags.js';
-import type { IOStreams } from '../../iostreams/iostreams.js';
-import type { Task } from '../../api/services.js';
 import { writeList } from '../formatter/formatter.js';
-import { GoTime } from '../../go/time/time.js';
-import { naturalCompare } from '../../go/sortorder/natsort.js';
 import { TASK_HEADERS, TaskRow, taskListFormat } from './formatter.js';
 
 export interface TaskListOptions {
@@ -39,7 +40,11 @@ export const taskListOptions = (flags: FlagValues<ReturnType<typeof taskListFlag
 export function printTasks(
   io: IOStreams,
   tasks: Task[],
-  opts: Pick<TaskListOptions, 'format' | 'quiet'> & { trunc: boolean; serviceName: (id: string) => string; nodeName: (id: string) => string },
+  opts: Pick<TaskListOptions, 'format' | 'quiet'> & {
+    trunc: boolean;
+    serviceName: (id: string) => string;
+    nodeName: (id: string) => string;
+  },
 ): void {
   const format = taskListFormat(opts.format === '' ? 'table' : opts.format, opts.quiet);
   const rows = taskRows(tasks, {

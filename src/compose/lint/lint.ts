@@ -10,27 +10,34 @@ import { loadComposeFiles } from '../load.js';
 import { FORBIDDEN_PROPERTIES } from '../types.js';
 import { isYamlMap, parseComposeYAML, type YamlMap } from '../yaml.js';
 import { buildModel, type ParsedCompose } from './model.js';
-import { referenceRules } from './rules/references.js';
-import { targetRules } from './rules/target.js';
-import { nameRules } from './rules/names.js';
-import { fileRules } from './rules/files.js';
 import { environmentRules } from './rules/environment.js';
-import { templateRules } from './rules/templates.js';
+import { fileRules } from './rules/files.js';
+import { nameRules } from './rules/names.js';
+import { referenceRules } from './rules/references.js';
 import type { FileInfo, Rule, RuleContext } from './rules/rule.js';
+import { targetRules } from './rules/target.js';
+import { templateRules } from './rules/templates.js';
 import { ComposeSource, type YamlPath } from './source.js';
 import type { Finding, LintTarget, RuleInfo } from './types.js';
 
 export type { FileInfo } from './rules/rule.js';
 
 /** Every rule, in the order the catalogue lists them. */
-export const RULES: readonly Rule[] = [...referenceRules, ...targetRules, ...nameRules, ...fileRules, ...environmentRules, ...templateRules];
+export const RULES: readonly Rule[] = [
+  ...referenceRules,
+  ...targetRules,
+  ...nameRules,
+  ...fileRules,
+  ...environmentRules,
+  ...templateRules,
+];
 
 /** docker's own refusal of a file (its loader's error), and its warnings about secrets and configs. */
 export const DOCKER_RULES: readonly RuleInfo[] = [
   {
     id: 'compose-invalid',
     severity: 'error',
-    summary: 'a file docker refuses to load (syntax, interpolation, schema), in docker\'s words',
+    summary: "a file docker refuses to load (syntax, interpolation, schema), in docker's words",
     docs: 'https://docs.docker.com/compose/compose-file/compose-file-v3/',
     targets: ['swarm', 'compose'],
   },
@@ -44,7 +51,10 @@ export const DOCKER_RULES: readonly RuleInfo[] = [
 ];
 
 /** The catalogue: docker's two, then tsecret's rules. */
-export const CATALOGUE: readonly RuleInfo[] = [...DOCKER_RULES, ...RULES.map(({ id, severity, summary, docs, targets }) => ({ id, severity, summary, docs, targets }))];
+export const CATALOGUE: readonly RuleInfo[] = [
+  ...DOCKER_RULES,
+  ...RULES.map(({ id, severity, summary, docs, targets }) => ({ id, severity, summary, docs, targets })),
+];
 
 export interface LintInput {
   /** The -c files in order: their bytes, or the error reading them gave (in Go's words). */
@@ -61,12 +71,23 @@ export interface LintInput {
 const dockerRule = (id: string): RuleInfo => DOCKER_RULES.find((r) => r.id === id) as RuleInfo;
 
 function finding(rule: RuleInfo, source: { filename: string }, at: { line: number; column: number } | undefined, message: string): Finding {
-  return { file: source.filename, line: at?.line ?? 1, column: at?.column ?? 1, severity: rule.severity, rule: rule.id, message, docs: rule.docs };
+  return {
+    file: source.filename,
+    line: at?.line ?? 1,
+    column: at?.column ?? 1,
+    severity: rule.severity,
+    rule: rule.id,
+    message,
+    docs: rule.docs,
+  };
 }
 
 /** A docker error on one line: its first line, then the rest joined with "; " (the list of forbidden keys). */
 export function oneLine(message: string): string {
-  const [first, ...rest] = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const [first, ...rest] = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return rest.length ? `${first} ${rest.join('; ')}` : (first ?? '');
 }
 
@@ -76,7 +97,8 @@ function dockerErrorPath(message: string, files: ParsedCompose[]): { path: YamlP
   if (m) return { path: m[3] ? [`${m[1]}s`, m[2], 'external', 'name'] : [`${m[1]}s`, m[2]], which: 'key' };
   m = /^(?:invalid interpolation format for|error while interpolating) ([^:\s]+):/.exec(message);
   if (m) return { path: dotted(m[1].split('.[]')[0]), which: 'value' };
-  if (/^(?:unsupported Compose file version|version must be a string|version mismatched)/.test(message)) return { path: ['version'], which: 'value' };
+  if (/^(?:unsupported Compose file version|version must be a string|version mismatched)/.test(message))
+    return { path: ['version'], which: 'value' };
   m = /^conflicting parameters "external" and "driver" specified for volume "([^"]+)"/.exec(message);
   if (m) return { path: ['volumes', m[1]], which: 'key' };
   if (/^Compose file contains unsupported options:/.test(message)) {
@@ -154,7 +176,9 @@ export function lintCompose(input: LintInput): Finding[] {
   }
   if (input.target === 'swarm') findings.push(...dockerValidation(input, parsed, findings));
   const order = new Map(input.files.map((f, i) => [f.filename, i]));
-  return findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1));
+  return findings.sort(
+    (a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1),
+  );
 }
 
 /** docker's loader over the files, as stack deploy runs it: its refusal and its warnings. */
@@ -163,7 +187,12 @@ function dockerValidation(input: LintInput, parsed: ParsedCompose[], ruleFinding
   let warnings: string[] = [];
   try {
     const result = loadComposeFiles(
-      { workingDir: input.workingDir, files: input.files.map((f) => ({ filename: f.filename, content: f.content ?? '' })), env: input.env, readFile: input.readFile },
+      {
+        workingDir: input.workingDir,
+        files: input.files.map((f) => ({ filename: f.filename, content: f.content ?? '' })),
+        env: input.env,
+        readFile: input.readFile,
+      },
       { deploy: true },
     );
     warnings = result.logWarnings;
@@ -172,7 +201,9 @@ function dockerValidation(input: LintInput, parsed: ParsedCompose[], ruleFinding
     warnings = err.logWarnings ?? [];
     const refusal = dockerFinding(dockerRule('compose-invalid'), err.message, parsed, parsed[0].source);
     // a rule that already reports this node as an error says it with what to do
-    const covered = ruleFindings.some((f) => f.severity === 'error' && f.file === refusal.file && f.line === refusal.line && f.column === refusal.column);
+    const covered = ruleFindings.some(
+      (f) => f.severity === 'error' && f.file === refusal.file && f.line === refusal.line && f.column === refusal.column,
+    );
     if (!covered) out.push(refusal);
   }
   for (const warning of warnings) {

@@ -81,7 +81,8 @@ const str = (v: YamlValue | undefined): string | undefined => (typeof v === 'str
 const map = (v: YamlValue | undefined): YamlMap | undefined => (isYamlMap(v) ? v : undefined);
 
 /** A `$VAR`, `${VAR…}` substitution in a value as written (`$$` is a literal `$`). */
-export const isInterpolated = (raw: YamlValue | undefined): boolean => typeof raw === 'string' && /\$[{A-Za-z_]/.test(raw.replaceAll('$$', ''));
+export const isInterpolated = (raw: YamlValue | undefined): boolean =>
+  typeof raw === 'string' && /\$[{A-Za-z_]/.test(raw.replaceAll('$$', ''));
 
 function fileObject(kind: ObjectKind, key: string, d: YamlMap, raw: YamlMap | undefined, at: Origin): FileObject {
   const external = d.external;
@@ -103,7 +104,12 @@ function refs(kind: ObjectKind, list: YamlValue | undefined, at: (i: number) => 
   list.forEach((item, i) => {
     if (typeof item === 'string') out.push({ kind, source: item, fileOptions: [], at: at(i) });
     else if (isYamlMap(item) && typeof item.source === 'string') {
-      const ref: ObjectRef = { kind, source: item.source, fileOptions: (['uid', 'gid', 'mode'] as const).filter((k) => item[k] !== undefined), at: at(i) };
+      const ref: ObjectRef = {
+        kind,
+        source: item.source,
+        fileOptions: (['uid', 'gid', 'mode'] as const).filter((k) => item[k] !== undefined),
+        at: at(i),
+      };
       if (str(item.target) !== undefined) ref.target = str(item.target);
       out.push(ref);
     }
@@ -175,7 +181,7 @@ export function buildModel(files: ParsedCompose[], workingDir: string): LintMode
           ? {
               name,
               at: cur.at,
-              ...(next.image ?? cur.image ? { image: next.image ?? cur.image } : {}),
+              ...((next.image ?? cur.image) ? { image: next.image ?? cur.image } : {}),
               environment: mergeBy(cur.environment, next.environment, (e) => e.key),
               secrets: mergeBy(cur.secrets, next.secrets, (r) => r.source),
               configs: mergeBy(cur.configs, next.configs, (r) => r.source),

@@ -1,6 +1,6 @@
 // A compose file's text with the positions of its YAML nodes (the `yaml` package's source
 // ranges), so a finding can name the line and column of the key or value it is about.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 
 /** A path into the file's mapping: keys, and indexes into lists. */
 export type YamlPath = readonly (string | number)[];

@@ -43,7 +43,11 @@ export function runFile(found: { path: string; file: SimFile }, argv: string[], 
   const program = sys.programs[base];
   if (program && text.startsWith('#!simulated ')) return { code: program(argv.slice(1), { ...sys, prog: argv[0] }) };
   if (text.startsWith('#!')) {
-    const [interp, ...opt] = text.slice(2).split('\n')[0].trim().split(/[ \t]+/);
+    const [interp, ...opt] = text
+      .slice(2)
+      .split('\n')[0]
+      .trim()
+      .split(/[ \t]+/);
     const r = lookPath(interp, undefined, sys.fs, sys.cwd, sys.cred);
     if (!('file' in r)) return { errno: 'ENOENT' };
     const args = [interp, ...(opt.length ? [opt.join(' ')] : []), found.path, ...argv.slice(1)];

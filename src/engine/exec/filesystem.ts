@@ -5,14 +5,37 @@
  * (ENOENT, ENOTDIR, EACCES on search permission, trailing slashes).
  */
 
-export interface SimFile { kind: 'file'; data: Buffer; mode: number; uid: number; gid: number; mtimeMs: number }
-export interface SimDir { kind: 'dir'; mode: number; uid: number; gid: number; mtimeMs: number; entries: Map<string, SimNode> }
+export interface SimFile {
+  kind: 'file';
+  data: Buffer;
+  mode: number;
+  uid: number;
+  gid: number;
+  mtimeMs: number;
+}
+export interface SimDir {
+  kind: 'dir';
+  mode: number;
+  uid: number;
+  gid: number;
+  mtimeMs: number;
+  entries: Map<string, SimNode>;
+}
 export type SimNode = SimFile | SimDir;
 
-export interface NodeAttrs { mode: number; uid: number; gid: number; mtimeMs: number }
+export interface NodeAttrs {
+  mode: number;
+  uid: number;
+  gid: number;
+  mtimeMs: number;
+}
 
 /** The caller's credentials, for permission checks (root bypasses read/write checks as CAP_DAC_OVERRIDE does). */
-export interface Cred { uid: number; gid: number; groups: number[] }
+export interface Cred {
+  uid: number;
+  gid: number;
+  groups: number[];
+}
 export const ROOT: Cred = { uid: 0, gid: 0, groups: [0] };
 
 export type Errno = 'ENOENT' | 'ENOTDIR' | 'EACCES' | 'EISDIR' | 'EROFS' | 'EEXIST' | 'ENOEXEC';
@@ -92,53 +115,137 @@ export class SimFS {
     const t = opts.nowMs;
     const root = (mode: number) => ({ mode, uid: 0, gid: 0, mtimeMs: t });
     const fs = new SimFS(dir(root(0o755)));
-    for (const d of ['/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/media', '/mnt', '/opt', '/proc', '/root',
-      '/run', '/sbin', '/srv', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/local/bin',
-      '/usr/local/sbin', '/usr/sbin', '/usr/share', '/var', '/var/cache', '/var/lib', '/var/log', '/var/tmp']) {
+    for (const d of [
+      '/bin',
+      '/boot',
+      '/dev',
+      '/etc',
+      '/home',
+      '/lib',
+      '/media',
+      '/mnt',
+      '/opt',
+      '/proc',
+      '/root',
+      '/run',
+      '/sbin',
+      '/srv',
+      '/sys',
+      '/tmp',
+      '/usr',
+      '/usr/bin',
+      '/usr/lib',
+      '/usr/local',
+      '/usr/local/bin',
+      '/usr/local/sbin',
+      '/usr/sbin',
+      '/usr/share',
+      '/var',
+      '/var/cache',
+      '/var/lib',
+      '/var/log',
+      '/var/tmp',
+    ]) {
       fs.mkdirp(d, d === '/root' ? 0o700 : d === '/tmp' || d === '/var/tmp' ? 0o1777 : d === '/proc' ? 0o555 : 0o755, 0, 0, t);
     }
     fs.mkdirp('/var/www', 0o755, 0, 0, t);
     fs.mkdirp('/run/lock', 0o1777, 0, 0, t);
     fs.writeFile('/dev/null', '', root(0o666)); // a character device in reality; reads empty, writes vanish
-    fs.writeFile('/etc/passwd', [
-      'root:x:0:0:root:/root:/bin/bash',
-      'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin',
-      'bin:x:2:2:bin:/bin:/usr/sbin/nologin',
-      'sys:x:3:3:sys:/dev:/usr/sbin/nologin',
-      'sync:x:4:65534:sync:/bin:/bin/sync',
-      'games:x:5:60:games:/usr/games:/usr/sbin/nologin',
-      'man:x:6:12:man:/var/cache/man:/usr/sbin/nologin',
-      'lp:x:7:7:lp:/var/spool/lpd:/usr/sbin/nologin',
-      'mail:x:8:8:mail:/var/mail:/usr/sbin/nologin',
-      'news:x:9:9:news:/var/spool/news:/usr/sbin/nologin',
-      'uucp:x:10:10:uucp:/var/spool/uucp:/usr/sbin/nologin',
-      'proxy:x:13:13:proxy:/bin:/usr/sbin/nologin',
-      'www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin',
-      'backup:x:34:34:backup:/var/backups:/usr/sbin/nologin',
-      'list:x:38:38:Mailing List Manager:/var/list:/usr/sbin/nologin',
-      'irc:x:39:39:ircd:/run/ircd:/usr/sbin/nologin',
-      '_apt:x:42:65534::/nonexistent:/usr/sbin/nologin',
-      'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin',
-      '',
-    ].join('\n'), { ...root(0o644) });
-    fs.writeFile('/etc/group', [
-      'root:x:0:', 'daemon:x:1:', 'bin:x:2:', 'sys:x:3:', 'adm:x:4:', 'tty:x:5:', 'disk:x:6:', 'lp:x:7:',
-      'mail:x:8:', 'news:x:9:', 'uucp:x:10:', 'man:x:12:', 'proxy:x:13:', 'kmem:x:15:', 'dialout:x:20:',
-      'fax:x:21:', 'voice:x:22:', 'cdrom:x:24:', 'floppy:x:25:', 'tape:x:26:', 'sudo:x:27:', 'audio:x:29:',
-      'dip:x:30:', 'www-data:x:33:', 'backup:x:34:', 'operator:x:37:', 'list:x:38:', 'irc:x:39:', 'src:x:40:',
-      'shadow:x:42:', 'utmp:x:43:', 'video:x:44:', 'sasl:x:45:', 'plugdev:x:46:', 'staff:x:50:', 'games:x:60:',
-      'users:x:100:', 'nogroup:x:65534:', '',
-    ].join('\n'), root(0o644));
+    fs.writeFile(
+      '/etc/passwd',
+      [
+        'root:x:0:0:root:/root:/bin/bash',
+        'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin',
+        'bin:x:2:2:bin:/bin:/usr/sbin/nologin',
+        'sys:x:3:3:sys:/dev:/usr/sbin/nologin',
+        'sync:x:4:65534:sync:/bin:/bin/sync',
+        'games:x:5:60:games:/usr/games:/usr/sbin/nologin',
+        'man:x:6:12:man:/var/cache/man:/usr/sbin/nologin',
+        'lp:x:7:7:lp:/var/spool/lpd:/usr/sbin/nologin',
+        'mail:x:8:8:mail:/var/mail:/usr/sbin/nologin',
+        'news:x:9:9:news:/var/spool/news:/usr/sbin/nologin',
+        'uucp:x:10:10:uucp:/var/spool/uucp:/usr/sbin/nologin',
+        'proxy:x:13:13:proxy:/bin:/usr/sbin/nologin',
+        'www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin',
+        'backup:x:34:34:backup:/var/backups:/usr/sbin/nologin',
+        'list:x:38:38:Mailing List Manager:/var/list:/usr/sbin/nologin',
+        'irc:x:39:39:ircd:/run/ircd:/usr/sbin/nologin',
+        '_apt:x:42:65534::/nonexistent:/usr/sbin/nologin',
+        'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin',
+        '',
+      ].join('\n'),
+      { ...root(0o644) },
+    );
+    fs.writeFile(
+      '/etc/group',
+      [
+        'root:x:0:',
+        'daemon:x:1:',
+        'bin:x:2:',
+        'sys:x:3:',
+        'adm:x:4:',
+        'tty:x:5:',
+        'disk:x:6:',
+        'lp:x:7:',
+        'mail:x:8:',
+        'news:x:9:',
+        'uucp:x:10:',
+        'man:x:12:',
+        'proxy:x:13:',
+        'kmem:x:15:',
+        'dialout:x:20:',
+        'fax:x:21:',
+        'voice:x:22:',
+        'cdrom:x:24:',
+        'floppy:x:25:',
+        'tape:x:26:',
+        'sudo:x:27:',
+        'audio:x:29:',
+        'dip:x:30:',
+        'www-data:x:33:',
+        'backup:x:34:',
+        'operator:x:37:',
+        'list:x:38:',
+        'irc:x:39:',
+        'src:x:40:',
+        'shadow:x:42:',
+        'utmp:x:43:',
+        'video:x:44:',
+        'sasl:x:45:',
+        'plugdev:x:46:',
+        'staff:x:50:',
+        'games:x:60:',
+        'users:x:100:',
+        'nogroup:x:65534:',
+        '',
+      ].join('\n'),
+      root(0o644),
+    );
     fs.writeFile('/etc/hostname', `${opts.hostname}\n`, root(0o644));
-    fs.writeFile('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n`
-      + `fe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n`
-      + `10.0.0.3\t${opts.hostname}\n`, root(0o644));
+    fs.writeFile(
+      '/etc/hosts',
+      `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n` +
+        `fe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n` +
+        `10.0.0.3\t${opts.hostname}\n`,
+      root(0o644),
+    );
     fs.writeFile('/etc/debian_version', '12.11\n', root(0o644));
-    fs.writeFile('/etc/os-release', [
-      'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"', 'NAME="Debian GNU/Linux"', 'VERSION_ID="12"',
-      'VERSION="12 (bookworm)"', 'VERSION_CODENAME=bookworm', 'ID=debian', 'HOME_URL="https://www.debian.org/"',
-      'SUPPORT_URL="https://www.debian.org/support"', 'BUG_REPORT_URL="https://bugs.debian.org/"', '',
-    ].join('\n'), root(0o644));
+    fs.writeFile(
+      '/etc/os-release',
+      [
+        'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"',
+        'NAME="Debian GNU/Linux"',
+        'VERSION_ID="12"',
+        'VERSION="12 (bookworm)"',
+        'VERSION_CODENAME=bookworm',
+        'ID=debian',
+        'HOME_URL="https://www.debian.org/"',
+        'SUPPORT_URL="https://www.debian.org/support"',
+        'BUG_REPORT_URL="https://bugs.debian.org/"',
+        '',
+      ].join('\n'),
+      root(0o644),
+    );
     fs.writeFile('/root/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n', root(0o644));
     fs.writeFile('/root/.profile', '# ~/.profile: executed by Bourne-compatible login shells.\n', root(0o644));
     // Executables: placeholders whose basename selects the simulated implementation.
@@ -146,7 +253,10 @@ export class SimFS {
       for (const d of ['/bin', '/usr/bin']) fs.writeFile(`${d}/${name}`, `#!simulated ${name}\n`, root(0o755));
     }
     if (opts.imageLayer !== false) {
-      const mark = (d: SimDir) => { fs.imageDirs.add(d); for (const e of d.entries.values()) if (e.kind === 'dir') mark(e); };
+      const mark = (d: SimDir) => {
+        fs.imageDirs.add(d);
+        for (const e of d.entries.values()) if (e.kind === 'dir') mark(e);
+      };
       mark(fs.root);
     }
     return fs;
@@ -158,7 +268,9 @@ export class SimFS {
     return ino;
   }
 
-  markReadOnly(path: string): void { this.readOnly.add(absPath(path, '/')); }
+  markReadOnly(path: string): void {
+    this.readOnly.add(absPath(path, '/'));
+  }
 
   /** True when abs lies on (or under) a read-only mount. */
   isReadOnly(abs: string): boolean {
@@ -180,7 +292,11 @@ export class SimFS {
       if (cur.kind !== 'dir') return { abs: '/' + names.join('/'), name: c, err: 'ENOTDIR' };
       if (!canAccess(cur, cred, 'x')) return { abs: '/' + names.join('/'), name: c, err: 'EACCES' };
       if (c === '.') continue;
-      if (c === '..') { cur = stack.pop() ?? this.root; names.pop(); continue; }
+      if (c === '..') {
+        cur = stack.pop() ?? this.root;
+        names.pop();
+        continue;
+      }
       const next: SimNode | undefined = cur.entries.get(c);
       const abs = '/' + [...names, c].join('/');
       if (!next) return { abs, parent: i === comps.length - 1 ? cur : undefined, name: c, err: 'ENOENT' };
@@ -229,5 +345,25 @@ export class SimFS {
 }
 
 /** The simulated executables; Debian 12 merges /bin into /usr/bin, so each exists in both. */
-export const EXECUTABLES = ['[', 'bash', 'cat', 'dash', 'echo', 'env', 'false', 'head', 'hostname', 'id', 'ls',
-  'printenv', 'printf', 'pwd', 'sh', 'stat', 'test', 'true', 'wc', 'whoami'];
+export const EXECUTABLES = [
+  '[',
+  'bash',
+  'cat',
+  'dash',
+  'echo',
+  'env',
+  'false',
+  'head',
+  'hostname',
+  'id',
+  'ls',
+  'printenv',
+  'printf',
+  'pwd',
+  'sh',
+  'stat',
+  'test',
+  'true',
+  'wc',
+  'whoami',
+];

@@ -3,7 +3,7 @@
  * argv[0] with Go's exec.LookPath over the container's PATH, then the simulated program runs
  * against the in-memory filesystem and returns its stdout, stderr and exit status.
  */
-import { absPath, type Errno, type SimFS, type SimFile } from './filesystem.js';
+
 import { cat } from './commands/cat.js';
 import { head } from './commands/head.js';
 import { ls } from './commands/ls.js';
@@ -12,9 +12,10 @@ import { echo, env, falseCmd, hostname, id, printenv, pwd, trueCmd, whoami } fro
 import { stat } from './commands/stat.js';
 import { testCommand } from './commands/test.js';
 import { wc } from './commands/wc.js';
-import { shellMain } from './shell/invoke.js';
 import { lookPath, makeSys, runFile } from './execve.js';
-import { passwd, groups, userGroups, type Command, type Sys } from './sys.js';
+import { absPath, type Errno, type SimFile, type SimFS } from './filesystem.js';
+import { shellMain } from './shell/invoke.js';
+import { type Command, groups, passwd, type Sys, userGroups } from './sys.js';
 
 export interface ProcessContext {
   fs: SimFS;
@@ -36,13 +37,35 @@ export interface ProcessContext {
    */
   tty?: boolean;
 }
-export interface ExecResult { stdout: Buffer; stderr: Buffer; exitCode: number }
+export interface ExecResult {
+  stdout: Buffer;
+  stderr: Buffer;
+  exitCode: number;
+}
 
 /** The programs the image provides, by basename. */
 export function commandTable(): Record<string, Command> {
   return {
-    cat, head, ls, stat, wc, env, printenv, printf, id, whoami, pwd, echo, hostname, true: trueCmd, false: falseCmd,
-    test: testCommand, '[': testCommand, sh: shellMain('dash'), dash: shellMain('dash'), bash: shellMain('bash'),
+    cat,
+    head,
+    ls,
+    stat,
+    wc,
+    env,
+    printenv,
+    printf,
+    id,
+    whoami,
+    pwd,
+    echo,
+    hostname,
+    true: trueCmd,
+    false: falseCmd,
+    test: testCommand,
+    '[': testCommand,
+    sh: shellMain('dash'),
+    dash: shellMain('dash'),
+    bash: shellMain('bash'),
   };
 }
 
@@ -71,9 +94,11 @@ export function badWorkdir(dir: string, err: 'ENOENT' | 'ENOTDIR'): ExecResult {
   if (err === 'ENOENT') return ociFailure(`chdir to cwd ("${dir}") set in config.json failed: no such file or directory`, 127);
   return {
     ...ociFailure(`chdir to cwd ("${dir}") set in config.json failed: not a directory`, 126),
-    stdout: Buffer.from(`OCI runtime exec failed: exec failed: unable to start container process: chdir to cwd ("${dir}") `
-      + 'set in config.json failed: not a directory: unknown: Are you trying to mount a directory onto a file (or vice-versa)? '
-      + 'Check if the specified host path exists and is the expected type\r\n'),
+    stdout: Buffer.from(
+      `OCI runtime exec failed: exec failed: unable to start container process: chdir to cwd ("${dir}") ` +
+        'set in config.json failed: not a directory: unknown: Are you trying to mount a directory onto a file (or vice-versa)? ' +
+        'Check if the specified host path exists and is the expected type\r\n',
+    ),
   };
 }
 
@@ -81,8 +106,10 @@ export function badWorkdir(dir: string, err: 'ENOENT' | 'ENOTDIR'): ExecResult {
  * Resolves `docker exec -u` (`name`, `uid`, `name:group`, `uid:gid`) against the container's
  * /etc/passwd and /etc/group as runc does; failures carry docker's message (exit 126).
  */
-export function resolveExecUser(fs: SimFS, spec: string | undefined):
-  { uid: number; gid: number; user: string; home: string; groups: number[] } | { error: ExecResult } {
+export function resolveExecUser(
+  fs: SimFS,
+  spec: string | undefined,
+): { uid: number; gid: number; user: string; home: string; groups: number[] } | { error: ExecResult } {
   const fail = (msg: string) => ({ error: { stdout: Buffer.from(`${msg}\r\n`), stderr: Buffer.alloc(0), exitCode: 126 } });
   const [u, g] = (spec === undefined || spec === '' ? 'root' : spec).split(':', 2);
   const users = passwd(fs);
@@ -121,11 +148,21 @@ export function runProcess(argv: string[], ctx: ProcessContext): ExecResult {
   if (!('file' in found)) {
     return found.errno === 'ENOENT' || found.errno === 'ENOTDIR' ? missingExecutable(argv0) : notExecutable(argv0);
   }
-  const sys = makeSys({
-    programs: commandTable(), fs: ctx.fs, env: { ...ctx.env }, cwd, cred, hostname: ctx.hostname, nowMs: ctx.nowMs ?? Date.now(), stdin: ctx.stdin,
-    out: (d) => out.push(Buffer.isBuffer(d) ? d : Buffer.from(d, 'latin1')),
-    err: (d) => (ctx.tty ? out : err).push(Buffer.isBuffer(d) ? d : Buffer.from(d, 'latin1')),
-  }, argv0);
+  const sys = makeSys(
+    {
+      programs: commandTable(),
+      fs: ctx.fs,
+      env: { ...ctx.env },
+      cwd,
+      cred,
+      hostname: ctx.hostname,
+      nowMs: ctx.nowMs ?? Date.now(),
+      stdin: ctx.stdin,
+      out: (d) => out.push(Buffer.isBuffer(d) ? d : Buffer.from(d, 'latin1')),
+      err: (d) => (ctx.tty ? out : err).push(Buffer.isBuffer(d) ? d : Buffer.from(d, 'latin1')),
+    },
+    argv0,
+  );
   try {
     const r = runFile(found, argv, sys);
     if ('code' in r) return result(r.code);

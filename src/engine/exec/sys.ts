@@ -1,5 +1,5 @@
 /** What a simulated command sees of its process: fs, credentials, environment and standard streams. */
-import { ERRNO_TEXT, canAccess, type Cred, type Errno, type SimFS, type SimNode } from './filesystem.js';
+import { type Cred, canAccess, ERRNO_TEXT, type Errno, type SimFS, type SimNode } from './filesystem.js';
 
 export interface Sys {
   /** The programs the image provides, by basename (what execve can run). */
@@ -25,7 +25,9 @@ export type Command = (args: string[], sys: Sys) => number;
 export function complain(sys: Sys, msg: string): void {
   sys.err(`${sys.prog}: ${msg}\n`);
 }
-export function errnoText(e: Errno): string { return ERRNO_TEXT[e]; }
+export function errnoText(e: Errno): string {
+  return ERRNO_TEXT[e];
+}
 
 /** gnulib's shell-escape quoting: quotef (only when needed) and quoteaf (always). */
 export function quoteShell(s: string, always = false): string {
@@ -42,7 +44,10 @@ export function quoteShell(s: string, always = false): string {
       out += `${inQuote ? "'" : ''}$'\\${e}'`;
       inQuote = false;
     } else {
-      if (!inQuote) { out += "'"; inQuote = true; }
+      if (!inQuote) {
+        out += "'";
+        inQuote = true;
+      }
       out += ch === "'" ? `'\\''` : ch;
     }
   }
@@ -73,27 +78,47 @@ export function openRead(sys: Sys, path: string): { data: Buffer } | { errno: Er
 
 // ---- users and groups from /etc/passwd and /etc/group ----
 
-export interface PasswdEntry { name: string; uid: number; gid: number; home: string; shell: string }
-export interface GroupEntry { name: string; gid: number; members: string[] }
+export interface PasswdEntry {
+  name: string;
+  uid: number;
+  gid: number;
+  home: string;
+  shell: string;
+}
+export interface GroupEntry {
+  name: string;
+  gid: number;
+  members: string[];
+}
 
 function readText(fs: SimFS, path: string): string {
   const n = fs.lookup(path, '/');
   return n && n.kind === 'file' ? n.data.toString('latin1') : '';
 }
 export function passwd(fs: SimFS): PasswdEntry[] {
-  return readText(fs, '/etc/passwd').split('\n').filter((l) => l.includes(':')).map((l) => {
-    const f = l.split(':');
-    return { name: f[0], uid: Number(f[2]), gid: Number(f[3]), home: f[5] ?? '', shell: f[6] ?? '' };
-  });
+  return readText(fs, '/etc/passwd')
+    .split('\n')
+    .filter((l) => l.includes(':'))
+    .map((l) => {
+      const f = l.split(':');
+      return { name: f[0], uid: Number(f[2]), gid: Number(f[3]), home: f[5] ?? '', shell: f[6] ?? '' };
+    });
 }
 export function groups(fs: SimFS): GroupEntry[] {
-  return readText(fs, '/etc/group').split('\n').filter((l) => l.includes(':')).map((l) => {
-    const f = l.split(':');
-    return { name: f[0], gid: Number(f[2]), members: (f[3] ?? '').split(',').filter(Boolean) };
-  });
+  return readText(fs, '/etc/group')
+    .split('\n')
+    .filter((l) => l.includes(':'))
+    .map((l) => {
+      const f = l.split(':');
+      return { name: f[0], gid: Number(f[2]), members: (f[3] ?? '').split(',').filter(Boolean) };
+    });
 }
-export function userName(fs: SimFS, uid: number): string | undefined { return passwd(fs).find((p) => p.uid === uid)?.name; }
-export function groupName(fs: SimFS, gid: number): string | undefined { return groups(fs).find((g) => g.gid === gid)?.name; }
+export function userName(fs: SimFS, uid: number): string | undefined {
+  return passwd(fs).find((p) => p.uid === uid)?.name;
+}
+export function groupName(fs: SimFS, gid: number): string | undefined {
+  return groups(fs).find((g) => g.gid === gid)?.name;
+}
 /** The supplementary groups initgroups() gives a user: the primary gid plus every group listing the name. */
 export function userGroups(fs: SimFS, name: string | undefined, gid: number): number[] {
   const out = [gid];
@@ -119,9 +144,11 @@ export function lsDate(mtimeMs: number, nowMs: number): string {
 /** stat's `2026-11-28 05:57:12.123000000 +0000`. */
 export function statDate(ms: number): string {
   const d = new Date(ms);
-  const ns = String(((ms % 1000) + 1000) % 1000 * 1_000_000).padStart(9, '0');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} `
-    + `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${ns} +0000`;
+  const ns = String((((ms % 1000) + 1000) % 1000) * 1_000_000).padStart(9, '0');
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${ns} +0000`
+  );
 }
 
 /** Symbolic mode as `ls -l` and stat %A print it: `-rw-r--r--`, `drwxrwxrwt`. */

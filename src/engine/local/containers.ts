@@ -1,8 +1,8 @@
 // Container lookup and list filters (moby daemon/container.go GetContainer, daemon/list.go).
 import type { Container } from '../../api/services.js';
+import { quoteGo } from '../../go/strconv/quote.js';
 import { DaemonError } from '../errors.js';
 import { matchLabels, validateFilterKeys } from '../filters.js';
-import { quoteGo } from '../../go/strconv/quote.js';
 
 /** Full ID, then exact name (with or without the leading slash), then ID prefix. */
 export function resolveContainer(containers: Container[], ref: string): Container {
@@ -20,10 +20,29 @@ export function resolveContainer(containers: Container[], ref: string): Containe
  * the argument as given, Go-quoted). Engine 20.10 said "You cannot remove a running container <ID>. …".
  */
 export function runningContainerRemoval(ref: string): DaemonError {
-  return new DaemonError(`cannot remove container ${quoteGo(ref)}: container is running: stop the container before removing or force remove`, 409);
+  return new DaemonError(
+    `cannot remove container ${quoteGo(ref)}: container is running: stop the container before removing or force remove`,
+    409,
+  );
 }
 
-const CONTAINER_FILTERS = ['ancestor', 'before', 'expose', 'exited', 'health', 'id', 'is-task', 'isolation', 'label', 'name', 'network', 'publish', 'since', 'status', 'volume'];
+const CONTAINER_FILTERS = [
+  'ancestor',
+  'before',
+  'expose',
+  'exited',
+  'health',
+  'id',
+  'is-task',
+  'isolation',
+  'label',
+  'name',
+  'network',
+  'publish',
+  'since',
+  'status',
+  'volume',
+];
 const STATUSES = ['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead'];
 
 /** `docker ps` filters: name is a regular expression (substring), id a prefix; running only unless all. */

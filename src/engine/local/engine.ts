@@ -1,22 +1,61 @@
 // The simulated one-node swarm manager: the Engine surface backed by the state store.
 import { networkInterfaces } from 'node:os';
-import type { Engine, NetworkEngine, ServiceEngine } from '../client.js';
 import type { Filters } from '../../api/filters.js';
-import type { Secret, SecretSpec, SwarmInfo, SwarmInitRequest, SwarmSpecUpdate, SwarmUnlockRequest, SwarmUpdateRequest, SystemInfo, Version } from '../../api/swarm.js';
+import type { Network, NetworkCreateRequest } from '../../api/networks.js';
+import type {
+  Container,
+  ExecRequest,
+  ExecResult,
+  Node,
+  Service,
+  ServiceCreateResponse,
+  ServiceSpec,
+  ServiceStatus,
+  ServiceUpdateOptions,
+  Task,
+} from '../../api/services.js';
+import type {
+  Secret,
+  SecretSpec,
+  SwarmInfo,
+  SwarmInitRequest,
+  SwarmSpecUpdate,
+  SwarmUnlockRequest,
+  SwarmUpdateRequest,
+  SystemInfo,
+  Version,
+} from '../../api/swarm.js';
+import type { State, SwarmRecord } from '../../store/state.js';
+import { type StateStore, SwarmLockedError, type Transaction, UnlockError } from '../../store/state-store.js';
+import type { Engine, NetworkEngine, ServiceEngine } from '../client.js';
 import { alreadyInSwarm, DaemonError, notInSwarm, notManager, notManagerWorker, rpcError, swarmLocked } from '../errors.js';
 import { validateFilterKeys } from '../filters.js';
 import { newJoinTokens, newObjectId, newUnlockKey } from '../ids.js';
-import { SwarmLockedError, UnlockError, type StateStore, type Transaction } from '../../store/state-store.js';
-import type { State, SwarmRecord } from '../../store/state.js';
-import { filterSecrets, resolveSecret, validateSecretSpec } from './secrets.js';
-import { newRootCACertificate } from '../root-ca.js';
-import type { Container, ExecRequest, ExecResult, Node, Service, ServiceCreateResponse, ServiceSpec, ServiceStatus, ServiceUpdateOptions, Task } from '../../api/services.js';
 import { randomName } from '../names.js';
-import { exitContainer, hasDirtyTasks, reconcile, shutdownTask, type Clock } from './orchestrator.js';
-import { checkNameFree, filterServices, filterTasks, resolveService, resolveTask, rollbackSpec, servicesUsingSecret, settledUpdateStatus, validateServiceSpec } from './services.js';
+import { newRootCACertificate } from '../root-ca.js';
 import { filterContainers, resolveContainer, runningContainerRemoval } from './containers.js';
-import type { Network, NetworkCreateRequest } from '../../api/networks.js';
-import { allocateEndpoint, checkNetworkRemovable, createNetwork, filterNetworks, ingressNetwork, resolveAttachments, resolveNetwork } from './networks.js';
+import {
+  allocateEndpoint,
+  checkNetworkRemovable,
+  createNetwork,
+  filterNetworks,
+  ingressNetwork,
+  resolveAttachments,
+  resolveNetwork,
+} from './networks.js';
+import { type Clock, exitContainer, hasDirtyTasks, reconcile, shutdownTask } from './orchestrator.js';
+import { filterSecrets, resolveSecret, validateSecretSpec } from './secrets.js';
+import {
+  checkNameFree,
+  filterServices,
+  filterTasks,
+  resolveService,
+  resolveTask,
+  rollbackSpec,
+  servicesUsingSecret,
+  settledUpdateStatus,
+  validateServiceSpec,
+} from './services.js';
 
 /** swarmkit ca.MinNodeCertExpiration. */
 const MIN_NODE_CERT_EXPIRY_NS = 3600e9;
@@ -246,7 +285,10 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
       const secret = resolveSecret(tx.state.secrets, id);
       if (secret.Version.Index !== version.Index) throw rpcError('Unknown', 'update out of sequence');
       // the same payload may be sent again (docker stack deploy does); only a changed one is refused
-      if (spec.Name !== secret.Spec.Name || (spec.Data !== undefined && !this.store.readPayload(secret.ID).equals(Buffer.from(spec.Data)))) {
+      if (
+        spec.Name !== secret.Spec.Name ||
+        (spec.Data !== undefined && !this.store.readPayload(secret.ID).equals(Buffer.from(spec.Data)))
+      ) {
         throw rpcError('InvalidArgument', 'only updates to Labels are allowed');
       }
       secret.Spec.Labels = { ...spec.Labels };
@@ -261,7 +303,10 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
     const secret = resolveSecret(state.secrets, idOrName);
     // node:crypto is loaded here, off the start-up path of every other command
     const { sameSecretData } = await import('./secret-compare.js');
-    return sameSecretData(this.unlocked(() => this.store.readPayload(secret.ID)), data);
+    return sameSecretData(
+      this.unlocked(() => this.store.readPayload(secret.ID)),
+      data,
+    );
   }
 
   // ---- services, tasks, nodes ----
@@ -313,7 +358,12 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
       // rollback=previous: the previous spec and the current one swap places
       const rollback = opts.Rollback === 'previous';
       const next = rollback ? rollbackSpec(service, tx.state.secrets) : stored;
-      const endpoint = allocateEndpoint(next, tx.state.services.filter((s) => s !== service), tx.state.networks, service.Endpoint);
+      const endpoint = allocateEndpoint(
+        next,
+        tx.state.services.filter((s) => s !== service),
+        tx.state.networks,
+        service.Endpoint,
+      );
       const now = this.now();
       service.PreviousSpec = service.Spec;
       service.Spec = next;
@@ -481,12 +531,18 @@ function storedSpec(spec: ServiceSpec, networks: Network[]): ServiceSpec {
   const stored = structuredClone(spec);
   // moby restartPolicyToGRPC
   const condition = stored.TaskTemplate.RestartPolicy?.Condition ?? '';
-  if (!['', 'none', 'on-failure', 'any'].includes(condition)) throw new DaemonError(`invalid RestartCondition: ${JSON.stringify(condition)}`, 400);
+  if (!['', 'none', 'on-failure', 'any'].includes(condition))
+    throw new DaemonError(`invalid RestartCondition: ${JSON.stringify(condition)}`, 400);
   resolveAttachments(stored, networks);
   const endpoint = stored.EndpointSpec;
   if (!endpoint.Mode) endpoint.Mode = 'vip';
   if (endpoint.Ports?.length) {
-    endpoint.Ports = endpoint.Ports.map(({ PublishedPort, ...p }) => ({ Protocol: p.Protocol, TargetPort: p.TargetPort, ...(PublishedPort ? { PublishedPort } : {}), PublishMode: p.PublishMode }));
+    endpoint.Ports = endpoint.Ports.map(({ PublishedPort, ...p }) => ({
+      Protocol: p.Protocol,
+      TargetPort: p.TargetPort,
+      ...(PublishedPort ? { PublishedPort } : {}),
+      PublishMode: p.PublishMode,
+    }));
   } else delete endpoint.Ports;
   return stored;
 }
@@ -495,7 +551,8 @@ function storedSpec(spec: ServiceSpec, networks: Network[]): ServiceSpec {
 function serviceStatus(tasks: Task[], service: Service): ServiceStatus {
   const own = tasks.filter((t) => t.ServiceID === service.ID);
   const running = own.filter((t) => t.Status.State === 'running').length;
-  const desired = 'Replicated' in service.Spec.Mode ? service.Spec.Mode.Replicated.Replicas : own.filter((t) => t.DesiredState === 'running').length;
+  const desired =
+    'Replicated' in service.Spec.Mode ? service.Spec.Mode.Replicated.Replicas : own.filter((t) => t.DesiredState === 'running').length;
   return { RunningTasks: running, DesiredTasks: desired };
 }
 

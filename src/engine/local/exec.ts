@@ -1,9 +1,10 @@
 // `docker exec` in a task container: a simulated Debian filesystem with the container's secrets
 // mounted read-only, the service's environment, and the process the command names.
-import type { Secret } from '../../api/swarm.js';
+
 import type { Container, ExecRequest, ExecResult, Service, Task } from '../../api/services.js';
-import { resolveExecUser, runProcess } from '../exec/process.js';
+import type { Secret } from '../../api/swarm.js';
 import { SimFS } from '../exec/filesystem.js';
+import { resolveExecUser, runProcess } from '../exec/process.js';
 import { renderSecretTemplate, type SecretTemplateContext } from './secret-template.js';
 
 export interface ExecContext extends SecretTemplateContext {

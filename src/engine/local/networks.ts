@@ -110,8 +110,7 @@ export function filterNetworks(networks: Network[], filters: Filters): Network[]
   for (const t of filters.get('type') ?? []) {
     if (t !== 'custom' && t !== 'builtin') throw new DaemonError(`invalid filter: 'type'='${t}'`, 400);
   }
-  const matches = (patterns: string[] | undefined, value: string): boolean =>
-    !patterns || patterns.some((p) => safeRegExp(p).test(value));
+  const matches = (patterns: string[] | undefined, value: string): boolean => !patterns || patterns.some((p) => safeRegExp(p).test(value));
   return networks.filter((n) => {
     if (!matches(filters.get('name'), n.Name)) return false;
     if (!matches(filters.get('id'), n.Id)) return false;
@@ -176,7 +175,10 @@ export function allocateEndpoint(spec: ServiceSpec, others: Service[], networks:
     if (p.PublishMode !== 'ingress' || !p.PublishedPort) continue;
     const holder = taken.get(portKey(p));
     if (holder) {
-      throw rpcError('InvalidArgument', `port '${p.PublishedPort}' is already in use by service '${holder.Spec.Name}' (${holder.ID}) as an ingress port`);
+      throw rpcError(
+        'InvalidArgument',
+        `port '${p.PublishedPort}' is already in use by service '${holder.Spec.Name}' (${holder.ID}) as an ingress port`,
+      );
     }
   }
   const attachments = spec.TaskTemplate.Networks ?? [];

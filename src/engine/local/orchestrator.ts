@@ -1,12 +1,13 @@
 // The swarm orchestrator, converged at once: every desired slot gets a running task with one
 // container; a changed task template replaces tasks stop-first; scaled-away slots vanish; each slot
 // keeps at most the swarm's task-history limit of tasks (swarmkit orchestrator, taskreaper).
-import { randomBytes } from '../../determinism/entropy.js';
+
 import type { Container, Service, Task } from '../../api/services.js';
-import { newObjectId } from '../ids.js';
-import { imageDefaults } from '../images.js';
+import { randomBytes } from '../../determinism/entropy.js';
 import { GoTime } from '../../go/time/time.js';
 import type { State, SwarmRecord } from '../../store/state.js';
+import { newObjectId } from '../ids.js';
+import { imageDefaults } from '../images.js';
 
 export interface Clock {
   now: () => string;
@@ -24,8 +25,7 @@ function desiredSlots(service: Service): number[] {
 /** Tasks of a slot share a slot number (replicated) or a node (global). */
 const slotOf = (t: Task): number => t.Slot ?? 0;
 
-const sameTemplate = (task: Task, service: Service): boolean =>
-  JSON.stringify(task.Spec) === JSON.stringify(service.Spec.TaskTemplate);
+const sameTemplate = (task: Task, service: Service): boolean => JSON.stringify(task.Spec) === JSON.stringify(service.Spec.TaskTemplate);
 
 /** Whether the service's current spec makes the orchestrator replace a running task (IsTaskDirty). */
 export function hasDirtyTasks(state: State, service: Service): boolean {

@@ -3,11 +3,12 @@
 // {{secret "target"}} (swarmkit template/context.go PayloadContext.Expand: Go's text/template with
 // swarmkit's functions only, none of docker's CLI ones). Rendering happens when the file is read,
 // from the sealed payload.
-import type { Secret } from '../../api/swarm.js';
+
 import type { Container, Service, Task } from '../../api/services.js';
-import { DaemonError } from '../errors.js';
+import type { Secret } from '../../api/swarm.js';
 import { goMap, goStruct } from '../../go/reflect/value.js';
 import { parseTemplate } from '../../go/template/template.js';
+import { DaemonError } from '../errors.js';
 
 /** What rendering needs to know of the task whose container reads the secret. */
 export interface SecretTemplateContext {

@@ -1,9 +1,9 @@
 // Secret rules of swarmkit's control API (manager/controlapi/secret.go, common.go) and moby's lookup.
 import type { Filters } from '../../api/filters.js';
 import type { Secret, SecretSpec } from '../../api/swarm.js';
+import { quoteGo } from '../../go/strconv/quote.js';
 import { objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
 import { matchLabels } from '../filters.js';
-import { quoteGo } from '../../go/strconv/quote.js';
 
 const VALID_NAME = /^[a-zA-Z0-9]+(?:[a-zA-Z0-9-_.]*[a-zA-Z0-9])?$/;
 /** swarmkit MaxSecretSize: 500 KiB, and a payload of exactly that size is refused. */

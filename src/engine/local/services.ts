@@ -1,9 +1,10 @@
 // Service rules of swarmkit's control API (controlapi/service.go, common.go) and moby's lookups.
-import type { Secret } from '../../api/swarm.js';
+
 import type { Service, ServiceSpec, Task } from '../../api/services.js';
+import type { Secret } from '../../api/swarm.js';
+import { MAX_REPLICAS } from '../../store/state-schema.js';
 import { DaemonError, objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
 import { matchLabels } from '../filters.js';
-import { MAX_REPLICAS } from '../../store/state-schema.js';
 
 const DNS_COMPONENT = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
 
@@ -80,7 +81,22 @@ export function filterServices(services: Service[], filters: Map<string, string[
   });
 }
 
-const TASK_STATES = ['new', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting', 'running', 'complete', 'shutdown', 'failed', 'rejected', 'remove', 'orphaned'];
+const TASK_STATES = [
+  'new',
+  'pending',
+  'assigned',
+  'accepted',
+  'preparing',
+  'ready',
+  'starting',
+  'running',
+  'complete',
+  'shutdown',
+  'failed',
+  'rejected',
+  'remove',
+  'orphaned',
+];
 
 /**
  * ListTasks filters (moby newListTasksFilters, daemon/cluster/tasks.go GetTasks): each `service`
@@ -88,7 +104,12 @@ const TASK_STATES = ['new', 'pending', 'assigned', 'accepted', 'preparing', 'rea
  * is a prefix of <service>.<slot>.<taskID>; label matches the service's labels as they were when
  * the task was made.
  */
-export function filterTasks(tasks: Task[], services: Service[], nodeNames: (id: string) => string[], filters: Map<string, string[]>): Task[] {
+export function filterTasks(
+  tasks: Task[],
+  services: Service[],
+  nodeNames: (id: string) => string[],
+  filters: Map<string, string[]>,
+): Task[] {
   for (const state of filters.get('desired-state') ?? []) {
     if (!TASK_STATES.includes(state)) throw new DaemonError(`Invalid desired-state filter: '${state}'`, 400);
   }

@@ -12,7 +12,8 @@ export function csvRecord(value: string): string[] {
       let field = '';
       i++;
       for (;;) {
-        if (i >= value.length) throw new Error(`parse error on line 1, column ${value.length + 1}: extraneous or missing " in quoted-field`);
+        if (i >= value.length)
+          throw new Error(`parse error on line 1, column ${value.length + 1}: extraneous or missing " in quoted-field`);
         if (value[i] === '"') {
           if (value[i + 1] === '"') {
             field += '"';

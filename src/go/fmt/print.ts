@@ -1,8 +1,9 @@
 // Go's fmt/print.go and format.go: Sprint, Sprintln, Sprintf and how %v prints a value.
+
+import { GoFloat, GoNil, goFormat, kindOf, mapEntries, structFields, typeName } from '../reflect/value.js';
 import { formatFloat } from '../strconv/ftoa.js';
 import { canBackquote, isPrint, quoteGo, quoteRune } from '../strconv/quote.js';
 import { runeCount, utf8Bytes } from '../unicode/utf8.js';
-import { GoFloat, goFormat, GoNil, kindOf, mapEntries, structFields, typeName } from '../reflect/value.js';
 
 const hexLower = '0123456789abcdef';
 const hexUpper = '0123456789ABCDEF';
@@ -339,7 +340,8 @@ class Printer {
       if (this.f.sharpV) this.buf += '(' + v.type + ')(nil)';
       else this.pad('<nil>');
     } else if (verb === 'p') this.pad('0x0');
-    else if ('boxXd'.includes(verb)) this.fmtIntegerBase(0n, verb === 'b' ? 2 : verb === 'o' ? 8 : verb === 'd' ? 10 : 16, verb, verb === 'X');
+    else if ('boxXd'.includes(verb))
+      this.fmtIntegerBase(0n, verb === 'b' ? 2 : verb === 'o' ? 8 : verb === 'd' ? 10 : 16, verb, verb === 'X');
     else this.badVerb(verb, v);
   }
 

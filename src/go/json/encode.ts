@@ -1,6 +1,7 @@
 // Go's encoding/json/encode.go: Marshal as docker's data needs it.
+
+import { GoFloat, GoNil, goJSON, kindOf, mapEntries, typeName } from '../reflect/value.js';
 import { formatFloat } from '../strconv/ftoa.js';
-import { GoFloat, goJSON, GoNil, kindOf, mapEntries, typeName } from '../reflect/value.js';
 
 const hexLower = '0123456789abcdef';
 

@@ -25,8 +25,8 @@
 // properties (getters, methods, non-enumerable aliases such as promoted embedded fields) whose
 // name starts with an upper-case letter (Go's exported identifiers).
 
-import { compareBytes } from '../strings/strings.js';
 import { formatFloat } from '../strconv/ftoa.js';
+import { compareBytes } from '../strings/strings.js';
 
 export const goFormat: unique symbol = Symbol.for('tsecret.goFormat');
 export const goJSON: unique symbol = Symbol.for('tsecret.goJSON');

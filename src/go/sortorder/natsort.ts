@@ -12,7 +12,14 @@ function bytesOf(s: string): string | Uint8Array {
 
 const at = (s: string | Uint8Array, i: number): number => (typeof s === 'string' ? s.charCodeAt(i) : s[i]);
 
-function compareDigitRuns(s1: string | Uint8Array, start1: number, end1: number, s2: string | Uint8Array, start2: number, end2: number): number {
+function compareDigitRuns(
+  s1: string | Uint8Array,
+  start1: number,
+  end1: number,
+  s2: string | Uint8Array,
+  start2: number,
+  end2: number,
+): number {
   if (end1 - start1 !== end2 - start2) return end1 - start1 < end2 - start2 ? -1 : 1;
   for (let k = 0; k < end1 - start1; k++) {
     const c1 = at(s1, start1 + k);

@@ -321,4 +321,3 @@ function uniformTable(lines: readonly string[], minwidth: number, padding: numbe
   }
   return pieces.join('');
 }
-

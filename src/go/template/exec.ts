@@ -6,7 +6,20 @@ import { quoteGo } from '../strconv/quote.js';
 import { utf8Len } from '../unicode/utf8.js';
 import { type FuncTable, GO_PARAM_NAME, type GoFunc, type GoParam, goSig, sigOf } from './funcs.js';
 import { countNewlines } from './lex.js';
-import { type ActionNode, type BranchNode, type ChainNode, type CommandNode, type FieldNode, type IdentifierNode, type Node, nodeString, type NumberNode, type PipeNode, type TemplateNode, type VariableNode } from './node.js';
+import {
+  type ActionNode,
+  type BranchNode,
+  type ChainNode,
+  type CommandNode,
+  type FieldNode,
+  type IdentifierNode,
+  type Node,
+  type NumberNode,
+  nodeString,
+  type PipeNode,
+  type TemplateNode,
+  type VariableNode,
+} from './node.js';
 import type { Tree } from './parse.js';
 import { box, Iface, indirectInterface, isTrue, isUpper, lookup, nilKind, truth, type Val, zeroOf } from './value.js';
 
@@ -449,7 +462,7 @@ export class State {
       this.errorf(`wrong number of args for ${name}: want ${s.params.length} got ${numIn}`);
     }
     if (isBuiltin && (name === 'and' || name === 'or')) {
-      let v: Val = undefined;
+      let v: Val;
       for (const arg of args) {
         v = this.evalArg(dot, 'value', arg);
         if (truth(v) === (name === 'or')) return v;

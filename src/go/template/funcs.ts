@@ -348,7 +348,16 @@ function urlQueryEscape(s: string): string {
   let out = '';
   for (const b of utf8Bytes(s)) {
     const c = String.fromCharCode(b);
-    if ((b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || c === '-' || c === '_' || c === '.' || c === '~') out += c;
+    if (
+      (b >= 0x30 && b <= 0x39) ||
+      (b >= 0x41 && b <= 0x5a) ||
+      (b >= 0x61 && b <= 0x7a) ||
+      c === '-' ||
+      c === '_' ||
+      c === '.' ||
+      c === '~'
+    )
+      out += c;
     else if (b === 0x20) out += '+';
     else out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
   }
@@ -362,7 +371,12 @@ export interface BuiltinSpec extends GoFuncSpec {
 /** The functions a template can call: the builtins, then the ones the template was given. */
 export type FuncTable = Map<string, GoFunc | BuiltinSpec>;
 
-const bi = (params: GoParam[], fn: (...args: any[]) => unknown, variadic?: GoParam): BuiltinSpec => ({ builtin: true, params, variadic, fn });
+const bi = (params: GoParam[], fn: (...args: any[]) => unknown, variadic?: GoParam): BuiltinSpec => ({
+  builtin: true,
+  params,
+  variadic,
+  fn,
+});
 
 let builtinTable: Map<string, BuiltinSpec> | undefined;
 export function builtins(): Map<string, BuiltinSpec> {

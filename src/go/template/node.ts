@@ -1,7 +1,8 @@
 // Go's text/template/parse/node.go: the parse tree's nodes, how Go shows them in errors
 // (Node.String) and the number node built from a literal (newNumber).
-import { parseGoIntSyntax } from '../strconv/atoi.js';
+
 import { parseGoFloat } from '../strconv/atof.js';
+import { parseGoIntSyntax } from '../strconv/atoi.js';
 import { quoteGo, SyntaxError_, unquote } from '../strconv/quote.js';
 import { I_CHARCONST, I_COMPLEX } from './lex.js';
 

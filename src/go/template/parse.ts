@@ -1,8 +1,55 @@
 // Go's text/template/parse/parse.go: the parser, building a Tree per template (define/block add
 // more to the set); errors are Go's, "template: :LINE: message".
 import { quoteGo, unquote } from '../strconv/quote.js';
-import { I_ASSIGN, I_BLOCK, I_BOOL, I_BREAK, I_CHAR, I_CHARCONST, I_COMPLEX, I_CONTINUE, I_DECLARE, I_DEFINE, I_DOT, I_ELSE, I_END, I_EOF, I_ERROR, I_FIELD, I_IDENT, I_IF, I_LDELIM, I_LPAREN, I_NIL, I_NUMBER, I_PIPE, I_RANGE, I_RAWSTRING, I_RDELIM, I_RPAREN, I_SPACE, I_STRING, I_TEMPLATE, I_TEXT, I_VARIABLE, I_WITH, type Item, itemString, Lexer } from './lex.js';
-import { type BranchNode, type ChainNode, type CommandNode, type ListNode, newNumber, nodeString, type PipeNode, type VariableNode, type Node } from './node.js';
+import {
+  I_ASSIGN,
+  I_BLOCK,
+  I_BOOL,
+  I_BREAK,
+  I_CHAR,
+  I_CHARCONST,
+  I_COMPLEX,
+  I_CONTINUE,
+  I_DECLARE,
+  I_DEFINE,
+  I_DOT,
+  I_ELSE,
+  I_END,
+  I_EOF,
+  I_ERROR,
+  I_FIELD,
+  I_IDENT,
+  I_IF,
+  I_LDELIM,
+  I_LPAREN,
+  I_NIL,
+  I_NUMBER,
+  I_PIPE,
+  I_RANGE,
+  I_RAWSTRING,
+  I_RDELIM,
+  I_RPAREN,
+  I_SPACE,
+  I_STRING,
+  I_TEMPLATE,
+  I_TEXT,
+  I_VARIABLE,
+  I_WITH,
+  type Item,
+  itemString,
+  type Lexer,
+} from './lex.js';
+import {
+  type BranchNode,
+  type ChainNode,
+  type CommandNode,
+  type ListNode,
+  type Node,
+  newNumber,
+  nodeString,
+  type PipeNode,
+  type VariableNode,
+} from './node.js';
 
 export class TemplateParseError extends Error {
   override name = 'TemplateParseError';
@@ -221,7 +268,7 @@ export class Tree {
   pipeline(context: string, end: number): PipeNode {
     const token = this.peekNonSpace();
     const pipe: PipeNode = { type: 'pipe', pos: token.pos, line: token.line, isAssign: false, decl: [], cmds: [] };
-    decls: for (;;) {
+    for (;;) {
       const v = this.peekNonSpace();
       if (v.typ === I_VARIABLE) {
         this.next();
@@ -238,7 +285,7 @@ export class Tree {
           this.vars.push(v.val);
           if (context === 'range' && pipe.decl.length < 2) {
             const p = this.peekNonSpace().typ;
-            if (p === I_VARIABLE || p === I_RDELIM || p === I_RPAREN) continue decls;
+            if (p === I_VARIABLE || p === I_RDELIM || p === I_RPAREN) continue;
             this.errorf('range can only initialize variables');
           }
           this.errorf(`too many declarations in ${context}`);

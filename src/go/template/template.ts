@@ -1,8 +1,8 @@
 // Go's text/template/template.go and helper.go: a parsed template (with the templates it
 // defines), its functions (Funcs) and Execute.
 import { quoteGo } from '../strconv/quote.js';
-import { ControlSignal, type ExecOptions, simpleMethod, State, TemplateExecError, TemplateOutputLimitError } from './exec.js';
-import { builtins, type BuiltinSpec, type FuncTable, type GoFunc } from './funcs.js';
+import { ControlSignal, type ExecOptions, State, simpleMethod, TemplateExecError, TemplateOutputLimitError } from './exec.js';
+import { type BuiltinSpec, builtins, type FuncTable, type GoFunc } from './funcs.js';
 import { Lexer } from './lex.js';
 import { Tree } from './parse.js';
 
@@ -40,7 +40,8 @@ export class Template implements GoTemplate {
       }
       if (e instanceof ControlSignal) return st.out;
       // a value too long for a V8 string (a huge printf width in a pipeline) is output out of bounds too
-      if (e instanceof RangeError && /Invalid string length|Cannot create a string longer/.test(e.message)) throw new TemplateOutputLimitError();
+      if (e instanceof RangeError && /Invalid string length|Cannot create a string longer/.test(e.message))
+        throw new TemplateOutputLimitError();
       throw e;
     }
     return st.out;

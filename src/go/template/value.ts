@@ -27,7 +27,7 @@ export const isUpper = (s: string): boolean => {
 export function lookup(obj: object, name: string, kind: string): [boolean, unknown] {
   if (obj instanceof Map) return obj.has(name) ? [true, obj.get(name)] : [false, undefined];
   if (kind === 'map') {
-    return Object.prototype.hasOwnProperty.call(obj, name) ? [true, (obj as Record<string, unknown>)[name]] : [false, undefined];
+    return Object.hasOwn(obj, name) ? [true, (obj as Record<string, unknown>)[name]] : [false, undefined];
   }
   // Structs: only exported (upper-case) names, own or inherited (class getters and methods).
   if (!isUpper(name) || !(name in obj)) return [false, undefined];

@@ -3,7 +3,7 @@
 import { goFormat, goType } from '../reflect/value.js';
 import { quoteGo } from '../strconv/quote.js';
 
-const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 
 /** time.ParseDuration: nanoseconds; throws Go's error ("time: invalid duration \"x\""). */
 export function parseGoDuration(orig: string): number {

@@ -192,7 +192,8 @@ function nextStdChunk(layout: string): Chunk {
         if (at(i, 'MST')) return [layout.slice(0, i), 'MST', rest(3)];
         break;
       case '0':
-        if (i + 1 < layout.length && layout[i + 1] >= '1' && layout[i + 1] <= '6') return [layout.slice(0, i), '0' + layout[i + 1], rest(2)];
+        if (i + 1 < layout.length && layout[i + 1] >= '1' && layout[i + 1] <= '6')
+          return [layout.slice(0, i), '0' + layout[i + 1], rest(2)];
         if (at(i, '002')) return [layout.slice(0, i), '002', rest(3)];
         break;
       case '1':
@@ -332,7 +333,9 @@ function formatLayout(sec: number, nsec: number, layout: string): string {
           out += z === '07' ? '+00' : z === '0700' ? '+0000' : z === '07:00' ? '+00:00' : z === '070000' ? '+000000' : '+00:00:00';
         } else {
           // Fractional seconds: .000 keeps n digits, .999 trims trailing zeros (and the dot).
-          const digits = String(nsec).padStart(9, '0').slice(0, std.length - 1);
+          const digits = String(nsec)
+            .padStart(9, '0')
+            .slice(0, std.length - 1);
           if (std[1] === '0') out += std[0] + digits;
           else {
             const t = digits.replace(/0+$/, '');

@@ -26,9 +26,34 @@ describe('flag values', () => {
   });
 
   it('reads a given flag as its parse gives it, every value of a list in order', () => {
-    const argv = ['-d', '--wait=false', '--name', 'web', '--tail=5', '--replicas', '3', '-n', '2', '--label', 'a', '--label=b', '--file', 'x,y', '--file=z'];
+    const argv = [
+      '-d',
+      '--wait=false',
+      '--name',
+      'web',
+      '--tail=5',
+      '--replicas',
+      '3',
+      '-n',
+      '2',
+      '--label',
+      'a',
+      '--label=b',
+      '--file',
+      'x,y',
+      '--file=z',
+    ];
     const parsed = parseFlags(FLAGS, argv, io);
-    expect(parsed.flags).toEqual({ detach: true, wait: false, name: 'web', tail: '5', replicas: 3, last: 2, label: ['a', 'b'], file: [['x', 'y'], ['z']] });
+    expect(parsed.flags).toEqual({
+      detach: true,
+      wait: false,
+      name: 'web',
+      tail: '5',
+      replicas: 3,
+      last: 2,
+      label: ['a', 'b'],
+      file: [['x', 'y'], ['z']],
+    });
     expect([...parsed.changed].sort()).toEqual(['detach', 'file', 'label', 'last', 'name', 'replicas', 'tail', 'wait']);
   });
 

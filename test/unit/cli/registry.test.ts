@@ -57,7 +57,12 @@ describe('the command tree as data', () => {
   it('answers every help, usage error and bare group exactly as the real tree', async () => {
     const lines: string[][] = [['--help'], [], ['help', 'secret', 'ls'], ['nosuch'], ['--bogus']];
     for (const path of paths(rootCommand()).slice(1)) lines.push([...path, '--help'], [...path, '--bogus'], [...path, '-h']);
-    lines.push(['secret'], ['stack', '--orchestrator', 'swarm', 'ls', '--help'], ['service', 'create', '--replicas', 'x', 'nginx'], ['secret', 'ls', 'extra']);
+    lines.push(
+      ['secret'],
+      ['stack', '--orchestrator', 'swarm', 'ls', '--help'],
+      ['service', 'create', '--replicas', 'x', 'nginx'],
+      ['secret', 'ls', 'extra'],
+    );
     for (const argv of lines) {
       const { tree } = lazyTree();
       expect(await run(argv, tree), argv.join(' ')).toEqual(await run(argv));
@@ -65,7 +70,14 @@ describe('the command tree as data', () => {
   });
 
   it('loads no module for help and flag errors, and the command alone to run it', async () => {
-    for (const argv of [['--help'], ['secret', 'ls', '--help'], ['secret', 'ls', '--bogus'], ['service', 'create', '--help'], ['--version'], ['nosuch']]) {
+    for (const argv of [
+      ['--help'],
+      ['secret', 'ls', '--help'],
+      ['secret', 'ls', '--bogus'],
+      ['service', 'create', '--help'],
+      ['--version'],
+      ['nosuch'],
+    ]) {
       const { tree, loaded } = lazyTree();
       await run(argv, tree);
       expect(loaded, argv.join(' ')).toEqual([]);

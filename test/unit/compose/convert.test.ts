@@ -3,18 +3,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Secret } from '../../../src/api/swarm.js';
 import {
-  Namespace,
   convertNetworks,
   convertSecrets,
   convertService,
   convertServiceSecrets,
   convertServices,
+  Namespace,
   serviceNetworkKeys,
   validateImageReference,
 } from '../../../src/compose/convert.js';
 import type { Config, ServiceConfig } from '../../../src/compose/types.js';
-import type { Secret } from '../../../src/api/swarm.js';
 
 const ns = new Namespace('gitea');
 const dir = mkdtempSync(join(tmpdir(), 'tsecret-convert-'));
@@ -24,7 +24,13 @@ const secretsOf = (names: string[]) => ({
   secretList: async (filters: Map<string, string[]>): Promise<Secret[]> =>
     names
       .filter((n) => (filters.get('name') ?? []).some((p) => n.toLowerCase().startsWith(p.toLowerCase())))
-      .map((n, i) => ({ ID: `id${i}${n}`.padEnd(25, '0').slice(0, 25), Version: { Index: 1 }, CreatedAt: '', UpdatedAt: '', Spec: { Name: n, Labels: {} } })),
+      .map((n, i) => ({
+        ID: `id${i}${n}`.padEnd(25, '0').slice(0, 25),
+        Version: { Index: 1 },
+        CreatedAt: '',
+        UpdatedAt: '',
+        Spec: { Name: n, Labels: {} },
+      })),
 });
 
 const config = (services: ServiceConfig[], extra: Partial<Config> = {}): Config => ({
@@ -84,7 +90,14 @@ describe('secrets', () => {
     await expect(convertServices(ns, cfg([{ source: 'ghost' }]), secretsOf([]))).rejects.toThrow('service db: undefined secret "ghost"');
     await expect(convertServices(ns, cfg([{ source: 'root' }]), secretsOf([]))).rejects.toThrow('service db: secret not found: root');
     await expect(
-      convertServices(ns, cfg([{ source: 'root', target: 't' }, { source: 'a', target: 't' }]), secretsOf(['root', 'gitea_a'])),
+      convertServices(
+        ns,
+        cfg([
+          { source: 'root', target: 't' },
+          { source: 'a', target: 't' },
+        ]),
+        secretsOf(['root', 'gitea_a']),
+      ),
     ).rejects.toThrow('service db: duplicate secret target for gitea_a not allowed');
   });
 });
@@ -99,7 +112,11 @@ describe('networks', () => {
     expect([...used].sort()).toEqual(['default', 'front', 'named', 'outside']);
     const nets = convertNetworks(
       ns,
-      { front: { attachable: true, labels: { l: 'v' } }, outside: { name: 'outside', external: { external: true } }, named: { name: 'zz_custom' } },
+      {
+        front: { attachable: true, labels: { l: 'v' } },
+        outside: { name: 'outside', external: { external: true } },
+        named: { name: 'zz_custom' },
+      },
       used,
     );
     expect(nets.external).toEqual(['outside']);
@@ -131,7 +148,12 @@ describe('services', () => {
           { target: 80, published: 8080, protocol: 'tcp', mode: 'ingress' },
           { target: 81, protocol: 'udp' },
         ],
-        deploy: { replicas: 3, labels: { s: 't' }, updateConfig: { parallelism: 2, delay: 10e9 }, restartPolicy: { condition: 'on-failure', delay: 3e9, maxAttempts: 3 } },
+        deploy: {
+          replicas: 3,
+          labels: { s: 't' },
+          updateConfig: { parallelism: 2, delay: 10e9 },
+          restartPolicy: { condition: 'on-failure', delay: 3e9, maxAttempts: 3 },
+        },
       },
       nets,
       {},
@@ -163,7 +185,14 @@ describe('services', () => {
       ],
     });
     expect(spec.Mode).toEqual({ Replicated: { Replicas: 3 } });
-    expect(spec.UpdateConfig).toEqual({ Parallelism: 2, Delay: 10e9, FailureAction: 'pause', Monitor: 5e9, MaxFailureRatio: 0, Order: 'stop-first' });
+    expect(spec.UpdateConfig).toEqual({
+      Parallelism: 2,
+      Delay: 10e9,
+      FailureAction: 'pause',
+      Monitor: 5e9,
+      MaxFailureRatio: 0,
+      Order: 'stop-first',
+    });
     expect(spec.RollbackConfig).toEqual({ Parallelism: 1, FailureAction: 'pause', Monitor: 5e9, MaxFailureRatio: 0, Order: 'stop-first' });
     expect(spec.TaskTemplate.RestartPolicy).toEqual({ Condition: 'on-failure', Delay: 3e9, MaxAttempts: 3 });
     expect(spec.TaskTemplate.Resources).toEqual({});
@@ -177,7 +206,8 @@ describe('services', () => {
     expect(restart('on-failure:3')).toEqual({ Condition: 'on-failure', Delay: 5e9, MaxAttempts: 3 });
     expect(() => restart('bogus')).toThrow('unknown restart policy: bogus');
     expect(() => restart(':3')).toThrow('invalid restart policy format: no policy provided before colon');
-    const mode = (m: string, replicas?: number) => () => convertService(ns, { name: 'w', image: 'x', deploy: { mode: m, replicas } }, {}, {}, []);
+    const mode = (m: string, replicas?: number) => () =>
+      convertService(ns, { name: 'w', image: 'x', deploy: { mode: m, replicas } }, {}, {}, []);
     expect(mode('global', 2)).toThrow('replicas can only be used with replicated or replicated-job mode');
     expect(mode('weird')).toThrow('Unknown mode: weird');
     expect(mode('global')().Mode).toEqual({ Global: {} });
@@ -207,9 +237,9 @@ describe('services', () => {
       { Type: 'volume', Target: '/anon' },
       { Type: 'volume', Source: 'real_ext', Target: '/ext', VolumeOptions: {} },
     ]);
-    expect(() => convertService(ns, { name: 'w', image: 'x', volumes: [{ type: 'volume', source: 'nope', target: '/x' }] }, {}, {}, [])).toThrow(
-      'undefined volume "nope"',
-    );
+    expect(() =>
+      convertService(ns, { name: 'w', image: 'x', volumes: [{ type: 'volume', source: 'nope', target: '/x' }] }, {}, {}, []),
+    ).toThrow('undefined volume "nope"');
   });
 });
 

@@ -1,7 +1,7 @@
 // The compose loader end to end (parse, version, forbidden keys, interpolation, schema, transform,
 // merge), with docker's messages. Expected texts were observed with docker CLI 28.2.2.
 import { describe, expect, it } from 'vitest';
-import { ComposeError, loadComposeFiles, loadComposefileArgs, formatLogWarning } from '../../../src/compose/load.js';
+import { ComposeError, formatLogWarning, loadComposeFiles, loadComposefileArgs } from '../../../src/compose/load.js';
 import { marshalConfig } from '../../../src/compose/marshal.js';
 
 const load = (content: string, env: Record<string, string> = {}, opts = {}) =>
@@ -44,7 +44,11 @@ describe('schema validation messages', () => {
   });
 
   it('accepts what the schema of the version allows', () => {
-    expect(load(`${svc('', '3.5')}secrets:\n  s:\n    name: n\n    file: ./a\n`).config.secrets.s).toEqual({ name: 'n', file: '/work/a', external: { external: false } });
+    expect(load(`${svc('', '3.5')}secrets:\n  s:\n    name: n\n    file: ./a\n`).config.secrets.s).toEqual({
+      name: 'n',
+      file: '/work/a',
+      external: { external: false },
+    });
   });
 });
 
@@ -85,7 +89,9 @@ describe('forbidden, unsupported and deprecated keys', () => {
   });
 
   it('lists ignored options for stack deploy, sorted, over every service', () => {
-    const r = load(`version: "3.8"\nservices:\n  a:\n    image: x\n    restart: always\n    container_name: c\n  b:\n    image: y\n    build: .\n    expose: [80]\n    depends_on: [a]\n`);
+    const r = load(
+      `version: "3.8"\nservices:\n  a:\n    image: x\n    restart: always\n    container_name: c\n  b:\n    image: y\n    build: .\n    expose: [80]\n    depends_on: [a]\n`,
+    );
     expect(r.warnings).toBe(
       'Ignoring unsupported options: build, restart\n\n' +
         'Ignoring deprecated options:\n\ncontainer_name: Setting the container name is not supported.\n\n' +
@@ -114,7 +120,9 @@ describe('YAML errors', () => {
   ])('%j', (content, want) => expect(error(content)).toBe(want));
 
   it('decodes scalars as yaml.v3 does: 0400 is octal, yes stays a string, ~ is null', () => {
-    const c = load(svc('    secrets:\n      - source: s\n        mode: 0400\n    labels:\n      a: yes\n    environment:\n      N: ~\n')).config;
+    const c = load(
+      svc('    secrets:\n      - source: s\n        mode: 0400\n    labels:\n      a: yes\n    environment:\n      N: ~\n'),
+    ).config;
     expect(c.services[0].secrets?.[0].mode).toBe(256);
     expect(c.services[0].labels).toEqual({ a: 'yes' });
     expect(c.services[0].environment).toEqual({ N: null });
@@ -137,8 +145,12 @@ describe('loadComposefileArgs', () => {
   });
 
   it('names a missing file as typed, after parsing the earlier ones', async () => {
-    await expect(loadComposefileArgs(['a.yml', 'b.yml'], host({ '/w/a.yml': 'services: {}\n' }))).rejects.toThrow('open b.yml: no such file or directory');
-    await expect(loadComposefileArgs(['a.yml', 'b.yml'], host({ '/w/a.yml': '- x\n' }))).rejects.toThrow('top-level object must be a mapping');
+    await expect(loadComposefileArgs(['a.yml', 'b.yml'], host({ '/w/a.yml': 'services: {}\n' }))).rejects.toThrow(
+      'open b.yml: no such file or directory',
+    );
+    await expect(loadComposefileArgs(['a.yml', 'b.yml'], host({ '/w/a.yml': '- x\n' }))).rejects.toThrow(
+      'top-level object must be a mapping',
+    );
   });
 
   it('reads stdin for -, once, and resolves paths against the first file or the cwd', async () => {
@@ -163,14 +175,23 @@ describe('env_file', () => {
     const host = { cwd: '/w', env: { C: 'client' }, readFile: read, readStdin: async () => new Uint8Array() };
     const r = await loadComposefileArgs(['-'], { ...host, readStdin: async () => Buffer.from(compose('a.env')) });
     expect(r.config.services[0].environment).toEqual({ A: 'file', B: 'env', C: 'client' });
-    const sync = loadComposeFiles({ workingDir: '/w', env: { C: 'client' }, readFile: read, files: [{ filename: 'f', content: compose('a.env') }] });
+    const sync = loadComposeFiles({
+      workingDir: '/w',
+      env: { C: 'client' },
+      readFile: read,
+      files: [{ filename: 'f', content: compose('a.env') }],
+    });
     expect(sync.config.services[0].environment).toEqual({ A: 'file', B: 'env', C: 'client' });
   });
 
   it('reports a missing or malformed env file as docker does', async () => {
     const host = (c: string) => ({ cwd: '/w', env: {}, readFile: read, readStdin: async () => Buffer.from(c) });
-    await expect(loadComposefileArgs(['-'], host(compose('missing.env')))).rejects.toThrow('open /w/missing.env: no such file or directory');
-    await expect(loadComposefileArgs(['-'], host(compose('bad.env')))).rejects.toThrow("invalid env file (/w/bad.env): variable 'BAD KEY' contains whitespaces");
+    await expect(loadComposefileArgs(['-'], host(compose('missing.env')))).rejects.toThrow(
+      'open /w/missing.env: no such file or directory',
+    );
+    await expect(loadComposefileArgs(['-'], host(compose('bad.env')))).rejects.toThrow(
+      "invalid env file (/w/bad.env): variable 'BAD KEY' contains whitespaces",
+    );
   });
 });
 
@@ -181,7 +202,9 @@ describe('warnings docker logs', () => {
     expect(r.config.secrets.s).toEqual({ name: 'real', external: { external: true } });
     expect(load(`${svc('', '3.4')}secrets:\n  s:\n    external:\n      name: real\n`).logWarnings).toEqual([]);
     const line = formatLogWarning(r.logWarnings[0], new Date(Date.UTC(2026, 10, 28, 12, 0, 0)), false);
-    expect(line).toMatch(/^time="2026-11-2\dT\d\d:\d\d:00(Z|[+-]\d\d:\d\d)" level=warning msg="secret s: secret.external.name is deprecated in favor of secret.name"\n$/);
+    expect(line).toMatch(
+      /^time="2026-11-2\dT\d\d:\d\d:00(Z|[+-]\d\d:\d\d)" level=warning msg="secret s: secret.external.name is deprecated in favor of secret.name"\n$/,
+    );
   });
 
   it('warns about a host IP in a short port', () => {
@@ -246,7 +269,9 @@ secrets:
         ),
       ).config,
     );
-    expect(out).toContain('ports:\n      - mode: ingress\n        target: 80\n        published: 8000\n        protocol: udp\n      - mode: ingress\n        target: 81\n        published: 8001\n        protocol: udp\n      - mode: ingress\n        target: 9000\n        protocol: tcp\n');
+    expect(out).toContain(
+      'ports:\n      - mode: ingress\n        target: 80\n        published: 8000\n        protocol: udp\n      - mode: ingress\n        target: 81\n        published: 8001\n        protocol: udp\n      - mode: ingress\n        target: 9000\n        protocol: tcp\n',
+    );
     expect(out).toContain('stop_grace_period: 1m30s\n');
     expect(out).toContain('max_failure_ratio: 0.3\n');
     expect(out).toContain('memory: "1073741824"\n');

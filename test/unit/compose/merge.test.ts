@@ -68,7 +68,10 @@ describe('service merge', () => {
     expect(s.deploy?.updateConfig).toEqual({ parallelism: 2, delay: 10e9 });
   });
   it('replaces the logging options when the driver changes', () => {
-    const l = merged(web('    image: x\n    logging: {driver: a, options: {x: "1"}}\n'), web('    logging: {driver: b, options: {y: "2"}}\n')).services[0].logging;
+    const l = merged(
+      web('    image: x\n    logging: {driver: a, options: {x: "1"}}\n'),
+      web('    logging: {driver: b, options: {y: "2"}}\n'),
+    ).services[0].logging;
     expect(l).toEqual({ driver: 'b', options: { y: '2' } });
   });
 });

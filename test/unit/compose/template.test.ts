@@ -1,8 +1,8 @@
 // Variable substitution and interpolation (docker/cli cli/compose/template, interpolation).
 import { describe, expect, it } from 'vitest';
-import { interpolateConfig } from '../../../src/compose/interpolate.js';
-import { InvalidTemplateError, substitute } from '../../../src/compose/template.js';
 import { ComposeError } from '../../../src/compose/errors.js';
+import { interpolateConfig } from '../../../src/compose/interpolate.js';
+import { type InvalidTemplateError, substitute } from '../../../src/compose/template.js';
 
 const env: Record<string, string> = { SET: 'val', EMPTY: '', N: '3' };
 const lookup = (k: string) => (Object.hasOwn(env, k) ? env[k] : undefined);

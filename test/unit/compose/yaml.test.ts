@@ -1,7 +1,7 @@
 // YAML as yaml.v3 reads and writes it (the parts docker's compose loader and `stack config` use).
 import { describe, expect, it } from 'vitest';
-import { emitYAML, yamlKeyLess, ystr, type YNode } from '../../../src/compose/yaml-emit.js';
 import { resolvePlain } from '../../../src/compose/yaml.js';
+import { emitYAML, type YNode, yamlKeyLess, ystr } from '../../../src/compose/yaml-emit.js';
 
 describe('resolvePlain (yaml.v3 resolve)', () => {
   it.each([
@@ -77,14 +77,34 @@ describe('emitYAML scalar styles', () => {
   });
 
   it('quotes keys that would read back as something else', () => {
-    expect(doc([['1', ystr('v')], ['y', ystr('v')]])).toBe('"1": v\n"y": v\n');
+    expect(
+      doc([
+        ['1', ystr('v')],
+        ['y', ystr('v')],
+      ]),
+    ).toBe('"1": v\n"y": v\n');
   });
 
   it('indents sequences under their key and writes mappings in sequences inline', () => {
     const node: YNode = {
       kind: 'map',
       entries: [
-        ['list', { kind: 'seq', items: [ystr('a'), { kind: 'map', entries: [['x', { kind: 'int', value: 1 }], ['y', { kind: 'null' }]] }] }],
+        [
+          'list',
+          {
+            kind: 'seq',
+            items: [
+              ystr('a'),
+              {
+                kind: 'map',
+                entries: [
+                  ['x', { kind: 'int', value: 1 }],
+                  ['y', { kind: 'null' }],
+                ],
+              },
+            ],
+          },
+        ],
         ['empty', { kind: 'map', entries: [] }],
         ['none', { kind: 'seq', items: [] }],
         ['f', { kind: 'float', value: 1234567.5 }],
@@ -97,6 +117,16 @@ describe('emitYAML scalar styles', () => {
 describe('yamlKeyLess (yaml.v3 key order)', () => {
   it('orders keys as docker printed them: numbers by value, letters after other characters', () => {
     const keys = ['b', 'a10', 'a2', 'A', '1', '_x', 'a_b', 'ab', 'a-b'];
-    expect([...keys].sort((x, y) => (yamlKeyLess(x, y) ? -1 : yamlKeyLess(y, x) ? 1 : 0))).toEqual(['_x', '1', 'A', 'a-b', 'a_b', 'a2', 'a10', 'ab', 'b']);
+    expect([...keys].sort((x, y) => (yamlKeyLess(x, y) ? -1 : yamlKeyLess(y, x) ? 1 : 0))).toEqual([
+      '_x',
+      '1',
+      'A',
+      'a-b',
+      'a_b',
+      'a2',
+      'a10',
+      'ab',
+      'b',
+    ]);
   });
 });

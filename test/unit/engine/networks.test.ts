@@ -1,11 +1,11 @@
 // The simulated manager's networks: swarmkit's and moby's rules and texts, the address plan a
 // one-node swarm shows, and services attached to networks (IDs, aliases, endpoints, ports).
 import { describe, expect, it } from 'vitest';
-import { session } from '../../helpers/run.js';
-import { localEngineFor } from '../../../src/engine/local/factory.js';
 import type { ServiceSpec } from '../../../src/api/services.js';
 import { defaultTaskSpec, serviceSpec } from '../../../src/cli/service/spec.js';
+import { localEngineFor } from '../../../src/engine/local/factory.js';
 import { parseState } from '../../../src/store/state.js';
+import { session } from '../../helpers/run.js';
 
 async function manager() {
   const s = session();
@@ -39,7 +39,9 @@ describe('networks', () => {
   it('refuses names as moby and swarmkit do', async () => {
     const engine = await manager();
     await engine.networkCreate({ Name: 'net1' });
-    await expect(engine.networkCreate({ Name: 'net1' })).rejects.toThrow('Error response from daemon: network with name net1 already exists');
+    await expect(engine.networkCreate({ Name: 'net1' })).rejects.toThrow(
+      'Error response from daemon: network with name net1 already exists',
+    );
     await expect(engine.networkCreate({ Name: 'NET1' })).rejects.toThrow(
       'Error response from daemon: rpc error: code = Unknown desc = name conflicts with an existing object',
     );
@@ -77,7 +79,9 @@ describe('networks', () => {
     await expect(engine.serviceCreate(spec('other', { EndpointSpec: { Mode: 'vip', Ports: [ports[0]] } }))).rejects.toThrow(
       `Error response from daemon: rpc error: code = InvalidArgument desc = port '8080' is already in use by service 'web' (${ID}) as an ingress port`,
     );
-    await expect(engine.serviceCreate(spec('lost', {}, ['nowhere']))).rejects.toThrow('Error response from daemon: network nowhere not found');
+    await expect(engine.serviceCreate(spec('lost', {}, ['nowhere']))).rejects.toThrow(
+      'Error response from daemon: network nowhere not found',
+    );
     // a plain service without networks or ports keeps an empty endpoint
     const plain = await engine.serviceInspect((await engine.serviceCreate(spec('plain'))).ID);
     expect(plain.Endpoint).toEqual({ Spec: {} });
@@ -102,9 +106,9 @@ describe('networks', () => {
     const after = await engine.secretInspect('s');
     expect(after.Spec.Labels).toEqual({ a: 'b' });
     expect(after.Version.Index).toBeGreaterThan(before.Version.Index);
-    await expect(engine.secretUpdate(after.ID, after.Version, { Name: 's', Labels: {}, Data: new TextEncoder().encode('other') })).rejects.toThrow(
-      'Error response from daemon: rpc error: code = InvalidArgument desc = only updates to Labels are allowed',
-    );
+    await expect(
+      engine.secretUpdate(after.ID, after.Version, { Name: 's', Labels: {}, Data: new TextEncoder().encode('other') }),
+    ).rejects.toThrow('Error response from daemon: rpc error: code = InvalidArgument desc = only updates to Labels are allowed');
   });
 
   it('gives a state of version 2 its networks when migrating', () => {

@@ -1,6 +1,6 @@
 /** SimFS: the Debian base tree, path resolution with the kernel's errors, and mounts. */
 import { describe, expect, it } from 'vitest';
-import { ROOT, SimFS, absPath, canAccess } from '../../../src/engine/exec/filesystem.js';
+import { absPath, canAccess, ROOT, SimFS } from '../../../src/engine/exec/filesystem.js';
 import { runProcess } from '../../../src/engine/exec/process.js';
 
 const T = Date.UTC(2026, 10, 28, 10, 0, 0);
@@ -8,9 +8,19 @@ const T = Date.UTC(2026, 10, 28, 10, 0, 0);
 describe('SimFS.debianBase', () => {
   const fs = SimFS.debianBase({ hostname: 'abc123def456', nowMs: T });
   it('has the Debian users, groups and host files', () => {
-    const text = (p: string) => { const n = fs.lookup(p, '/'); return n?.kind === 'file' ? n.data.toString() : undefined; };
-    for (const u of ['root:x:0:0:root:/root:/bin/bash', 'daemon:x:1:1:', 'bin:x:2:2:', 'sys:x:3:3:', 'www-data:x:33:33:',
-      'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin']) expect(text('/etc/passwd')).toContain(u);
+    const text = (p: string) => {
+      const n = fs.lookup(p, '/');
+      return n?.kind === 'file' ? n.data.toString() : undefined;
+    };
+    for (const u of [
+      'root:x:0:0:root:/root:/bin/bash',
+      'daemon:x:1:1:',
+      'bin:x:2:2:',
+      'sys:x:3:3:',
+      'www-data:x:33:33:',
+      'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin',
+    ])
+      expect(text('/etc/passwd')).toContain(u);
     expect(text('/etc/group')).toContain('www-data:x:33:\n');
     expect(text('/etc/hostname')).toBe('abc123def456\n');
     expect(text('/etc/hosts')).toContain('127.0.0.1\tlocalhost\n');
@@ -107,30 +117,51 @@ describe('a task container as swarm builds it (GNU rendering of the real-engine 
   const start = Date.UTC(2026, 10, 28, 5, 57, 41);
   const fs = SimFS.debianBase({ hostname: '5f0e1c2d3b4a', nowMs: Date.UTC(2026, 10, 20) });
   fs.mkdirp('/run/secrets', 0o755, 0, 0, start);
-  fs.writeFile('/run/secrets/my_first_secured_secret', 'This is my first secured secret\n', { mode: 0o444, uid: 0, gid: 0, mtimeMs: start });
+  fs.writeFile('/run/secrets/my_first_secured_secret', 'This is my first secured secret\n', {
+    mode: 0o444,
+    uid: 0,
+    gid: 0,
+    mtimeMs: start,
+  });
   fs.markReadOnly('/run/secrets/my_first_secured_secret');
-  const run = (...argv: string[]) => runProcess(argv, {
-    fs, env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' }, cwd: '/', uid: 0, gid: 0, user: 'root', hostname: '5f0e1c2d3b4a', stdin: Buffer.alloc(0), nowMs: start + 60_000,
-  }).stdout.toString();
+  const run = (...argv: string[]) =>
+    runProcess(argv, {
+      fs,
+      env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
+      cwd: '/',
+      uid: 0,
+      gid: 0,
+      user: 'root',
+      hostname: '5f0e1c2d3b4a',
+      stdin: Buffer.alloc(0),
+      nowMs: start + 60_000,
+    }).stdout.toString();
   it('image directories show one link (overlayfs); /run/secrets, made in the container, its real count', () => {
-    expect(run('/bin/ls', '-la', '/run/secrets')).toBe('total 12\n'
-      + 'drwxr-xr-x 2 root root 4096 Nov 28 05:57 .\n'
-      + 'drwxr-xr-x 1 root root 4096 Nov 28 05:57 ..\n'
-      + '-r--r--r-- 1 root root   32 Nov 28 05:57 my_first_secured_secret\n');
+    expect(run('/bin/ls', '-la', '/run/secrets')).toBe(
+      'total 12\n' +
+        'drwxr-xr-x 2 root root 4096 Nov 28 05:57 .\n' +
+        'drwxr-xr-x 1 root root 4096 Nov 28 05:57 ..\n' +
+        '-r--r--r-- 1 root root   32 Nov 28 05:57 my_first_secured_secret\n',
+    );
     expect(run('/bin/ls', '-ln', '/run/secrets')).toBe('total 4\n-r--r--r-- 1 0 0 32 Nov 28 05:57 my_first_secured_secret\n');
     expect(run('/usr/bin/stat', '-c', '%h %n', '/', '/etc', '/run/secrets')).toBe('1 /\n1 /etc\n2 /run/secrets\n');
   });
   it('stat -c as in the transcript', () => {
-    expect(run('stat', '-c', '%a %u %g %s %n', '/run/secrets', '/run/secrets/my_first_secured_secret'))
-      .toBe('755 0 0 4096 /run/secrets\n444 0 0 32 /run/secrets/my_first_secured_secret\n');
+    expect(run('stat', '-c', '%a %u %g %s %n', '/run/secrets', '/run/secrets/my_first_secured_secret')).toBe(
+      '755 0 0 4096 /run/secrets\n444 0 0 32 /run/secrets/my_first_secured_secret\n',
+    );
   });
   it('stat of a secret: its own device (a tmpfs mount), no birth time', () => {
-    expect(run('stat', '/run/secrets/my_first_secured_secret')).toMatch(new RegExp('^  File: /run/secrets/my_first_secured_secret\n'
-      + '  Size: 32        \tBlocks: 8          IO Block: 4096   regular file\n'
-      + 'Device: 0,52\tInode: \\d+ +Links: 1\n'
-      + 'Access: \\(0444/-r--r--r--\\)  Uid: \\(    0/    root\\)   Gid: \\(    0/    root\\)\n'
-      + 'Access: 2026-11-28 05:57:41.000000000 \\+0000\nModify: 2026-11-28 05:57:41.000000000 \\+0000\n'
-      + 'Change: 2026-11-28 05:57:41.000000000 \\+0000\n Birth: -\n$'));
+    expect(run('stat', '/run/secrets/my_first_secured_secret')).toMatch(
+      new RegExp(
+        '^  File: /run/secrets/my_first_secured_secret\n' +
+          '  Size: 32        \tBlocks: 8          IO Block: 4096   regular file\n' +
+          'Device: 0,52\tInode: \\d+ +Links: 1\n' +
+          'Access: \\(0444/-r--r--r--\\)  Uid: \\(    0/    root\\)   Gid: \\(    0/    root\\)\n' +
+          'Access: 2026-11-28 05:57:41.000000000 \\+0000\nModify: 2026-11-28 05:57:41.000000000 \\+0000\n' +
+          'Change: 2026-11-28 05:57:41.000000000 \\+0000\n Birth: -\n$',
+      ),
+    );
   });
   it('mkdirp and writeFile update the parent directory time like mkdir(2) and creat(2)', () => {
     expect(fs.lookup('/run', '/')!.mtimeMs).toBe(start);

@@ -6,14 +6,27 @@
 import { describe, expect, it } from 'vitest';
 import { SimFS } from '../../../src/engine/exec/filesystem.js';
 import {
-  badWorkdir, missingExecutable, notExecutable, resolveExecUser, runProcess, type ProcessContext,
+  badWorkdir,
+  missingExecutable,
+  notExecutable,
+  type ProcessContext,
+  resolveExecUser,
+  runProcess,
 } from '../../../src/engine/exec/process.js';
-import { ALL_BYTES, DOCKER_ENV, HOSTNAME, buildWorld } from './world.js';
+import { ALL_BYTES, buildWorld, DOCKER_ENV, HOSTNAME } from './world.js';
 
 function run(argv: string[], over: Partial<ProcessContext> = {}) {
   const r = runProcess(argv, {
-    fs: buildWorld(), env: { ...DOCKER_ENV }, cwd: '/', uid: 0, gid: 0, user: 'root', hostname: HOSTNAME,
-    stdin: Buffer.alloc(0), nowMs: Date.UTC(2026, 10, 28, 12), ...over,
+    fs: buildWorld(),
+    env: { ...DOCKER_ENV },
+    cwd: '/',
+    uid: 0,
+    gid: 0,
+    user: 'root',
+    hostname: HOSTNAME,
+    stdin: Buffer.alloc(0),
+    nowMs: Date.UTC(2026, 10, 28, 12),
+    ...over,
   });
   return { stdout: r.stdout.toString('latin1'), stderr: r.stderr.toString('latin1'), exitCode: r.exitCode, raw: r };
 }
@@ -37,7 +50,9 @@ describe('start failures (docker exec)', () => {
     expect(run(['/etc/passwd'])).toMatchObject({ stdout: notExecutable('/etc/passwd').stdout.toString(), exitCode: 126 });
   });
   it('PATH comes from the container environment', () => {
-    expect(run(['cat', '/etc/hostname'], { env: { PATH: '/x' } }).stdout).toBe(`${OCI}exec: "cat": executable file not found in $PATH: unknown\r\n`);
+    expect(run(['cat', '/etc/hostname'], { env: { PATH: '/x' } }).stdout).toBe(
+      `${OCI}exec: "cat": executable file not found in $PATH: unknown\r\n`,
+    );
     expect(run(['cat', '/etc/hostname'], { env: {} }).exitCode).toBe(127);
     expect(run(['/bin/cat', '/etc/hostname'], { env: {} }).stdout).toBe(`${HOSTNAME}\n`);
   });
@@ -50,13 +65,18 @@ describe('start failures (docker exec)', () => {
     expect(run(['show', 'arg'], { fs })).toMatchObject({ stdout: '/usr/local/bin/show arg\nuserpass123\n', exitCode: 0 });
   });
   it('a bad working directory', () => {
-    expect(run(['pwd'], { cwd: '/nope' }).stdout)
-      .toBe(`${OCI}chdir to cwd ("/nope") set in config.json failed: no such file or directory: unknown\r\n`);
-    expect(badWorkdir('/etc/passwd', 'ENOTDIR').stdout.toString()).toBe(`${OCI}chdir to cwd ("/etc/passwd") set in config.json `
-      + 'failed: not a directory: unknown: Are you trying to mount a directory onto a file (or vice-versa)? Check if the '
-      + 'specified host path exists and is the expected type\r\n');
+    expect(run(['pwd'], { cwd: '/nope' }).stdout).toBe(
+      `${OCI}chdir to cwd ("/nope") set in config.json failed: no such file or directory: unknown\r\n`,
+    );
+    expect(badWorkdir('/etc/passwd', 'ENOTDIR').stdout.toString()).toBe(
+      `${OCI}chdir to cwd ("/etc/passwd") set in config.json ` +
+        'failed: not a directory: unknown: Are you trying to mount a directory onto a file (or vice-versa)? Check if the ' +
+        'specified host path exists and is the expected type\r\n',
+    );
     expect(run(['sh', '-c', 'pwd'], { cwd: '/etc/passwd' }).exitCode).toBe(126);
-    expect(run(['sh', '-c', 'pwd; ls'], { cwd: '/run/secrets' }).stdout).toBe('/run/secrets\nall256\nbig\ndb_pw\nmy_first_secured_secret\nuserpw\nwww\n');
+    expect(run(['sh', '-c', 'pwd; ls'], { cwd: '/run/secrets' }).stdout).toBe(
+      '/run/secrets\nall256\nbig\ndb_pw\nmy_first_secured_secret\nuserpw\nwww\n',
+    );
   });
 });
 
@@ -74,12 +94,20 @@ describe('resolveExecUser (docker exec -u)', () => {
     const u = resolveExecUser(fs, 'nobodyx');
     expect('error' in u && u.error.stdout.toString()).toBe('unable to find user nobodyx: no matching entries in passwd file\r\n');
     const g = resolveExecUser(fs, '0:nogroupx');
-    expect('error' in g && [g.error.stdout.toString(), g.error.exitCode]).toEqual(['unable to find group nogroupx: no matching entries in group file\r\n', 126]);
+    expect('error' in g && [g.error.stdout.toString(), g.error.exitCode]).toEqual([
+      'unable to find group nogroupx: no matching entries in group file\r\n',
+      126,
+    ]);
   });
   it('the resolved user drives permissions and id', () => {
     const u = resolveExecUser(fs, 'www-data');
     if ('error' in u) throw new Error('unexpected');
-    const r = run(['sh', '-c', 'id; cat /run/secrets/www; cat /run/secrets/userpw'], { uid: u.uid, gid: u.gid, groups: u.groups, user: u.user });
+    const r = run(['sh', '-c', 'id; cat /run/secrets/www; cat /run/secrets/userpw'], {
+      uid: u.uid,
+      gid: u.gid,
+      groups: u.groups,
+      user: u.user,
+    });
     expect(r.stdout).toBe('uid=33(www-data) gid=33(www-data) groups=33(www-data),2000(secrets)\nwww only\n');
     expect(r.stderr).toBe('cat: /run/secrets/userpw: Permission denied\n');
     expect(r.exitCode).toBe(1);
@@ -127,10 +155,14 @@ describe('state the container keeps between execs', () => {
   });
   it('secret files stay read-only even for root, bash and dash word it their way', () => {
     const fs = buildWorld();
-    expect(run(['bash', '-c', 'echo x >> /run/secrets/my_first_secured_secret'], { fs }))
-      .toMatchObject({ stderr: 'bash: line 1: /run/secrets/my_first_secured_secret: Read-only file system\n', exitCode: 1 });
-    expect(run(['sh', '-c', 'echo x > /custom/path'], { fs }))
-      .toMatchObject({ stderr: 'sh: 1: cannot create /custom/path: Read-only file system\n', exitCode: 2 });
+    expect(run(['bash', '-c', 'echo x >> /run/secrets/my_first_secured_secret'], { fs })).toMatchObject({
+      stderr: 'bash: line 1: /run/secrets/my_first_secured_secret: Read-only file system\n',
+      exitCode: 1,
+    });
+    expect(run(['sh', '-c', 'echo x > /custom/path'], { fs })).toMatchObject({
+      stderr: 'sh: 1: cannot create /custom/path: Read-only file system\n',
+      exitCode: 2,
+    });
     expect(run(['cat', '/run/secrets/my_first_secured_secret'], { fs }).stdout).toBe('This is my first secured secret\n');
     expect(run(['test', '-w', '/run/secrets/my_first_secured_secret'], { fs }).exitCode).toBe(1);
   });

@@ -5,12 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runProcess } from '../../../src/engine/exec/process.js';
-import { DOCKER_ENV, HOSTNAME, buildWorld } from './world.js';
+import { buildWorld, DOCKER_ENV, HOSTNAME } from './world.js';
 
 function run(argv: string[], stdin = '') {
   const r = runProcess(argv, {
-    fs: buildWorld(), env: { ...DOCKER_ENV }, cwd: '/', uid: 0, gid: 0, user: 'root', hostname: HOSTNAME,
-    stdin: Buffer.from(stdin), nowMs: Date.UTC(2026, 10, 28, 12),
+    fs: buildWorld(),
+    env: { ...DOCKER_ENV },
+    cwd: '/',
+    uid: 0,
+    gid: 0,
+    user: 'root',
+    hostname: HOSTNAME,
+    stdin: Buffer.from(stdin),
+    nowMs: Date.UTC(2026, 10, 28, 12),
   });
   return { stdout: r.stdout.toString('latin1'), stderr: r.stderr.toString('latin1'), exitCode: r.exitCode };
 }
@@ -39,7 +46,9 @@ describe('unsupported constructs fail like a shell, exit 2', () => {
   }
   it('lines before the unsupported one still run; the line number is reported', () => {
     expect(run(['sh', '-c', 'echo first\ncase a in a) ;; esac\necho never'])).toEqual({
-      stdout: 'first\n', stderr: `sh: 2: 'case' statements: ${NOT}\n`, exitCode: 2,
+      stdout: 'first\n',
+      stderr: `sh: 2: 'case' statements: ${NOT}\n`,
+      exitCode: 2,
     });
   });
   it('bash-only expansions are unsupported in bash, a real error in dash', () => {
@@ -51,12 +60,16 @@ describe('unsupported constructs fail like a shell, exit 2', () => {
 describe('supported features (beyond the oracle)', () => {
   it('an endless loop stops after 100000 iterations instead of hanging', () => {
     expect(run(['sh', '-c', 'while true; do :; done'])).toEqual({
-      stdout: '', stderr: "sh: 1: loop ran more than 100000 times: stopped by tsecret's simulated shell\n", exitCode: 130,
+      stdout: '',
+      stderr: "sh: 1: loop ran more than 100000 times: stopped by tsecret's simulated shell\n",
+      exitCode: 130,
     });
   });
   it('pipes feed stdout to stdin and keep stderr apart', () => {
     expect(run(['sh', '-c', 'cat /nope /run/secrets/userpw | wc -c'])).toEqual({
-      stdout: '12\n', stderr: 'cat: /nope: No such file or directory\n', exitCode: 0,
+      stdout: '12\n',
+      stderr: 'cat: /nope: No such file or directory\n',
+      exitCode: 0,
     });
   });
   it('exit inside a pipeline only ends that element', () => {
@@ -76,8 +89,11 @@ describe('supported features (beyond the oracle)', () => {
     expect(run(['sh', '-c', 'cat /run/secrets/my_*']).stdout).toBe('This is my first secured secret\n');
   });
   it('/dev/null, /dev/stdout and /dev/stderr as redirection targets', () => {
-    expect(run(['bash', '-c', 'echo out >/dev/stderr; echo err 2>/dev/null >&2; cat /dev/null; echo x > /dev/stdout']))
-      .toEqual({ stdout: 'x\n', stderr: 'out\n', exitCode: 0 }); // 2>/dev/null then >&2: both go to /dev/null
+    expect(run(['bash', '-c', 'echo out >/dev/stderr; echo err 2>/dev/null >&2; cat /dev/null; echo x > /dev/stdout'])).toEqual({
+      stdout: 'x\n',
+      stderr: 'out\n',
+      exitCode: 0,
+    }); // 2>/dev/null then >&2: both go to /dev/null
   });
   it('a script from stdin (docker exec -i c sh < script)', () => {
     expect(run(['bash'], 'X=1\necho "x=$X"\nfalse\n')).toEqual({ stdout: 'x=1\n', stderr: '', exitCode: 1 });

@@ -3,7 +3,7 @@
  * tests and materialised as a chroot (real files, modes, owners, mtimes, read-only bind mounts)
  * by record-oracle.ts, where the real GNU tools produce the expected output.
  */
-import { SimFS, type SimFile } from '../../../src/engine/exec/filesystem.js';
+import { type SimFile, SimFS } from '../../../src/engine/exec/filesystem.js';
 
 export const HOSTNAME = 'c0ffee123456';
 /** Image build time: the base system's files. */
@@ -24,8 +24,15 @@ export const DOCKER_ENV = {
 };
 
 /** Paths mounted read-only (each secret file is its own ro tmpfs mount in docker). */
-export const READ_ONLY = ['/run/secrets/my_first_secured_secret', '/run/secrets/userpw', '/run/secrets/db_pw',
-  '/run/secrets/all256', '/run/secrets/www', '/run/secrets/big', '/custom/path'];
+export const READ_ONLY = [
+  '/run/secrets/my_first_secured_secret',
+  '/run/secrets/userpw',
+  '/run/secrets/db_pw',
+  '/run/secrets/all256',
+  '/run/secrets/www',
+  '/run/secrets/big',
+  '/custom/path',
+];
 
 export function buildWorld(): SimFS {
   // The oracle runs in a chroot on an ordinary filesystem, not on overlayfs: real link counts.

@@ -3,16 +3,28 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalUnlockKey, InvalidKeyFileError, parseKeyFile, parseUnlockKey, unwrapDataKey, wrapDataKey } from '../../../src/store/keys.js';
+import {
+  canonicalUnlockKey,
+  InvalidKeyFileError,
+  parseKeyFile,
+  parseUnlockKey,
+  unwrapDataKey,
+  wrapDataKey,
+} from '../../../src/store/keys.js';
 import { statePaths } from '../../../src/store/paths.js';
-import { StateStore, SwarmLockedError, UnlockError } from '../../../src/store/state-store.js';
 import { emptyState } from '../../../src/store/state.js';
+import { StateStore, SwarmLockedError, type UnlockError } from '../../../src/store/state-store.js';
 import { spawnCli, tempDir } from '../../helpers/run.js';
 
 const KEY = Buffer.alloc(32, 0xab);
 const HUMAN = canonicalUnlockKey(KEY);
 
-function store(opts: { sessionDir?: string; unlockKey?: string } = {}): { store: StateStore; dir: string; runtime: string; with: (o: { unlockKey?: string }) => StateStore } {
+function store(opts: { sessionDir?: string; unlockKey?: string } = {}): {
+  store: StateStore;
+  dir: string;
+  runtime: string;
+  with: (o: { unlockKey?: string }) => StateStore;
+} {
   const dir = tempDir();
   const runtime = join(dir, 'runtime');
   mkdirSync(runtime, { mode: 0o700 });
@@ -47,7 +59,17 @@ describe('unlock key parsing (swarmkit ParseHumanReadableKey)', () => {
   });
 
   it('refuses what Go refuses', () => {
-    for (const bad of ['', 'SWMKEY-2-AAAA', 'swmkey-1-AAAA', `${HUMAN}=`, 'SWMKEY-1-A', 'SWMKEY-1-AAAA-', 'SWMKEY-1-AA AA', 'SWMKEY-1-AA_A', ` ${HUMAN}`]) {
+    for (const bad of [
+      '',
+      'SWMKEY-2-AAAA',
+      'swmkey-1-AAAA',
+      `${HUMAN}=`,
+      'SWMKEY-1-A',
+      'SWMKEY-1-AAAA-',
+      'SWMKEY-1-AA AA',
+      'SWMKEY-1-AA_A',
+      ` ${HUMAN}`,
+    ]) {
       expect([bad, parseUnlockKey(bad)]).toEqual([bad, undefined]);
     }
   });

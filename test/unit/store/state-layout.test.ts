@@ -5,8 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readState, serializeState } from '../../../src/store/state-layout.js';
 import { parseState, type State } from '../../../src/store/state.js';
+import { readState, serializeState } from '../../../src/store/state-layout.js';
 import { session } from '../../helpers/run.js';
 
 async function storeWithServices() {
@@ -34,7 +34,16 @@ describe('the state layout', () => {
     const text = readFileSync(s.statePath, 'utf8');
     const state = parseState(s.statePath, text);
     expect(text).toBe(serializeState(state));
-    expect(text.split('\n').map((l) => l.slice(0, 12))).toEqual(['{"version":3', '"swarm":{"ID', '"secrets":[{', '"services":[', '"tasks":[{"I', '"containers"', '"networks":[', '']);
+    expect(text.split('\n').map((l) => l.slice(0, 12))).toEqual([
+      '{"version":3',
+      '"swarm":{"ID',
+      '"secrets":[{',
+      '"services":[',
+      '"tasks":[{"I',
+      '"containers"',
+      '"networks":[',
+      '',
+    ]);
     expect(text.replaceAll('\n', '')).toBe(JSON.stringify(state));
     // read in parts and written back untouched: the same text
     expect(serializeState(readState(s.statePath, text))).toBe(text);
@@ -46,7 +55,12 @@ describe('the state layout', () => {
     const whole = parseState(s.statePath, text);
     const lazy = readState(s.statePath, text);
     expect(JSON.parse(JSON.stringify(lazy))).toEqual(whole);
-    for (const other of [JSON.stringify(whole), JSON.stringify(whole, null, 2), text.replace('{"version":3,', '{"version":2,'), text.replace('\n"networks":', '\n"secrets":')]) {
+    for (const other of [
+      JSON.stringify(whole),
+      JSON.stringify(whole, null, 2),
+      text.replace('{"version":3,', '{"version":2,'),
+      text.replace('\n"networks":', '\n"secrets":'),
+    ]) {
       expect(outcome(() => readState(s.statePath, other), ['secrets'])).toEqual(outcome(() => parseState(s.statePath, other), ['secrets']));
     }
   });
@@ -99,7 +113,9 @@ describe('the state layout', () => {
     const text = readFileSync(s.statePath, 'utf8');
     const line = text.split('\n').find((l) => l.startsWith('"deterministicDraws":'));
     expect(line).toMatch(/^"deterministicDraws":\d+\}$/);
-    expect(outcome(() => readState(s.statePath, text), ['deterministicDraws'])).toEqual(outcome(() => parseState(s.statePath, text), ['deterministicDraws']));
+    expect(outcome(() => readState(s.statePath, text), ['deterministicDraws'])).toEqual(
+      outcome(() => parseState(s.statePath, text), ['deterministicDraws']),
+    );
     for (const bad of ['-1', '"x"', '1.5', 'null']) {
       const damaged = text.replace(/"deterministicDraws":\d+/, `"deterministicDraws":${bad}`);
       const whole = outcome(() => parseState(s.statePath, damaged), ['deterministicDraws']);
@@ -115,15 +131,20 @@ describe('the state layout', () => {
     const text = readFileSync(s.statePath, 'utf8');
     const lines = text.split('\n');
     const edit = (line: string) =>
-      fc.tuple(fc.nat(line.length), fc.nat(6), fc.constantFrom('', '"', ',', '}', ']', '{', 'null', '1', '[]', '\\n', '"x"', ':', '\n')).map(([at, cut, put]) => line.slice(0, at) + put + line.slice(at + cut));
+      fc
+        .tuple(fc.nat(line.length), fc.nat(6), fc.constantFrom('', '"', ',', '}', ']', '{', 'null', '1', '[]', '\\n', '"x"', ':', '\n'))
+        .map(([at, cut, put]) => line.slice(0, at) + put + line.slice(at + cut));
     const names: (keyof State)[] = ['swarm', 'secrets'];
     let served = 0;
     fc.assert(
-      fc.property(fc.constantFrom(1, 2).chain((i) => edit(lines[i]).map((line) => [...lines.slice(0, i), line, ...lines.slice(i + 1)].join('\n'))), (damaged) => {
-        const whole = outcome(() => parseState(s.statePath, damaged), names);
-        expect(outcome(() => readState(s.statePath, damaged), names)).toEqual(whole);
-        if (!(whole as object as { error?: string }).error) served++;
-      }),
+      fc.property(
+        fc.constantFrom(1, 2).chain((i) => edit(lines[i]).map((line) => [...lines.slice(0, i), line, ...lines.slice(i + 1)].join('\n'))),
+        (damaged) => {
+          const whole = outcome(() => parseState(s.statePath, damaged), names);
+          expect(outcome(() => readState(s.statePath, damaged), names)).toEqual(whole);
+          if (!(whole as object as { error?: string }).error) served++;
+        },
+      ),
       { seed: 14, numRuns: 1500 },
     );
     expect(served).toBeGreaterThan(100);

@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtCli, session, spawnCli, tempDir } from '../../helpers/run.js';
 import { lockRecordOf } from '../../helpers/lock-record.js';
+import { builtCli, session, spawnCli, tempDir } from '../../helpers/run.js';
 
 const INIT = ['swarm', 'init', '--advertise-addr', '127.0.0.1'];
 
@@ -90,7 +90,11 @@ describe('state store', () => {
       const s = session();
       await s.run(INIT);
       writeFileSync(s.statePath, content);
-      for (const cmd of [['secret', 'ls'], ['secret', 'create', 'x', '-'], ['swarm', 'leave', '--force']]) {
+      for (const cmd of [
+        ['secret', 'ls'],
+        ['secret', 'create', 'x', '-'],
+        ['swarm', 'leave', '--force'],
+      ]) {
         const r = await s.run(cmd, { stdin: 'x' });
         expect(r.exit).toBe(1);
         expect(r.stdout).toBe('');

@@ -2,8 +2,8 @@
 // value is expected, a `_FILE` variable naming a path nothing is mounted at, the naming
 // convention of the image's family, and credentials written out in the file.
 import { posix } from 'node:path';
-import { isFileVariable, mountPath, prefixedPath, RUN_SECRETS, type Issue, type Rule } from './rule.js';
 import type { EnvEntry, ServiceModel } from '../model.js';
+import { type Issue, isFileVariable, mountPath, prefixedPath, RUN_SECRETS, type Rule } from './rule.js';
 
 /** The last word of a variable name (`DB_PASSWORD_FILE` → FILE). */
 const lastWord = (key: string): string => key.split('_').filter(Boolean).pop()?.toUpperCase() ?? '';
@@ -62,12 +62,17 @@ export const envFileNotMounted: Rule = {
 function notMountedMessage(entry: EnvEntry, service: ServiceModel): string {
   const file = posix.basename(entry.value ?? '');
   const elsewhere = service.secrets.find((r) => r.source === file);
-  if (elsewhere) return `${entry.key} names ${entry.value}, but service ${service.name} mounts secret ${file} at ${mountPath(elsewhere)}: point ${entry.key} there, or drop the secret's target:`;
+  if (elsewhere)
+    return `${entry.key} names ${entry.value}, but service ${service.name} mounts secret ${file} at ${mountPath(elsewhere)}: point ${entry.key} there, or drop the secret's target:`;
   return `${entry.key} names ${entry.value}, which service ${service.name} does not mount: add ${file} to its secrets:, or fix the path`;
 }
 
 /** The image's repository without tag or digest, lower-cased. */
-const repository = (image: string): string => image.split('@')[0].replace(/:[^/]*$/, '').toLowerCase();
+const repository = (image: string): string =>
+  image
+    .split('@')[0]
+    .replace(/:[^/]*$/, '')
+    .toLowerCase();
 
 const isLinuxserver = (image: string): boolean => /^(?:(?:lscr\.io|ghcr\.io|docker\.io)\/)?linuxserver\//.test(repository(image));
 
@@ -95,7 +100,10 @@ export const envFileConvention: Rule = {
           issues.push({ at: entry.at, message: `linuxserver images read FILE__${name}, not ${entry.key}: rename it FILE__${name}` });
         } else if (isOfficial(image) && entry.key.startsWith('FILE__')) {
           const name = entry.key.slice('FILE__'.length);
-          issues.push({ at: entry.at, message: `official images such as ${image} read ${name}_FILE (for the variables they document), not FILE__${name}: rename it ${name}_FILE` });
+          issues.push({
+            at: entry.at,
+            message: `official images such as ${image} read ${name}_FILE (for the variables they document), not FILE__${name}: rename it ${name}_FILE`,
+          });
         }
       }
     }
@@ -108,9 +116,48 @@ const CREDENTIAL = /(?:^|_)(?:PASSWORD|PASSWD|PASSPHRASE|PASS|PWD|TOKEN|SECRET|A
 /** …unless its last word says the value is about the credential, not the credential. */
 const NOT_THE_CREDENTIAL = new Set([
   ...PATH_WORDS,
-  'FILE', 'URL', 'URI', 'HOST', 'PORT', 'USER', 'USERNAME', 'NAME', 'ID', 'TYPE', 'METHOD', 'MODE', 'ALGORITHM', 'ALG', 'HEADER',
-  'TTL', 'TIMEOUT', 'EXPIRY', 'EXPIRE', 'EXPIRES', 'EXPIRATION', 'LIFETIME', 'AGE', 'INTERVAL', 'LENGTH', 'LEN', 'SIZE', 'MIN',
-  'MAX', 'COUNT', 'ENABLED', 'ENABLE', 'DISABLED', 'DISABLE', 'REQUIRED', 'POLICY', 'PREFIX', 'FORMAT', 'ISSUER', 'AUDIENCE', 'SCOPE', 'SCOPES',
+  'FILE',
+  'URL',
+  'URI',
+  'HOST',
+  'PORT',
+  'USER',
+  'USERNAME',
+  'NAME',
+  'ID',
+  'TYPE',
+  'METHOD',
+  'MODE',
+  'ALGORITHM',
+  'ALG',
+  'HEADER',
+  'TTL',
+  'TIMEOUT',
+  'EXPIRY',
+  'EXPIRE',
+  'EXPIRES',
+  'EXPIRATION',
+  'LIFETIME',
+  'AGE',
+  'INTERVAL',
+  'LENGTH',
+  'LEN',
+  'SIZE',
+  'MIN',
+  'MAX',
+  'COUNT',
+  'ENABLED',
+  'ENABLE',
+  'DISABLED',
+  'DISABLE',
+  'REQUIRED',
+  'POLICY',
+  'PREFIX',
+  'FORMAT',
+  'ISSUER',
+  'AUDIENCE',
+  'SCOPE',
+  'SCOPES',
 ]);
 /** Values that switch something on or off rather than prove an identity (MYSQL_RANDOM_ROOT_PASSWORD=yes). */
 const SWITCH = /^(?:true|false|yes|no|on|off|y|n|0|1)$/i;

@@ -1,13 +1,15 @@
 // Rules about the files `file:` secrets and configs are read from: missing, empty, too large for
 // the swarm, and the trailing newline `echo` leaves in a one-line password file.
-import { objectsOf, under, type Issue, type Rule } from './rule.js';
+import { type Issue, objectsOf, type Rule, under } from './rule.js';
 
 /** swarmkit MaxSecretSize: 500 KiB, and a payload of exactly that size is refused. */
 const MAX_SECRET_SIZE = 500 * 1024;
 
 /** The `file:` objects: neither external nor from a driver nor from the environment. */
 function fileObjects(model: Parameters<Rule['check']>[0]) {
-  return (['secret', 'config'] as const).flatMap((kind) => [...objectsOf(model, kind).values()].filter((o) => !o.external && !o.driver && !o.environmentSource));
+  return (['secret', 'config'] as const).flatMap((kind) =>
+    [...objectsOf(model, kind).values()].filter((o) => !o.external && !o.driver && !o.environmentSource),
+  );
 }
 
 export const fileMissing: Rule = {
@@ -21,13 +23,27 @@ export const fileMissing: Rule = {
     for (const object of fileObjects(model)) {
       if (object.file === undefined) {
         // docker then reads the working dir itself: "read <dir>: is a directory"
-        issues.push({ at: object.at, which: 'key', message: `${object.kind} ${object.key} has no file:, external: or driver:, so docker reads the compose file's folder and fails: add file: ./${object.key}.txt or external: true` });
+        issues.push({
+          at: object.at,
+          which: 'key',
+          message: `${object.kind} ${object.key} has no file:, external: or driver:, so docker reads the compose file's folder and fails: add file: ./${object.key}.txt or external: true`,
+        });
         continue;
       }
       const info = ctx.fileInfo(ctx.resolvePath(object.file));
       const problem =
-        info.kind === 'missing' ? 'does not exist' : info.kind === 'directory' ? 'is a directory' : info.kind === 'unreadable' ? `cannot be read (${info.reason})` : undefined;
-      if (problem) issues.push({ at: under(object.at, 'file'), message: `${object.kind} ${object.key}'s file ${object.file} ${problem}: create it, or fix the path (relative paths start at the first compose file's folder)` });
+        info.kind === 'missing'
+          ? 'does not exist'
+          : info.kind === 'directory'
+            ? 'is a directory'
+            : info.kind === 'unreadable'
+              ? `cannot be read (${info.reason})`
+              : undefined;
+      if (problem)
+        issues.push({
+          at: under(object.at, 'file'),
+          message: `${object.kind} ${object.key}'s file ${object.file} ${problem}: create it, or fix the path (relative paths start at the first compose file's folder)`,
+        });
     }
     return issues;
   },
@@ -45,7 +61,10 @@ export const fileEmpty: Rule = {
       if (object.file === undefined) continue;
       const info = ctx.fileInfo(ctx.resolvePath(object.file));
       if (info.kind === 'file' && info.size === 0) {
-        issues.push({ at: under(object.at, 'file'), message: `${object.kind} ${object.key}'s file ${object.file} is empty, which the swarm refuses (data must be larger than 0 bytes): put the value in it` });
+        issues.push({
+          at: under(object.at, 'file'),
+          message: `${object.kind} ${object.key}'s file ${object.file} is empty, which the swarm refuses (data must be larger than 0 bytes): put the value in it`,
+        });
       }
     }
     return issues;

@@ -1,7 +1,7 @@
 // Rules about the names secrets and configs get in the swarm: names swarmkit refuses, and the
 // stack prefix, which `stack deploy` puts in front of the keys of the objects it creates but never
 // in front of external names, and never into the file names in the containers.
-import { isFileVariable, objectsOf, prefixedPath, SWARM_NAME, SWARM_NAME_MAX, type Issue, type Rule, under } from './rule.js';
+import { type Issue, isFileVariable, objectsOf, prefixedPath, type Rule, SWARM_NAME, SWARM_NAME_MAX, under } from './rule.js';
 
 export const invalidName: Rule = {
   id: 'invalid-name',
@@ -20,21 +20,30 @@ export const invalidName: Rule = {
           const name = object.name ?? object.key;
           if (name.length <= SWARM_NAME_MAX && SWARM_NAME.test(name)) continue;
           const at = object.name !== undefined ? under(object.at, 'name') : object.at;
-          issues.push({ at, which: object.name !== undefined ? 'value' : 'key', message: `the swarm refuses the ${kind} name ${JSON.stringify(name)}: use ${rule}` });
+          issues.push({
+            at,
+            which: object.name !== undefined ? 'value' : 'key',
+            message: `the swarm refuses the ${kind} name ${JSON.stringify(name)}: use ${rule}`,
+          });
           continue;
         }
         // stack deploy names it <stack>_<key>: the key must end well and leave room for the prefix
         const key = object.key;
         const valid = /^[a-zA-Z0-9_.-]*[a-zA-Z0-9]$/.test(key);
         if (valid && key.length <= SWARM_NAME_MAX - 2) continue;
-        const why = valid ? `with the stack name and _ in front it is over ${SWARM_NAME_MAX} characters` : `<stack>_${key} breaks the swarm's rule`;
-        issues.push({ at: object.at, which: 'key', message: `${kind} key ${JSON.stringify(key)} cannot become a swarm name (${why}): use a key of ${rule}, or a name:` });
+        const why = valid
+          ? `with the stack name and _ in front it is over ${SWARM_NAME_MAX} characters`
+          : `<stack>_${key} breaks the swarm's rule`;
+        issues.push({
+          at: object.at,
+          which: 'key',
+          message: `${kind} key ${JSON.stringify(key)} cannot become a swarm name (${why}): use a key of ${rule}, or a name:`,
+        });
       }
     }
     return issues;
   },
 };
-
 
 export const stackPrefix: Rule = {
   id: 'stack-prefix',

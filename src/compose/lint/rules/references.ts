@@ -1,6 +1,6 @@
 // Rules about services' references to top-level secrets and configs: one that is not declared,
 // one declared for nobody, and two mounted at the same path.
-import { mountPath, objectsOf, refsOf, under, type Issue, type Rule } from './rule.js';
+import { type Issue, mountPath, objectsOf, type Rule, refsOf, under } from './rule.js';
 
 export const undeclared: Rule = {
   id: 'undeclared',
@@ -17,8 +17,13 @@ export const undeclared: Rule = {
           if (declared.has(ref.source)) continue;
           // `app_db_pw` for a declared `db_pw`: the stack prefix belongs to the swarm name, never the key
           const key = [...declared.keys()].find((k) => ref.source.endsWith(`_${k}`));
-          const hint = key ? `use its key ${key}: the stack prefix is part of the name in the swarm, not of the key` : `declare it under the top-level ${kind}s: (file: or external: true)`;
-          issues.push({ at: under(ref.at, 'source'), message: `service ${service.name} uses ${kind} ${ref.source}, which is not declared: ${hint}` });
+          const hint = key
+            ? `use its key ${key}: the stack prefix is part of the name in the swarm, not of the key`
+            : `declare it under the top-level ${kind}s: (file: or external: true)`;
+          issues.push({
+            at: under(ref.at, 'source'),
+            message: `service ${service.name} uses ${kind} ${ref.source}, which is not declared: ${hint}`,
+          });
         }
       }
     }
@@ -39,7 +44,11 @@ export const unused: Rule = {
       for (const object of objectsOf(model, kind).values()) {
         if (used.has(object.key)) continue;
         const effect = ctx.target === 'swarm' ? 'stack deploy never creates it' : 'no container gets it';
-        issues.push({ at: object.at, which: 'key', message: `${kind} ${object.key} is declared but no service uses it, so ${effect}: add it to a service's ${kind}s: or remove it` });
+        issues.push({
+          at: object.at,
+          which: 'key',
+          message: `${kind} ${object.key} is declared but no service uses it, so ${effect}: add it to a service's ${kind}s: or remove it`,
+        });
       }
     }
     return issues;
@@ -65,7 +74,10 @@ export const duplicateTarget: Rule = {
             continue;
           }
           const what = first === ref.source ? `${kind} ${first} twice` : `${kind}s ${first} and ${ref.source}`;
-          issues.push({ at: under(ref.at, ref.target === undefined ? 'source' : 'target'), message: `service ${service.name} mounts ${what} at ${path}: give one of them another target:` });
+          issues.push({
+            at: under(ref.at, ref.target === undefined ? 'source' : 'target'),
+            message: `service ${service.name} mounts ${what} at ${path}: give one of them another target:`,
+          });
         }
       }
     }

@@ -1,7 +1,7 @@
 // What every lint rule is given and returns, and the helpers several rule groups share.
 import { posix } from 'node:path';
-import type { LintTarget, RuleInfo } from '../types.js';
 import type { EnvEntry, FileObject, LintModel, ObjectKind, ObjectRef, Origin, ServiceModel } from '../model.js';
+import type { LintTarget, RuleInfo } from '../types.js';
 
 /** What a rule reports: where (a key or a value) and the one-line message. */
 export interface Issue {
@@ -31,7 +31,8 @@ export interface Rule extends RuleInfo {
   check(model: LintModel, ctx: RuleContext): Issue[];
 }
 
-export const objectsOf = (model: LintModel, kind: ObjectKind): Map<string, FileObject> => (kind === 'secret' ? model.secrets : model.configs);
+export const objectsOf = (model: LintModel, kind: ObjectKind): Map<string, FileObject> =>
+  kind === 'secret' ? model.secrets : model.configs;
 
 export const refsOf = (service: ServiceModel, kind: ObjectKind): ObjectRef[] => (kind === 'secret' ? service.secrets : service.configs);
 
@@ -67,8 +68,8 @@ export function prefixedPath(entry: EnvEntry, service: ServiceModel): { key: str
   for (const ref of service.secrets) {
     if (ref.target !== undefined) continue;
     const mounted = posix.join('/run/secrets', ref.source);
-    if (value !== mounted && posix.dirname(value) === '/run/secrets' && file.endsWith(`_${ref.source}`)) return { key: ref.source, mounted };
+    if (value !== mounted && posix.dirname(value) === '/run/secrets' && file.endsWith(`_${ref.source}`))
+      return { key: ref.source, mounted };
   }
   return undefined;
 }
-

@@ -1,7 +1,7 @@
 // Rules about what one target takes and the other does not: `docker stack deploy` (swarm) has
 // external secrets but no `environment:` source; `docker compose up` has `environment:` but no
 // swarm to hold external secrets, and bind-mounts file secrets, ignoring uid, gid and mode.
-import { objectsOf, refsOf, under, type Issue, type Rule } from './rule.js';
+import { type Issue, objectsOf, type Rule, refsOf, under } from './rule.js';
 
 export const externalUnderCompose: Rule = {
   id: 'external-under-compose',

@@ -1,6 +1,6 @@
 // Rules about templated secrets and configs: swarmkit knows one template driver, `golang`; any
 // other name is stored, and every task that mounts it then fails with "unrecognized template type".
-import { objectsOf, under, type Issue, type Rule } from './rule.js';
+import { type Issue, objectsOf, type Rule, under } from './rule.js';
 
 export const templateDriver: Rule = {
   id: 'template-driver',

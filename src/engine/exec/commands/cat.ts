@@ -4,12 +4,22 @@ import { coreutilsVersion, getopt, helpUnavailable } from './getopt.js';
 
 // In cat.c's table order, which getopt follows when it lists ambiguous possibilities.
 const LONG = {
-  'number-nonblank': ['none', 'b'], number: ['none', 'n'], 'squeeze-blank': ['none', 's'],
-  'show-nonprinting': ['none', 'v'], 'show-ends': ['none', 'E'], 'show-tabs': ['none', 'T'], 'show-all': ['none', 'A'],
-  help: ['none', 'help'], version: ['none', 'version'],
+  'number-nonblank': ['none', 'b'],
+  number: ['none', 'n'],
+  'squeeze-blank': ['none', 's'],
+  'show-nonprinting': ['none', 'v'],
+  'show-ends': ['none', 'E'],
+  'show-tabs': ['none', 'T'],
+  'show-all': ['none', 'A'],
+  help: ['none', 'help'],
+  version: ['none', 'version'],
 } as const;
 
-interface CatState { lineNo: number; atLineStart: boolean; blankRun: number }
+interface CatState {
+  lineNo: number;
+  atLineStart: boolean;
+  blankRun: number;
+}
 
 export function cat(args: string[], sys: Sys): number {
   const p = getopt(args, { short: 'benstuvAET', long: { ...LONG } }, sys);
@@ -31,7 +41,11 @@ export function cat(args: string[], sys: Sys): number {
     if (name === '-') data = sys.stdin;
     else {
       const r = openRead(sys, name);
-      if ('errno' in r) { complain(sys, `${quoteShell(name)}: ${errnoText(r.errno)}`); status = 1; continue; }
+      if ('errno' in r) {
+        complain(sys, `${quoteShell(name)}: ${errnoText(r.errno)}`);
+        status = 1;
+        continue;
+      }
       data = r.data;
     }
     sys.out(plain ? data : transform(data, f, state));
@@ -41,7 +55,9 @@ export function cat(args: string[], sys: Sys): number {
 
 function transform(data: Buffer, f: Set<string>, st: CatState): Buffer {
   const out: number[] = [];
-  const push = (s: string) => { for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i)); };
+  const push = (s: string) => {
+    for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
+  };
   for (let i = 0; i < data.length; i++) {
     const c = data[i];
     if (st.atLineStart) {
@@ -61,12 +77,22 @@ function transform(data: Buffer, f: Set<string>, st: CatState): Buffer {
       st.atLineStart = true;
       continue;
     }
-    if (c === 9) { if (f.has('T')) push('^I'); else out.push(9); continue; }
+    if (c === 9) {
+      if (f.has('T')) push('^I');
+      else out.push(9);
+      continue;
+    }
     // coreutils 9.1: -E shows the \r of a \r\n line end as ^M.
-    if (c === 13 && f.has('E') && !f.has('v') && data[i + 1] === 10) { push('^M'); continue; }
+    if (c === 13 && f.has('E') && !f.has('v') && data[i + 1] === 10) {
+      push('^M');
+      continue;
+    }
     if (f.has('v')) {
       let b = c;
-      if (b >= 128) { push('M-'); b -= 128; }
+      if (b >= 128) {
+        push('M-');
+        b -= 128;
+      }
       if (b < 32) push('^' + String.fromCharCode(b + 64));
       else if (b === 127) push('^?');
       else out.push(b);

@@ -9,7 +9,10 @@ export interface OptSpec {
   /** false: stop at the first operand (env's `+` optstring). */
   permute?: boolean;
 }
-export interface Opt { key: string; value?: string }
+export interface Opt {
+  key: string;
+  value?: string;
+}
 export type Parsed = { opts: Opt[]; operands: string[] } | { failed: true };
 
 /** Parses args; on error prints glibc's message plus `Try '<prog> --help'` and returns failed. */
@@ -23,15 +26,21 @@ export function getopt(args: string[], spec: OptSpec, sys: Sys): Parsed {
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--') { operands.push(...args.slice(i + 1)); break; }
+    if (a === '--') {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = a.slice(2, eq < 0 ? undefined : eq);
       const longs = spec.long ?? {};
-      let match = Object.prototype.hasOwnProperty.call(longs, name) ? [name] : Object.keys(longs).filter((k) => k.startsWith(name));
+      let match = Object.hasOwn(longs, name) ? [name] : Object.keys(longs).filter((k) => k.startsWith(name));
       if (match.length > 1 && new Set(match.map((m) => longs[m].join('\0'))).size === 1) match = [match[0]];
       if (match.length === 0) return fail(`unrecognized option '${a}'`);
-      if (match.length > 1) return fail(`option '${a.slice(0, eq < 0 ? undefined : eq)}' is ambiguous; possibilities:${match.map((m) => ` '--${m}'`).join('')}`);
+      if (match.length > 1)
+        return fail(
+          `option '${a.slice(0, eq < 0 ? undefined : eq)}' is ambiguous; possibilities:${match.map((m) => ` '--${m}'`).join('')}`,
+        );
       const [kind, key] = longs[match[0]];
       if (kind === 'none') {
         if (eq >= 0) return fail(`option '--${match[0]}' doesn't allow an argument`);
@@ -48,7 +57,10 @@ export function getopt(args: string[], spec: OptSpec, sys: Sys): Parsed {
         const at = c === ':' ? -1 : spec.short.indexOf(c);
         if (at < 0) return fail(`invalid option -- '${c}'`);
         const kind = spec.short[at + 1] === ':' ? (spec.short[at + 2] === ':' ? 'optional' : 'required') : 'none';
-        if (kind === 'none') { opts.push({ key: c }); continue; }
+        if (kind === 'none') {
+          opts.push({ key: c });
+          continue;
+        }
         if (j + 1 < a.length) opts.push({ key: c, value: a.slice(j + 1) });
         else if (kind === 'optional') opts.push({ key: c });
         else if (i + 1 < args.length) opts.push({ key: c, value: args[++i] });
@@ -58,17 +70,22 @@ export function getopt(args: string[], spec: OptSpec, sys: Sys): Parsed {
       continue;
     }
     operands.push(a);
-    if (spec.permute === false) { operands.push(...args.slice(i + 1)); break; }
+    if (spec.permute === false) {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
   }
   return { opts, operands };
 }
 
 /** `--version` text of the coreutils 9.1 tools. */
 export function coreutilsVersion(sys: Sys, name: string, authors: string): number {
-  sys.out(`${name} (GNU coreutils) 9.1\nCopyright (C) 2022 Free Software Foundation, Inc.\n`
-    + 'License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n'
-    + 'This is free software: you are free to change and redistribute it.\n'
-    + `There is NO WARRANTY, to the extent permitted by law.\n\n${authors}\n`);
+  sys.out(
+    `${name} (GNU coreutils) 9.1\nCopyright (C) 2022 Free Software Foundation, Inc.\n` +
+      'License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n' +
+      'This is free software: you are free to change and redistribute it.\n' +
+      `There is NO WARRANTY, to the extent permitted by law.\n\n${authors}\n`,
+  );
   return 0;
 }
 

@@ -3,8 +3,22 @@ import { complain, errnoText, open, quoteLocale, quoteShell, type Sys } from '..
 import { coreutilsVersion, getopt, helpUnavailable, type Opt } from './getopt.js';
 
 const MULT: Record<string, number> = {
-  '': 1, b: 512, k: 1024, K: 1024, KiB: 1024, kB: 1000, KB: 1000, M: 1024 ** 2, MiB: 1024 ** 2, MB: 1e6,
-  G: 1024 ** 3, GiB: 1024 ** 3, GB: 1e9, T: 1024 ** 4, TiB: 1024 ** 4, TB: 1e12,
+  '': 1,
+  b: 512,
+  k: 1024,
+  K: 1024,
+  KiB: 1024,
+  kB: 1000,
+  KB: 1000,
+  M: 1024 ** 2,
+  MiB: 1024 ** 2,
+  MB: 1e6,
+  G: 1024 ** 3,
+  GiB: 1024 ** 3,
+  GB: 1e9,
+  T: 1024 ** 4,
+  TiB: 1024 ** 4,
+  TB: 1e12,
 };
 
 /** Parses a head/tail count: digits and a size suffix; undefined when invalid. */
@@ -21,15 +35,31 @@ export function head(args: string[], sys: Sys): number {
   if (obs) {
     const suffix = obs[2].replace(/[qvz]/g, '');
     const unit = suffix.includes('c') ? 'c' : suffix.includes('b') ? 'b' : suffix.includes('k') ? 'k' : suffix.includes('m') ? 'm' : 'l';
-    opts.push(unit === 'l' ? { key: 'n', value: obs[1] } : { key: 'c', value: obs[1] + (unit === 'c' ? '' : unit === 'b' ? 'b' : unit === 'k' ? 'K' : 'M') });
+    opts.push(
+      unit === 'l'
+        ? { key: 'n', value: obs[1] }
+        : { key: 'c', value: obs[1] + (unit === 'c' ? '' : unit === 'b' ? 'b' : unit === 'k' ? 'K' : 'M') },
+    );
     for (const c of obs[2].replace(/[bckml]/g, '')) opts.push({ key: c });
     args = args.slice(1);
   }
-  const p = getopt(args, {
-    short: 'c:n:qvz0123456789',
-    long: { bytes: ['required', 'c'], lines: ['required', 'n'], quiet: ['none', 'q'], silent: ['none', 'q'],
-      verbose: ['none', 'v'], 'zero-terminated': ['none', 'z'], help: ['none', 'help'], version: ['none', 'version'] },
-  }, sys);
+  const p = getopt(
+    args,
+    {
+      short: 'c:n:qvz0123456789',
+      long: {
+        bytes: ['required', 'c'],
+        lines: ['required', 'n'],
+        quiet: ['none', 'q'],
+        silent: ['none', 'q'],
+        verbose: ['none', 'v'],
+        'zero-terminated': ['none', 'z'],
+        help: ['none', 'help'],
+        version: ['none', 'version'],
+      },
+    },
+    sys,
+  );
   if ('failed' in p) return 1;
   opts.push(...p.opts);
   let mode: 'n' | 'c' = 'n';
@@ -82,7 +112,13 @@ export function head(args: string[], sys: Sys): number {
       status = 1;
       continue;
     }
-    sys.out(mode === 'c' ? (elide ? data.subarray(0, Math.max(0, data.length - count)) : data.subarray(0, count)) : lines(data, count, elide, eol));
+    sys.out(
+      mode === 'c'
+        ? elide
+          ? data.subarray(0, Math.max(0, data.length - count))
+          : data.subarray(0, count)
+        : lines(data, count, elide, eol),
+    );
   }
   return status;
 }

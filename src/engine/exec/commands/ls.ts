@@ -3,59 +3,143 @@
  * names): -1 -a -A -d -F -g -G -h -i -l -n -o -p -r -S -t -U, --color=never.
  */
 import type { SimNode } from '../filesystem.js';
-import {
-  blocks512, complain, errnoText, groupName, lsDate, modeString, nlink, nodeSize, quoteShell, userName, type Sys,
-} from '../sys.js';
+import { blocks512, complain, errnoText, groupName, lsDate, modeString, nlink, nodeSize, quoteShell, type Sys, userName } from '../sys.js';
 import { coreutilsVersion, getopt, helpUnavailable } from './getopt.js';
 
-interface Entry { name: string; node: SimNode }
+interface Entry {
+  name: string;
+  node: SimNode;
+}
 interface Flags {
-  all: boolean; almostAll: boolean; dirsAsFiles: boolean; long: boolean; numeric: boolean; owner: boolean;
-  group: boolean; reverse: boolean; sort: 'name' | 'time' | 'size' | 'none'; human: boolean; inode: boolean;
+  all: boolean;
+  almostAll: boolean;
+  dirsAsFiles: boolean;
+  long: boolean;
+  numeric: boolean;
+  owner: boolean;
+  group: boolean;
+  reverse: boolean;
+  sort: 'name' | 'time' | 'size' | 'none';
+  human: boolean;
+  inode: boolean;
   indicator: 'none' | 'slash' | 'classify';
 }
 
 const UNSUPPORTED = new Set(['C', 'x', 'm', 'R', 's', 'Z', 'l-context', 'D', 'b', 'Q', 'k', 'I', 'w', 'T', 'X', 'v', 'f']);
 
 export function ls(args: string[], sys: Sys): number {
-  const p = getopt(args, {
-    short: '1aAbcCdDfFgGhHiI:klLmnNopqQrRsStT:uUvw:xXZ',
-    long: {
-      all: ['none', 'a'], 'almost-all': ['none', 'A'], directory: ['none', 'd'], classify: ['optional', 'F'],
-      'human-readable': ['none', 'h'], inode: ['none', 'i'], 'numeric-uid-gid': ['none', 'n'], reverse: ['none', 'r'],
-      'no-group': ['none', 'G'], dereference: ['none', 'L'], 'dereference-command-line': ['none', 'H'],
-      literal: ['none', 'N'], recursive: ['none', 'R'], size: ['none', 's'], color: ['optional', 'color'],
-      'group-directories-first': ['none', 'gdf'], 'full-time': ['none', 'full-time'], sort: ['required', 'sort'],
-      help: ['none', 'help'], version: ['none', 'version'],
+  const p = getopt(
+    args,
+    {
+      short: '1aAbcCdDfFgGhHiI:klLmnNopqQrRsStT:uUvw:xXZ',
+      long: {
+        all: ['none', 'a'],
+        'almost-all': ['none', 'A'],
+        directory: ['none', 'd'],
+        classify: ['optional', 'F'],
+        'human-readable': ['none', 'h'],
+        inode: ['none', 'i'],
+        'numeric-uid-gid': ['none', 'n'],
+        reverse: ['none', 'r'],
+        'no-group': ['none', 'G'],
+        dereference: ['none', 'L'],
+        'dereference-command-line': ['none', 'H'],
+        literal: ['none', 'N'],
+        recursive: ['none', 'R'],
+        size: ['none', 's'],
+        color: ['optional', 'color'],
+        'group-directories-first': ['none', 'gdf'],
+        'full-time': ['none', 'full-time'],
+        sort: ['required', 'sort'],
+        help: ['none', 'help'],
+        version: ['none', 'version'],
+      },
     },
-  }, sys);
+    sys,
+  );
   if ('failed' in p) return 2;
   const f: Flags = {
-    all: false, almostAll: false, dirsAsFiles: false, long: false, numeric: false, owner: true, group: true,
-    reverse: false, sort: 'name', human: false, inode: false, indicator: 'none',
+    all: false,
+    almostAll: false,
+    dirsAsFiles: false,
+    long: false,
+    numeric: false,
+    owner: true,
+    group: true,
+    reverse: false,
+    sort: 'name',
+    human: false,
+    inode: false,
+    indicator: 'none',
   };
   for (const o of p.opts) {
     switch (o.key) {
-      case 'help': return helpUnavailable(sys, 'ls');
-      case 'version': return coreutilsVersion(sys, 'ls', 'Written by Richard M. Stallman and David MacKenzie.');
-      case 'a': f.all = true; f.almostAll = false; break;
-      case 'A': f.almostAll = true; f.all = false; break;
-      case 'd': f.dirsAsFiles = true; break;
-      case 'l': f.long = true; break;
-      case 'n': f.long = true; f.numeric = true; break;
-      case 'g': f.long = true; f.owner = false; break;
-      case 'o': f.long = true; f.group = false; break;
-      case 'G': f.group = false; break;
-      case '1': break; // -1 has no effect after -l
-      case 'r': f.reverse = true; break;
-      case 't': f.sort = 'time'; break;
-      case 'S': f.sort = 'size'; break;
-      case 'U': f.sort = 'none'; break;
-      case 'h': f.human = true; break;
-      case 'i': f.inode = true; break;
-      case 'p': f.indicator = 'slash'; break;
-      case 'F': f.indicator = 'classify'; break;
-      case 'c': case 'u': case 'L': case 'H': case 'N': case 'q': break; // no symlinks; all timestamps are equal
+      case 'help':
+        return helpUnavailable(sys, 'ls');
+      case 'version':
+        return coreutilsVersion(sys, 'ls', 'Written by Richard M. Stallman and David MacKenzie.');
+      case 'a':
+        f.all = true;
+        f.almostAll = false;
+        break;
+      case 'A':
+        f.almostAll = true;
+        f.all = false;
+        break;
+      case 'd':
+        f.dirsAsFiles = true;
+        break;
+      case 'l':
+        f.long = true;
+        break;
+      case 'n':
+        f.long = true;
+        f.numeric = true;
+        break;
+      case 'g':
+        f.long = true;
+        f.owner = false;
+        break;
+      case 'o':
+        f.long = true;
+        f.group = false;
+        break;
+      case 'G':
+        f.group = false;
+        break;
+      case '1':
+        break; // -1 has no effect after -l
+      case 'r':
+        f.reverse = true;
+        break;
+      case 't':
+        f.sort = 'time';
+        break;
+      case 'S':
+        f.sort = 'size';
+        break;
+      case 'U':
+        f.sort = 'none';
+        break;
+      case 'h':
+        f.human = true;
+        break;
+      case 'i':
+        f.inode = true;
+        break;
+      case 'p':
+        f.indicator = 'slash';
+        break;
+      case 'F':
+        f.indicator = 'classify';
+        break;
+      case 'c':
+      case 'u':
+      case 'L':
+      case 'H':
+      case 'N':
+      case 'q':
+        break; // no symlinks; all timestamps are equal
       case 'color':
         if (o.value !== undefined && !['never', 'no', 'none', 'auto', 'tty', 'if-tty'].includes(o.value)) {
           complain(sys, `--color=${o.value} is not supported by tsecret's simulated container`);
@@ -64,7 +148,10 @@ export function ls(args: string[], sys: Sys): number {
         break;
       case 'sort': {
         const m: Record<string, Flags['sort']> = { none: 'none', time: 'time', size: 'size', name: 'name' };
-        if (!(o.value! in m)) { complain(sys, `--sort=${o.value} is not supported by tsecret's simulated container`); return 2; }
+        if (!(o.value! in m)) {
+          complain(sys, `--sort=${o.value} is not supported by tsecret's simulated container`);
+          return 2;
+        }
         f.sort = m[o.value!];
         break;
       }
@@ -141,8 +228,10 @@ function sortEntries(list: Entry[], f: Flags): void {
   if (f.sort === 'none') return;
   const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const cmp = (a: Entry, b: Entry) =>
-    f.sort === 'time' ? b.node.mtimeMs - a.node.mtimeMs || byName(a, b)
-      : f.sort === 'size' ? nodeSize(b.node) - nodeSize(a.node) || byName(a, b)
+    f.sort === 'time'
+      ? b.node.mtimeMs - a.node.mtimeMs || byName(a, b)
+      : f.sort === 'size'
+        ? nodeSize(b.node) - nodeSize(a.node) || byName(a, b)
         : byName(a, b);
   list.sort((a, b) => (f.reverse ? -cmp(a, b) : cmp(a, b)));
 }
@@ -153,9 +242,12 @@ export function human(n: number): string {
   const units = 'KMGTPE';
   let u = -1;
   let v = n;
-  while (v >= 1024 && u < units.length - 1) { v /= 1024; u++; }
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
   if (v < 10) {
-    let r = Math.ceil(v * 10 - 1e-9) / 10;
+    const r = Math.ceil(v * 10 - 1e-9) / 10;
     if (r >= 10) return `10${units[u]}`;
     return `${r.toFixed(1)}${units[u]}`;
   }
@@ -177,15 +269,26 @@ function render(entries: Entry[], f: Flags, sys: Sys, widthFrom: Entry[] = entri
     const u = f.numeric ? undefined : userName(sys.fs, e.node.uid);
     const g = f.numeric ? undefined : groupName(sys.fs, e.node.gid);
     return {
-      e, links: String(nlink(sys.fs, e.node)), user: u ?? String(e.node.uid), userNum: u === undefined,
-      group: g ?? String(e.node.gid), groupNum: g === undefined,
+      e,
+      links: String(nlink(sys.fs, e.node)),
+      user: u ?? String(e.node.uid),
+      userNum: u === undefined,
+      group: g ?? String(e.node.gid),
+      groupNum: g === undefined,
       size: f.human ? human(nodeSize(e.node)) : String(nodeSize(e.node)),
     };
   });
   const w = (k: 'links' | 'user' | 'group' | 'size') => Math.max(...rows.map((r) => r[k].length));
   const [lw, uw, gw, sw] = [w('links'), w('user'), w('group'), w('size')];
   const col = (s: string, width: number, num: boolean) => (num ? s.padStart(width, ' ') : s.padEnd(width, ' ')) + ' ';
-  return rows.filter((r) => entries.includes(r.e)).map((r) => `${ino(r.e)}${modeString(r.e.node)} ${r.links.padStart(lw, ' ')} `
-    + (f.owner ? col(r.user, uw, r.userNum) : '') + (f.group ? col(r.group, gw, r.groupNum) : '')
-    + `${r.size.padStart(sw, ' ')} ${lsDate(r.e.node.mtimeMs, sys.nowMs)} ${r.e.name}${indicator(r.e.node, f)}\n`).join('');
+  return rows
+    .filter((r) => entries.includes(r.e))
+    .map(
+      (r) =>
+        `${ino(r.e)}${modeString(r.e.node)} ${r.links.padStart(lw, ' ')} ` +
+        (f.owner ? col(r.user, uw, r.userNum) : '') +
+        (f.group ? col(r.group, gw, r.groupNum) : '') +
+        `${r.size.padStart(sw, ' ')} ${lsDate(r.e.node.mtimeMs, sys.nowMs)} ${r.e.name}${indicator(r.e.node, f)}\n`,
+    )
+    .join('');
 }

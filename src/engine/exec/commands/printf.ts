@@ -12,9 +12,17 @@ const isHex = (c: string | undefined) => c !== undefined && /^[0-9a-fA-F]$/.test
  * Formats like printf(1); returns the exit status (1 after a bad number, 2 for dash's bad directive).
  * warn() receives a message without any prefix.
  */
-export function printfFormat(fmt: string, args: string[], d: PrintfDialect, out: { write(b: Buffer): void }, warn: (m: string) => void): number {
+export function printfFormat(
+  fmt: string,
+  args: string[],
+  d: PrintfDialect,
+  out: { write(b: Buffer): void },
+  warn: (m: string) => void,
+): number {
   const bytes: number[] = [];
-  const emit = (s: string) => { for (let i = 0; i < s.length; i++) bytes.push(s.charCodeAt(i) & 255); };
+  const emit = (s: string) => {
+    for (let i = 0; i < s.length; i++) bytes.push(s.charCodeAt(i) & 255);
+  };
   let status = 0;
   let ai = 0;
   const next = () => (ai < args.length ? args[ai++] : undefined);
@@ -24,13 +32,19 @@ export function printfFormat(fmt: string, args: string[], d: PrintfDialect, out:
   };
   const notConverted = (s: string) => {
     if (d === 'bash') badNumber(s);
-    else { warn(d === 'gnu' ? `'${s}': value not completely converted` : `${s}: not completely converted`); status = 1; }
+    else {
+      warn(d === 'gnu' ? `'${s}': value not completely converted` : `${s}: not completely converted`);
+      status = 1;
+    }
   };
   const int = (s: string | undefined): bigint => {
     if (s === undefined || s === '') return 0n;
     if (/^['"]/.test(s)) return BigInt(s.length > 1 ? s.charCodeAt(1) : 0);
     const m = /^\s*([-+]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)/.exec(s);
-    if (!m) { badNumber(s); return 0n; }
+    if (!m) {
+      badNumber(s);
+      return 0n;
+    }
     let v = BigInt(m[2].replace(/^0(?=[0-7])/, '0o'));
     if (m[1] === '-') v = -v;
     if (m[0].length !== s.length) notConverted(s);
@@ -40,7 +54,10 @@ export function printfFormat(fmt: string, args: string[], d: PrintfDialect, out:
     if (s === undefined || s === '') return 0;
     if (/^['"]/.test(s)) return s.length > 1 ? s.charCodeAt(1) : 0;
     const m = /^\s*[-+]?(\d+\.?\d*(e[-+]?\d+)?|\.\d+(e[-+]?\d+)?|inf(inity)?|nan)/i.exec(s);
-    if (!m) { badNumber(s); return 0; }
+    if (!m) {
+      badNumber(s);
+      return 0;
+    }
     if (m[0].length !== s.length) notConverted(s);
     return Number(m[0].trim().replace(/^([-+]?)inf(inity)?$/i, '$1Infinity'));
   };
@@ -55,8 +72,14 @@ export function printfFormat(fmt: string, args: string[], d: PrintfDialect, out:
       let j = i + 1;
       let v = 0;
       let n = 0;
-      if (forB && e === '0') { j++; }
-      while (n < 3 && isOct(s[j])) { v = v * 8 + s.charCodeAt(j) - 48; j++; n++; }
+      if (forB && e === '0') {
+        j++;
+      }
+      while (n < 3 && isOct(s[j])) {
+        v = v * 8 + s.charCodeAt(j) - 48;
+        j++;
+        n++;
+      }
       if (forB && e !== '0' && d === 'bash') return { text: '\\' + e, next: i + 2 };
       return { text: String.fromCharCode(v & 255), next: j };
     }
@@ -81,45 +104,78 @@ export function printfFormat(fmt: string, args: string[], d: PrintfDialect, out:
 
   do {
     const before = ai;
-    for (let i = 0; i < fmt.length;) {
+    for (let i = 0; i < fmt.length; ) {
       const c = fmt[i];
       if (c === '\\') {
         const r = parseEscape(fmt, i, false);
         emit(r.text);
-        if (r.stop) { out.write(Buffer.from(bytes)); return status; }
+        if (r.stop) {
+          out.write(Buffer.from(bytes));
+          return status;
+        }
         i = r.next;
         continue;
       }
-      if (c !== '%') { emit(c); i++; continue; }
+      if (c !== '%') {
+        emit(c);
+        i++;
+        continue;
+      }
       // Length modifiers (%ld, %zd) are accepted and ignored by bash and GNU; dash has none.
-      const m = (d === 'dash' ? /^%([-+ #0']*)(\*|\d*)(?:\.(\*|\d*))?()([\s\S]?)/ : /^%([-+ #0']*)(\*|\d*)(?:\.(\*|\d*))?([hlLjzt]*)([\s\S]?)/)
-        .exec(fmt.slice(i))!;
+      const m = (
+        d === 'dash' ? /^%([-+ #0']*)(\*|\d*)(?:\.(\*|\d*))?()([\s\S]?)/ : /^%([-+ #0']*)(\*|\d*)(?:\.(\*|\d*))?([hlLjzt]*)([\s\S]?)/
+      ).exec(fmt.slice(i))!;
       i += m[0].length;
       const flags = m[1];
       let width = m[2] === '*' ? Number(int(next())) : Number(m[2] || 0);
       let fl = flags;
-      if (width < 0) { fl += '-'; width = -width; }
+      if (width < 0) {
+        fl += '-';
+        width = -width;
+      }
       const precS = m[3] === '*' ? String(int(next())) : m[3];
       const prec = precS === undefined ? undefined : Number(precS || 0);
       const conv = m[5];
       switch (conv) {
-        case '%': emit('%'); break;
-        case 's': { const a = next() ?? ''; emit(pad(prec === undefined ? a : a.slice(0, prec), fl, width)); break; }
+        case '%':
+          emit('%');
+          break;
+        case 's': {
+          const a = next() ?? '';
+          emit(pad(prec === undefined ? a : a.slice(0, prec), fl, width));
+          break;
+        }
         case 'b': {
           const a = next() ?? '';
           let t = '';
-          for (let j = 0; j < a.length;) {
-            if (a[j] !== '\\') { t += a[j++]; continue; }
+          for (let j = 0; j < a.length; ) {
+            if (a[j] !== '\\') {
+              t += a[j++];
+              continue;
+            }
             const r = parseEscape(a, j, true);
             t += r.text;
-            if (r.stop) { emit(pad(t, fl, width)); out.write(Buffer.from(bytes)); return status; }
+            if (r.stop) {
+              emit(pad(t, fl, width));
+              out.write(Buffer.from(bytes));
+              return status;
+            }
             j = r.next;
           }
           emit(pad(prec === undefined ? t : t.slice(0, prec), fl, width));
           break;
         }
-        case 'c': { const a = next() ?? ''; emit(pad(a === '' ? '\0' : a.slice(0, 1), fl, width)); break; }
-        case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
+        case 'c': {
+          const a = next() ?? '';
+          emit(pad(a === '' ? '\0' : a.slice(0, 1), fl, width));
+          break;
+        }
+        case 'd':
+        case 'i':
+        case 'u':
+        case 'o':
+        case 'x':
+        case 'X': {
           let v = int(next());
           if (conv !== 'd' && conv !== 'i' && v < 0n) v += 1n << 64n;
           const neg = v < 0n;
@@ -128,21 +184,39 @@ export function printfFormat(fmt: string, args: string[], d: PrintfDialect, out:
           if (prec !== undefined) digits = prec === 0 && v === 0n ? '' : digits.padStart(prec, '0');
           if (fl.includes('#') && conv === 'o' && !digits.startsWith('0')) digits = '0' + digits;
           if (fl.includes('#') && (conv === 'x' || conv === 'X') && v !== 0n) digits = (conv === 'x' ? '0x' : '0X') + digits;
-          const sign = neg ? '-' : (conv === 'd' || conv === 'i') && fl.includes('+') ? '+' : (conv === 'd' || conv === 'i') && fl.includes(' ') ? ' ' : '';
+          const sign = neg
+            ? '-'
+            : (conv === 'd' || conv === 'i') && fl.includes('+')
+              ? '+'
+              : (conv === 'd' || conv === 'i') && fl.includes(' ')
+                ? ' '
+                : '';
           emit(pad(sign + digits, fl, width, prec === undefined));
           break;
         }
-        case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': {
+        case 'f':
+        case 'F':
+        case 'e':
+        case 'E':
+        case 'g':
+        case 'G': {
           const v = float(next());
           emit(pad(formatFloat(v, conv, prec ?? 6, fl), fl, width, Number.isFinite(v)));
           break;
         }
         case 'q':
-          if (d !== 'dash') { emit(pad(d === 'gnu' ? quoteShell(next() ?? '') : shellQuote(next() ?? ''), fl, width)); break; }
+          if (d !== 'dash') {
+            emit(pad(d === 'gnu' ? quoteShell(next() ?? '') : shellQuote(next() ?? ''), fl, width));
+            break;
+          }
         // fall through: dash has no %q
         default: {
           const spec = m[0];
-          if (d === 'dash') { warn(`${spec}: invalid directive`); out.write(Buffer.from(bytes)); return 2; }
+          if (d === 'dash') {
+            warn(`${spec}: invalid directive`);
+            out.write(Buffer.from(bytes));
+            return 2;
+          }
           warn(d === 'bash' ? `\`${conv || spec}': invalid format character` : `${spec}: invalid conversion specification`);
           out.write(Buffer.from(bytes));
           return 1;

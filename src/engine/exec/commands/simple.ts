@@ -1,5 +1,5 @@
 /** echo (GNU, bash and dash flavours), true, false, hostname, env, printenv, whoami, pwd and id. */
-import { complain, errnoText, groupName, passwd, quoteLocale, userGroups, userName, type Sys } from '../sys.js';
+import { complain, errnoText, groupName, passwd, quoteLocale, type Sys, userGroups, userName } from '../sys.js';
 import { coreutilsVersion, getopt, helpUnavailable } from './getopt.js';
 
 export type EchoDialect = 'gnu' | 'bash' | 'dash';
@@ -10,10 +10,15 @@ export function echoBytes(args: string[], d: EchoDialect): Buffer {
   let escapes = d === 'dash';
   let i = 0;
   if (d === 'dash') {
-    if (args[0] === '-n') { newline = false; i = 1; }
+    if (args[0] === '-n') {
+      newline = false;
+      i = 1;
+    }
   } else {
     for (; i < args.length && /^-[neE]+$/.test(args[i]); i++) {
-      for (const c of args[i].slice(1)) if (c === 'n') newline = false; else escapes = c === 'e';
+      for (const c of args[i].slice(1))
+        if (c === 'n') newline = false;
+        else escapes = c === 'e';
     }
   }
   const out: number[] = [];
@@ -27,16 +32,28 @@ export function echoBytes(args: string[], d: EchoDialect): Buffer {
   const isHex = (c: string | undefined) => c !== undefined && /^[0-9a-fA-F]$/.test(c);
   for (let p = 0; p < text.length; p++) {
     const c = text[p];
-    if (c !== '\\' || p + 1 >= text.length) { out.push(text.charCodeAt(p) & 255); continue; }
+    if (c !== '\\' || p + 1 >= text.length) {
+      out.push(text.charCodeAt(p) & 255);
+      continue;
+    }
     const e = text[++p];
     if (e === 'c') return Buffer.from(out);
-    if (e in simple) { out.push(simple[e]); continue; }
+    if (e in simple) {
+      out.push(simple[e]);
+      continue;
+    }
     if (e === '0' || (d !== 'bash' && isOct(e))) {
       // GNU: \0NNN and \NNN; dash: \0NNN and \NNN (3 digits in all); bash: \0NNN only.
       let v = 0;
       let n = 0;
-      if (e !== '0') { v = e.charCodeAt(0) - 48; n = 1; }
-      while (n < 3 && isOct(text[p + 1])) { v = v * 8 + text.charCodeAt(++p) - 48; n++; }
+      if (e !== '0') {
+        v = e.charCodeAt(0) - 48;
+        n = 1;
+      }
+      while (n < 3 && isOct(text[p + 1])) {
+        v = v * 8 + text.charCodeAt(++p) - 48;
+        n++;
+      }
       out.push(v & 255);
       continue;
     }
@@ -51,7 +68,12 @@ export function echoBytes(args: string[], d: EchoDialect): Buffer {
       while (h.length < (e === 'u' ? 4 : 8) && isHex(text[p + 1])) h += text[++p];
       const v = parseInt(h, 16);
       if (v < 0x80) out.push(v);
-      else for (const ch of `\\${e}${v.toString(16).toUpperCase().padStart(e === 'u' ? 4 : 8, '0')}`) out.push(ch.charCodeAt(0));
+      else
+        for (const ch of `\\${e}${v
+          .toString(16)
+          .toUpperCase()
+          .padStart(e === 'u' ? 4 : 8, '0')}`)
+          out.push(ch.charCodeAt(0));
       continue;
     }
     out.push(92, text.charCodeAt(p) & 255);
@@ -80,12 +102,29 @@ export function falseCmd(args: string[], sys: Sys): number {
 
 /** hostname(1) from Debian's hostname 3.23 package. */
 export function hostname(args: string[], sys: Sys): number {
-  const p = getopt(args, {
-    short: 'aAbdfF:hiIsVy',
-    long: { alias: ['none', 'a'], 'all-fqdns': ['none', 'A'], boot: ['none', 'b'], domain: ['none', 'd'], fqdn: ['none', 'f'],
-      long: ['none', 'f'], file: ['required', 'F'], help: ['none', 'h'], 'ip-address': ['none', 'i'],
-      'all-ip-addresses': ['none', 'I'], short: ['none', 's'], version: ['none', 'V'], yp: ['none', 'y'], nis: ['none', 'y'] },
-  }, { ...sys, err: () => undefined });
+  const p = getopt(
+    args,
+    {
+      short: 'aAbdfF:hiIsVy',
+      long: {
+        alias: ['none', 'a'],
+        'all-fqdns': ['none', 'A'],
+        boot: ['none', 'b'],
+        domain: ['none', 'd'],
+        fqdn: ['none', 'f'],
+        long: ['none', 'f'],
+        file: ['required', 'F'],
+        help: ['none', 'h'],
+        'ip-address': ['none', 'i'],
+        'all-ip-addresses': ['none', 'I'],
+        short: ['none', 's'],
+        version: ['none', 'V'],
+        yp: ['none', 'y'],
+        nis: ['none', 'y'],
+      },
+    },
+    { ...sys, err: () => undefined },
+  );
   if ('failed' in p) {
     const bad = args.find((a) => a.startsWith('-')) ?? '';
     complain(sys, bad.startsWith('--') ? `unrecognized option '${bad}'` : `invalid option -- '${bad.slice(1, 2)}'`);
@@ -93,8 +132,14 @@ export function hostname(args: string[], sys: Sys): number {
     return 255;
   }
   const keys = p.opts.map((o) => o.key);
-  if (keys.includes('V')) { sys.out('hostname 3.23\n'); return 0; }
-  if (keys.includes('h')) { sys.out(HOSTNAME_USAGE); return 0; }
+  if (keys.includes('V')) {
+    sys.out('hostname 3.23\n');
+    return 0;
+  }
+  if (keys.includes('h')) {
+    sys.out(HOSTNAME_USAGE);
+    return 0;
+  }
   if (p.operands.length > 0 || keys.includes('F')) {
     complain(sys, 'you must be root to change the host name');
     return 1;
@@ -145,12 +190,24 @@ Description:
 
 /** GNU env 9.1: -i, -u, -0, -C, -v, NAME=VALUE and COMMAND. */
 export function env(args: string[], sys: Sys): number {
-  const p = getopt(args, {
-    short: 'C:iS:u:v0',
-    permute: false,
-    long: { 'ignore-environment': ['none', 'i'], null: ['none', '0'], unset: ['required', 'u'], chdir: ['required', 'C'],
-      debug: ['none', 'v'], 'split-string': ['required', 'S'], help: ['none', 'help'], version: ['none', 'version'] },
-  }, sys);
+  const p = getopt(
+    args,
+    {
+      short: 'C:iS:u:v0',
+      permute: false,
+      long: {
+        'ignore-environment': ['none', 'i'],
+        null: ['none', '0'],
+        unset: ['required', 'u'],
+        chdir: ['required', 'C'],
+        debug: ['none', 'v'],
+        'split-string': ['required', 'S'],
+        help: ['none', 'help'],
+        version: ['none', 'version'],
+      },
+    },
+    sys,
+  );
   if ('failed' in p) return 125;
   let vars: Record<string, string> = { ...sys.env };
   let nul = false;
@@ -158,21 +215,39 @@ export function env(args: string[], sys: Sys): number {
   let debug = false;
   for (const o of p.opts) {
     switch (o.key) {
-      case 'help': return helpUnavailable(sys, 'env');
-      case 'version': return coreutilsVersion(sys, 'env', 'Written by Richard Mlynarik, David MacKenzie, and Assaf Gordon.');
-      case 'i': vars = {}; break;
-      case '0': nul = true; break;
-      case 'v': debug = true; break;
-      case 'C': chdir = o.value; break;
-      case 'S': complain(sys, "-S is not supported by tsecret's simulated container"); return 125;
+      case 'help':
+        return helpUnavailable(sys, 'env');
+      case 'version':
+        return coreutilsVersion(sys, 'env', 'Written by Richard Mlynarik, David MacKenzie, and Assaf Gordon.');
+      case 'i':
+        vars = {};
+        break;
+      case '0':
+        nul = true;
+        break;
+      case 'v':
+        debug = true;
+        break;
+      case 'C':
+        chdir = o.value;
+        break;
+      case 'S':
+        complain(sys, "-S is not supported by tsecret's simulated container");
+        return 125;
       case 'u':
-        if (o.value === '' || o.value!.includes('=')) { complain(sys, `cannot unset ${quoteLocale(o.value!)}: Invalid argument`); return 125; }
+        if (o.value === '' || o.value!.includes('=')) {
+          complain(sys, `cannot unset ${quoteLocale(o.value!)}: Invalid argument`);
+          return 125;
+        }
         delete vars[o.value!];
         break;
     }
   }
   let ops = p.operands;
-  if (ops[0] === '-') { vars = {}; ops = ops.slice(1); }
+  if (ops[0] === '-') {
+    vars = {};
+    ops = ops.slice(1);
+  }
   let i = 0;
   for (; i < ops.length && ops[i].includes('='); i++) {
     const eq = ops[i].indexOf('=');
@@ -188,7 +263,11 @@ export function env(args: string[], sys: Sys): number {
       sys.err(`Try '${sys.prog} --help' for more information.\n`);
       return 125;
     }
-    sys.out(Object.entries(vars).map(([k, v]) => `${k}=${v}${nul ? '\0' : '\n'}`).join(''));
+    sys.out(
+      Object.entries(vars)
+        .map(([k, v]) => `${k}=${v}${nul ? '\0' : '\n'}`)
+        .join(''),
+    );
     return 0;
   }
   if (nul) {
@@ -224,14 +303,21 @@ export function whoami(args: string[], sys: Sys): number {
     return 1;
   }
   const name = userName(sys.fs, sys.cred.uid);
-  if (name === undefined) { complain(sys, `cannot find name for user ID ${sys.cred.uid}`); return 1; }
+  if (name === undefined) {
+    complain(sys, `cannot find name for user ID ${sys.cred.uid}`);
+    return 1;
+  }
   sys.out(`${name}\n`);
   return 0;
 }
 
 /** GNU pwd 9.1 (-P by default; there are no symlinks, so -L prints the same). */
 export function pwd(args: string[], sys: Sys): number {
-  const p = getopt(args, { short: 'LP', long: { logical: ['none', 'L'], physical: ['none', 'P'], help: ['none', 'help'], version: ['none', 'version'] } }, sys);
+  const p = getopt(
+    args,
+    { short: 'LP', long: { logical: ['none', 'L'], physical: ['none', 'P'], help: ['none', 'help'], version: ['none', 'version'] } },
+    sys,
+  );
   if ('failed' in p) return 1;
   if (p.opts.some((o) => o.key === 'help')) return helpUnavailable(sys, 'pwd');
   if (p.opts.some((o) => o.key === 'version')) return coreutilsVersion(sys, 'pwd', 'Written by Jim Meyering.');
@@ -252,12 +338,16 @@ export function printenv(args: string[], sys: Sys): number {
   }
   const end = nul ? '\0' : '\n';
   if (p.operands.length === 0) {
-    sys.out(Object.entries(sys.env).map(([k, v]) => `${k}=${v}${end}`).join(''));
+    sys.out(
+      Object.entries(sys.env)
+        .map(([k, v]) => `${k}=${v}${end}`)
+        .join(''),
+    );
     return 0;
   }
   let missing = 0;
   for (const name of p.operands) {
-    if (!name.includes('=') && Object.prototype.hasOwnProperty.call(sys.env, name)) sys.out(sys.env[name] + end);
+    if (!name.includes('=') && Object.hasOwn(sys.env, name)) sys.out(sys.env[name] + end);
     else missing++;
   }
   return missing ? 1 : 0;
@@ -265,35 +355,72 @@ export function printenv(args: string[], sys: Sys): number {
 
 /** GNU id 9.1: default format, -u -g -G with -n -r -z, and USER operands. */
 export function id(args: string[], sys: Sys): number {
-  const p = getopt(args, {
-    short: 'agnruzGZ',
-    long: { context: ['none', 'Z'], group: ['none', 'g'], groups: ['none', 'G'], name: ['none', 'n'], real: ['none', 'r'],
-      user: ['none', 'u'], zero: ['none', 'z'], help: ['none', 'help'], version: ['none', 'version'] },
-  }, sys);
+  const p = getopt(
+    args,
+    {
+      short: 'agnruzGZ',
+      long: {
+        context: ['none', 'Z'],
+        group: ['none', 'g'],
+        groups: ['none', 'G'],
+        name: ['none', 'n'],
+        real: ['none', 'r'],
+        user: ['none', 'u'],
+        zero: ['none', 'z'],
+        help: ['none', 'help'],
+        version: ['none', 'version'],
+      },
+    },
+    sys,
+  );
   if ('failed' in p) return 1;
   const k = new Set(p.opts.map((o) => o.key));
   if (k.has('help')) return helpUnavailable(sys, 'id');
   if (k.has('version')) return coreutilsVersion(sys, 'id', 'Written by Arnold Robbins and David MacKenzie.');
-  if (k.has('Z')) { complain(sys, '--context (-Z) works only on an SELinux-enabled kernel'); return 1; }
+  if (k.has('Z')) {
+    complain(sys, '--context (-Z) works only on an SELinux-enabled kernel');
+    return 1;
+  }
   const only = ['u', 'g', 'G'].filter((c) => k.has(c)).length;
-  if (only > 1) { complain(sys, 'cannot print "only" of more than one choice'); return 1; }
-  if (only === 0 && (k.has('n') || k.has('r'))) { complain(sys, 'cannot print only names or real IDs in default format'); return 1; }
-  if (only === 0 && k.has('z')) { complain(sys, 'option --zero not permitted in default format'); return 1; }
+  if (only > 1) {
+    complain(sys, 'cannot print "only" of more than one choice');
+    return 1;
+  }
+  if (only === 0 && (k.has('n') || k.has('r'))) {
+    complain(sys, 'cannot print only names or real IDs in default format');
+    return 1;
+  }
+  if (only === 0 && k.has('z')) {
+    complain(sys, 'option --zero not permitted in default format');
+    return 1;
+  }
   const users = p.operands.length ? p.operands : [null];
   let status = 0;
   for (const u of users) {
-    let uid = sys.cred.uid, gid = sys.cred.gid, gids = sys.cred.groups;
+    let uid = sys.cred.uid,
+      gid = sys.cred.gid,
+      gids = sys.cred.groups;
     if (u !== null) {
       const db = passwd(sys.fs);
       const ent = db.find((e) => e.name === u) ?? (/^\+?\d+$/.test(u) ? db.find((e) => e.uid === Number(u)) : undefined);
-      if (!ent) { complain(sys, `${quoteLocale(u)}: no such user`); status = 1; continue; }
-      uid = ent.uid; gid = ent.gid; gids = userGroups(sys.fs, ent.name, ent.gid);
+      if (!ent) {
+        complain(sys, `${quoteLocale(u)}: no such user`);
+        status = 1;
+        continue;
+      }
+      uid = ent.uid;
+      gid = ent.gid;
+      gids = userGroups(sys.fs, ent.name, ent.gid);
     }
     const uname = userName(sys.fs, uid);
     const gname = (g: number) => groupName(sys.fs, g);
     const sep = k.has('z') ? '\0' : ' ';
     const nameOr = (name: string | undefined, n: number, what: string) => {
-      if (name === undefined) { complain(sys, `cannot find name for ${what} ID ${n}`); status = 1; return String(n); }
+      if (name === undefined) {
+        complain(sys, `cannot find name for ${what} ID ${n}`);
+        status = 1;
+        return String(n);
+      }
       return name;
     };
     if (k.has('u')) sys.out(`${k.has('n') ? nameOr(uname, uid, 'user') : uid}${k.has('z') ? '\0' : '\n'}`);

@@ -22,7 +22,8 @@ const BINARY_DASH = new Set(['=', '!=', '<', '>', '-nt', '-ot', '-ef', '-eq', '-
 export function testCommand(args: string[], sys: Sys): number {
   const bracket = sys.prog.endsWith('[');
   if (bracket && args.length === 1 && (args[0] === '--help' || args[0] === '--version')) {
-    return args[0] === '--help' ? helpUnavailable(sys, '[')
+    return args[0] === '--help'
+      ? helpUnavailable(sys, '[')
       : coreutilsVersion(sys, '[', 'Written by Kevin Braunsdorf and Matthew Bradburn.');
   }
   return runTest('gnu', bracket, args, sys, (m) => sys.err(`${sys.prog}: ${m}\n`));
@@ -52,29 +53,50 @@ function fileTest(op: string, path: string, sys: Sys): boolean {
   const n: SimNode | undefined = r && !r.err ? r.node : undefined;
   if (!n) return false;
   switch (op) {
-    case '-e': case '-a': return true;
-    case '-f': return n.kind === 'file';
-    case '-d': return n.kind === 'dir';
-    case '-r': return canAccess(n, sys.cred, 'r');
-    case '-w': return canAccess(n, sys.cred, 'w') && !sys.fs.isReadOnly(r!.abs);
-    case '-x': return canAccess(n, sys.cred, 'x');
-    case '-s': return n.kind === 'dir' || n.data.length > 0;
-    case '-u': return (n.mode & 0o4000) !== 0;
-    case '-g': return (n.mode & 0o2000) !== 0;
-    case '-k': return (n.mode & 0o1000) !== 0;
-    case '-O': return n.uid === sys.cred.uid;
-    case '-G': return n.gid === sys.cred.gid;
-    default: return false; // -b -c -p -S -L -h -N: no such files here
+    case '-e':
+    case '-a':
+      return true;
+    case '-f':
+      return n.kind === 'file';
+    case '-d':
+      return n.kind === 'dir';
+    case '-r':
+      return canAccess(n, sys.cred, 'r');
+    case '-w':
+      return canAccess(n, sys.cred, 'w') && !sys.fs.isReadOnly(r!.abs);
+    case '-x':
+      return canAccess(n, sys.cred, 'x');
+    case '-s':
+      return n.kind === 'dir' || n.data.length > 0;
+    case '-u':
+      return (n.mode & 0o4000) !== 0;
+    case '-g':
+      return (n.mode & 0o2000) !== 0;
+    case '-k':
+      return (n.mode & 0o1000) !== 0;
+    case '-O':
+      return n.uid === sys.cred.uid;
+    case '-G':
+      return n.gid === sys.cred.gid;
+    default:
+      return false; // -b -c -p -S -L -h -N: no such files here
   }
 }
 
 function stringOrNumber(op: string, a: string, b: string, int: (s: string) => number, sys: Sys): boolean {
   switch (op) {
-    case '=': case '==': return a === b;
-    case '!=': return a !== b;
-    case '<': return a < b;
-    case '>': return a > b;
-    case '-nt': case '-ot': case '-ef': {
+    case '=':
+    case '==':
+      return a === b;
+    case '!=':
+      return a !== b;
+    case '<':
+      return a < b;
+    case '>':
+      return a > b;
+    case '-nt':
+    case '-ot':
+    case '-ef': {
       const na = sys.fs.lookup(a, sys.cwd);
       const nb = sys.fs.lookup(b, sys.cwd);
       if (op === '-ef') return !!na && na === nb;
@@ -91,16 +113,31 @@ function stringOrNumber(op: string, a: string, b: string, int: (s: string) => nu
 
 class PosixTest {
   private pos = 0;
-  constructor(private d: 'gnu' | 'bash', private argv: string[], private sys: Sys) {}
+  constructor(
+    private d: 'gnu' | 'bash',
+    private argv: string[],
+    private sys: Sys,
+  ) {}
 
-  private q(s: string): string { return this.d === 'gnu' ? `'${s}'` : s; }
-  private err(gnu: string, bash: string): never { throw new TestError(this.d === 'gnu' ? gnu : bash); }
-  private isUnary(s: string): boolean { return (this.d === 'gnu' ? UNARY_GNU : UNARY_BASH).has(s); }
-  private isBinary(s: string | undefined): boolean { return s !== undefined && (this.d === 'gnu' ? BINARY_GNU : BINARY_BASH).has(s); }
+  private q(s: string): string {
+    return this.d === 'gnu' ? `'${s}'` : s;
+  }
+  private err(gnu: string, bash: string): never {
+    throw new TestError(this.d === 'gnu' ? gnu : bash);
+  }
+  private isUnary(s: string): boolean {
+    return (this.d === 'gnu' ? UNARY_GNU : UNARY_BASH).has(s);
+  }
+  private isBinary(s: string | undefined): boolean {
+    return s !== undefined && (this.d === 'gnu' ? BINARY_GNU : BINARY_BASH).has(s);
+  }
   private beyond(): never {
     this.err(`missing argument after ${this.q(this.argv[this.argv.length - 1])}`, 'argument expected');
   }
-  private advance(f: boolean): void { this.pos++; if (f && this.pos >= this.argv.length) this.beyond(); }
+  private advance(f: boolean): void {
+    this.pos++;
+    if (f && this.pos >= this.argv.length) this.beyond();
+  }
 
   run(): boolean {
     const n = this.argv.length;
@@ -118,19 +155,34 @@ class PosixTest {
     const a = this.argv;
     const p = this.pos;
     switch (nargs) {
-      case 1: this.pos++; return a[p] !== '';
-      case 2: return this.two();
-      case 3: return this.three();
+      case 1:
+        this.pos++;
+        return a[p] !== '';
+      case 2:
+        return this.two();
+      case 3:
+        return this.three();
       case 4:
-        if (a[p] === '!') { this.advance(true); return !this.three(); }
-        if (a[p] === '(' && a[p + 3] === ')') { this.advance(false); const v = this.two(); this.advance(false); return v; }
+        if (a[p] === '!') {
+          this.advance(true);
+          return !this.three();
+        }
+        if (a[p] === '(' && a[p + 3] === ')') {
+          this.advance(false);
+          const v = this.two();
+          this.advance(false);
+          return v;
+        }
     }
     return this.expr();
   }
 
   private two(): boolean {
     const a = this.argv[this.pos];
-    if (a === '!') { this.pos++; return this.argv[this.pos++] === ''; }
+    if (a === '!') {
+      this.pos++;
+      return this.argv[this.pos++] === '';
+    }
     if (a.length === 2 && a[0] === '-') {
       if (this.isUnary(a)) return this.unary();
       this.err(`${this.q(a)}: unary operator expected`, `${a}: unary operator expected`);
@@ -147,33 +199,52 @@ class PosixTest {
       this.pos += 3;
       return a[p + 1] === '-a' ? a[p] !== '' && a[p + 2] !== '' : a[p] !== '' || a[p + 2] !== '';
     }
-    if (a[p] === '!') { this.advance(true); return !this.two(); }
-    if (a[p] === '(' && a[p + 2] === ')') { this.pos += 3; return a[p + 1] !== ''; }
+    if (a[p] === '!') {
+      this.advance(true);
+      return !this.two();
+    }
+    if (a[p] === '(' && a[p + 2] === ')') {
+      this.pos += 3;
+      return a[p + 1] !== '';
+    }
     if (a[p + 1] === '-a' || a[p + 1] === '-o') return this.expr();
     this.err(`${this.q(a[p + 1])}: binary operator expected`, `${a[p + 1]}: binary operator expected`);
   }
 
   private expr(): boolean {
     let v = this.and();
-    while (this.argv[this.pos] === '-o') { this.advance(true); v = this.and() || v; }
+    while (this.argv[this.pos] === '-o') {
+      this.advance(true);
+      v = this.and() || v;
+    }
     return v;
   }
   private and(): boolean {
     let v = this.term();
-    while (this.argv[this.pos] === '-a') { this.advance(true); v = this.term() && v; }
+    while (this.argv[this.pos] === '-a') {
+      this.advance(true);
+      v = this.term() && v;
+    }
     return v;
   }
   private term(): boolean {
     const a = this.argv;
     if (this.pos >= a.length) this.beyond();
     let invert = false;
-    while (this.pos < a.length && a[this.pos] === '!') { this.advance(true); invert = !invert; }
+    while (this.pos < a.length && a[this.pos] === '!') {
+      this.advance(true);
+      invert = !invert;
+    }
     let v: boolean;
     if (a[this.pos] === '(') {
       this.advance(true);
       if (this.d === 'gnu') {
         let nargs = 1;
-        while (this.pos + nargs < a.length && a[this.pos + nargs] !== ')') if (++nargs === 4) { nargs = a.length - this.pos; break; }
+        while (this.pos + nargs < a.length && a[this.pos + nargs] !== ')')
+          if (++nargs === 4) {
+            nargs = a.length - this.pos;
+            break;
+          }
         v = this.posix(nargs);
       } else v = this.expr();
       if (this.pos >= a.length) this.err("')' expected", "`)' expected");
@@ -183,7 +254,10 @@ class PosixTest {
     else if (this.isUnary(a[this.pos]) && (this.d === 'gnu' || this.pos + 2 <= a.length)) v = this.unary();
     else if (this.d === 'gnu' && a[this.pos].length === 2 && a[this.pos][0] === '-') {
       this.err(`${this.q(a[this.pos])}: unary operator expected`, '');
-    } else { v = a[this.pos] !== ''; this.advance(false); }
+    } else {
+      v = a[this.pos] !== '';
+      this.advance(false);
+    }
     return invert !== v;
   }
 
@@ -193,7 +267,10 @@ class PosixTest {
     const arg = this.argv[this.pos++];
     if (op === '-z') return arg === '';
     if (op === '-n') return arg !== '';
-    if (op === '-t') { this.int(arg); return false; }
+    if (op === '-t') {
+      this.int(arg);
+      return false;
+    }
     if (op === '-v') return arg in this.sys.env;
     if (op === '-o' || op === '-R') return false;
     return fileTest(op, arg, this.sys);
@@ -224,11 +301,20 @@ function dashTest(argv: string[], sys: Sys): boolean {
   for (;;) {
     if (w.length < 1) return status === 0;
     if (w.length === 3 && BINARY_DASH.has(w[1])) break;
-    if ((w.length === 3 || w.length === 4) && w[0] === '(' && w[w.length - 1] === ')') { w = w.slice(1, -1); break; }
-    if ((w.length === 3 || w.length === 4) && w[0] === '!') { status = 0; w = w.slice(1); continue; }
+    if ((w.length === 3 || w.length === 4) && w[0] === '(' && w[w.length - 1] === ')') {
+      w = w.slice(1, -1);
+      break;
+    }
+    if ((w.length === 3 || w.length === 4) && w[0] === '!') {
+      status = 0;
+      w = w.slice(1);
+      continue;
+    }
     break;
   }
-  const syntax = (op: string | undefined, msg: string): never => { throw new TestError(op ? `${op}: ${msg}` : msg); };
+  const syntax = (op: string | undefined, msg: string): never => {
+    throw new TestError(op ? `${op}: ${msg}` : msg);
+  };
   const num = (s: string): number => {
     const m = /^[ \t\n\v\f\r]*([-+]?\d+)[ \t\n\v\f\r]*$/.exec(s);
     if (!m) throw new TestError(`Illegal number: ${s}`);
@@ -238,11 +324,31 @@ function dashTest(argv: string[], sys: Sys): boolean {
   let op: Tok = { kind: 'EOI' };
   const lex = (at: number): Tok['kind'] => {
     const s = w[at];
-    if (s === undefined) { op = { kind: 'EOI' }; return 'EOI'; }
-    const kind = s === '!' ? 'NOT' : s === '-a' ? 'AND' : s === '-o' ? 'OR' : s === '(' ? 'LP' : s === ')' ? 'RP'
-      : UNARY_DASH.has(s) ? 'UNOP' : BINARY_DASH.has(s) ? 'BINOP' : undefined;
+    if (s === undefined) {
+      op = { kind: 'EOI' };
+      return 'EOI';
+    }
+    const kind =
+      s === '!'
+        ? 'NOT'
+        : s === '-a'
+          ? 'AND'
+          : s === '-o'
+            ? 'OR'
+            : s === '('
+              ? 'LP'
+              : s === ')'
+                ? 'RP'
+                : UNARY_DASH.has(s)
+                  ? 'UNOP'
+                  : BINARY_DASH.has(s)
+                    ? 'BINOP'
+                    : undefined;
     const isOperand = kind === 'UNOP' && (w[at + 1] === undefined || (w[at + 2] !== undefined && BINARY_DASH.has(w[at + 1])));
-    if (kind && !isOperand && !(kind === 'LP' && w[at + 1] === undefined)) { op = { kind, text: s }; return kind; }
+    if (kind && !isOperand && !(kind === 'LP' && w[at + 1] === undefined)) {
+      op = { kind, text: s };
+      return kind;
+    }
     op = { kind: 'OPERAND' };
     return 'OPERAND';
   };
@@ -280,7 +386,10 @@ function dashTest(argv: string[], sys: Sys): boolean {
       const a = w[i];
       if (text === '-z') return a === '';
       if (text === '-n') return a !== '';
-      if (text === '-t') { num(a); return false; }
+      if (text === '-t') {
+        num(a);
+        return false;
+      }
       return fileTest(text, a, sys);
     }
     lex(i + 1);

@@ -1,8 +1,8 @@
 // Starting the simulated sh/dash/bash (dash main.c/options.c, bash shell.c): the invocation's
 // options, `-c` strings, script files and stdin, with each shell's usage and error texts.
 import { canAccess, type Errno } from '../filesystem.js';
-import { errnoText, type Command, type Sys } from '../sys.js';
-import { BASH_VERSION, Shell, type Dialect } from './shell.js';
+import { type Command, errnoText, type Sys } from '../sys.js';
+import { BASH_VERSION, type Dialect, Shell } from './shell.js';
 
 /** The sh/dash/bash program. */
 export function shellMain(d: Dialect): Command {
@@ -17,9 +17,15 @@ function invoke(d: Dialect, args: string[], sys: Sys): number {
   let i = 0;
   for (; i < args.length; i++) {
     const a = args[i];
-    if (a === '--' || (a === '-' && d === 'dash')) { i++; break; }
+    if (a === '--' || (a === '-' && d === 'dash')) {
+      i++;
+      break;
+    }
     if (d === 'bash' && a.startsWith('--')) {
-      if (a === '--version') { sys.out(bashVersion()); return 0; }
+      if (a === '--version') {
+        sys.out(bashVersion());
+        return 0;
+      }
       if (['--norc', '--noprofile', '--posix', '--login', '--noediting', '--verbose'].includes(a)) continue;
       sys.err(`${name}: ${a}: invalid option\n${BASH_USAGE(name)}`);
       return 2;
@@ -56,7 +62,7 @@ function invoke(d: Dialect, args: string[], sys: Sys): number {
     const r = sys.fs.resolve(path, sys.cwd, sys.cred);
     const node = r.err ? undefined : r.node;
     if (!node || node.kind === 'dir' || !canAccess(node, sys.cred, 'r')) {
-      const e: Errno = !node ? r.err ?? 'ENOENT' : node.kind === 'dir' ? 'EISDIR' : 'EACCES';
+      const e: Errno = !node ? (r.err ?? 'ENOENT') : node.kind === 'dir' ? 'EISDIR' : 'EACCES';
       if (d === 'bash') sys.err(`${name}: ${path}: ${errnoText(e)}\n`);
       else sys.err(`${name}: 0: cannot open ${path}: ${e === 'ENOENT' ? 'No such file' : errnoText(e)}\n`);
       return d === 'bash' ? (e === 'ENOENT' ? 127 : 126) : 2;
@@ -74,12 +80,33 @@ function invoke(d: Dialect, args: string[], sys: Sys): number {
   return sh.runSource(source);
 }
 
-const bashVersion = () => `GNU bash, version ${BASH_VERSION} (x86_64-pc-linux-gnu)\nCopyright (C) 2022 Free Software Foundation, Inc.\n`
-  + 'License GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\n'
-  + 'This is free software; you are free to change and redistribute it.\n'
-  + 'There is NO WARRANTY, to the extent permitted by law.\n';
+const bashVersion = () =>
+  `GNU bash, version ${BASH_VERSION} (x86_64-pc-linux-gnu)\nCopyright (C) 2022 Free Software Foundation, Inc.\n` +
+  'License GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\n' +
+  'This is free software; you are free to change and redistribute it.\n' +
+  'There is NO WARRANTY, to the extent permitted by law.\n';
 
-const BASH_USAGE = (name: string) => `Usage:\t${name} [GNU long option] [option] ...\n\t${name} [GNU long option] [option] script-file ...\n`
-  + 'GNU long options:\n' + ['debug', 'debugger', 'dump-po-strings', 'dump-strings', 'help', 'init-file', 'login', 'noediting',
-  'noprofile', 'norc', 'posix', 'pretty-print', 'rcfile', 'restricted', 'verbose', 'version'].map((o) => `\t--${o}\n`).join('')
-  + 'Shell options:\n\t-ilrsD or -c command or -O shopt_option\t\t(invocation only)\n\t-abefhkmnptuvxBCEHPT or -o option\n';
+const BASH_USAGE = (name: string) =>
+  `Usage:\t${name} [GNU long option] [option] ...\n\t${name} [GNU long option] [option] script-file ...\n` +
+  'GNU long options:\n' +
+  [
+    'debug',
+    'debugger',
+    'dump-po-strings',
+    'dump-strings',
+    'help',
+    'init-file',
+    'login',
+    'noediting',
+    'noprofile',
+    'norc',
+    'posix',
+    'pretty-print',
+    'rcfile',
+    'restricted',
+    'verbose',
+    'version',
+  ]
+    .map((o) => `\t--${o}\n`)
+    .join('') +
+  'Shell options:\n\t-ilrsD or -c command or -O shopt_option\t\t(invocation only)\n\t-abefhkmnptuvxBCEHPT or -o option\n';

@@ -3,45 +3,116 @@
  * pipelines and `&&`/`||`/`;` lists over the simulated programs, with each shell's own messages,
  * exit statuses and environment order (both export their variables in hash-table order).
  */
-import { absPath, canAccess, type Errno, type SimFile, type SimNode } from '../filesystem.js';
+
+import { randomInt } from '../../../determinism/entropy.js';
+import { printfFormat } from '../commands/printf.js';
 import { echoBytes } from '../commands/simple.js';
 import { runTest } from '../commands/test.js';
 import { lookPath, makeSys, runFile } from '../execve.js';
-import { errnoText, passwd, type Command, type Sys } from '../sys.js';
-import { printfFormat } from '../commands/printf.js';
-import { randomInt } from '../../../determinism/entropy.js';
+import { absPath, canAccess, type Errno, type SimFile, type SimNode } from '../filesystem.js';
+import { type Command, errnoText, passwd, type Sys } from '../sys.js';
 import { globRegex } from './pattern.js';
 import {
-  Parser, ShellSyntaxError, type Command as ShCommand, type Compound, type List, type Part, type Pipeline, type Redir,
-  type SimpleCommand, type Word,
+  type Compound,
+  type List,
+  Parser,
+  type Part,
+  type Pipeline,
+  type Redir,
+  type Command as ShCommand,
+  ShellSyntaxError,
+  type SimpleCommand,
+  type Word,
 } from './syntax.js';
 
 export type Dialect = 'bash' | 'dash';
 
 export const BASH_VERSION = '5.2.15(1)-release';
 const MAX_ITERATIONS = 100_000;
-const DEFAULT_PATH = { bash: '/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:.', dash: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
+const DEFAULT_PATH = {
+  bash: '/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:.',
+  dash: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+};
 const DASH_VARINIT = ['IFS', 'MAIL', 'MAILPATH', 'PATH', 'PS1', 'PS2', 'PS4', 'OPTIND', 'LINENO', 'TERM', 'HISTSIZE'];
-const UNSUPPORTED_BUILTINS = new Set(['.', 'source', 'eval', 'read', 'local', 'return', 'trap', 'wait',
-  'jobs', 'fg', 'bg', 'alias', 'unalias', 'getopts', 'hash', 'type', 'command', 'ulimit', 'umask', 'times',
-  'kill', 'let', 'declare', 'typeset', 'readonly', 'shopt', 'enable', 'builtin', 'caller', 'compgen', 'complete',
-  'mapfile', 'readarray', 'history', 'fc', 'dirs', 'pushd', 'popd', 'disown', 'suspend', 'logout']);
+const UNSUPPORTED_BUILTINS = new Set([
+  '.',
+  'source',
+  'eval',
+  'read',
+  'local',
+  'return',
+  'trap',
+  'wait',
+  'jobs',
+  'fg',
+  'bg',
+  'alias',
+  'unalias',
+  'getopts',
+  'hash',
+  'type',
+  'command',
+  'ulimit',
+  'umask',
+  'times',
+  'kill',
+  'let',
+  'declare',
+  'typeset',
+  'readonly',
+  'shopt',
+  'enable',
+  'builtin',
+  'caller',
+  'compgen',
+  'complete',
+  'mapfile',
+  'readarray',
+  'history',
+  'fc',
+  'dirs',
+  'pushd',
+  'popd',
+  'disown',
+  'suspend',
+  'logout',
+]);
 
 /** Ends the shell (exit builtin, set -e, fatal expansion errors) with a status. */
-class ShellExit { constructor(public status: number) {} }
+class ShellExit {
+  constructor(public status: number) {}
+}
 /** break / continue unwinding to the enclosing loop(s). */
-class LoopJump { constructor(public kind: 'break' | 'continue', public levels: number) {} }
+class LoopJump {
+  constructor(
+    public kind: 'break' | 'continue',
+    public levels: number,
+  ) {}
+}
 
-interface Var { value?: string; exported: boolean; seq: number }
-interface Out { write(d: Buffer | string): void }
-interface IO { stdin: Buffer; out: Out; err: Out }
+interface Var {
+  value?: string;
+  exported: boolean;
+  seq: number;
+}
+interface Out {
+  write(d: Buffer | string): void;
+}
+interface IO {
+  stdin: Buffer;
+  out: Out;
+  err: Out;
+}
 
 const toBuf = (d: Buffer | string) => (Buffer.isBuffer(d) ? d : Buffer.from(d, 'latin1'));
 
 /** bash's hash_string (FNV-1) and dash's hashvar, which decide the order of exported variables. */
 function bashHash(s: string): number {
   let h = 2166136261;
-  for (let i = 0; i < s.length; i++) { h = Math.imul(h, 16777619) >>> 0; h = (h ^ (s.charCodeAt(i) & 255)) >>> 0; }
+  for (let i = 0; i < s.length; i++) {
+    h = Math.imul(h, 16777619) >>> 0;
+    h = (h ^ (s.charCodeAt(i) & 255)) >>> 0;
+  }
   return h;
 }
 function dashBucket(s: string): number {
@@ -67,8 +138,14 @@ export class Shell {
   /** $? of the last command substitution of the current command (what an assignment-only command returns). */
   private substStatus: number | undefined;
 
-  constructor(public d: Dialect, public sys: Sys, public arg0: string, public params: string[],
-    public mode: 'c' | 'file' | 'stdin', public opts: { errexit: boolean; nounset: boolean }) {
+  constructor(
+    public d: Dialect,
+    public sys: Sys,
+    public arg0: string,
+    public params: string[],
+    public mode: 'c' | 'file' | 'stdin',
+    public opts: { errexit: boolean; nounset: boolean },
+  ) {
     this.cwd = sys.cwd;
     this.base = { stdin: sys.stdin, out: { write: (b) => sys.out(b) }, err: { write: (b) => sys.err(b) } };
     if (d === 'dash') {
@@ -92,10 +169,18 @@ export class Shell {
       this.set('PWD', this.cwd, true);
       if (!this.vars.has('OLDPWD')) this.vars.set('OLDPWD', { exported: true, seq: this.seq++ });
       for (const [k, v] of Object.entries({
-        BASH: sys.prog.includes('/') ? sys.prog : '/usr/bin/bash', BASH_VERSION, HOSTTYPE: 'x86_64', IFS: ' \t\n',
-        MACHTYPE: 'x86_64-pc-linux-gnu', OSTYPE: 'linux-gnu', PPID: '0', PS4: '+ ', UID: String(sys.cred.uid),
+        BASH: sys.prog.includes('/') ? sys.prog : '/usr/bin/bash',
+        BASH_VERSION,
+        HOSTTYPE: 'x86_64',
+        IFS: ' \t\n',
+        MACHTYPE: 'x86_64-pc-linux-gnu',
+        OSTYPE: 'linux-gnu',
+        PPID: '0',
+        PS4: '+ ',
+        UID: String(sys.cred.uid),
         EUID: String(sys.cred.uid),
-      })) this.set(k, v, false);
+      }))
+        this.set(k, v, false);
       if (!this.vars.has('HOSTNAME')) this.set('HOSTNAME', sys.hostname, false);
       if (!this.vars.has('PATH')) this.set('PATH', DEFAULT_PATH.bash, false);
     } else {
@@ -105,11 +190,15 @@ export class Shell {
 
   // ---- variables ----
 
-  get(name: string): string | undefined { return this.vars.get(name)?.value; }
+  get(name: string): string | undefined {
+    return this.vars.get(name)?.value;
+  }
   set(name: string, value: string, exported?: boolean): void {
     const v = this.vars.get(name);
-    if (v) { v.value = value; if (exported) v.exported = true; }
-    else this.vars.set(name, { value, exported: !!exported, seq: this.seq++ });
+    if (v) {
+      v.value = value;
+      if (exported) v.exported = true;
+    } else this.vars.set(name, { value, exported: !!exported, seq: this.seq++ });
   }
 
   /** The environment an external command receives, in the shell's own order. */
@@ -129,7 +218,11 @@ export class Shell {
     const tempNames = new Set<string>();
     const tempList = temp.map(([k, v], n) => ({ k, v, n }));
     tempList.sort((a, b) => (bashHash(a.k) & 3) - (bashHash(b.k) & 3) || b.n - a.n);
-    for (const { k, v } of tempList) if (!tempNames.has(k)) { tempNames.add(k); env[k] = v; }
+    for (const { k, v } of tempList)
+      if (!tempNames.has(k)) {
+        tempNames.add(k);
+        env[k] = v;
+      }
     const list = [...this.vars].filter(([k, v]) => v.exported && v.value !== undefined && !tempNames.has(k));
     list.sort(([a, va], [b, vb]) => (bashHash(a) & 1023) - (bashHash(b) & 1023) || vb.seq - va.seq);
     for (const [k, v] of list) env[k] = k === 'SHLVL' && direct ? String(Math.max(0, Number(v.value) - 1)) : v.value!;
@@ -148,7 +241,9 @@ export class Shell {
     const p = e.problem;
     const write = (s: string) => io.err.write(s + '\n');
     if (p.kind === 'unsupported') {
-      write(`${this.d === 'dash' ? `${this.arg0}: ${e.line}: ` : `${this.arg0}: line ${e.line}: `}${p.what}: not supported by tsecret's simulated shell`);
+      write(
+        `${this.d === 'dash' ? `${this.arg0}: ${e.line}: ` : `${this.arg0}: line ${e.line}: `}${p.what}: not supported by tsecret's simulated shell`,
+      );
       return 2;
     }
     if (this.d === 'dash') {
@@ -275,7 +370,8 @@ export class Shell {
     const cio = this.redirect(c.redirs, io);
     if (!cio) return this.d === 'bash' ? 1 : 2;
     switch (c.t) {
-      case 'group': return this.runList(c.body, cio);
+      case 'group':
+        return this.runList(c.body, cio);
       case 'subshell': {
         const sub = this.subshell();
         try {
@@ -370,7 +466,9 @@ export class Shell {
       } finally {
         // Assignments before regular builtins do not persist (POSIX special builtins aside).
         if (!['exit', 'export', 'unset', 'set', 'shift', ':', 'exec'].includes(name)) {
-          for (const [k, old] of saved) if (old) this.vars.set(k, old); else this.vars.delete(k);
+          for (const [k, old] of saved)
+            if (old) this.vars.set(k, old);
+            else this.vars.delete(k);
         }
       }
     }
@@ -387,9 +485,17 @@ export class Shell {
     const found = lookPath(name, pathVar, this.sys.fs, this.cwd, this.sys.cred);
     if (!('file' in found)) return this.notRunnable(name, found.errno, io);
     const env = this.environment(assigns, found.path, direct);
-    const child = makeSys({
-      ...this.sys, env, cwd: this.cwd, stdin: io.stdin, out: (d) => io.out.write(d), err: (d) => io.err.write(d),
-    }, name);
+    const child = makeSys(
+      {
+        ...this.sys,
+        env,
+        cwd: this.cwd,
+        stdin: io.stdin,
+        out: (d) => io.out.write(d),
+        err: (d) => io.err.write(d),
+      },
+      name,
+    );
     const r = runFile(found, argv, child);
     if ('code' in r) return r.code;
     if (r.errno === 'ENOEXEC') return this.script(found, argv, child);
@@ -398,7 +504,10 @@ export class Shell {
 
   /** A file with no #! line: the shell runs it itself, in a child shell. */
   private script(found: { path: string; file: SimFile }, argv: string[], child: Sys): number {
-    const sh = new Shell(this.d, { ...child, prog: this.d === 'bash' ? 'bash' : 'sh' }, found.path, argv.slice(1), 'file', { errexit: false, nounset: false });
+    const sh = new Shell(this.d, { ...child, prog: this.d === 'bash' ? 'bash' : 'sh' }, found.path, argv.slice(1), 'file', {
+      errexit: false,
+      nounset: false,
+    });
     return sh.runSource(found.file.data.toString('latin1'));
   }
 
@@ -428,8 +537,14 @@ export class Shell {
           fds[r.fd] = src;
           continue;
         }
-        if (target === '-') { fds[r.fd] = { write: () => undefined }; continue; }
-        if (r.op === '<&' || this.d === 'dash') { io.err.write(`${this.prefix()}${r.op === '<&' ? '' : ''}${target}: Bad file descriptor\n`); return undefined; }
+        if (target === '-') {
+          fds[r.fd] = { write: () => undefined };
+          continue;
+        }
+        if (r.op === '<&' || this.d === 'dash') {
+          io.err.write(`${this.prefix()}${r.op === '<&' ? '' : ''}${target}: Bad file descriptor\n`);
+          return undefined;
+        }
       }
       if (r.op === '<') {
         const data = this.openRead(target, io);
@@ -439,7 +554,10 @@ export class Shell {
       }
       const out = this.openWrite(target, r.op === '>>' || r.op === '&>>', io);
       if (!out) return undefined;
-      if (r.op === '&>' || r.op === '&>>' || r.op === '>&') { fds[1] = out; fds[2] = out; } else fds[r.fd] = out;
+      if (r.op === '&>' || r.op === '&>>' || r.op === '>&') {
+        fds[1] = out;
+        fds[2] = out;
+      } else fds[r.fd] = out;
     }
     const asOut = (x: Out | Buffer | undefined, dflt: Out) => (x && !Buffer.isBuffer(x) ? x : dflt);
     const stdin = fds[0];
@@ -453,8 +571,11 @@ export class Shell {
     if (!errno && r.node && r.node.kind === 'file' && !canAccess(r.node, this.sys.cred, 'r')) errno = 'EACCES';
     if (errno || !r.node) {
       const e = errno ?? 'ENOENT';
-      io.err.write(this.d === 'bash' ? `${this.prefix()}${path}: ${errnoText(e)}\n`
-        : `${this.prefix()}cannot open ${path}: ${e === 'ENOENT' ? 'No such file' : errnoText(e)}\n`);
+      io.err.write(
+        this.d === 'bash'
+          ? `${this.prefix()}${path}: ${errnoText(e)}\n`
+          : `${this.prefix()}cannot open ${path}: ${e === 'ENOENT' ? 'No such file' : errnoText(e)}\n`,
+      );
       return undefined;
     }
     return r.node.kind === 'file' ? r.node.data : Buffer.alloc(0);
@@ -485,28 +606,54 @@ export class Shell {
     else if (!canAccess(node!, cred, 'w')) errno = 'EACCES';
     if (errno || !node || node.kind !== 'file') {
       const e = errno ?? 'EISDIR';
-      io.err.write(this.d === 'bash' ? `${this.prefix()}${path}: ${errnoText(e)}\n`
-        : `${this.prefix()}cannot create ${path}: ${e === 'ENOENT' ? 'Directory nonexistent' : errnoText(e)}\n`);
+      io.err.write(
+        this.d === 'bash'
+          ? `${this.prefix()}${path}: ${errnoText(e)}\n`
+          : `${this.prefix()}cannot create ${path}: ${e === 'ENOENT' ? 'Directory nonexistent' : errnoText(e)}\n`,
+      );
       return undefined;
     }
     const f = node;
-    if (!append) { f.data = Buffer.alloc(0); f.mtimeMs = now; }
-    return { write: (d) => { f.data = Buffer.concat([f.data, toBuf(d)]); f.mtimeMs = now; } };
+    if (!append) {
+      f.data = Buffer.alloc(0);
+      f.mtimeMs = now;
+    }
+    return {
+      write: (d) => {
+        f.data = Buffer.concat([f.data, toBuf(d)]);
+        f.mtimeMs = now;
+      },
+    };
   }
 
   // ---- expansion ----
 
   private param(name: string): string | undefined {
     switch (name) {
-      case '?': return String(this.status);
-      case '#': return String(this.params.length);
-      case '$': return '7';
-      case '!': return undefined;
-      case '-': return (this.opts.errexit ? 'e' : '') + (this.opts.nounset ? 'u' : '') + (this.d === 'bash' ? 'hB' : '') + (this.mode === 'c' ? 'c' : this.mode === 'stdin' ? 's' : '');
-      case '0': return this.arg0;
-      case '@': case '*': return this.params.join(' ');
-      case 'LINENO': return String(this.lineno);
-      case 'RANDOM': if (this.d === 'bash') return String(randomInt(32768));
+      case '?':
+        return String(this.status);
+      case '#':
+        return String(this.params.length);
+      case '$':
+        return '7';
+      case '!':
+        return undefined;
+      case '-':
+        return (
+          (this.opts.errexit ? 'e' : '') +
+          (this.opts.nounset ? 'u' : '') +
+          (this.d === 'bash' ? 'hB' : '') +
+          (this.mode === 'c' ? 'c' : this.mode === 'stdin' ? 's' : '')
+        );
+      case '0':
+        return this.arg0;
+      case '@':
+      case '*':
+        return this.params.join(' ');
+      case 'LINENO':
+        return String(this.lineno);
+      case 'RANDOM':
+        if (this.d === 'bash') return String(randomInt(32768));
     }
     if (/^\d+$/.test(name)) return this.params[Number(name) - 1];
     return this.get(name);
@@ -516,9 +663,12 @@ export class Shell {
   private segments(word: Word, io: IO): { text: string; quoted: boolean; split: boolean; brk?: boolean }[] {
     const segs: { text: string; quoted: boolean; split: boolean; brk?: boolean }[] = [];
     for (const p of word) {
-      if (p.t === 'lit') { segs.push({ text: p.s, quoted: p.q, split: false }); continue; }
+      if (p.t === 'lit') {
+        segs.push({ text: p.s, quoted: p.q, split: false });
+        continue;
+      }
       if (p.t === 'tilde') {
-        const home = p.user === '' ? this.get('HOME') ?? '' : passwd(this.sys.fs).find((e) => e.name === p.user)?.home;
+        const home = p.user === '' ? (this.get('HOME') ?? '') : passwd(this.sys.fs).find((e) => e.name === p.user)?.home;
         segs.push({ text: home ?? `~${p.user}`, quoted: true, split: false });
         continue;
       }
@@ -563,19 +713,22 @@ export class Shell {
     const v = this.param(p.name);
     if (p.len) return String((v ?? '').length);
     if (!p.op) {
-      if (v === undefined && this.opts.nounset && !['@', '*'].includes(p.name)) this.fatal(`${p.name}: ${this.d === 'bash' ? 'unbound variable' : 'parameter not set'}`);
+      if (v === undefined && this.opts.nounset && !['@', '*'].includes(p.name))
+        this.fatal(`${p.name}: ${this.d === 'bash' ? 'unbound variable' : 'parameter not set'}`);
       return v ?? '';
     }
     const colon = p.op.startsWith(':');
     const unset = v === undefined || (colon && v === '');
     const arg = () => this.expandOne(p.arg ?? [], io);
     switch (p.op.replace(':', '')) {
-      case '-': return unset ? arg() : v!;
-      case '+': return unset ? '' : arg();
+      case '-':
+        return unset ? arg() : v!;
+      case '+':
+        return unset ? '' : arg();
       case '=': {
         if (!unset) return v!;
         const a = arg();
-        if (!/^[A-Za-z_]/.test(p.name)) this.fatal(`\$${p.name}: cannot assign in this way`);
+        if (!/^[A-Za-z_]/.test(p.name)) this.fatal(`$${p.name}: cannot assign in this way`);
         this.set(p.name, a);
         return a;
       }
@@ -606,7 +759,9 @@ export class Shell {
 
   /** A word expanded without field splitting or globbing (assignments, redirection targets). */
   expandOne(word: Word, io: IO): string {
-    return this.segments(word, io).map((s) => s.text).join('');
+    return this.segments(word, io)
+      .map((s) => s.text)
+      .join('');
   }
 
   private patternRegex(word: Word, io: IO): RegExp {
@@ -621,7 +776,11 @@ export class Shell {
     const fields: { c: string; glob: boolean }[][] = [];
     let cur: { c: string; glob: boolean }[] | null = null;
     for (const seg of this.segments(word, io)) {
-      if (seg.brk) { fields.push(cur ?? []); cur = []; continue; }
+      if (seg.brk) {
+        fields.push(cur ?? []);
+        cur = [];
+        continue;
+      }
       if (!seg.split) {
         cur ??= [];
         for (const c of seg.text) cur.push({ c, glob: !seg.quoted });
@@ -629,8 +788,13 @@ export class Shell {
       }
       for (const c of seg.text) {
         if (ifs.includes(c)) {
-          if (' \t\n'.includes(c)) { if (cur) fields.push(cur); cur = null; }
-          else { fields.push(cur ?? []); cur = null; }
+          if (' \t\n'.includes(c)) {
+            if (cur) fields.push(cur);
+            cur = null;
+          } else {
+            fields.push(cur ?? []);
+            cur = null;
+          }
         } else (cur ??= []).push({ c, glob: true });
       }
     }
@@ -640,7 +804,10 @@ export class Shell {
       const text = f.map((x) => x.c).join('');
       if (f.some((x) => x.glob && '*?['.includes(x.c))) {
         const matches = this.glob(f);
-        if (matches.length) { out.push(...matches); continue; }
+        if (matches.length) {
+          out.push(...matches);
+          continue;
+        }
       }
       out.push(text);
     }
@@ -665,7 +832,10 @@ export class Shell {
       for (const base of paths) {
         const join = (n: string) => (base === '' ? n : base.endsWith('/') ? base + n : `${base}/${n}`);
         if (!magic) {
-          if (lit === '' && lastComp) { next.push(base.endsWith('/') ? base : base + '/'); continue; }
+          if (lit === '' && lastComp) {
+            next.push(base.endsWith('/') ? base : base + '/');
+            continue;
+          }
           const r = fs.resolve(join(lit), this.cwd, this.sys.cred);
           if (!r.err) next.push(join(lit));
           continue;
@@ -690,17 +860,26 @@ export class Shell {
       ':': () => 0,
       true: () => 0,
       false: () => 1,
-      echo: (args, io) => { io.out.write(echoBytes(args, this.d)); return 0; },
+      echo: (args, io) => {
+        io.out.write(echoBytes(args, this.d));
+        return 0;
+      },
       test: (args, io) => this.testBuiltin('test', args, io),
       '[': (args, io) => this.testBuiltin('[', args, io),
-      pwd: (_args, io) => { io.out.write(`${this.cwd}\n`); return 0; },
+      pwd: (_args, io) => {
+        io.out.write(`${this.cwd}\n`);
+        return 0;
+      },
       exit: (args, io) => {
         if (args.length === 0) throw new ShellExit(this.status);
         if (!/^\s*[-+]?\d+\s*$/.test(args[0]) || (this.d === 'dash' && !/^\d+$/.test(args[0]))) {
           w(io, this.d === 'bash' ? `exit: ${args[0]}: numeric argument required` : `exit: Illegal number: ${args[0]}`);
           throw new ShellExit(2);
         }
-        if (args.length > 1 && this.d === 'bash') { w(io, 'exit: too many arguments'); return 1; }
+        if (args.length > 1 && this.d === 'bash') {
+          w(io, 'exit: too many arguments');
+          return 1;
+        }
         throw new ShellExit(((Number(args[0]) % 256) + 256) % 256);
       },
       cd: (args, io) => this.cd(args, io),
@@ -709,21 +888,37 @@ export class Shell {
       shift: (args, io) => {
         const n = args.length ? Number(args[0]) : 1;
         if (!/^\d+$/.test(args[0] ?? '1') || n > this.params.length) {
-          if (this.d === 'dash') { w(io, `shift: can't shift that many`); throw new ShellExit(2); }
-          if (!/^\d+$/.test(args[0] ?? '1')) { w(io, `shift: ${args[0]}: numeric argument required`); return 1; }
+          if (this.d === 'dash') {
+            w(io, `shift: can't shift that many`);
+            throw new ShellExit(2);
+          }
+          if (!/^\d+$/.test(args[0] ?? '1')) {
+            w(io, `shift: ${args[0]}: numeric argument required`);
+            return 1;
+          }
           return 1;
         }
         this.params = this.params.slice(n);
         return 0;
       },
       set: (args, io) => {
-        if (args.length === 0) { w(io, "set: listing variables is not supported by tsecret's simulated shell"); return 2; }
+        if (args.length === 0) {
+          w(io, "set: listing variables is not supported by tsecret's simulated shell");
+          return 2;
+        }
         let k = 0;
         for (; k < args.length; k++) {
           const a = args[k];
-          if (a === '--') { k++; this.params = args.slice(k); return 0; }
+          if (a === '--') {
+            k++;
+            this.params = args.slice(k);
+            return 0;
+          }
           if (!/^[-+][eu]+$/.test(a)) {
-            if (/^[-+]/.test(a)) { w(io, `set: ${a}: not supported by tsecret's simulated shell`); return 2; }
+            if (/^[-+]/.test(a)) {
+              w(io, `set: ${a}: not supported by tsecret's simulated shell`);
+              return 2;
+            }
             this.params = args.slice(k);
             return 0;
           }
@@ -735,7 +930,10 @@ export class Shell {
       continue: (args, io) => this.loopJump('continue', args, io),
       printf: (args, io) => {
         let target: string | undefined;
-        if (this.d === 'bash' && args[0] === '-v') { target = args[1]; args = args.slice(2); }
+        if (this.d === 'bash' && args[0] === '-v') {
+          target = args[1];
+          args = args.slice(2);
+        }
         if (args[0] === '--') args = args.slice(1);
         if (args.length === 0 || target === '') {
           if (this.d === 'bash') io.err.write('printf: usage: printf [-v var] format [arguments]\n');
@@ -750,17 +948,24 @@ export class Shell {
         return status;
       },
       exec: (args, io) => {
-        if (args.length === 0) { this.base = io; return 0; }
+        if (args.length === 0) {
+          this.base = io;
+          return 0;
+        }
         throw new ShellExit(this.external(args, [], io, false));
       },
     };
-    return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+    return Object.hasOwn(table, name) ? table[name] : undefined;
   }
 
   private loopJump(kind: 'break' | 'continue', args: string[], io: IO): number {
     const n = args.length ? Number(args[0]) : 1;
     if (!/^\d+$/.test(args[0] ?? '1') || n < 1) {
-      io.err.write(this.d === 'bash' ? `${this.prefix()}${kind}: ${args[0]}: loop count out of range\n` : `${this.prefix()}${kind}: Illegal number: ${args[0]}\n`);
+      io.err.write(
+        this.d === 'bash'
+          ? `${this.prefix()}${kind}: ${args[0]}: loop count out of range\n`
+          : `${this.prefix()}${kind}: Illegal number: ${args[0]}\n`,
+      );
       if (this.d === 'dash') throw new ShellExit(2);
       return 1;
     }
@@ -772,29 +977,48 @@ export class Shell {
   }
 
   private testBuiltin(name: string, args: string[], io: IO): number {
-    const sys: Sys = { ...this.sys, cwd: this.cwd, env: Object.fromEntries([...this.vars].filter(([, v]) => v.value !== undefined).map(([k, v]) => [k, v.value!])) };
+    const sys: Sys = {
+      ...this.sys,
+      cwd: this.cwd,
+      env: Object.fromEntries([...this.vars].filter(([, v]) => v.value !== undefined).map(([k, v]) => [k, v.value!])),
+    };
     return runTest(this.d, name === '[', args, sys, (m) => io.err.write(`${this.prefix()}${name}: ${m}\n`));
   }
 
   private cd(args: string[], io: IO): number {
     const w = (s: string) => io.err.write(`${this.prefix()}cd: ${s}\n`);
-    if (this.d === 'bash' && args.length > 1) { w('too many arguments'); return 1; }
+    if (this.d === 'bash' && args.length > 1) {
+      w('too many arguments');
+      return 1;
+    }
     let dir: string | undefined = args[0];
     let print = false;
     if (dir === undefined) {
       dir = this.get('HOME');
-      if (dir === undefined) { if (this.d === 'bash') { w('HOME not set'); return 1; } return 0; }
+      if (dir === undefined) {
+        if (this.d === 'bash') {
+          w('HOME not set');
+          return 1;
+        }
+        return 0;
+      }
     } else if (dir === '-') {
       dir = this.get('OLDPWD');
       print = true;
-      if (dir === undefined) { w('OLDPWD not set'); return this.d === 'bash' ? 1 : 2; }
+      if (dir === undefined) {
+        w('OLDPWD not set');
+        return this.d === 'bash' ? 1 : 2;
+      }
     }
     const r = this.sys.fs.resolve(dir, this.cwd, this.sys.cred);
     let e: Errno | undefined = r.err;
     if (!e && r.node?.kind !== 'dir') e = 'ENOTDIR';
     if (!e && r.node && !canAccess(r.node, this.sys.cred, 'x')) e = 'EACCES';
     if (e) {
-      if (this.d === 'bash') { w(`${dir}: ${errnoText(e)}`); return 1; }
+      if (this.d === 'bash') {
+        w(`${dir}: ${errnoText(e)}`);
+        return 1;
+      }
       w(`can't cd to ${dir}`);
       return 2;
     }
@@ -811,7 +1035,8 @@ export class Shell {
     if (which === 'export' && (names.length === 0 || names[0] === '-p')) {
       const list = [...this.vars].filter(([, v]) => v.exported).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       for (const [k, v] of list) {
-        if (this.d === 'bash') io.out.write(`declare -x ${k}${v.value === undefined ? '' : `="${v.value.replace(/(["\\$`])/g, '\\$1')}"`}\n`);
+        if (this.d === 'bash')
+          io.out.write(`declare -x ${k}${v.value === undefined ? '' : `="${v.value.replace(/(["\\$`])/g, '\\$1')}"`}\n`);
         else io.out.write(`export ${k}${v.value === undefined ? '' : `='${v.value.replace(/'/g, `'\\''`)}'`}\n`);
       }
       return 0;
@@ -820,11 +1045,18 @@ export class Shell {
       const eq = a.indexOf('=');
       const name = eq < 0 ? a : a.slice(0, eq);
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-        if (this.d === 'bash') { io.err.write(`${this.prefix()}${which}: \`${a}': not a valid identifier\n`); status = 1; continue; }
+        if (this.d === 'bash') {
+          io.err.write(`${this.prefix()}${which}: \`${a}': not a valid identifier\n`);
+          status = 1;
+          continue;
+        }
         io.err.write(`${this.prefix()}${which}: ${name}: bad variable name\n`);
         throw new ShellExit(2);
       }
-      if (which === 'unset') { this.vars.delete(name); continue; }
+      if (which === 'unset') {
+        this.vars.delete(name);
+        continue;
+      }
       if (eq >= 0) this.set(name, a.slice(eq + 1), true);
       else if (this.vars.has(name)) this.vars.get(name)!.exported = true;
       else this.vars.set(name, { exported: true, seq: this.seq++ });

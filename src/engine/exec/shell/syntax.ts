@@ -12,8 +12,18 @@ export type Part =
   | { t: 'cmdsub'; body: List; q: boolean };
 export type Word = Part[];
 
-export interface Redir { fd: number; op: '>' | '>>' | '<' | '>&' | '<&' | '&>' | '&>>'; target: Word }
-export interface SimpleCommand { t: 'simple'; assigns: { name: string; value: Word }[]; words: Word[]; redirs: Redir[]; line: number }
+export interface Redir {
+  fd: number;
+  op: '>' | '>>' | '<' | '>&' | '<&' | '&>' | '&>>';
+  target: Word;
+}
+export interface SimpleCommand {
+  t: 'simple';
+  assigns: { name: string; value: Word }[];
+  words: Word[];
+  redirs: Redir[];
+  line: number;
+}
 export type Compound = (
   | { t: 'group' | 'subshell'; body: List }
   | { t: 'if'; clauses: { cond: List; body: List }[]; otherwise?: List }
@@ -21,21 +31,34 @@ export type Compound = (
   | { t: 'loop'; until: boolean; cond: List; body: List }
 ) & { redirs: Redir[]; line: number };
 export type Command = SimpleCommand | Compound;
-export interface Pipeline { negate: boolean; cmds: Command[]; line: number }
-export interface AndOr { first: Pipeline; rest: { op: '&&' | '||'; p: Pipeline }[] }
+export interface Pipeline {
+  negate: boolean;
+  cmds: Command[];
+  line: number;
+}
+export interface AndOr {
+  first: Pipeline;
+  rest: { op: '&&' | '||'; p: Pipeline }[];
+}
 export type List = AndOr[];
 
 export type SyntaxProblem =
   | { kind: 'token'; token: string; expecting?: string } // unexpected operator / word / newline
-  | { kind: 'eof'; expecting?: string }                   // input ended inside a command
-  | { kind: 'quote'; quote: string }                      // unterminated ' " ${ $( `
-  | { kind: 'backquote' }                                 // dash: EOF in backquote substitution
-  | { kind: 'badfor' }                                    // dash: Bad for loop variable
-  | { kind: 'badsubst'; text: string }                    // dash: ${x/a/b}
-  | { kind: 'unsupported'; what: string };                // valid shell, outside the simulation
+  | { kind: 'eof'; expecting?: string } // input ended inside a command
+  | { kind: 'quote'; quote: string } // unterminated ' " ${ $( `
+  | { kind: 'backquote' } // dash: EOF in backquote substitution
+  | { kind: 'badfor' } // dash: Bad for loop variable
+  | { kind: 'badsubst'; text: string } // dash: ${x/a/b}
+  | { kind: 'unsupported'; what: string }; // valid shell, outside the simulation
 
 export class ShellSyntaxError extends Error {
-  constructor(public problem: SyntaxProblem, public line: number, public lineText: string) { super(problem.kind); }
+  constructor(
+    public problem: SyntaxProblem,
+    public line: number,
+    public lineText: string,
+  ) {
+    super(problem.kind);
+  }
 }
 
 const RESERVED_RE = /^(if|then|else|elif|fi|do|done|case|esac|while|until|for|in|\{|\}|!|function|select|\[\[|coproc)(?=[ \t\n;&|<>()]|$)/;
@@ -45,21 +68,30 @@ const REDIR_OPS = ['<', '>', '>>', '<&', '>&', '>|', '&>', '&>>', '<<', '<>'];
 export class Parser {
   private pos = 0;
   private line = 1;
-  constructor(private src: string, private bash: boolean) {}
+  constructor(
+    private src: string,
+    private bash: boolean,
+  ) {}
 
   private err(p: SyntaxProblem, line = this.line): never {
     throw new ShellSyntaxError(p, line, this.src.split('\n')[line - 1] ?? '');
   }
 
   /** Where parsing stopped (what follows is not yet parsed). */
-  offset(): number { return this.pos; }
+  offset(): number {
+    return this.pos;
+  }
 
   /** Parses the next complete command (up to an unnested newline); undefined at end of input. */
   next(): List | undefined {
     for (;;) {
       this.blank();
       if (this.pos >= this.src.length) return undefined;
-      if (this.src[this.pos] === '\n') { this.pos++; this.line++; continue; }
+      if (this.src[this.pos] === '\n') {
+        this.pos++;
+        this.line++;
+        continue;
+      }
       break;
     }
     const list: List = [];
@@ -71,13 +103,21 @@ export class Parser {
         if (this.pos >= this.src.length) break;
         this.tokenError(this.reserved() ?? this.wordToken()); // e.g. `{ a; } b`
       }
-      if (op === '\n') { this.pos++; this.line++; break; }
+      if (op === '\n') {
+        this.pos++;
+        this.line++;
+        break;
+      }
       if (op === ';') {
         this.pos++;
         this.blank();
         if (this.pos >= this.src.length) break;
         const after = this.op();
-        if (after === '\n') { this.pos++; this.line++; break; }
+        if (after === '\n') {
+          this.pos++;
+          this.line++;
+          break;
+        }
         if (after !== undefined && !REDIR_OPS.includes(after) && after !== '(') this.tokenError(after);
         continue;
       }
@@ -126,7 +166,10 @@ export class Parser {
 
   private expectWord(w: string): void {
     this.linebreak();
-    if (this.reserved() === w) { this.pos += w.length; return; }
+    if (this.reserved() === w) {
+      this.pos += w.length;
+      return;
+    }
     if (this.pos >= this.src.length) this.eof(w);
     this.tokenError(this.reserved() ?? this.op() ?? this.wordToken(), w);
   }
@@ -163,7 +206,10 @@ export class Parser {
     this.blank();
     const line = this.line;
     let negate = false;
-    if (this.reserved() === '!') { negate = true; this.pos++; }
+    if (this.reserved() === '!') {
+      negate = true;
+      this.pos++;
+    }
     const cmds = [this.command()];
     for (;;) {
       this.blank();
@@ -183,7 +229,11 @@ export class Parser {
   private linebreak(): void {
     for (;;) {
       this.blank();
-      if (this.src[this.pos] === '\n') { this.pos++; this.line++; continue; }
+      if (this.src[this.pos] === '\n') {
+        this.pos++;
+        this.line++;
+        continue;
+      }
       return;
     }
   }
@@ -215,7 +265,10 @@ export class Parser {
       this.pos++;
       c = { t: 'subshell', body, redirs: [], line };
     } else if (w && ['case', 'function', 'select', '[[', 'coproc'].includes(w)) {
-      this.err({ kind: 'unsupported', what: w === 'case' || w === 'select' ? `'${w}' statements` : w === 'function' ? 'function definitions' : `'${w}'` });
+      this.err({
+        kind: 'unsupported',
+        what: w === 'case' || w === 'select' ? `'${w}' statements` : w === 'function' ? 'function definitions' : `'${w}'`,
+      });
     } else if (w && w !== '!') this.tokenError(w);
     if (c) {
       // Redirections may follow a compound command; nothing else may.
@@ -267,7 +320,11 @@ export class Parser {
       for (;;) {
         this.blank();
         const op = this.op();
-        if (op === ';' || op === '\n') { this.pos++; if (op === '\n') this.line++; break; }
+        if (op === ';' || op === '\n') {
+          this.pos++;
+          if (op === '\n') this.line++;
+          break;
+        }
         if (op !== undefined) this.tokenError(op);
         if (this.pos >= this.src.length) this.eof('do');
         words.push(this.word());
@@ -314,7 +371,10 @@ export class Parser {
     const out: Word = [];
     for (const p of word) {
       if (n > 0 && p.t === 'lit') {
-        if (p.s.length <= n) { n -= p.s.length; continue; }
+        if (p.s.length <= n) {
+          n -= p.s.length;
+          continue;
+        }
         out.push({ ...p, s: p.s.slice(n) });
         n = 0;
       } else out.push(p);
@@ -351,9 +411,12 @@ export class Parser {
     for (;;) {
       const c = this.src[this.pos];
       if (c === ' ' || c === '\t') this.pos++;
-      else if (c === '\\' && this.src[this.pos + 1] === '\n') { this.pos += 2; this.line++; }
-      else if (c === '#') { while (this.pos < this.src.length && this.src[this.pos] !== '\n') this.pos++; }
-      else return;
+      else if (c === '\\' && this.src[this.pos + 1] === '\n') {
+        this.pos += 2;
+        this.line++;
+      } else if (c === '#') {
+        while (this.pos < this.src.length && this.src[this.pos] !== '\n') this.pos++;
+      } else return;
     }
   }
 
@@ -371,8 +434,14 @@ export class Parser {
       if (c === '\\') {
         const n = this.src[this.pos + 1];
         this.pos += 2;
-        if (n === undefined) { lit('\\', false); break; }
-        if (n === '\n') { this.line++; continue; }
+        if (n === undefined) {
+          lit('\\', false);
+          break;
+        }
+        if (n === '\n') {
+          this.line++;
+          continue;
+        }
         lit(n, true);
       } else if (c === "'") {
         const end = this.src.indexOf("'", this.pos + 1);
@@ -391,8 +460,17 @@ export class Parser {
       else if (c === '`') this.backquote(parts, false);
       else if (c === '~' && this.pos === startPos) {
         const m = /^~([A-Za-z0-9_.-]*)(?=[/ \t\n;&|<>()]|$)/.exec(this.src.slice(this.pos));
-        if (m) { parts.push({ t: 'tilde', user: m[1] }); this.pos += m[0].length; } else { lit('~', false); this.pos++; }
-      } else { lit(c, false); this.pos++; }
+        if (m) {
+          parts.push({ t: 'tilde', user: m[1] });
+          this.pos += m[0].length;
+        } else {
+          lit('~', false);
+          this.pos++;
+        }
+      } else {
+        lit(c, false);
+        this.pos++;
+      }
     }
     return parts;
   }
@@ -401,16 +479,31 @@ export class Parser {
     for (;;) {
       if (this.pos >= this.src.length) this.err({ kind: 'quote', quote: '"' });
       const c = this.src[this.pos];
-      if (c === '"') { this.pos++; return; }
+      if (c === '"') {
+        this.pos++;
+        return;
+      }
       if (c === '\\') {
         const n = this.src[this.pos + 1];
-        if (n === '\n') { this.pos += 2; this.line++; continue; }
-        if (n !== undefined && '$`"\\'.includes(n)) { lit(n, true); this.pos += 2; continue; }
+        if (n === '\n') {
+          this.pos += 2;
+          this.line++;
+          continue;
+        }
+        if (n !== undefined && '$`"\\'.includes(n)) {
+          lit(n, true);
+          this.pos += 2;
+          continue;
+        }
         lit('\\', true);
         this.pos++;
       } else if (c === '$') this.dollar(parts, true, lit);
       else if (c === '`') this.backquote(parts, true);
-      else { if (c === '\n') this.line++; lit(c, true); this.pos++; }
+      else {
+        if (c === '\n') this.line++;
+        lit(c, true);
+        this.pos++;
+      }
     }
   }
 
@@ -418,11 +511,14 @@ export class Parser {
   private backquote(parts: Word, q: boolean): void {
     let inner = '';
     let i = this.pos + 1;
-    for (;; i++) {
+    for (; ; i++) {
       if (i >= this.src.length) this.err(this.bash ? { kind: 'quote', quote: '`' } : { kind: 'backquote' });
       const c = this.src[i];
       if (c === '`') break;
-      if (c === '\\' && (this.src[i + 1] === '`' || this.src[i + 1] === '\\' || this.src[i + 1] === '$' || (q && this.src[i + 1] === '"'))) {
+      if (
+        c === '\\' &&
+        (this.src[i + 1] === '`' || this.src[i + 1] === '\\' || this.src[i + 1] === '$' || (q && this.src[i + 1] === '"'))
+      ) {
         inner += this.src[++i];
       } else inner += c;
     }
@@ -447,9 +543,16 @@ export class Parser {
       return;
     }
     if (rest.startsWith("'") && this.bash && !q) this.err({ kind: 'unsupported', what: "ANSI-C quoting $'...'" });
-    if (rest.startsWith('{')) { this.braced(parts, q); return; }
+    if (rest.startsWith('{')) {
+      this.braced(parts, q);
+      return;
+    }
     const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9?#@*$!-])/.exec(rest);
-    if (!m) { lit('$', q); this.pos++; return; }
+    if (!m) {
+      lit('$', q);
+      this.pos++;
+      return;
+    }
     parts.push({ t: 'param', name: m[1], q });
     this.pos += 1 + m[1].length;
   }
@@ -461,20 +564,37 @@ export class Parser {
       if (this.pos >= this.src.length) this.err(this.bash ? { kind: 'quote', quote: '}' } : { kind: 'quote', quote: '${' });
     };
     const bad = (): never => {
-      let depth = 1, i = this.pos;
-      for (; i < this.src.length && depth; i++) { if (this.src[i] === '{') depth++; else if (this.src[i] === '}') depth--; }
-      if (depth) { this.pos = this.src.length; close(); }
+      let depth = 1,
+        i = this.pos;
+      for (; i < this.src.length && depth; i++) {
+        if (this.src[i] === '{') depth++;
+        else if (this.src[i] === '}') depth--;
+      }
+      if (depth) {
+        this.pos = this.src.length;
+        close();
+      }
       const text = this.src.slice(open, i);
       if (this.bash) this.err({ kind: 'unsupported', what: `parameter expansion ${text}` });
       this.err({ kind: 'badsubst', text });
     };
     let len = false;
-    if (this.src[this.pos] === '#' && this.src[this.pos + 1] !== '}') { len = true; this.pos++; }
+    if (this.src[this.pos] === '#' && this.src[this.pos + 1] !== '}') {
+      len = true;
+      this.pos++;
+    }
     const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?#@*$!-])/.exec(this.src.slice(this.pos));
-    if (!m) { close(); bad(); }
+    if (!m) {
+      close();
+      bad();
+    }
     this.pos += m![1].length;
     close();
-    if (this.src[this.pos] === '}') { this.pos++; parts.push({ t: 'param', name: m![1], q, len }); return; }
+    if (this.src[this.pos] === '}') {
+      this.pos++;
+      parts.push({ t: 'param', name: m![1], q, len });
+      return;
+    }
     if (len) bad();
     const opm = /^(:[-=+?]|[-=+?]|##|#|%%|%)/.exec(this.src.slice(this.pos));
     if (!opm) bad();
@@ -489,17 +609,29 @@ export class Parser {
     for (;;) {
       close();
       const c = this.src[this.pos];
-      if (c === '}') { this.pos++; break; }
-      if (c === '\\') { const n = this.src[this.pos + 1] ?? ''; lit(n, true); this.pos += 2; }
-      else if (c === "'" && !q) {
+      if (c === '}') {
+        this.pos++;
+        break;
+      }
+      if (c === '\\') {
+        const n = this.src[this.pos + 1] ?? '';
+        lit(n, true);
+        this.pos += 2;
+      } else if (c === "'" && !q) {
         const end = this.src.indexOf("'", this.pos + 1);
         if (end < 0) this.err({ kind: 'quote', quote: "'" });
         lit(this.src.slice(this.pos + 1, end), true);
         this.pos = end + 1;
-      } else if (c === '"') { this.pos++; this.doubleQuoted(arg, lit); }
-      else if (c === '$') this.dollar(arg, q, lit);
+      } else if (c === '"') {
+        this.pos++;
+        this.doubleQuoted(arg, lit);
+      } else if (c === '$') this.dollar(arg, q, lit);
       else if (c === '`') this.backquote(arg, q);
-      else { if (c === '\n') this.line++; lit(c, q); this.pos++; }
+      else {
+        if (c === '\n') this.line++;
+        lit(c, q);
+        this.pos++;
+      }
     }
     parts.push({ t: 'param', name: m![1], q, op: opm![1], arg });
   }

@@ -1,14 +1,13 @@
 // docker/cli formatter.Context.Write: what `docker secret ls --format ...` prints. Every expected
 // string below is docker CLI 28's own output for three secrets created on a real engine.
 import { describe, expect, it } from 'vitest';
-import { dockerFormat, renderRows, rowJSON } from '../../../../src/cli/formatter/formatter.js';
+import { dockerFormat, renderRows, resolveListFormat, rowJSON } from '../../../../src/cli/formatter/formatter.js';
+import { DEFAULT_SECRET_TABLE } from '../../../../src/cli/secret/formatter.js';
 import { TemplateExecError } from '../../../../src/go/template/exec.js';
 import { TemplateParseError } from '../../../../src/go/template/parse.js';
-import { resolveListFormat } from '../../../../src/cli/formatter/formatter.js';
-import { DEFAULT_SECRET_TABLE } from '../../../../src/cli/secret/formatter.js';
 import { secretRow } from '../../../helpers/secret-row.js';
 
-const IDS = ["wc80u1smne8e5hhjk0tv0mero", "xwfeam7336ucine507ssljecd", "wuijf768ugjq8fggx3ladg7g7"];
+const IDS = ['wc80u1smne8e5hhjk0tv0mero', 'xwfeam7336ucine507ssljecd', 'wuijf768ugjq8fggx3ladg7g7'];
 const SECRETS: [string, Record<string, string>][] = [
   ['fmtfix_a', { a: '日本語ラベル', w: 'x' }],
   ['fmtfix_bb_longer_name', { a: 'é<b>&', z: '1' }],
@@ -21,16 +20,40 @@ const rows = (): object[] => SECRETS.map(([name, labels], i) => secretRow(IDS[i]
 
 describe('renderRows matches docker secret ls output', () => {
   it.each([
-    ["table {{.ID}}\\t{{.Name}}\\t{{.Driver}}\\t{{.CreatedAt}}\\t{{.UpdatedAt}}", "ID                          NAME                    DRIVER    CREATED                  UPDATED\nwc80u1smne8e5hhjk0tv0mero   fmtfix_a                          Less than a second ago   Less than a second ago\nxwfeam7336ucine507ssljecd   fmtfix_bb_longer_name             Less than a second ago   Less than a second ago\nwuijf768ugjq8fggx3ladg7g7   fmtfix_c                          Less than a second ago   Less than a second ago\n"],
-    ["table {{.Name}}\\t{{.Driver}}\\t{{.ID}}", "NAME                    DRIVER    ID\nfmtfix_a                          wc80u1smne8e5hhjk0tv0mero\nfmtfix_bb_longer_name             xwfeam7336ucine507ssljecd\nfmtfix_c                          wuijf768ugjq8fggx3ladg7g7\n"],
-    ["table {{json .}}", "\n{\"CreatedAt\":\"Less than a second ago\",\"Driver\":\"\",\"ID\":\"wc80u1smne8e5hhjk0tv0mero\",\"Labels\":\"a=日本語ラベル,w=x\",\"Name\":\"fmtfix_a\",\"UpdatedAt\":\"Less than a second ago\"}\n{\"CreatedAt\":\"Less than a second ago\",\"Driver\":\"\",\"ID\":\"xwfeam7336ucine507ssljecd\",\"Labels\":\"a=é\\u003cb\\u003e\\u0026,z=1\",\"Name\":\"fmtfix_bb_longer_name\",\"UpdatedAt\":\"Less than a second ago\"}\n{\"CreatedAt\":\"Less than a second ago\",\"Driver\":\"\",\"ID\":\"wuijf768ugjq8fggx3ladg7g7\",\"Labels\":\"\",\"Name\":\"fmtfix_c\",\"UpdatedAt\":\"Less than a second ago\"}\n"],
-    ["table {{.Name}}\\t{{.Label \"a\"}}\\tX", "NAME                    a              X\nfmtfix_a                日本語ラベル   X\nfmtfix_bb_longer_name   é<b>&          X\nfmtfix_c                               X\n"],
-    ["table {{.Name | upper}}\\t{{pad .ID 2 3}}|", "NAME                      ID   |\nFMTFIX_A                  wc80u1smne8e5hhjk0tv0mero   |\nFMTFIX_BB_LONGER_NAME     xwfeam7336ucine507ssljecd   |\nFMTFIX_C                  wuijf768ugjq8fggx3ladg7g7   |\n"],
-    ["table {{.Label \"a\"}}\\t{{.Name}}\\t{{.Label \"z\"}}", "a              NAME                    z\n日本語ラベル   fmtfix_a                \né<b>&          fmtfix_bb_longer_name   1\n               fmtfix_c                \n"],
-    ["table {{.Name}}\\n{{.ID}}", "NAME\nID\nfmtfix_a\nwc80u1smne8e5hhjk0tv0mero\nfmtfix_bb_longer_name\nxwfeam7336ucine507ssljecd\nfmtfix_c\nwuijf768ugjq8fggx3ladg7g7\n"],
-    ["{{.Name}}\\t{{.ID}}", "fmtfix_a\twc80u1smne8e5hhjk0tv0mero\nfmtfix_bb_longer_name\txwfeam7336ucine507ssljecd\nfmtfix_c\twuijf768ugjq8fggx3ladg7g7\n"],
-    [" table {{.Name}}", "table fmtfix_a\ntable fmtfix_bb_longer_name\ntable fmtfix_c\n"],
-    ["{{json .Name}}", "\"fmtfix_a\"\n\"fmtfix_bb_longer_name\"\n\"fmtfix_c\"\n"],
+    [
+      'table {{.ID}}\\t{{.Name}}\\t{{.Driver}}\\t{{.CreatedAt}}\\t{{.UpdatedAt}}',
+      'ID                          NAME                    DRIVER    CREATED                  UPDATED\nwc80u1smne8e5hhjk0tv0mero   fmtfix_a                          Less than a second ago   Less than a second ago\nxwfeam7336ucine507ssljecd   fmtfix_bb_longer_name             Less than a second ago   Less than a second ago\nwuijf768ugjq8fggx3ladg7g7   fmtfix_c                          Less than a second ago   Less than a second ago\n',
+    ],
+    [
+      'table {{.Name}}\\t{{.Driver}}\\t{{.ID}}',
+      'NAME                    DRIVER    ID\nfmtfix_a                          wc80u1smne8e5hhjk0tv0mero\nfmtfix_bb_longer_name             xwfeam7336ucine507ssljecd\nfmtfix_c                          wuijf768ugjq8fggx3ladg7g7\n',
+    ],
+    [
+      'table {{json .}}',
+      '\n{"CreatedAt":"Less than a second ago","Driver":"","ID":"wc80u1smne8e5hhjk0tv0mero","Labels":"a=日本語ラベル,w=x","Name":"fmtfix_a","UpdatedAt":"Less than a second ago"}\n{"CreatedAt":"Less than a second ago","Driver":"","ID":"xwfeam7336ucine507ssljecd","Labels":"a=é\\u003cb\\u003e\\u0026,z=1","Name":"fmtfix_bb_longer_name","UpdatedAt":"Less than a second ago"}\n{"CreatedAt":"Less than a second ago","Driver":"","ID":"wuijf768ugjq8fggx3ladg7g7","Labels":"","Name":"fmtfix_c","UpdatedAt":"Less than a second ago"}\n',
+    ],
+    [
+      'table {{.Name}}\\t{{.Label "a"}}\\tX',
+      'NAME                    a              X\nfmtfix_a                日本語ラベル   X\nfmtfix_bb_longer_name   é<b>&          X\nfmtfix_c                               X\n',
+    ],
+    [
+      'table {{.Name | upper}}\\t{{pad .ID 2 3}}|',
+      'NAME                      ID   |\nFMTFIX_A                  wc80u1smne8e5hhjk0tv0mero   |\nFMTFIX_BB_LONGER_NAME     xwfeam7336ucine507ssljecd   |\nFMTFIX_C                  wuijf768ugjq8fggx3ladg7g7   |\n',
+    ],
+    [
+      'table {{.Label "a"}}\\t{{.Name}}\\t{{.Label "z"}}',
+      'a              NAME                    z\n日本語ラベル   fmtfix_a                \né<b>&          fmtfix_bb_longer_name   1\n               fmtfix_c                \n',
+    ],
+    [
+      'table {{.Name}}\\n{{.ID}}',
+      'NAME\nID\nfmtfix_a\nwc80u1smne8e5hhjk0tv0mero\nfmtfix_bb_longer_name\nxwfeam7336ucine507ssljecd\nfmtfix_c\nwuijf768ugjq8fggx3ladg7g7\n',
+    ],
+    [
+      '{{.Name}}\\t{{.ID}}',
+      'fmtfix_a\twc80u1smne8e5hhjk0tv0mero\nfmtfix_bb_longer_name\txwfeam7336ucine507ssljecd\nfmtfix_c\twuijf768ugjq8fggx3ladg7g7\n',
+    ],
+    [' table {{.Name}}', 'table fmtfix_a\ntable fmtfix_bb_longer_name\ntable fmtfix_c\n'],
+    ['{{json .Name}}', '"fmtfix_a"\n"fmtfix_bb_longer_name"\n"fmtfix_c"\n'],
   ])('--format %j', (format, out) => {
     expect(renderRows(format, rows(), HEADERS)).toBe(out);
   });
@@ -71,9 +94,9 @@ describe('renderRows matches docker secret ls output', () => {
   });
 
   it('headers: HeaderFunctions keep the names intact, pad still applies, Label turns a key into a title', () => {
-    expect(renderRows('table {{lower .Name}}|{{json .ID}}|{{truncate .Driver 2}}|{{pad .ID 1 1}}|{{.Label "com.docker.some_key"}}', [], HEADERS)).toBe(
-      'NAME|ID|DRIVER| ID |some key\n',
-    );
+    expect(
+      renderRows('table {{lower .Name}}|{{json .ID}}|{{truncate .Driver 2}}|{{pad .ID 1 1}}|{{.Label "com.docker.some_key"}}', [], HEADERS),
+    ).toBe('NAME|ID|DRIVER| ID |some key\n');
   });
 
   it('a header that fails to render keeps what was written before the error', () => {

@@ -2,7 +2,7 @@
 // checked against `docker secret ls --format ...` on a real engine.
 import { describe, expect, it } from 'vitest';
 import { parseDockerTemplate } from '../../../../src/cli/formatter/templates.js';
-import { GoFloat, goMap, GoNil, goStruct } from '../../../../src/go/reflect/value.js';
+import { GoFloat, GoNil, goMap, goStruct } from '../../../../src/go/reflect/value.js';
 import { TemplateExecError } from '../../../../src/go/template/exec.js';
 import { goSig } from '../../../../src/go/template/funcs.js';
 import { secretRow as sharedSecretRow } from '../../../helpers/secret-row.js';

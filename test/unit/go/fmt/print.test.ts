@@ -2,7 +2,7 @@
 // Sprintf cases matched byte for byte).
 import { describe, expect, it } from 'vitest';
 import { formatGoValue, formatTemplateValue, sprint, sprintf, sprintln } from '../../../../src/go/fmt/print.js';
-import { GoFloat, goFormat, goMap, GoNil, goStruct } from '../../../../src/go/reflect/value.js';
+import { GoFloat, GoNil, goFormat, goMap, goStruct } from '../../../../src/go/reflect/value.js';
 
 describe('fmt %v (formatGoValue)', () => {
   it.each<[unknown, string]>([
@@ -25,7 +25,13 @@ describe('fmt %v (formatGoValue)', () => {
     [[], '[]'],
     [['x', 1, null, [true]], '[x 1 <nil> [true]]'],
     [{ b: 1, a: 'x', c: null }, 'map[a:x b:1 c:<nil>]'],
-    [new Map<unknown, unknown>([[2, 'b'], [1, 'a']]), 'map[1:a 2:b]'],
+    [
+      new Map<unknown, unknown>([
+        [2, 'b'],
+        [1, 'a'],
+      ]),
+      'map[1:a 2:b]',
+    ],
     [goStruct('main.T', { Name: 'x', L: ['p'], M: goMap({ k: 'v' }) }), '{x [p] map[k:v]}'],
     [goStruct('*main.T', { Name: 'x' }), '&{x}'],
     [{ p: goStruct('*main.T', { Name: 'x' }) }, 'map[p:0xc000010000]'], // Go prints the address
@@ -84,16 +90,40 @@ describe('fmt.Sprintf', () => {
     ['%x|%X|%#x|%o|%#o|%O|%b|%#b', [255, 255, 255, 8, 8, 8, 5, 5], 'ff|FF|0xff|10|010|0o10|101|0b101'],
     ['%c|%q|%U|%#U|%c', [0x65e5, 0x27, 0x1f600, 0x41, -1], "日|'\\''|U+1F600|U+0041 'A'|\ufffd"],
     ['%e|%E|%.2e|%11.3e', [1234.5678, 0.000123, 1.005, -5.5], '1.234568e+03|1.230000E-04|1.00e+00| -5.500e+00'],
-    ['%f|%.0f|%.0f|%.1f|%.2f|%8.3f|%-8.2f|%+.1f', [3.14159, 0.5, 1.5, 0.25, 2.675, 3.14159, 1.5, 2.25], '3.141590|0|2|0.2|2.67|   3.142|1.50    |+2.2'],
-    ['%g|%g|%g|%g|%G|%.3g|%.10g', [new GoFloat(100000), new GoFloat(1e6), 1e-5, 0.0001, 1e-10, new GoFloat(1234567), 1 / 3], '100000|1e+06|1e-05|0.0001|1E-10|1.23e+06|0.3333333333'],
+    [
+      '%f|%.0f|%.0f|%.1f|%.2f|%8.3f|%-8.2f|%+.1f',
+      [3.14159, 0.5, 1.5, 0.25, 2.675, 3.14159, 1.5, 2.25],
+      '3.141590|0|2|0.2|2.67|   3.142|1.50    |+2.2',
+    ],
+    [
+      '%g|%g|%g|%g|%G|%.3g|%.10g',
+      [new GoFloat(100000), new GoFloat(1e6), 1e-5, 0.0001, 1e-10, new GoFloat(1234567), 1 / 3],
+      '100000|1e+06|1e-05|0.0001|1E-10|1.23e+06|0.3333333333',
+    ],
     ['%#g|%#.3g|%#v', [new GoFloat(1), new GoFloat(2), 1.5], '1.00000|2.00|1.5'],
     ['%g', [100000], '%!g(int=100000)'], // an integral JS number is an int
     ['%08.3f|%+08.2f|%-08.2f|% 8.2f', [-3.14159, 3.14159, 3.14159, 3.14159], '-003.142|+0003.14|3.14    |    3.14'],
-    ['%x|%X|%.3x|%b', [new GoFloat(1), new GoFloat(0.1), new GoFloat(1.5), new GoFloat(1.5)], '0x1p+00|0X1.999999999999AP-04|0x1.800p+00|6755399441055744p-52'],
+    [
+      '%x|%X|%.3x|%b',
+      [new GoFloat(1), new GoFloat(0.1), new GoFloat(1.5), new GoFloat(1.5)],
+      '0x1p+00|0X1.999999999999AP-04|0x1.800p+00|6755399441055744p-52',
+    ],
     ['%5.1f|%f|%e', [new GoFloat(NaN), new GoFloat(Infinity), new GoFloat(-Infinity)], '  NaN|+Inf|-Inf'],
-    ['%v|%d|%s', [['a', 'b'], [1, 2], [1, 'x']], '[a b]|[1 2]|[%!s(int=1) x]'],
+    [
+      '%v|%d|%s',
+      [
+        ['a', 'b'],
+        [1, 2],
+        [1, 'x'],
+      ],
+      '[a b]|[1 2]|[%!s(int=1) x]',
+    ],
     ['%v|%+v', [goStruct('x.T', { A: 1, B: 'b' }), goStruct('x.T', { A: 1, B: 'b' })], '{1 b}|{A:1 B:b}'],
-    ['%T %T %T %T %T %T %T', ['s', 1, 1.5, true, ['a'], [1], { a: 1 }], 'string int float64 bool []string []interface {} map[string]interface {}'],
+    [
+      '%T %T %T %T %T %T %T',
+      ['s', 1, 1.5, true, ['a'], [1], { a: 1 }],
+      'string int float64 bool []string []interface {} map[string]interface {}',
+    ],
     ['%T|%T|%T', [goStruct('*x.T', {}), null, new GoNil('*x.D')], '*x.T|<nil>|*x.D'],
   ])('%j', (f, args, out) => {
     expect(sprintf(f, args)).toBe(out);

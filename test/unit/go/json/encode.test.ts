@@ -2,10 +2,10 @@
 // json.Marshal cases matched byte for byte).
 import { describe, expect, it } from 'vitest';
 import { JSONMarshalError, jsonString, marshalJSON } from '../../../../src/go/json/encode.js';
-import { GoFloat, goJSON, goMap, GoNil, goStruct } from '../../../../src/go/reflect/value.js';
+import { GoFloat, GoNil, goJSON, goMap, goStruct } from '../../../../src/go/reflect/value.js';
 
 describe('encoding/json (marshalJSON)', () => {
-  it('json.Marshal escapes <, > and &; docker\'s json func does not (SetEscapeHTML(false))', () => {
+  it("json.Marshal escapes <, > and &; docker's json func does not (SetEscapeHTML(false))", () => {
     expect(marshalJSON('<a&b>')).toBe('"\\u003ca\\u0026b\\u003e"');
     expect(marshalJSON('<a&b>', { escapeHTML: false })).toBe('"<a&b>"');
   });
@@ -25,8 +25,17 @@ describe('encoding/json (marshalJSON)', () => {
 
   it('maps sort their keys (byte order), structs keep field order and drop undefined fields', () => {
     expect(marshalJSON({ b: 1, a: { d: 1, c: 2 }, B: 0, é: 1, z: undefined })).toBe('{"B":0,"a":{"c":2,"d":1},"b":1,"z":null,"é":1}');
-    expect(marshalJSON(goStruct('x.T', { Z: 1, A: undefined, M: goMap({ b: '1', a: '2' }), F: () => 1 }))).toBe('{"Z":1,"M":{"a":"2","b":"1"}}');
-    expect(marshalJSON(new Map([['b', 1], ['a', 2]]))).toBe('{"a":2,"b":1}');
+    expect(marshalJSON(goStruct('x.T', { Z: 1, A: undefined, M: goMap({ b: '1', a: '2' }), F: () => 1 }))).toBe(
+      '{"Z":1,"M":{"a":"2","b":"1"}}',
+    );
+    expect(
+      marshalJSON(
+        new Map([
+          ['b', 1],
+          ['a', 2],
+        ]),
+      ),
+    ).toBe('{"a":2,"b":1}');
     expect(marshalJSON([null, undefined, new GoNil('*x.T'), new GoNil('map[string]string')])).toBe('[null,null,null,null]');
   });
 

@@ -4,21 +4,9 @@ import { GoFloat, goMap, goStruct, kindOf, typeName } from '../../../../src/go/r
 
 describe('helpers', () => {
   it('kindOf and typeName follow the value model', () => {
-    expect([undefined, null, true, 1, 1.5, new GoFloat(1), 's', [], {}, new Map(), goStruct('x.T', {}), goMap({}), () => 1].map(kindOf)).toEqual([
-      'invalid',
-      'nil',
-      'bool',
-      'int',
-      'float',
-      'float',
-      'string',
-      'slice',
-      'map',
-      'map',
-      'struct',
-      'map',
-      'func',
-    ]);
+    expect(
+      [undefined, null, true, 1, 1.5, new GoFloat(1), 's', [], {}, new Map(), goStruct('x.T', {}), goMap({}), () => 1].map(kindOf),
+    ).toEqual(['invalid', 'nil', 'bool', 'int', 'float', 'float', 'string', 'slice', 'map', 'map', 'struct', 'map', 'func']);
     class Row {}
     expect(typeName(new Row())).toBe('Row');
     expect(typeName(goMap({}))).toBe('map[string]string');

@@ -1,6 +1,7 @@
 // naturalCompare against fvbommel/sortorder's NaturalLess cases (the sort docker's lists use).
-import { describe, expect, it } from 'vitest';
+
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { naturalCompare, sortNaturallyBy } from '../../../../src/go/sortorder/natsort.js';
 
 // [a, b]: a sorts strictly before b
@@ -49,7 +50,9 @@ describe('sortNaturallyBy (precomputed keys)', () => {
   it('orders any list as a sort with naturalCompare does', () => {
     // names from the characters that matter: zeros and other digits, a byte below the digits,
     // letters of both cases, a non-ASCII one and NUL
-    const name = fc.array(fc.constantFrom('0', '0', '1', '2', '9', '-', 'a', 'B', 'é', '_', '\0'), { maxLength: 8 }).map((cs) => cs.join(''));
+    const name = fc
+      .array(fc.constantFrom('0', '0', '1', '2', '9', '-', 'a', 'B', 'é', '_', '\0'), { maxLength: 8 })
+      .map((cs) => cs.join(''));
     fc.assert(
       fc.property(fc.array(name, { maxLength: 30 }), (names) => {
         expect(sortNaturallyBy([...names], (s) => s)).toEqual([...names].sort(naturalCompare));

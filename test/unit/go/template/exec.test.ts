@@ -2,9 +2,9 @@
 // `docker secret ls --format ...` on a real engine, and against Go's text/template (random
 // templates, differential) for what a secret row cannot show.
 import { describe, expect, it } from 'vitest';
-import { TemplateExecError } from '../../../../src/go/template/exec.js';
+import { GoFloat, GoNil, goMap, goStruct } from '../../../../src/go/reflect/value.js';
+import type { TemplateExecError } from '../../../../src/go/template/exec.js';
 import { parseTemplate } from '../../../../src/go/template/template.js';
-import { GoFloat, goMap, GoNil, goStruct } from '../../../../src/go/reflect/value.js';
 import { GoTime } from '../../../../src/go/time/time.js';
 import { execError, parseError, run } from './run.js';
 
@@ -61,8 +61,10 @@ describe('execution errors: "template: :L:C: executing \\"\\" at <node>: ..."', 
   });
 
   it('columns count bytes of the line, lines count newlines', () => {
-    expect(execError('é{{.Foo}}')).toBe("template: :1:4: executing \"\" at <.Foo>: can't evaluate field Foo in type *secret.secretContext");
-    expect(execError('a\nbc {{.Foo}}')).toBe("template: :2:5: executing \"\" at <.Foo>: can't evaluate field Foo in type *secret.secretContext");
+    expect(execError('é{{.Foo}}')).toBe('template: :1:4: executing "" at <.Foo>: can\'t evaluate field Foo in type *secret.secretContext');
+    expect(execError('a\nbc {{.Foo}}')).toBe(
+      'template: :2:5: executing "" at <.Foo>: can\'t evaluate field Foo in type *secret.secretContext',
+    );
   });
 
   it('inside a defined template the error names that template', () => {
@@ -89,7 +91,9 @@ describe('execution errors: "template: :L:C: executing \\"\\" at <node>: ..."', 
   it('nil pointers and nil interfaces', () => {
     const data = { P: new GoNil('*swarm.Driver'), M: { k: null }, S: goStruct('swarm.Spec', { Driver: new GoNil('*swarm.Driver') }) };
     expect(execError('{{.P.Name}}', data)).toBe('template: :1:4: executing "" at <.P.Name>: nil pointer evaluating interface {}.Name');
-    expect(execError('{{.S.Driver.Name}}', data)).toBe('template: :1:4: executing "" at <.S.Driver.Name>: nil pointer evaluating *swarm.Driver.Name');
+    expect(execError('{{.S.Driver.Name}}', data)).toBe(
+      'template: :1:4: executing "" at <.S.Driver.Name>: nil pointer evaluating *swarm.Driver.Name',
+    );
     expect(execError('{{.M.k.x}}', data)).toBe('template: :1:4: executing "" at <.M.k.x>: nil pointer evaluating interface {}.x');
   });
 
@@ -128,8 +132,11 @@ describe('text, actions and trim markers', () => {
 
 describe('literals', () => {
   it.each([
-    ['{{0x1F}} {{0o17}} {{0b101}} {{1_000}} {{017}} {{\'a\'}} {{1e3}} {{-5}} {{+5}}', '31 15 5 1000 15 97 1000 -5 5'],
-    ['{{1000000.0}} {{123456.0}} {{1e21}} {{0.0001}} {{0.00001}} {{3.0}} {{-0.0}} {{1.5e300}}', '1e+06 123456 1e+21 0.0001 1e-05 3 -0 1.5e+300'],
+    ["{{0x1F}} {{0o17}} {{0b101}} {{1_000}} {{017}} {{'a'}} {{1e3}} {{-5}} {{+5}}", '31 15 5 1000 15 97 1000 -5 5'],
+    [
+      '{{1000000.0}} {{123456.0}} {{1e21}} {{0.0001}} {{0.00001}} {{3.0}} {{-0.0}} {{1.5e300}}',
+      '1e+06 123456 1e+21 0.0001 1e-05 3 -0 1.5e+300',
+    ],
     ['{{"\\x41\\101\\u00e9\\t|"}}', 'AAé\t|'],
     ['{{`raw\\n`}}', 'raw\\n'],
     ["{{'\\n'}} {{'é'}}", '10 233'],
@@ -176,7 +183,9 @@ describe('fields, methods and the value model', () => {
   it('missingkey=error and missingkey=zero (inspect fallback uses error)', () => {
     const t = parseTemplate('{{.a}}{{.b}}');
     expect(t.execute({ a: 1, b: 2 }, { missingKey: 'error' })).toBe('12');
-    expect(() => t.execute({ a: 1 }, { missingKey: 'error' })).toThrow('template: :1:8: executing "" at <.b>: map has no entry for key "b"');
+    expect(() => t.execute({ a: 1 }, { missingKey: 'error' })).toThrow(
+      'template: :1:8: executing "" at <.b>: map has no entry for key "b"',
+    );
     expect(t.execute({ a: 1 }, { missingKey: 'zero' })).toBe('1<no value>');
     expect(t.execute(goMap({ a: 'x' }), { missingKey: 'zero' })).toBe('x');
     expect(() => parseTemplate('{{.a}}').execute(undefined, { missingKey: 'error' })).toThrow(
@@ -189,7 +198,13 @@ describe('fields, methods and the value model', () => {
       L: ['a', 'b', 'c'],
       E: [],
       M: { b: 2, a: 1, c: null },
-      T: goStruct('main.T', { Name: 'x', Labels: goMap({ z: '1', a: '2' }), P: new GoNil('*main.T'), L: new GoNil('[]string'), F: new GoFloat(0.5) }),
+      T: goStruct('main.T', {
+        Name: 'x',
+        Labels: goMap({ z: '1', a: '2' }),
+        P: new GoNil('*main.T'),
+        L: new GoNil('[]string'),
+        F: new GoFloat(0.5),
+      }),
       P: goStruct('*main.T', { Name: 'p' }),
       I: ['x', 1, null],
       B: true,
@@ -250,16 +265,22 @@ describe('variables, if/else, with, range', () => {
     const data = { m: { b: 'B', a: 'A', c: 'C' }, e: {}, n: null, l: [], nm: new GoNil('map[string]string') };
     expect(run('{{range $k, $v := .m}}{{$k}}{{$v}}{{end}}', data)).toBe('aAbBcC');
     expect(run('{{range .m}}{{.}}{{end}}', data)).toBe('ABC');
-    expect(run('{{range .e}}x{{else}}E{{end}}{{range .n}}x{{else}}N{{end}}{{range .l}}x{{else}}L{{end}}{{range .nm}}x{{else}}M{{end}}{{range .missing}}x{{else}}U{{end}}', data)).toBe(
-      'ENLMU',
-    );
+    expect(
+      run(
+        '{{range .e}}x{{else}}E{{end}}{{range .n}}x{{else}}N{{end}}{{range .l}}x{{else}}L{{end}}{{range .nm}}x{{else}}M{{end}}{{range .missing}}x{{else}}U{{end}}',
+        data,
+      ),
+    ).toBe('ENLMU');
   });
 
   it('truth: empty strings, zero numbers, empty collections, nil are false; structs are true', () => {
     const data = { s: '', z: 0, f: new GoFloat(0), l: [], m: {}, n: null, t: goStruct('x.T', {}), one: 1 };
-    expect(run('{{if .s}}1{{end}}{{if .z}}2{{end}}{{if .f}}3{{end}}{{if .l}}4{{end}}{{if .m}}5{{end}}{{if .n}}6{{end}}{{if .t}}7{{end}}{{if .one}}8{{end}}', data)).toBe(
-      '78',
-    );
+    expect(
+      run(
+        '{{if .s}}1{{end}}{{if .z}}2{{end}}{{if .f}}3{{end}}{{if .l}}4{{end}}{{if .m}}5{{end}}{{if .n}}6{{end}}{{if .t}}7{{end}}{{if .one}}8{{end}}',
+        data,
+      ),
+    ).toBe('78');
     expect(run('{{not 0}} {{not ""}} {{not .}}', 'x')).toBe('true true false');
   });
 

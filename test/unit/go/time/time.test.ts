@@ -1,10 +1,10 @@
 // Go's time.Time formatting for UTC instants; checked against Go's time package on 3,000
 // random instants and layouts (years 1 to 2100).
 import { describe, expect, it } from 'vitest';
-import { GoTime, nowNano, nowRFC3339Nano } from '../../../../src/go/time/time.js';
 import { formatGoValue } from '../../../../src/go/fmt/print.js';
 import { marshalJSON } from '../../../../src/go/json/encode.js';
 import { goFormat } from '../../../../src/go/reflect/value.js';
+import { GoTime, nowNano, nowRFC3339Nano } from '../../../../src/go/time/time.js';
 
 describe('GoTime', () => {
   const t = new GoTime('2017-03-24T08:15:09.735271783Z');
@@ -62,7 +62,14 @@ describe('GoTime', () => {
 
   it('calendar accessors', () => {
     expect([t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Weekday()]).toEqual([
-      2017, 'March', 24, 8, 15, 9, 735271783, 'Friday',
+      2017,
+      'March',
+      24,
+      8,
+      15,
+      9,
+      735271783,
+      'Friday',
     ]);
   });
 
