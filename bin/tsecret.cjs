@@ -176,7 +176,7 @@ function loadBundle(useCache = true) {
  */
 async function writeCodeCache() {
   const { chunks, manifest, exports } = loadBundle(false);
-  manifest.chunks.forEach((_, c) => chunks.load(c));
+  for (let c = 0; c < manifest.chunks.length; c++) chunks.load(c);
   // where each command spec is exported, so a run can load its module alone
   const namespaces = manifest.chunks.flatMap((chunk, c) =>
     chunk.modules.map((_, m) => [`${c}/${m}`, chunks.loaded[c].module.exports[`m${m}`]]),
