@@ -10,6 +10,8 @@ const MAP_FIELDS = new Set(['Labels', 'Options', 'Sysctls', 'DriverOpts']);
 
 function toGo(value: unknown, isMap: boolean): unknown {
   if (Array.isArray(value)) return value.map((v) => toGo(v, false));
+  // a []byte (a config's Data): marshalJSON writes it as base64
+  if (value instanceof Uint8Array) return value;
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toGo(v, !isMap && MAP_FIELDS.has(k));

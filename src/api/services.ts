@@ -1,10 +1,29 @@
 // Service, task, node and container shapes of the Docker Engine API (moby api/types/swarm, container),
 // as far as the simulated engine fills them. Field order follows moby's structs: inspect prints it.
 
+/** Where a secret or config appears in the task's container: a file, its owner and mode. */
+export interface FileTarget {
+  Name: string;
+  UID: string;
+  GID: string;
+  Mode: number;
+}
+
 export interface SecretReference {
-  File: { Name: string; UID: string; GID: string; Mode: number };
+  File: FileTarget;
   SecretID: string;
   SecretName: string;
+}
+
+/**
+ * swarm.ConfigReference: a file in the container, or (Runtime, set by --credential-spec
+ * config://NAME) a config the runtime reads without mounting it.
+ */
+export interface ConfigReference {
+  File?: FileTarget;
+  Runtime?: Record<string, never>;
+  ConfigID: string;
+  ConfigName: string;
 }
 
 /** mount.Mount: a volume, bind or tmpfs mount of the task's container (kept in the spec only). */
@@ -54,6 +73,7 @@ export interface ContainerSpec {
   Hosts?: string[];
   DNSConfig: { Nameservers?: string[]; Search?: string[]; Options?: string[] };
   Secrets?: SecretReference[];
+  Configs?: ConfigReference[];
   Isolation: string;
   Sysctls?: Record<string, string>;
   CapabilityAdd?: string[];
@@ -223,6 +243,8 @@ export interface Container {
   };
   /** Secret files mounted into the container (tmpfs binds in docker). */
   SecretMounts: { Target: string; SecretID: string; SecretName: string; UID: string; GID: string; Mode: number }[];
+  /** Config files mounted into the container (read-only binds in docker). */
+  ConfigMounts: { Target: string; ConfigID: string; ConfigName: string; UID: string; GID: string; Mode: number }[];
   TaskID: string;
   ServiceID: string;
 }

@@ -27,6 +27,22 @@ export interface Secret {
   Spec: Omit<SecretSpec, 'Data'>;
 }
 
+export interface ConfigSpec {
+  Name: string;
+  Labels: Record<string, string>;
+  /** The content (the API's base64 []byte): configs are not secret, so inspect returns it. */
+  Data: Uint8Array;
+  Templating?: Driver;
+}
+
+export interface Config {
+  ID: string;
+  Version: Version;
+  CreatedAt: string;
+  UpdatedAt: string;
+  Spec: ConfigSpec;
+}
+
 /** The cluster settings a command may change; absent fields stay as they are. */
 export interface SwarmSpecUpdate {
   TaskHistoryRetentionLimit?: number;

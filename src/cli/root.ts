@@ -14,6 +14,7 @@ import {
   type ResolvedCommand,
 } from './command.js';
 import { completionCommand } from './completion/completion.js';
+import { configCommand } from './config/config.js';
 import { containerCommand, containerShortcuts } from './container/container.js';
 import { demoCommand } from './demo.js';
 import { doctestCommand } from './doctest/doctest.js';
@@ -49,6 +50,7 @@ export function rootCommand(): CommandSpec {
     short: "Docker swarm's secret workflow without a Docker engine",
     flags: globalFlags,
     subcommands: [
+      configCommand,
       containerCommand,
       secretCommand,
       serviceCommand,

@@ -1,12 +1,15 @@
 // Compose → swarm objects, as docker/cli's cli/compose/convert does it for `docker stack deploy`
-// (compose.go: namespaces, networks, secrets; service.go: service specs and their secret
-// references; volume.go: mounts). The results are what the daemon stores, so the defaults the
-// daemon fills in for a missing field (update config, restart delay, grace period, vip) are filled
-// here. Where docker iterates a Go map (networks, secrets), tsecret sorts by name.
+// (compose.go: namespaces, networks, secrets, configs; service.go: service specs and their secret
+// and config references; volume.go: mounts). The results are what the daemon stores, so the
+// defaults the daemon fills in for a missing field (update config, restart delay, grace period,
+// vip) are filled here. Where docker iterates a Go map (networks, secrets, configs), tsecret sorts
+// by name.
 import { readFileSync } from 'node:fs';
 import type { NetworkCreateRequest } from '../api/networks.js';
 import type {
+  ConfigReference,
   ContainerSpec,
+  FileTarget,
   Mount,
   NetworkAttachmentConfig,
   PortConfig,
@@ -17,14 +20,14 @@ import type {
   UpdateConfig as SwarmUpdateConfig,
   TaskSpec,
 } from '../api/services.js';
-import type { SecretSpec } from '../api/swarm.js';
+import type { ConfigSpec, SecretSpec } from '../api/swarm.js';
 import type { Engine } from '../engine/client.js';
 import { goPathError } from '../go/os/error.js';
 
 export { validateImageReference } from '../engine/image-reference.js';
 
 import { imageWithTag } from '../engine/image-reference.js';
-import { parseSecrets } from '../engine/resolve-references.js';
+import { parseConfigs, parseSecrets } from '../engine/resolve-references.js';
 import type {
   Config,
   FileObjectConfig,
@@ -146,10 +149,50 @@ function readObjectFile(path: string): Uint8Array {
   }
 }
 
+// ---- configs ----
+
 /**
- * convertServiceSecrets: each reference by its swarm name (the key scoped, or `name:`), the file
- * named after the key unless `target:` says otherwise, uid/gid "0" and mode 0444 by default;
- * resolved to IDs as `service create --secret` resolves them, then sorted by secret name.
+ * convert.Configs: a spec for each config the stack owns (not the external ones): its file's
+ * bytes, named `<stack>_<key>` unless `name:` says otherwise, labelled with the stack, its
+ * template driver kept. Sorted by name (docker: map order).
+ */
+export function convertConfigs(ns: Namespace, configs: Record<string, FileObjectConfig>): ConfigSpec[] {
+  const specs: ConfigSpec[] = [];
+  for (const [key, config] of Object.entries(configs)) {
+    if (config.external?.external) continue;
+    const spec: ConfigSpec = {
+      Name: config.name || ns.scope(key),
+      Labels: addStackLabel(ns, config.labels),
+      Data: readObjectFile(config.file ?? ''),
+    };
+    if (config.templateDriver) spec.Templating = { Name: config.templateDriver };
+    specs.push(spec);
+  }
+  return specs.sort((a, b) => byName(a.Name, b.Name));
+}
+
+/**
+ * convertFileObject, for secrets and configs alike: the object's swarm name (the key scoped, or
+ * `name:`, which an external object always has), the file named after the key unless `target:`
+ * says otherwise, uid/gid "0" and mode 0444 by default.
+ */
+function convertFileObject(
+  kind: 'secret' | 'config',
+  ns: Namespace,
+  ref: FileReferenceConfig,
+  objects: Record<string, FileObjectConfig>,
+): { name: string; file: FileTarget } {
+  const obj = objects[ref.source];
+  if (!obj) throw new Error(`undefined ${kind} ${JSON.stringify(ref.source)}`);
+  return {
+    name: obj.name || ns.scope(ref.source),
+    file: { Name: ref.target || ref.source, UID: ref.uid || '0', GID: ref.gid || '0', Mode: ref.mode ?? 0o444 },
+  };
+}
+
+/**
+ * convertServiceSecrets: each reference resolved to its ID as `service create --secret` resolves
+ * them, then sorted by secret name.
  */
 export async function convertServiceSecrets(
   ns: Namespace,
@@ -158,16 +201,26 @@ export async function convertServiceSecrets(
   engine: Pick<Engine, 'secretList'>,
 ): Promise<SecretReference[]> {
   const requested: SecretReference[] = refs.map((ref) => {
-    const obj = secrets[ref.source];
-    if (!obj) throw new Error(`undefined secret ${JSON.stringify(ref.source)}`);
-    return {
-      File: { Name: ref.target || ref.source, UID: ref.uid || '0', GID: ref.gid || '0', Mode: ref.mode ?? 0o444 },
-      SecretID: '',
-      SecretName: obj.name || ns.scope(ref.source),
-    };
+    const { name, file } = convertFileObject('secret', ns, ref, secrets);
+    return { File: file, SecretID: '', SecretName: name };
   });
   const resolved = await parseSecrets(engine, requested);
   return resolved.sort((a, b) => byName(a.SecretName, b.SecretName));
+}
+
+/** convertServiceConfigObjs: the same for configs (ParseConfigs), sorted by config name. */
+export async function convertServiceConfigs(
+  ns: Namespace,
+  refs: FileReferenceConfig[],
+  configs: Record<string, FileObjectConfig>,
+  engine: Pick<Engine, 'configList'>,
+): Promise<ConfigReference[]> {
+  const requested: ConfigReference[] = refs.map((ref) => {
+    const { name, file } = convertFileObject('config', ns, ref, configs);
+    return { File: file, ConfigID: '', ConfigName: name };
+  });
+  const resolved = await parseConfigs(engine, requested);
+  return resolved.sort((a, b) => byName(a.ConfigName, b.ConfigName));
 }
 
 // ---- services ----
@@ -182,17 +235,17 @@ export interface ConvertedService {
  * convert.Services: each service's spec, in the file's (sorted) order. Errors name the compose
  * key: `service db: secret not found: x`.
  */
-export async function convertServices(ns: Namespace, config: Config, engine: Pick<Engine, 'secretList'>): Promise<ConvertedService[]> {
+export async function convertServices(
+  ns: Namespace,
+  config: Config,
+  engine: Pick<Engine, 'secretList' | 'configList'>,
+): Promise<ConvertedService[]> {
   const out: ConvertedService[] = [];
   for (const service of config.services) {
     try {
       const secrets = await convertServiceSecrets(ns, service.secrets ?? [], config.secrets, engine);
-      if (service.configs?.length) {
-        const missing = service.configs.find((c) => !config.configs[c.source]);
-        if (missing) throw new Error(`undefined config ${JSON.stringify(missing.source)}`);
-        throw new Error('tsecret does not simulate configs yet');
-      }
-      out.push({ key: service.name, spec: convertService(ns, service, config.networks, config.volumes, secrets) });
+      const configs = await convertServiceConfigs(ns, service.configs ?? [], config.configs, engine);
+      out.push({ key: service.name, spec: convertService(ns, service, config.networks, config.volumes, secrets, configs) });
     } catch (err) {
       throw new Error(`service ${service.name}: ${(err as Error).message}`);
     }
@@ -207,6 +260,7 @@ export function convertService(
   networks: Record<string, NetworkConfig>,
   volumes: Record<string, VolumeConfig>,
   secrets: SecretReference[],
+  configs: ConfigReference[] = [],
 ): ServiceSpec {
   const deploy = service.deploy ?? {};
   const endpointPorts = convertPorts(service.ports ?? []);
@@ -250,6 +304,7 @@ export function convertService(
   if (service.dns?.length) container.DNSConfig.Nameservers = [...service.dns];
   if (service.dnsSearch?.length) container.DNSConfig.Search = [...service.dnsSearch];
   if (secrets.length) container.Secrets = secrets;
+  if (configs.length) container.Configs = configs;
   container.Isolation = service.isolation || 'default';
   if (service.sysctls && Object.keys(service.sysctls).length) container.Sysctls = { ...service.sysctls };
   if (service.capAdd?.length) container.CapabilityAdd = [...service.capAdd];

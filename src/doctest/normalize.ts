@@ -200,6 +200,8 @@ function escapeRegExp(s: string): string {
  *   Usage:  docker secret rm SECRET [SECRET...]                     (help, usage in errors)
  *   Run 'docker secret rm --help' for more information              (errors, help footer)
  *   See 'docker secret rm --help' for more information
+ *   SRun 'docker volume create --help' for more information         (docker's RequiresMaxArgs
+ *                                                                    prints this typo verbatim)
  *   Aliases:\n  docker secret ls, docker secret list                (help)
  */
 export function mapBinaryName(text: string, binaryName: string): string {
@@ -209,7 +211,7 @@ export function mapBinaryName(text: string, binaryName: string): string {
     .replace(new RegExp(`^${b}: '${b} `, 'gm'), "tsecret: 'tsecret ")
     .replace(new RegExp(`^${b}: unknown command: ${b}(?=[ \\n]|$)`, 'gm'), 'tsecret: unknown command: tsecret')
     .replace(new RegExp(`^Usage:  ${b}(?=[ \\n]|$)`, 'gm'), 'Usage:  tsecret')
-    .replace(new RegExp(`^(Run|See) '${b}(?=[ '])`, 'gm'), "$1 'tsecret");
+    .replace(new RegExp(`^(Run|SRun|See) '${b}(?=[ '])`, 'gm'), "$1 'tsecret");
   // Aliases block: the indented lines right after "Aliases:".
   out = out.replace(
     /^Aliases:\n((?: {2}.*\n?)+)/gm,
@@ -235,10 +237,11 @@ export function dropOwnHelpBlocks(text: string): string {
 
 /**
  * Lines of docker's service progress output as printed when stdout is not a terminal
- * (docker/cli service/progress: `overall progress: …`, `verify: …`, `rollback: …`, a slot line
+ * (docker/cli service/progress: `overall progress: …`, `verify: …`, `rollback: …`, a job's
+ * `active tasks: …` (replicated-job and global-job progress), a slot line
  * `1/3: …`, a global-mode node line `<nodeID12>: …`).
  */
-const PROGRESS_LINE_RE = /^(?:overall progress: |verify: |rollback: |\d+\/\d+: |[0-9a-z]{12}: )/;
+const PROGRESS_LINE_RE = /^(?:overall progress: |verify: |rollback: |active tasks: |\d+\/\d+: |[0-9a-z]{12}: )/;
 /** Longest repeated block that is collapsed (a slot error line repeats with its overall line). */
 const MAX_PROGRESS_BLOCK = 8;
 
@@ -250,7 +253,7 @@ const MAX_PROGRESS_BLOCK = 8;
  * every other line are kept as they are.
  */
 export function collapseProgressRepeats(text: string): string {
-  if (!/^(?:overall progress|verify): /m.test(text)) return text;
+  if (!/^(?:overall progress|verify|active tasks): /m.test(text)) return text;
   const out: string[] = [];
   for (const line of text.split('\n')) {
     out.push(line);

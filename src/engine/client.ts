@@ -16,6 +16,8 @@ import type {
   Task,
 } from '../api/services.js';
 import type {
+  Config,
+  ConfigSpec,
   Secret,
   SecretSpec,
   SwarmInfo,
@@ -81,4 +83,13 @@ export interface Engine extends ServiceEngine, NetworkEngine {
    * keeping the steps done before the failure); a process killed before that changes nothing.
    */
   transaction?<T>(fn: () => Promise<T>): Promise<T>;
+
+  configCreate(spec: ConfigSpec): Promise<{ ID: string }>;
+  /** Filters: id, label, name (moby's config list filters). */
+  configList(filters: Filters): Promise<Config[]>;
+  /** Resolves full ID, then name (ignoring case), then ID prefix, as moby's getConfig. */
+  configInspect(idOrName: string): Promise<Config>;
+  configRemove(idOrName: string): Promise<void>;
+  /** Only the labels may change (the same data may be sent again). */
+  configUpdate(id: string, version: Version, spec: ConfigSpec): Promise<void>;
 }

@@ -1,7 +1,7 @@
 // How the state file is laid out, so a command decodes only the parts it touches: still one JSON
 // document, with each top-level member on a line of its own,
 //
-//   {"version":3,
+//   {"version":4,
 //   "swarm":{...},
 //   "secrets":[...],
 //   ...
@@ -61,7 +61,7 @@ function members(text: string): Map<string, string> | undefined {
 export function readState(path: string, text: string): State {
   const raw = members(text);
   // a member the file lacks is reported as the whole-file check reports it
-  if (!raw || ['swarm', 'secrets', 'services', 'tasks', 'containers', 'networks'].some((name) => !raw.has(name)))
+  if (!raw || ['swarm', 'secrets', 'configs', 'services', 'tasks', 'containers', 'networks'].some((name) => !raw.has(name)))
     return parseState(path, text);
   const state = { version: STATE_VERSION } as State;
   const layout: Layout = { raw, decoded: new Set() };

@@ -127,7 +127,21 @@ const secretShape: Check = (v) => {
   return fast ? undefined : secretChecked(v);
 };
 
-const secretReference = obj({ File: obj({ Name: str, UID: str, GID: str, Mode: num }), SecretID: str, SecretName: str });
+const fileTarget = obj({ Name: str, UID: str, GID: str, Mode: num });
+const secretReference = obj({ File: fileTarget, SecretID: str, SecretName: str });
+const configReference = obj({ 'File?': fileTarget, 'Runtime?': map(any), ConfigID: str, ConfigName: str });
+
+/** A []byte as JSON has it: standard base64, padded. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const base64: Check = (v) => (typeof v === 'string' && BASE64.test(v) ? undefined : fail('is not base64 data'));
+
+const configShape = obj({
+  ID: (v) => (typeof v === 'string' && SECRET_ID.test(v) ? undefined : fail('is not a config ID')),
+  Version: version,
+  CreatedAt: str,
+  UpdatedAt: str,
+  Spec: obj({ Name: str, Labels: labels, Data: base64, 'Templating?': driver }),
+});
 const portConfig = obj({ Protocol: str, TargetPort: num, 'PublishedPort?': num, PublishMode: str });
 
 const containerSpec = obj({
@@ -151,6 +165,7 @@ const containerSpec = obj({
   'Hosts?': strings,
   DNSConfig: obj({ 'Nameservers?': strings, 'Search?': strings, 'Options?': strings }),
   'Secrets?': list(secretReference),
+  'Configs?': list(configReference),
   Isolation: str,
   'Sysctls?': labels,
   'CapabilityAdd?': strings,
@@ -239,6 +254,7 @@ const containerShape = obj({
     Labels: labels,
   }),
   SecretMounts: list(obj({ Target: str, SecretID: str, SecretName: str, UID: str, GID: str, Mode: num })),
+  ConfigMounts: list(obj({ Target: str, ConfigID: str, ConfigName: str, UID: str, GID: str, Mode: num })),
   TaskID: str,
   ServiceID: str,
 });
@@ -279,6 +295,7 @@ const swarmShape = obj({
 const memberShapes: Record<string, Check> = {
   swarm: nullable(swarmShape),
   secrets: list(secretShape),
+  configs: list(configShape),
   services: list(serviceShape),
   tasks: list(taskShape),
   containers: list(containerShape),

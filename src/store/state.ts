@@ -3,10 +3,10 @@
 import { customAlphabet } from 'nanoid';
 import type { Network } from '../api/networks.js';
 import type { Container, Service, Task } from '../api/services.js';
-import type { Secret } from '../api/swarm.js';
+import type { Config, ConfigSpec, Secret } from '../api/swarm.js';
 import { memberShape, stateShape } from './state-schema.js';
 
-export const STATE_VERSION = 3;
+export const STATE_VERSION = 4;
 
 export interface SwarmRecord {
   ID: string;
@@ -25,11 +25,18 @@ export interface SwarmRecord {
   TrustRoot: string;
 }
 
+/** A config as stored: the API's object with its Data as base64 text (configs are not secret). */
+export interface ConfigRecord extends Omit<Config, 'Spec'> {
+  Spec: Omit<ConfigSpec, 'Data'> & { Data: string };
+}
+
 export interface State {
   version: number;
   swarm: SwarmRecord | null;
   /** In creation order: swarmkit's store order, which some daemon messages follow. */
   secrets: Secret[];
+  /** In creation order, as secrets. */
+  configs: ConfigRecord[];
   services: Service[];
   /** Every task still in the store, history included (the reaper trims it). */
   tasks: Task[];
@@ -45,6 +52,7 @@ export const emptyState = (): State => ({
   version: STATE_VERSION,
   swarm: null,
   secrets: [],
+  configs: [],
   services: [],
   tasks: [],
   containers: [],
@@ -88,6 +96,12 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
     const swarm = old.swarm as { CreatedAt?: unknown } | null;
     return { ...old, networks: swarm ? [ingressNetworkV3(typeof swarm.CreatedAt === 'string' ? swarm.CreatedAt : '')] : [] };
   },
+  // 3 → 4: configs, and the config files of task containers (none before)
+  3: (old) => ({
+    ...old,
+    configs: [],
+    containers: Array.isArray(old.containers) ? old.containers.map((c) => (isObject(c) ? { ...c, ConfigMounts: [] } : c)) : old.containers,
+  }),
 };
 
 export function parseState(path: string, text: string): State {
@@ -116,7 +130,7 @@ export function parseState(path: string, text: string): State {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const LISTS = ['secrets', 'services', 'tasks', 'containers', 'networks'];
+const LISTS = ['secrets', 'configs', 'services', 'tasks', 'containers', 'networks'];
 
 function checkShape(doc: Record<string, unknown>): string | undefined {
   if (doc.swarm !== null && !isObject(doc.swarm)) return 'field "swarm" is not an object';

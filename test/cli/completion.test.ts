@@ -28,7 +28,7 @@ describe('__complete', () => {
 
   it('completes commands and subcommands with their descriptions, hidden ones left out', async () => {
     expect(await complete('secret', 'i')).toBe('inspect\tDisplay detailed information on one or more secrets\n:4\n');
-    expect(await complete('co')).toBe('container\tManage containers\n:4\n');
+    expect(await complete('con')).toBe('config\tManage Swarm configs\ncontainer\tManage containers\n:4\n');
     expect((await s.run(['__completeNoDesc', 'sw'])).stdout).toBe('swarm\n:4\n');
   });
 
@@ -50,6 +50,16 @@ describe('__complete', () => {
     expect(await complete('stack', 'rm', '')).toBe('stack1\n:4\n');
     expect(await complete('exec', 'web')).toMatch(/^web\.1\.[0-9a-z]{25}\n:4\n$/);
     expect(await complete('exec', 'web.1', '')).toBe(':4\n');
+  });
+
+  it('completes config names from the state', async () => {
+    const t = session();
+    await t.run('swarm init --advertise-addr 127.0.0.1');
+    for (const name of ['site.conf', 'app_conf']) expect((await t.run(['config', 'create', name, '-'], { stdin: 'x' })).exit).toBe(0);
+    expect((await t.run(['__complete', 'config', 'inspect', ''])).stdout).toBe('app_conf\nsite.conf\n:4\n');
+    expect((await t.run(['__complete', 'config', 'rm', 'app_conf', ''])).stdout).toBe('site.conf\n:4\n');
+    expect((await t.run(['__complete', 'service', 'create', '--config', 's'])).stdout).toBe('site.conf\n:4\n');
+    expect((await t.run(['__complete', 'service', 'update', '--config-rm', ''])).stdout).toBe('app_conf\nsite.conf\n:4\n');
   });
 
   it('completes network names from the state, the ingress network left out', async () => {

@@ -13,7 +13,7 @@ describe('root command', () => {
     expect(alone.stderr).toMatch(/^Usage: {2}tsecret \[OPTIONS\] COMMAND\n/);
     expect(alone.stderr).toContain('\nManagement Commands:\n  container   Manage containers\n');
     expect(alone.stderr).toContain(
-      '\nSwarm Commands:\n  secret      Manage Swarm secrets\n  service     Manage Swarm services\n  stack       Manage Swarm stacks\n  swarm       Manage Swarm\n\nCommands:\n  exec ',
+      '\nSwarm Commands:\n  config      Manage Swarm configs\n  secret      Manage Swarm secrets\n  service     Manage Swarm services\n  stack       Manage Swarm stacks\n  swarm       Manage Swarm\n\nCommands:\n  exec ',
     );
     // docker has no `demo` or `doctest`: they are listed apart, after docker's blocks
     expect(alone.stderr).toContain(

@@ -53,6 +53,15 @@ const EXPECTED: Record<string, string[]> = {
   'stack-config-merge/override.yml compose': ['33:8 external-under-compose', '34:14 file-missing'],
   'stack-config-merge/interp.yml swarm': ['6:7 compose-invalid'],
   'stack-config-merge/interp.yml compose': ['6:7 compose-invalid'],
+  // the configs stack: pw.txt is "pw\n"; for compose, a config's uid/gid/mode are ignored and external configs refused
+  'config-stack/stack.yml swarm': ['37:11 file-trailing-newline'],
+  'config-stack/stack.yml compose': [
+    '9:9 file-options-under-compose',
+    '31:5 external-under-compose',
+    '33:5 external-under-compose',
+    '37:11 file-trailing-newline',
+  ],
+  'config-stack/missing.yml compose': ['12:5 external-under-compose'],
   // the files made to fail: a missing file, an undeclared secret, two secrets at one target (and "pw\n")
   'stack-deploy-errors/nofile.yml swarm': ['9:11 file-missing'],
   'stack-deploy-errors/nofile.yml compose': ['9:11 file-missing'],
@@ -99,6 +108,9 @@ const EXPECTED: Record<string, string[]> = {
   'stack-secrets-errors/nosource.yml swarm': ['7:3 file-missing'],
   'stack-secrets-errors/nosource.yml compose': ['7:3 file-missing'],
   'stack-secrets-errors/big.yml swarm': ['8:11 file-too-large'],
+  // docker's secrets tutorial (WordPress as a stack): its password files end with a newline
+  'tutorial-secrets-compose/docker-compose.yml swarm': ['32:12 file-trailing-newline', '34:12 file-trailing-newline'],
+  'tutorial-secrets-compose/docker-compose.yml compose': ['32:12 file-trailing-newline', '34:12 file-trailing-newline'],
   // the seed tutorial's file again: DB_PASSWD gets the path; user_pw.txt ends with a newline
   'stack-seed/docker-compose.yml swarm': ['6:9 env-path-without-file', '20:11 file-trailing-newline'],
   'stack-seed/docker-compose.yml compose': [

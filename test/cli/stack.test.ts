@@ -145,6 +145,22 @@ describe('stack rm', () => {
     );
   });
 
+  it('removes a stack that has only configs, and reports a config another service still uses', async () => {
+    const s = await swarm();
+    const cfg = (name: string) => s.run(['config', 'create', '-l', `${NS}=app`, name, '-'], { stdin: 'x' });
+    await cfg('app_a');
+    await cfg('app_b');
+    expect(await s.run('stack rm app')).toEqual({ stdout: 'Removing config app_a\nRemoving config app_b\n', stderr: '', exit: 0 });
+    await cfg('app_c');
+    await s.run('service create -d --no-resolve-image --name outsider --config app_c nginx:latest');
+    const id = (await s.run('config inspect -f {{.ID}} app_c')).stdout.trim();
+    expect(await s.run('stack rm app')).toEqual({
+      stdout: 'Removing config app_c\n',
+      stderr: `Failed to remove config ${id}: Error response from daemon: rpc error: code = InvalidArgument desc = config 'app_c' is in use by the following service: outsiderfailed to remove some resources from stack: app\n`,
+      exit: 1,
+    });
+  });
+
   it('needs at least one name', async () => {
     const s = await swarm();
     expect(await s.run('stack rm')).toEqual({

@@ -195,6 +195,13 @@ describe('normalizeScenario', () => {
         "    docker swarm join --token X 127.0.0.1:2377\n\nTo add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n" +
         'To unlock a swarm manager after it restarts, run the `docker swarm unlock`\n',
     );
+    // docker's RequiresMaxArgs has a typo (`SRun`) that tsecret copies: its name is mapped too
+    expect(
+      mapBinaryName(
+        "Usage:  docker volume create [OPTIONS] [VOLUME]\n\nSRun 'docker volume create --help' for more information\n",
+        'docker',
+      ),
+    ).toBe("Usage:  tsecret volume create [OPTIONS] [VOLUME]\n\nSRun 'tsecret volume create --help' for more information\n");
     // tsecret's own output is never rewritten: printing `docker` there must show up as a diff
     expect(mapBinaryName('Usage:  docker secret ls [OPTIONS]\n', 'tsecret')).toBe('Usage:  docker secret ls [OPTIONS]\n');
   });
@@ -229,6 +236,14 @@ describe('normalizeScenario', () => {
     expect(collapseProgressRepeats(`id\n${failing}`)).toBe('id\noverall progress: 0 out of 1 tasks\n1/1: No such image: x:1\n');
     // other repeated lines stay, and so does everything in outputs without progress
     expect(collapseProgressRepeats('overall progress: 0 out of 1 tasks\nx\nx\n')).toBe('overall progress: 0 out of 1 tasks\nx\nx\n');
+    // a job's progress (replicated-job, global-job) repeats on the same timer
+    const job =
+      'id\nactive tasks: 0 out of 1 tasks\n1/1:  \n' +
+      'active tasks: 1 out of 1 tasks\n'.repeat(4) +
+      'active tasks: 0 out of 0 tasks\njob complete\n';
+    expect(collapseProgressRepeats(job)).toBe(
+      'id\nactive tasks: 0 out of 1 tasks\n1/1:  \nactive tasks: 1 out of 1 tasks\nactive tasks: 0 out of 0 tasks\njob complete\n',
+    );
     expect(collapseProgressRepeats('1/1: a\n1/1: a\n')).toBe('1/1: a\n1/1: a\n');
     // applied to stdout by normalizeScenario
     expect(norm([out(create)], ['x'])[0].stdout).toBe(collapseProgressRepeats(create));

@@ -209,7 +209,7 @@ describe('crash safety', () => {
     expect(leftovers(s.statePath)).toEqual([]);
     expect(invariantProblems(s.statePath, { expectedPayload: value, allowOrphanPayloads: false })).toEqual([]);
     rmSync(s.dir, { recursive: true, force: true });
-  });
+  }, 180_000); // forty rounds of processes: the runner's 60 s is for one command, not this
 
   it('SIGKILLed key rotations and autolock changes never leave the session holder locked out', async () => {
     const r = rng(SEED + 1);

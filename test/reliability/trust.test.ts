@@ -23,7 +23,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveStatePath } from '../../src/store/paths.js';
-import { tempDir } from '../helpers/run.js';
+import { builtCli, tempDir } from '../helpers/run.js';
 import { snapshot } from './fixture.js';
 import { canMountTmpfs, expectOneLineError, freshStore, INIT, RAW_TEXT, type Store, storeIn } from './store-fixture.js';
 
@@ -31,6 +31,12 @@ const isRoot = process.getuid?.() === 0;
 const mounts = canMountTmpfs();
 const NO_MOUNT = 'mounting a tmpfs is not permitted here (needs root or CAP_SYS_ADMIN)';
 const NOT_ROOT = 'needs root, to hand files to another uid';
+/** Whether uid nobody can read the built CLI at all (a checkout under a 0700 directory cannot). */
+const nobodyCanRunCli =
+  isRoot &&
+  spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(builtCli)}, 4)`], { uid: 65534, gid: 65534 })
+    .status === 0;
+const NOBODY_CANNOT_RUN = 'uid nobody cannot read this checkout, so it cannot run the CLI';
 const mounted: string[] = [];
 afterAll(() => {
   for (const dir of mounted.splice(0)) spawnSync('umount', ['-l', dir]);
@@ -236,8 +242,8 @@ describe('errors in words', () => {
     },
   );
 
-  it.skipIf(!isRoot)(
-    `permission denied (EACCES) reads as one line, for a user the files are closed to${isRoot ? '' : ` (skipped: ${NOT_ROOT})`}`,
+  it.skipIf(!nobodyCanRunCli)(
+    `permission denied (EACCES) reads as one line, for a user the files are closed to${nobodyCanRunCli ? '' : ` (skipped: ${isRoot ? NOBODY_CANNOT_RUN : NOT_ROOT})`}`,
     async () => {
       const nobody = 65534;
       const base = tempDir('tsecret-eacces-');

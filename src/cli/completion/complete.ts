@@ -3,7 +3,7 @@
 // per line (`value<TAB>description`; `__completeNoDesc` leaves the descriptions out), then
 // `:<directive>`, a bit set telling the shell what to do besides (cobra's ShellCompDirective).
 // Candidates: commands, subcommands and flags from the command tree, flag values with fixed
-// choices, and the names of secrets, services, stacks, networks, nodes and task containers read
+// choices, and the names of secrets, configs, services, stacks, networks, nodes and task containers read
 // from the current state, at most one list call (one read of the state) per request.
 
 import type { Engine } from '../../engine/client.js';
@@ -53,6 +53,9 @@ const FLAG_OBJECTS: Record<string, ObjectKind> = {
   secret: 'secrets',
   'secret-add': 'secrets',
   'secret-rm': 'secrets',
+  config: 'configs',
+  'config-add': 'configs',
+  'config-rm': 'configs',
   network: 'networks',
   'network-add': 'networks',
   'network-rm': 'networks',
@@ -61,7 +64,7 @@ const FLAG_OBJECTS: Record<string, ObjectKind> = {
 /** Flags that take a path: the shell offers file names. */
 const FILE_FLAGS = new Set(['compose-file', 'env-file', 'label-file', 'state', 'pem-file', 'external-ca']);
 
-type ObjectKind = 'secrets' | 'services' | 'stacks' | 'networks' | 'nodes' | 'containers' | 'running-containers';
+type ObjectKind = 'secrets' | 'configs' | 'services' | 'stacks' | 'networks' | 'nodes' | 'containers' | 'running-containers';
 
 interface ArgsCompletion {
   kind: ObjectKind;
@@ -80,6 +83,8 @@ const COMMAND_ARGS: Record<string, ArgsCompletion | 'files' | string[]> = {
   'secret exists': { kind: 'secrets', firstOnly: true },
   'secret rotate': { kind: 'secrets', firstOnly: true, thenFile: true },
   'secret verify': { kind: 'secrets', firstOnly: true, thenFile: true },
+  'config inspect': { kind: 'configs' },
+  'config rm': { kind: 'configs' },
   'service inspect': { kind: 'services' },
   'service logs': { kind: 'services', firstOnly: true },
   'service ps': { kind: 'services' },
@@ -114,6 +119,8 @@ async function objectNames(kind: ObjectKind, engine: Engine): Promise<string[]> 
   switch (kind) {
     case 'secrets':
       return (await engine.secretList(new Map())).map((s) => s.Spec.Name);
+    case 'configs':
+      return (await engine.configList(new Map())).map((c) => c.Spec.Name);
     case 'services':
       return (await engine.serviceList(new Map())).map((s) => s.Spec.Name);
     case 'stacks':

@@ -165,6 +165,7 @@ export const ZERO_CONTAINER: Container = {
   State: { Status: 'created', Running: false, ExitCode: 0, StartedAt: ZERO_TIME, FinishedAt: ZERO_TIME },
   Config: { Hostname: '', User: '', Env: [], Cmd: null, Entrypoint: null, WorkingDir: '', Labels: {} },
   SecretMounts: [],
+  ConfigMounts: [],
   TaskID: '',
   ServiceID: '',
 };

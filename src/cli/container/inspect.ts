@@ -4,10 +4,10 @@
 //
 // The top-level command looks a reference up as docker does, in order: container, (image,
 // network, volume: none exist here), then, on a swarm manager, service, task, (node, plugin:
-// not simulated), secret, (config). The first match wins; "not found" moves on to the next kind.
+// not simulated), secret, config. The first match wins; "not found" moves on to the next kind.
 import { createHash } from 'node:crypto';
 import type { Container } from '../../api/services.js';
-import type { Secret } from '../../api/swarm.js';
+import type { Config, Secret } from '../../api/swarm.js';
 import type { Engine, ServiceEngine } from '../../engine/client.js';
 import { DaemonError } from '../../engine/errors.js';
 import { parseImageReference } from '../../engine/image-reference.js';
@@ -19,7 +19,7 @@ import { StatusError } from '../errors.js';
 import { inspectFormatFlag } from '../flags.js';
 import { inspectObjects } from '../formatter/inspect.js';
 import { parseDockerTemplate } from '../formatter/templates.js';
-import { goContainer, goSecret, goService, goTask, serviceJSONView, taskJSONView } from '../formatter/views.js';
+import { goConfig, goContainer, goSecret, goService, goTask, serviceJSONView, taskJSONView } from '../formatter/views.js';
 
 /**
  * The inspect JSON of a task container, in moby's field order. The simulation keeps no image
@@ -167,7 +167,7 @@ export interface InspectOptions {
   size: boolean;
 }
 
-type InspectEngine = Pick<Engine, 'info' | 'secretInspect'> &
+type InspectEngine = Pick<Engine, 'info' | 'secretInspect' | 'configInspect'> &
   Pick<ServiceEngine, 'containerInspect' | 'serviceInspect' | 'serviceList' | 'taskInspect'>;
 
 const isNotFound = (err: unknown): boolean => err instanceof DaemonError && err.statusCode === 404;
@@ -186,8 +186,6 @@ function noneOf(kind: string, ref: string): Error {
       return new DaemonError(`network ${ref} not found`, 404);
     case 'volume':
       return new DaemonError(`get ${ref}: no such volume`, 404);
-    case 'config':
-      return new DaemonError(`config ${ref} not found`, 404);
     default:
       return new DaemonError(`${kind} ${ref} not found`, 404);
   }
@@ -223,7 +221,14 @@ export async function runInspect(opts: InspectOptions, io: IOStreams, engine: In
           goSecret(raw as unknown as Secret),
         ),
     },
-    { kind: 'config', swarm: true, size: false },
+    {
+      kind: 'config',
+      swarm: true,
+      size: false,
+      // configInspect makes the Go client's empty-reference check itself (with its "contig" typo)
+      get: async (ref) =>
+        found((await engine.configInspect(ref)) as unknown as Record<string, unknown>, (raw) => goConfig(raw as unknown as Config)),
+    },
   ];
 
   const isSwarmManager = async (): Promise<boolean> => {

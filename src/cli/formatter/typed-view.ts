@@ -53,6 +53,7 @@ export type FieldType =
   | '*uint64'
   | 'filemode'
   | '[]string'
+  | '[]byte'
   | 'map'
   | 'any'
   | StructSchema
@@ -106,6 +107,9 @@ export function goValue(raw: unknown, type: FieldType): unknown {
         return new GoFileMode(typeof raw === 'number' ? raw : 0);
       case '[]string':
         return Array.isArray(raw) ? [...(raw as string[])] : new GoNil('[]string');
+      case '[]byte':
+        // a config's Data: Go's fmt and encoding/json treat a []byte apart from other slices
+        return raw instanceof Uint8Array ? raw : new GoNil('[]uint8');
       case 'map':
         return isObj(raw) ? goMap({ ...(raw as Record<string, string>) }) : new GoNil('map[string]string');
       case 'any':

@@ -1,8 +1,9 @@
 // The Go views of the API objects templates run on (`inspect -f`, `service inspect --pretty`):
-// moby's api/types structs (swarm.Service, swarm.Task, swarm.Secret, container.InspectResponse)
+// moby's api/types structs (swarm.Service, swarm.Task, swarm.Secret, swarm.Config,
+// container.InspectResponse)
 // as schemas in the Go struct's field order, and the JSON the inspect commands print in that order.
 import type { Service, Task } from '../../api/services.js';
-import type { Secret } from '../../api/swarm.js';
+import type { Config, Secret } from '../../api/swarm.js';
 import { type FieldType, goStructOf, orderBySchema, type StructSchema } from './typed-view.js';
 
 // ---- moby api/types/swarm ----
@@ -248,6 +249,24 @@ const SECRET = S(
   ],
   ['Meta'],
 );
+const CONFIG_SPEC = S(
+  'swarm.ConfigSpec',
+  [
+    ['Annotations', ANNOTATIONS],
+    ['Data', '[]byte'],
+    ['Templating', { ptr: DRIVER }],
+  ],
+  ['Annotations'],
+);
+const CONFIG = S(
+  'swarm.Config',
+  [
+    ['ID', 'string'],
+    ['Meta', META],
+    ['Spec', CONFIG_SPEC],
+  ],
+  ['Meta'],
+);
 
 // ---- moby api/types/container: the container as `docker inspect` shows it ----
 
@@ -357,6 +376,11 @@ export function goTask(t: Task): object {
 /** swarm.Secret as a Go template sees it. */
 export function goSecret(s: Secret): object {
   return goStructOf(s as unknown as Record<string, unknown>, SECRET, false);
+}
+
+/** swarm.Config as a Go template sees it: its Spec.Data is a []byte. */
+export function goConfig(c: Config): object {
+  return goStructOf(c as unknown as Record<string, unknown>, CONFIG, false);
 }
 
 /** container.InspectResponse as a Go template sees it. */

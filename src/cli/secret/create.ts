@@ -35,16 +35,24 @@ export async function runCreate(opts: CreateOptions, io: IOStreams, engine: Engi
 }
 
 /** The data of `secret create`, with its errors; `secret rotate` and `secret verify` read theirs the same way. */
-export async function readSecretData(io: IOStreams, file: string): Promise<Buffer> {
-  if (file === '') throw new Error('secret file is required');
+export function readSecretData(io: IOStreams, file: string): Promise<Buffer> {
+  return readObjectData('secret', io, file, READ_LIMIT);
+}
+
+/**
+ * readSecretData / readConfigData: "-" is stdin, anything else a file; at most `limit` bytes are
+ * read, and no data at all is refused here, before the daemon is asked.
+ */
+export async function readObjectData(kind: 'secret' | 'config', io: IOStreams, file: string, limit: number): Promise<Buffer> {
+  if (file === '') throw new Error(`${kind} file is required`);
   if (file === '-') {
-    const data = await readInput(io, READ_LIMIT);
+    const data = await readInput(io, limit);
     if (data.length === 0) throw new Error('error reading from STDIN: data is empty');
     return data;
   }
   let data: Buffer;
   try {
-    data = readAtMost(resolve(io.cwd, file), READ_LIMIT);
+    data = readAtMost(resolve(io.cwd, file), limit);
   } catch (err) {
     throw new Error(`error reading from ${file}: ${goPathError(err as NodeJS.ErrnoException, file)}`);
   }

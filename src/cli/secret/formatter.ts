@@ -1,5 +1,6 @@
 // How secrets print (docker/cli cli/command/secret/formatter.go): the list row context, the table
-// headers, and the --pretty inspect template.
+// headers, and the --pretty inspect template. Configs print the same way but for their own columns
+// and template (config/formatter.go), so the row and the pretty context's common part live here.
 import type { Secret } from '../../api/swarm.js';
 import { compareBytes } from '../../go/strings/strings.js';
 import { GoTime } from '../../go/time/time.js';
@@ -17,41 +18,49 @@ export const SECRET_HEADERS: Record<string, string> = {
   Labels: 'LABELS',
 };
 
-/** One `secret ls` row (docker's secretContext): its zero-argument methods are what `{{json .}}` shows. */
-export class SecretRow {
+/** What a list row and the pretty view read of a secret or a config. */
+export interface SwarmObject {
+  ID: string;
+  CreatedAt: string;
+  UpdatedAt: string;
+  Spec: { Name: string; Labels: Record<string, string> };
+}
+
+/**
+ * The columns secretContext and configContext share: their zero-argument methods are what
+ * `{{json .}}` shows.
+ */
+export class ObjectRow {
   constructor(
-    private readonly secret: Secret,
+    private readonly object: SwarmObject,
     private readonly nowMs: number,
   ) {}
 
   ID(): string {
-    return this.secret.ID;
+    return this.object.ID;
   }
   Name(): string {
-    return this.secret.Spec.Name;
-  }
-  Driver(): string {
-    return this.secret.Spec.Driver?.Name ?? '';
+    return this.object.Spec.Name;
   }
   CreatedAt(): string {
-    return this.ago(this.secret.CreatedAt);
+    return this.ago(this.object.CreatedAt);
   }
   UpdatedAt(): string {
-    return this.ago(this.secret.UpdatedAt);
+    return this.ago(this.object.UpdatedAt);
   }
   /** Go ranges over a map in random order; keys in byte order give a stable, docker-compatible text. */
   Labels(): string {
-    return Object.keys(this.secret.Spec.Labels)
+    return Object.keys(this.object.Spec.Labels)
       .sort(compareBytes)
-      .map((k) => `${k}=${this.secret.Spec.Labels[k]}`)
+      .map((k) => `${k}=${this.object.Spec.Labels[k]}`)
       .join(',');
   }
   Label(name: string): string {
-    return this.secret.Spec.Labels[name] ?? '';
+    return this.object.Spec.Labels[name] ?? '';
   }
   private ago(time: string): string {
-    // a secret is never updated in place (only relabelled), so UpdatedAt is nearly always
-    // CreatedAt: the row parses the time once for both columns
+    // a secret or config is never updated in place (only relabelled), so UpdatedAt is nearly
+    // always CreatedAt: the row parses the time once for both columns
     if (time !== this.lastTime) {
       this.lastTime = time;
       this.lastAgo = `${humanDuration(this.nowMs - new GoTime(time).epochMs())} ago`;
@@ -60,6 +69,20 @@ export class SecretRow {
   }
   private lastTime = '';
   private lastAgo = '';
+}
+
+/** One `secret ls` row (docker's secretContext). */
+export class SecretRow extends ObjectRow {
+  constructor(
+    private readonly secret: Secret,
+    nowMs: number,
+  ) {
+    super(secret, nowMs);
+  }
+
+  Driver(): string {
+    return this.secret.Spec.Driver?.Name ?? '';
+  }
 }
 
 /** The --pretty template, verbatim from docker (note the ID line's odd spacing). */
@@ -74,14 +97,18 @@ Driver:            {{.Driver}}
 Created at:        {{.CreatedAt}}
 Updated at:        {{.UpdatedAt}}`;
 
-/** The context --pretty renders. */
-export function prettySecret(secret: Secret): Record<string, unknown> {
+/** What the --pretty templates of secrets and configs both read. */
+export function prettyObject(object: SwarmObject): Record<string, unknown> {
   return {
-    ID: secret.ID,
-    Name: secret.Spec.Name,
-    Labels: secret.Spec.Labels,
-    Driver: secret.Spec.Driver?.Name ?? '',
-    CreatedAt: prettyPrint(new GoTime(secret.CreatedAt).toGoString()),
-    UpdatedAt: prettyPrint(new GoTime(secret.UpdatedAt).toGoString()),
+    ID: object.ID,
+    Name: object.Spec.Name,
+    Labels: object.Spec.Labels,
+    CreatedAt: prettyPrint(new GoTime(object.CreatedAt).toGoString()),
+    UpdatedAt: prettyPrint(new GoTime(object.UpdatedAt).toGoString()),
   };
+}
+
+/** The context secret --pretty renders. */
+export function prettySecret(secret: Secret): Record<string, unknown> {
+  return { ...prettyObject(secret), Driver: secret.Spec.Driver?.Name ?? '' };
 }

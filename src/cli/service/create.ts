@@ -3,7 +3,7 @@
 import type { ServiceMode } from '../../api/services.js';
 import type { Engine } from '../../engine/client.js';
 import { imageWithTag } from '../../engine/image-reference.js';
-import { resolveSecretRefs } from '../../engine/resolve-references.js';
+import { resolveConfigRefs, resolveSecretRefs } from '../../engine/resolve-references.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, requiresMinArgs } from '../command.js';
 import { labelsToMap } from '../flags.js';
@@ -18,6 +18,8 @@ export interface CreateOptions {
   mode: string;
   replicas?: number;
   secrets: string[];
+  /** --config values (docker's setConfigs resolves them after the secrets). */
+  configs: string[];
   env: string[];
   envFiles: string[];
   labels: string[];
@@ -57,6 +59,8 @@ export async function runCreate(opts: CreateOptions, io: IOStreams, engine: Engi
   if (opts.user) spec.User = opts.user;
   const secrets = await resolveSecretRefs(engine, opts.secrets);
   if (secrets.length) spec.Secrets = secrets;
+  const configs = await resolveConfigRefs(engine, opts.configs);
+  if (configs.length) spec.Configs = configs;
   const { ID } = await engine.serviceCreate(serviceSpec(opts.name, labelsToMap(opts.labels), task, mode));
   // the daemon's response warning: there is no registry to ask, so the digest is never recorded
   if (!opts.noResolveImage) io.stderr.write(`${digestWarning(spec.Image)}\n`);
@@ -80,6 +84,7 @@ export const createCommand = defineCommand({
         mode: flags.mode,
         replicas: flags.replicas,
         secrets: flags.secret,
+        configs: flags.config,
         env: flags.env,
         envFiles: flags['env-file'],
         labels: flags.label,

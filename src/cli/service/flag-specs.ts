@@ -7,6 +7,7 @@
 // value is the same flag error.
 
 import { parseGoInt } from '../../go/strconv/atoi.js';
+import { validateConfigOpt } from '../../opts/config.js';
 import { validateSecretOpt } from '../../opts/secret.js';
 import { defineFlag, defineFlags } from '../command.js';
 import { validateLabel } from '../flags.js';
@@ -235,7 +236,7 @@ export const CREATE_FLAGS = defineFlags([
   { name: 'placement-pref', varname: 'pref', usage: 'Add a placement preference', kind: 'list' },
   { name: 'network', varname: 'network', usage: 'Network attachments', kind: 'list' },
   { name: 'secret', varname: 'secret', usage: 'Specify secrets to expose to the service', kind: 'list', parse: validateSecretOpt },
-  { name: 'config', varname: 'config', usage: 'Specify configurations to expose to the service', kind: 'list' },
+  { name: 'config', varname: 'config', usage: 'Specify configurations to expose to the service', kind: 'list', parse: validateConfigOpt },
   { name: 'publish', shorthand: 'p', varname: 'port', usage: 'Publish a port as a node port', kind: 'list' },
   { name: 'group', varname: 'list', usage: 'Set one or more supplementary user groups for the container', kind: 'list' },
   { name: 'dns', varname: 'list', usage: 'Set custom DNS servers', kind: 'list' },
@@ -272,7 +273,7 @@ export const UPDATE_FLAGS = defineFlags([
   { name: 'network-rm', varname: 'list', usage: 'Remove a network', kind: 'list' },
   { name: 'secret-add', varname: 'secret', usage: 'Add or update a secret on a service', kind: 'list', parse: validateSecretOpt },
   { name: 'secret-rm', varname: 'list', usage: 'Remove a secret', kind: 'list' },
-  { name: 'config-add', varname: 'config', usage: 'Add or update a config file on a service', kind: 'list' },
+  { name: 'config-add', varname: 'config', usage: 'Add or update a config file on a service', kind: 'list', parse: validateConfigOpt },
   { name: 'config-rm', varname: 'list', usage: 'Remove a configuration file', kind: 'list' },
   { name: 'publish-add', varname: 'port', usage: 'Add or update a published port', kind: 'list' },
   { name: 'publish-rm', varname: 'port', usage: 'Remove a published port by its target port', kind: 'list' },

@@ -4,7 +4,7 @@
 import type { ServiceUpdateOptions } from '../../api/services.js';
 import type { Engine } from '../../engine/client.js';
 import { imageWithTag } from '../../engine/image-reference.js';
-import { resolveSecretRefs } from '../../engine/resolve-references.js';
+import { resolveConfigRefs, resolveSecretRefs } from '../../engine/resolve-references.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, exactArgs, type FlagName, type FlagValues } from '../command.js';
 import { labelsToMap } from '../flags.js';
@@ -83,6 +83,15 @@ export async function runUpdate(opts: UpdateOptions, io: IOStreams, engine: Engi
     const added = await resolveSecretRefs(engine, f['secret-add']);
     cs.Secrets = [...kept, ...added];
     if (cs.Secrets.length === 0) delete cs.Secrets;
+  }
+  if (changed.has('config-add') || changed.has('config-rm')) {
+    // getUpdatedConfigs: --config-rm drops the file references with that source name (unknown
+    // names are ignored), then --config-add's are resolved and appended; a runtime reference
+    // stays, as it belongs to the credential spec
+    const removed = new Set(f['config-rm']);
+    const kept = (cs.Configs ?? []).filter((r) => r.Runtime || !removed.has(r.ConfigName));
+    cs.Configs = [...kept, ...(await resolveConfigRefs(engine, f['config-add']))];
+    if (cs.Configs.length === 0) delete cs.Configs;
   }
   if (f.force) task.ForceUpdate++;
   await engine.serviceUpdate(service.ID, service.Version, spec, updateOpts);

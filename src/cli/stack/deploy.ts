@@ -1,12 +1,13 @@
 // `stack deploy|up` (docker/cli cli/command/stack/deploy.go, loader/loader.go, swarm/deploy.go and
 // deploy_composefile.go). The order is docker's: load the files (warnings, image references), check
-// --resolve-image, the detach notice, the manager check, prune, networks, secrets, then the
-// services, each created or updated. Every step that succeeded stays done when a later one fails
-// (a missing external secret fails after the networks and secrets were made, as in docker), but
-// the whole deploy is one change of the store: a deploy killed half-way changes nothing.
-// Where docker walks a Go map (networks, secrets, services), tsecret goes by name.
+// --resolve-image, the detach notice, the manager check, prune, networks, secrets, configs, then
+// the services, each created or updated. Every step that succeeded stays done when a later one
+// fails (a missing external secret or config fails after the networks, secrets and configs were
+// made, as in docker), but the whole deploy is one change of the store: a deploy killed half-way
+// changes nothing. Where docker walks a Go map (networks, secrets, configs, services), tsecret
+// goes by name.
 
-import type { SecretSpec } from '../../api/swarm.js';
+import type { ConfigSpec, SecretSpec } from '../../api/swarm.js';
 import type { ConvertedService, Namespace } from '../../compose/convert.js';
 import type { Config } from '../../compose/types.js';
 import type { Engine } from '../../engine/client.js';
@@ -70,16 +71,23 @@ async function deployCompose(opts: DeployOptions, config: Config, io: IOStreams,
     );
   }
   const ns = new convert.Namespace(opts.namespace);
-  // The secret files are read before anything changes, so a deploy killed while it reads one (a
-  // FIFO, a slow disk) has changed nothing; a failed read is reported where docker reports it.
+  // The secret and config files are read before anything changes, so a deploy killed while it
+  // reads one (a FIFO, a slow disk) has changed nothing; a failed read is reported where docker
+  // reports it.
   let secrets: SecretSpec[] | Error;
   try {
     secrets = convert.convertSecrets(ns, config.secrets);
   } catch (err) {
     secrets = err as Error;
   }
-  // One change: killed half-way, the deploy leaves no network or secret behind (docker is not atomic here).
-  const change = () => deployChanges(opts, config, ns, secrets, io, engine, convert);
+  let configs: ConfigSpec[] | Error;
+  try {
+    configs = convert.convertConfigs(ns, config.configs);
+  } catch (err) {
+    configs = err as Error;
+  }
+  // One change: killed half-way, the deploy leaves no network, secret or config behind (docker is not atomic here).
+  const change = () => deployChanges(opts, config, ns, secrets, configs, io, engine, convert);
   const ids = await (engine.transaction ? engine.transaction(change) : change());
   if (opts.detach) return;
   for (const id of ids) {
@@ -88,12 +96,13 @@ async function deployCompose(opts: DeployOptions, config: Config, io: IOStreams,
   }
 }
 
-/** Prune, networks, secrets, services: what the deploy changes, in docker's order; the services' IDs. */
+/** Prune, networks, secrets, configs, services: what the deploy changes, in docker's order; the services' IDs. */
 async function deployChanges(
   opts: DeployOptions,
   config: Config,
   ns: Namespace,
   secrets: SecretSpec[] | Error,
+  configs: ConfigSpec[] | Error,
   io: IOStreams,
   engine: Engine,
   convert: typeof import('../../compose/convert.js'),
@@ -132,33 +141,58 @@ async function deployChanges(
   }
 
   if (secrets instanceof Error) throw secrets;
-  for (const spec of secrets) {
-    let existing: Awaited<ReturnType<typeof engine.secretInspect>> | undefined;
+  await createObjects('secret', secrets, io, {
+    inspect: (name) => engine.secretInspect(name),
+    update: (existing, spec) => engine.secretUpdate(existing.ID, existing.Version, spec),
+    create: (spec) => engine.secretCreate(spec),
+  });
+  if (configs instanceof Error) throw configs;
+  await createObjects('config', configs, io, {
+    inspect: (name) => engine.configInspect(name),
+    update: (existing, spec) => engine.configUpdate(existing.ID, existing.Version, spec),
+    create: (spec) => engine.configCreate(spec),
+  });
+
+  const services = await convert.convertServices(ns, config, engine);
+  return deployServices(ns, services, opts, io, engine);
+}
+
+/**
+ * createSecrets / createConfigs: an object the stack already has is updated (only its labels may
+ * change, so a changed file is refused), any other is created.
+ */
+async function createObjects<Spec extends { Name: string }, Existing>(
+  kind: 'secret' | 'config',
+  specs: Spec[],
+  io: IOStreams,
+  ops: {
+    inspect(name: string): Promise<Existing>;
+    update(existing: Existing, spec: Spec): Promise<void>;
+    create(spec: Spec): Promise<unknown>;
+  },
+): Promise<void> {
+  for (const spec of specs) {
+    let existing: Existing | undefined;
     try {
-      existing = await engine.secretInspect(spec.Name);
+      existing = await ops.inspect(spec.Name);
     } catch (err) {
       if (!isNotFound(err)) throw err;
     }
     if (existing) {
       try {
-        await engine.secretUpdate(existing.ID, existing.Version, spec);
+        await ops.update(existing, spec);
       } catch (err) {
-        throw new Error(`failed to update secret ${spec.Name}: ${(err as Error).message}`);
+        throw new Error(`failed to update ${kind} ${spec.Name}: ${(err as Error).message}`);
       }
       continue;
     }
-    io.stdout.write(`Creating secret ${spec.Name}\n`);
+    io.stdout.write(`Creating ${kind} ${spec.Name}\n`);
     try {
-      await engine.secretCreate(spec);
+      await ops.create(spec);
     } catch (err) {
-      throw new Error(`failed to create secret ${spec.Name}: ${(err as Error).message}`);
+      throw new Error(`failed to create ${kind} ${spec.Name}: ${(err as Error).message}`);
     }
   }
-
-  if (Object.values(config.configs).some((c) => !c.external?.external)) throw new Error('tsecret does not simulate configs yet');
-
-  const services = await convert.convertServices(ns, config, engine);
-  return deployServices(ns, services, opts, io, engine);
 }
 
 /** pruneServices: the stack's services whose key the files no longer have; failures are only printed. */

@@ -1,6 +1,7 @@
 // `stack rm` (docker/cli cli/command/stack/remove.go): for each stack, its services (sorted by
-// name), then its secrets, then its networks, each found by the namespace label. A failure is
-// reported without a newline (as docker's Fprintf does) and the next objects are still removed.
+// name), then its secrets, its configs, then its networks, each found by the namespace label. A
+// failure is reported without a newline (as docker's Fprintf does) and the next objects are still
+// removed.
 
 import type { Engine } from '../../engine/client.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
@@ -14,7 +15,10 @@ export interface StackRemoveOptions {
   detach: boolean;
 }
 
-type RemoveEngine = Pick<Engine, 'serviceList' | 'serviceRemove' | 'secretList' | 'secretRemove' | 'networkList' | 'networkRemove'>;
+type RemoveEngine = Pick<
+  Engine,
+  'serviceList' | 'serviceRemove' | 'secretList' | 'secretRemove' | 'configList' | 'configRemove' | 'networkList' | 'networkRemove'
+>;
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -26,7 +30,8 @@ export async function runStackRemove(opts: StackRemoveOptions, io: IOStreams, en
     const services = await engine.serviceList(filter);
     const networks = await engine.networkList(filter);
     const secrets = await engine.secretList(filter);
-    if (services.length + networks.length + secrets.length === 0) {
+    const configs = await engine.configList(filter);
+    if (services.length + networks.length + secrets.length + configs.length === 0) {
       io.stderr.write(`Nothing found in stack: ${namespace}\n`);
       continue;
     }
@@ -43,9 +48,12 @@ export async function runStackRemove(opts: StackRemoveOptions, io: IOStreams, en
     for (const s of services.sort((a, b) => byName(a.Spec.Name, b.Spec.Name))) {
       await remove('service', s.Spec.Name, s.ID, () => engine.serviceRemove(s.ID));
     }
-    // docker lists secrets and networks in store order (their random IDs); tsecret sorts by name
+    // docker lists secrets, configs and networks in store order (their random IDs); tsecret sorts by name
     for (const s of secrets.sort((a, b) => byName(a.Spec.Name, b.Spec.Name))) {
       await remove('secret', s.Spec.Name, s.ID, () => engine.secretRemove(s.ID));
+    }
+    for (const c of configs.sort((a, b) => byName(a.Spec.Name, b.Spec.Name))) {
+      await remove('config', c.Spec.Name, c.ID, () => engine.configRemove(c.ID));
     }
     for (const n of networks.sort((a, b) => byName(a.Name, b.Name))) {
       await remove('network', n.Name, n.Id, () => engine.networkRemove(n.Id));

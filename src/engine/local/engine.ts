@@ -15,6 +15,8 @@ import type {
   Task,
 } from '../../api/services.js';
 import type {
+  Config,
+  ConfigSpec,
   Secret,
   SecretSpec,
   SwarmInfo,
@@ -25,7 +27,7 @@ import type {
   SystemInfo,
   Version,
 } from '../../api/swarm.js';
-import type { State, SwarmRecord } from '../../store/state.js';
+import type { ConfigRecord, State, SwarmRecord } from '../../store/state.js';
 import { type StateStore, SwarmLockedError, type Transaction, UnlockError } from '../../store/state-store.js';
 import type { Engine, NetworkEngine, ServiceEngine } from '../client.js';
 import { alreadyInSwarm, DaemonError, notInSwarm, notManager, notManagerWorker, rpcError, swarmLocked } from '../errors.js';
@@ -44,7 +46,15 @@ import {
   resolveNetwork,
 } from './networks.js';
 import { type Clock, exitContainer, hasDirtyTasks, reconcile, shutdownTask } from './orchestrator.js';
-import { filterSecrets, resolveSecret, validateSecretSpec } from './secrets.js';
+import {
+  checkNotInUse,
+  checkObjectNameFree,
+  checkOnlyLabelsChange,
+  filterObjects,
+  resolveObject,
+  validateConfigSpec,
+  validateSecretSpec,
+} from './secrets.js';
 import {
   checkNameFree,
   filterServices,
@@ -52,7 +62,7 @@ import {
   resolveService,
   resolveTask,
   rollbackSpec,
-  servicesUsingSecret,
+  servicesUsing,
   settledUpdateStatus,
   validateServiceSpec,
 } from './services.js';
@@ -119,6 +129,7 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
       };
       tx.state.swarm = swarm;
       tx.state.secrets = [];
+      tx.state.configs = [];
       tx.state.services = [];
       tx.state.tasks = [];
       tx.state.containers = [];
@@ -218,6 +229,7 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
       // The last manager leaving erases the whole cluster store and its task containers, as docker does.
       tx.state.swarm = null;
       tx.state.secrets = [];
+      tx.state.configs = [];
       tx.state.services = [];
       tx.state.tasks = [];
       tx.state.containers = [];
@@ -232,10 +244,7 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
     const data = Buffer.from(spec.Data ?? []);
     return this.write((tx, swarm) => {
       validateSecretSpec(spec, data);
-      const lower = spec.Name.toLowerCase();
-      if (tx.state.secrets.some((s) => s.Spec.Name.toLowerCase() === lower)) {
-        throw rpcError('AlreadyExists', `secret ${spec.Name} already exists`);
-      }
+      checkObjectNameFree('secret', tx.state.secrets, spec.Name);
       const now = this.now();
       const { Data: _payload, ...meta } = spec;
       const secret: Secret = {
@@ -255,26 +264,19 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
     const state = this.store.read();
     this.manager(state);
     validateFilterKeys(filters, ['id', 'label', 'name', 'names']);
-    return filterSecrets(state.secrets, filters);
+    return filterObjects(state.secrets, filters);
   }
 
   async secretInspect(idOrName: string): Promise<Secret> {
     const state = this.store.read();
     this.manager(state);
-    return resolveSecret(state.secrets, idOrName);
+    return resolveObject('secret', state.secrets, idOrName);
   }
 
   async secretRemove(idOrName: string): Promise<void> {
     await this.write((tx) => {
-      const secret = resolveSecret(tx.state.secrets, idOrName);
-      // Go ranges over services in map order; tsecret names them sorted
-      const users = servicesUsingSecret(tx.state.services, secret.ID).sort();
-      if (users.length) {
-        throw rpcError(
-          'InvalidArgument',
-          `secret '${secret.Spec.Name}' is in use by the following service${users.length > 1 ? 's' : ''}: ${users.join(', ')}`,
-        );
-      }
+      const secret = resolveObject('secret', tx.state.secrets, idOrName);
+      checkNotInUse('secret', secret.Spec.Name, servicesUsing(tx.state.services, 'secret', secret.ID));
       tx.state.secrets = tx.state.secrets.filter((s) => s.ID !== secret.ID);
       tx.dropPayload(secret.ID);
     });
@@ -282,15 +284,10 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
 
   async secretUpdate(id: string, version: Version, spec: SecretSpec): Promise<void> {
     await this.write((tx, swarm) => {
-      const secret = resolveSecret(tx.state.secrets, id);
+      const secret = resolveObject('secret', tx.state.secrets, id);
       if (secret.Version.Index !== version.Index) throw rpcError('Unknown', 'update out of sequence');
       // the same payload may be sent again (docker stack deploy does); only a changed one is refused
-      if (
-        spec.Name !== secret.Spec.Name ||
-        (spec.Data !== undefined && !this.store.readPayload(secret.ID).equals(Buffer.from(spec.Data)))
-      ) {
-        throw rpcError('InvalidArgument', 'only updates to Labels are allowed');
-      }
+      checkOnlyLabelsChange({ Name: secret.Spec.Name, data: () => this.store.readPayload(secret.ID) }, spec);
       secret.Spec.Labels = { ...spec.Labels };
       secret.Version = { Index: ++swarm.RaftIndex };
       secret.UpdatedAt = this.now();
@@ -300,7 +297,7 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
   async secretDataEquals(idOrName: string, data: Uint8Array): Promise<boolean> {
     const state = this.store.read();
     this.manager(state);
-    const secret = resolveSecret(state.secrets, idOrName);
+    const secret = resolveObject('secret', state.secrets, idOrName);
     // node:crypto is loaded here, off the start-up path of every other command
     const { sameSecretData } = await import('./secret-compare.js');
     return sameSecretData(
@@ -309,12 +306,70 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
     );
   }
 
+  // ---- configs: the secrets' rules, but the data is no secret: kept in the state, returned by inspect ----
+
+  async configCreate(spec: ConfigSpec): Promise<{ ID: string }> {
+    return this.write((tx, swarm) => {
+      validateConfigSpec(spec);
+      checkObjectNameFree('config', tx.state.configs, spec.Name);
+      const now = this.now();
+      const config: ConfigRecord = {
+        ID: newObjectId(),
+        Version: { Index: ++swarm.RaftIndex },
+        CreatedAt: now,
+        UpdatedAt: now,
+        Spec: {
+          Name: spec.Name,
+          Labels: { ...spec.Labels },
+          Data: Buffer.from(spec.Data).toString('base64'),
+          ...(spec.Templating ? { Templating: structuredClone(spec.Templating) } : {}),
+        },
+      };
+      tx.state.configs.push(config);
+      return { ID: config.ID };
+    });
+  }
+
+  async configList(filters: Filters): Promise<Config[]> {
+    const state = this.store.read();
+    this.manager(state);
+    validateFilterKeys(filters, ['id', 'label', 'name']);
+    return filterObjects(state.configs, filters).map(apiConfig);
+  }
+
+  async configInspect(idOrName: string): Promise<Config> {
+    // the Go client's own check, with its typo (client/config_inspect.go trimID("contig", id))
+    if (idOrName.trim() === '') throw new Error('invalid contig name or ID: value is empty');
+    const state = this.store.read();
+    this.manager(state);
+    return apiConfig(resolveObject('config', state.configs, idOrName));
+  }
+
+  async configRemove(idOrName: string): Promise<void> {
+    await this.write((tx) => {
+      const config = resolveObject('config', tx.state.configs, idOrName);
+      checkNotInUse('config', config.Spec.Name, servicesUsing(tx.state.services, 'config', config.ID));
+      tx.state.configs = tx.state.configs.filter((c) => c.ID !== config.ID);
+    });
+  }
+
+  async configUpdate(id: string, version: Version, spec: ConfigSpec): Promise<void> {
+    await this.write((tx, swarm) => {
+      const config = resolveObject('config', tx.state.configs, id);
+      if (config.Version.Index !== version.Index) throw rpcError('Unknown', 'update out of sequence');
+      checkOnlyLabelsChange({ Name: config.Spec.Name, data: () => Buffer.from(config.Spec.Data, 'base64') }, spec);
+      config.Spec.Labels = { ...spec.Labels };
+      config.Version = { Index: ++swarm.RaftIndex };
+      config.UpdatedAt = this.now();
+    });
+  }
+
   // ---- services, tasks, nodes ----
 
   async serviceCreate(spec: ServiceSpec): Promise<ServiceCreateResponse> {
     return this.write((tx, swarm) => {
       const named = storedSpec(spec.Name === '' ? { ...spec, Name: randomName() } : spec, tx.state.networks);
-      validateServiceSpec(named, tx.state.secrets);
+      validateServiceSpec(named, tx.state);
       checkNameFree(tx.state.services, named.Name);
       const endpoint = allocateEndpoint(named, tx.state.services, tx.state.networks);
       const now = this.now();
@@ -353,11 +408,11 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
         throw rpcError('Unimplemented', 'service mode change is not allowed');
       }
       const stored = storedSpec(spec, tx.state.networks);
-      validateServiceSpec(stored, tx.state.secrets);
+      validateServiceSpec(stored, tx.state);
       checkNameFree(tx.state.services, stored.Name, service.ID);
       // rollback=previous: the previous spec and the current one swap places
       const rollback = opts.Rollback === 'previous';
-      const next = rollback ? rollbackSpec(service, tx.state.secrets) : stored;
+      const next = rollback ? rollbackSpec(service, tx.state) : stored;
       const endpoint = allocateEndpoint(
         next,
         tx.state.services.filter((s) => s !== service),
@@ -483,6 +538,8 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
       // a locked manager cannot open the payloads (docker's task containers would have stopped with the daemon)
       payload: (secretID) => this.unlocked(() => this.store.readPayload(secretID)),
       secret: (secretID) => state.secrets.find((s) => s.ID === secretID),
+      config: (configID) => configOf(state, configID),
+      configData: (configID) => configOf(state, configID)?.Spec.Data,
       service: state.services.find((s) => s.ID === container.ServiceID),
       task: state.tasks.find((t) => t.ID === container.TaskID),
       nodeID: state.swarm?.NodeID ?? '',
@@ -545,6 +602,20 @@ function storedSpec(spec: ServiceSpec, networks: Network[]): ServiceSpec {
     }));
   } else delete endpoint.Ports;
   return stored;
+}
+
+const configOf = (state: State, id: string): Config | undefined => {
+  const record = state.configs.find((c) => c.ID === id);
+  return record && apiConfig(record);
+};
+
+/** A stored config as the API returns it: the data as bytes again. */
+function apiConfig(record: ConfigRecord): Config {
+  const { Name, Labels, Data, Templating } = record.Spec;
+  // moby's field order: Annotations, Data, Templating
+  const spec: ConfigSpec = { Name, Labels: { ...Labels }, Data: Buffer.from(Data, 'base64') };
+  if (Templating) spec.Templating = structuredClone(Templating);
+  return { ID: record.ID, Version: { ...record.Version }, CreatedAt: record.CreatedAt, UpdatedAt: record.UpdatedAt, Spec: spec };
 }
 
 /** running = tasks observed running; desired = replicas, or running-desired tasks for global. */

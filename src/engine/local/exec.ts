@@ -1,15 +1,16 @@
 // `docker exec` in a task container: a simulated Debian filesystem with the container's secrets
-// mounted read-only, the service's environment, and the process the command names.
+// and configs mounted read-only, the service's environment, and the process the command names.
 
 import type { Container, ExecRequest, ExecResult, Service, Task } from '../../api/services.js';
-import type { Secret } from '../../api/swarm.js';
+import type { Config, Secret } from '../../api/swarm.js';
 import { SimFS } from '../exec/filesystem.js';
 import { resolveExecUser, runProcess } from '../exec/process.js';
-import { renderSecretTemplate, type SecretTemplateContext } from './secret-template.js';
+import { configFileData, renderSecretTemplate, type SecretTemplateContext } from './secret-template.js';
 
 export interface ExecContext extends SecretTemplateContext {
   nowMs: number;
   secret: (secretID: string) => Secret | undefined;
+  config: (configID: string) => Config | undefined;
 }
 
 const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -30,6 +31,21 @@ export function execInContainer(container: Container, req: ExecRequest, ctx: Exe
     const owner = shared.get(mount.SecretID) ?? mount;
     fs.mkdirp(parent, 0o755, 0, 0, mountedAt);
     fs.writeFile(mount.Target, data, { mode: owner.Mode, uid: Number(owner.UID), gid: Number(owner.GID), mtimeMs: mountedAt });
+    fs.markReadOnly(mount.Target);
+  }
+  // configs likewise: one file per config ID (setupConfigDir), bound read-only at each target
+  const sharedConfig = new Map(container.ConfigMounts.map((m) => [m.ConfigID, m]));
+  for (const mount of container.ConfigMounts) {
+    const config = ctx.config(mount.ConfigID);
+    if (!config) continue;
+    const owner = sharedConfig.get(mount.ConfigID) ?? mount;
+    fs.mkdirp(mount.Target.slice(0, mount.Target.lastIndexOf('/')) || '/', 0o755, 0, 0, mountedAt);
+    fs.writeFile(mount.Target, configFileData(config, container, ctx), {
+      mode: owner.Mode,
+      uid: Number(owner.UID),
+      gid: Number(owner.GID),
+      mtimeMs: mountedAt,
+    });
     fs.markReadOnly(mount.Target);
   }
   const user = resolveExecUser(fs, req.User || container.Config.User);

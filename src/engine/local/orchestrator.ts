@@ -4,10 +4,12 @@
 
 import type { Container, Service, Task } from '../../api/services.js';
 import { randomBytes } from '../../determinism/entropy.js';
+import { quoteGo } from '../../go/strconv/quote.js';
 import { GoTime } from '../../go/time/time.js';
 import type { State, SwarmRecord } from '../../store/state.js';
 import { newObjectId } from '../ids.js';
 import { imageDefaults } from '../images.js';
+import { configFileData } from './secret-template.js';
 
 export interface Clock {
   now: () => string;
@@ -24,6 +26,19 @@ function desiredSlots(service: Service): number[] {
 
 /** Tasks of a slot share a slot number (replicated) or a node (global). */
 const slotOf = (t: Task): number => t.Slot ?? 0;
+
+/**
+ * The restart supervisor's verdict on a slot whose last task ended under the current template:
+ * condition `none` never restarts it, `on-failure` not after a clean exit.
+ */
+function restartRefused(state: State, service: Service, slot: number): boolean {
+  const last = state.tasks
+    .filter((t) => t.ServiceID === service.ID && slotOf(t) === slot)
+    .reduce<Task | undefined>((a, t) => (!a || t.Version.Index > a.Version.Index ? t : a), undefined);
+  if (!last || !sameTemplate(last, service) || !['failed', 'complete'].includes(last.Status.State)) return false;
+  const condition = service.Spec.TaskTemplate.RestartPolicy.Condition;
+  return condition === 'none' || (condition === 'on-failure' && last.Status.State === 'complete');
+}
 
 const sameTemplate = (task: Task, service: Service): boolean => JSON.stringify(task.Spec) === JSON.stringify(service.Spec.TaskTemplate);
 
@@ -50,7 +65,7 @@ export function reconcile(state: State, clock: Clock): void {
     }
     for (const slot of wanted) {
       const running = state.tasks.find((t) => t.ServiceID === service.ID && slotOf(t) === slot && t.DesiredState === 'running');
-      if (!running) startTask(state, swarm, service, slot, clock);
+      if (!running && !restartRefused(state, service, slot)) startTask(state, swarm, service, slot, clock);
     }
     reapHistory(state, swarm, service, clock);
   }
@@ -122,10 +137,74 @@ function startTask(state: State, swarm: SwarmRecord, service: Service, slot: num
       GID: ref.File.GID,
       Mode: ref.File.Mode,
     })),
+    // runtime-only references (a credential spec) are not mounted; a relative target is under /
+    ConfigMounts: (spec.Configs ?? []).flatMap(({ File: file, ConfigID, ConfigName }) =>
+      file ? [{ Target: cleanPath(`/${file.Name}`), ConfigID, ConfigName, UID: file.UID, GID: file.GID, Mode: file.Mode }] : [],
+    ),
     TaskID: taskID,
     ServiceID: service.ID,
   };
   state.containers.push(container);
+  const failure = startFailure(state, service, task, container);
+  if (failure) {
+    // the container was created but never ran: the task fails where it was starting
+    task.DesiredState = 'shutdown';
+    task.Status = { ...task.Status, State: 'failed', Message: 'starting', Err: `starting container failed: ${failure}` };
+    container.State = { ...container.State, Status: 'created', Running: false, ExitCode: 128, StartedAt: '0001-01-01T00:00:00Z' };
+  }
+}
+
+/** filepath.Clean of an absolute path. */
+function cleanPath(path: string): string {
+  const parts: string[] = [];
+  for (const p of path.split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') parts.pop();
+    else parts.push(p);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/** strconv.Atoi's error, or undefined for a decimal that fits an int. */
+function atoiError(s: string): string | undefined {
+  if (!/^[+-]?\d+$/.test(s)) return `strconv.Atoi: parsing ${quoteGo(s)}: invalid syntax`;
+  const n = BigInt(s);
+  if (n > 2n ** 63n - 1n || n < -(2n ** 63n)) return `strconv.Atoi: parsing ${quoteGo(s)}: value out of range`;
+  return undefined;
+}
+
+/**
+ * What stops the task's container from starting (moby setupSecretDir, setupConfigDir): an owner
+ * that is not a number, a templated config that does not render.
+ */
+function startFailure(state: State, service: Service, task: Task, container: Container): string | undefined {
+  for (const m of container.SecretMounts) {
+    const err = atoiError(m.UID) ?? atoiError(m.GID);
+    if (err) return err;
+  }
+  for (const m of container.ConfigMounts) {
+    const record = state.configs.find((c) => c.ID === m.ConfigID);
+    if (!record) return `unable to get config from config store: config ${m.ConfigID} not found`;
+    try {
+      const config = { ID: record.ID, Spec: { ...record.Spec, Data: Buffer.from(record.Spec.Data, 'base64') } };
+      configFileData(config, container, {
+        service,
+        task,
+        nodeID: task.NodeID,
+        // what a secret holds cannot make a template fail to render: only that it is mounted
+        payload: () => Buffer.alloc(0),
+        configData: (id) => {
+          const c = state.configs.find((x) => x.ID === id);
+          return c && Buffer.from(c.Spec.Data, 'base64');
+        },
+      });
+    } catch (err) {
+      return `unable to get config from config store: ${(err as Error).message}`;
+    }
+    const err = atoiError(m.UID) ?? atoiError(m.GID);
+    if (err) return err;
+  }
+  return undefined;
 }
 
 /** Ends a task: its container exits (0 on SIGTERM), the task reaches `state`, desired `shutdown`. */

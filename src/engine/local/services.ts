@@ -2,13 +2,20 @@
 
 import type { Service, ServiceSpec, Task } from '../../api/services.js';
 import type { Secret } from '../../api/swarm.js';
+import type { ConfigRecord } from '../../store/state.js';
 import { MAX_REPLICAS } from '../../store/state-schema.js';
 import { DaemonError, objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
 import { matchLabels } from '../filters.js';
 
 const DNS_COMPONENT = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
 
-export function validateServiceSpec(spec: ServiceSpec, secrets: Secret[]): void {
+/** The secrets and configs a spec may reference. */
+export interface ReferencedObjects {
+  secrets: Secret[];
+  configs: ConfigRecord[];
+}
+
+export function validateServiceSpec(spec: ServiceSpec, objects: ReferencedObjects): void {
   if (spec.Name === '') throw rpcError('InvalidArgument', 'meta: name must be provided');
   if (!DNS_COMPONENT.test(spec.Name)) throw rpcError('InvalidArgument', 'name must be valid as a DNS name component');
   if (spec.Name.length > 63) throw rpcError('InvalidArgument', 'name must be 63 characters or fewer');
@@ -17,22 +24,55 @@ export function validateServiceSpec(spec: ServiceSpec, secrets: Secret[]): void 
   if ('Replicated' in spec.Mode && spec.Mode.Replicated.Replicas > MAX_REPLICAS) {
     throw new Error(`tsecret does not simulate more than ${MAX_REPLICAS} replicas of a service`);
   }
-  const refs = spec.TaskTemplate.ContainerSpec.Secrets ?? [];
+  const container = spec.TaskTemplate.ContainerSpec;
+  const secretRefs = (container.Secrets ?? []).map((r) => ({ id: r.SecretID, name: r.SecretName, file: r.File.Name }));
+  const configRefs = (container.Configs ?? []).map((r) => ({
+    id: r.ConfigID,
+    name: r.ConfigName,
+    file: r.File?.Name,
+    runtime: r.Runtime !== undefined,
+  }));
+  // validateContainerSpec: secret then config references; then, in the store's transaction,
+  // checkSecretExistence and checkConfigExistence
+  validateReferences('secret', secretRefs);
+  validateReferences('config', configRefs);
+  checkExistence('secret', secretRefs, objects.secrets);
+  checkExistence('config', configRefs, objects.configs);
+}
+
+interface Reference {
+  id: string;
+  name: string;
+  /** The file target's name; undefined for a config with a runtime target only. */
+  file?: string;
+  runtime?: boolean;
+}
+
+/** validateSecretRefsSpec / validateConfigRefsSpec: IDs and names set, file targets unique. */
+function validateReferences(kind: 'secret' | 'config', refs: Reference[]): void {
   const byTarget = new Map<string, string>();
   for (const ref of refs) {
-    if (!ref.SecretID || !ref.SecretName) throw rpcError('InvalidArgument', 'malformed secret reference');
-    const previous = byTarget.get(ref.File.Name);
-    if (previous !== undefined) {
-      throw rpcError(
-        'InvalidArgument',
-        `secret references '${previous}' and '${ref.SecretName}' have a conflicting target: '${ref.File.Name}'`,
-      );
+    if (!ref.id || !ref.name) throw rpcError('InvalidArgument', `malformed ${kind} reference`);
+    if (ref.file === undefined) {
+      if (!ref.runtime) throw rpcError('InvalidArgument', `malformed ${kind} reference, no target provided`);
+      continue;
     }
-    byTarget.set(ref.File.Name, ref.SecretName);
+    if (ref.file === '' && kind === 'config') {
+      throw rpcError('InvalidArgument', 'malformed file config reference, invalid target file name provided');
+    }
+    const previous = byTarget.get(ref.file);
+    if (previous !== undefined) {
+      throw rpcError('InvalidArgument', `${kind} references '${previous}' and '${ref.name}' have a conflicting target: '${ref.file}'`);
+    }
+    byTarget.set(ref.file, ref.name);
   }
-  const missing = refs.filter((r) => !secrets.some((s) => s.ID === r.SecretID)).map((r) => r.SecretName);
-  if (missing.length === 1) throw rpcError('InvalidArgument', `secret not found: ${missing[0]}`);
-  if (missing.length > 1) throw rpcError('InvalidArgument', `secrets not found: ${missing.join(', ')}`);
+}
+
+/** checkSecretExistence / checkConfigExistence: each ID exists and still has the name given. */
+function checkExistence(kind: 'secret' | 'config', refs: Reference[], objects: { ID: string; Spec: { Name: string } }[]): void {
+  const missing = refs.filter((r) => !objects.some((o) => o.ID === r.id && o.Spec.Name === r.name)).map((r) => r.name);
+  if (missing.length === 1) throw rpcError('InvalidArgument', `${kind} not found: ${missing[0]}`);
+  if (missing.length > 1) throw rpcError('InvalidArgument', `${kind}s not found: ${missing.join(', ')}`);
 }
 
 export function checkNameFree(services: Service[], name: string, except?: string): void {
@@ -136,10 +176,10 @@ export function filterTasks(
  * swapped-in spec must still name existing secrets (a deliberate difference: swarmkit accepts it
  * and the new task then fails to start, pausing the rollback).
  */
-export function rollbackSpec(service: Service, secrets: Secret[]): ServiceSpec {
+export function rollbackSpec(service: Service, objects: ReferencedObjects): ServiceSpec {
   if (!service.PreviousSpec) throw rpcError('FailedPrecondition', `service ${service.ID} does not have a previous spec`);
   const previous = structuredClone(service.PreviousSpec);
-  validateServiceSpec(previous, secrets);
+  validateServiceSpec(previous, objects);
   return previous;
 }
 
@@ -154,9 +194,17 @@ export function settledUpdateStatus(rollback: boolean, replacesTasks: boolean, n
   return undefined;
 }
 
-/** The services whose current spec mounts the secret (swarmkit RemoveSecret's in-use check). */
-export function servicesUsingSecret(services: Service[], secretID: string): string[] {
+/**
+ * The services whose current spec references the secret or config (store.ByReferencedSecretID,
+ * ByReferencedConfigID: runtime-only config references count too).
+ */
+export function servicesUsing(services: Service[], kind: 'secret' | 'config', id: string): string[] {
   return services
-    .filter((s) => (s.Spec.TaskTemplate.ContainerSpec.Secrets ?? []).some((r) => r.SecretID === secretID))
+    .filter((s) => {
+      const container = s.Spec.TaskTemplate.ContainerSpec;
+      return kind === 'secret'
+        ? (container.Secrets ?? []).some((r) => r.SecretID === id)
+        : (container.Configs ?? []).some((r) => r.ConfigID === id);
+    })
     .map((s) => s.Spec.Name);
 }

@@ -3,7 +3,7 @@
 import { GoFloat, GoNil, goFormat, kindOf, mapEntries, structFields, typeName } from '../reflect/value.js';
 import { formatFloat } from '../strconv/ftoa.js';
 import { canBackquote, isPrint, quoteGo, quoteRune } from '../strconv/quote.js';
-import { runeCount, utf8Bytes } from '../unicode/utf8.js';
+import { runeCount, utf8Bytes, utf8Decode } from '../unicode/utf8.js';
 
 const hexLower = '0123456789abcdef';
 const hexUpper = '0123456789ABCDEF';
@@ -85,8 +85,8 @@ class Printer {
     this.pad(this.truncate(s));
   }
 
-  private fmtSx(s: string, digits: string): void {
-    const b = utf8Bytes(s);
+  private fmtSx(s: string | Uint8Array, digits: string): void {
+    const b = typeof s === 'string' ? utf8Bytes(s) : s;
     let length = b.length;
     if (this.f.precPresent && this.f.prec < length) length = this.f.prec;
     let width = 2 * length;
@@ -329,7 +329,35 @@ class Printer {
     }
     if (arg instanceof GoFloat) return this.fmtFloat(arg.value, verb, arg);
     if (arg instanceof GoNil) return this.printValue(arg, verb, 0);
+    if (arg instanceof Uint8Array) return this.fmtBytes(arg, verb, '[]byte');
     if (!this.handleMethods(arg, verb)) this.printValue(arg, verb, 0);
+  }
+
+  /** fmt's fmtBytes: a []byte is a list of numbers for %v and %d, text for %s, %q, %x and %X. */
+  private fmtBytes(v: Uint8Array, verb: string, typeString: string): void {
+    switch (verb) {
+      case 'v':
+      case 'd':
+        if (this.f.sharpV) {
+          this.buf += `${typeString}{${Array.from(v, (c) => `0x${c.toString(16)}`).join(', ')}}`;
+          return;
+        }
+        this.buf += '[';
+        v.forEach((c, i) => {
+          if (i > 0) this.buf += ' ';
+          this.fmtInteger(BigInt(c), verb, c);
+        });
+        this.buf += ']';
+        return;
+      case 'x':
+        return this.fmtSx(v, hexLower + 'x');
+      case 'X':
+        return this.fmtSx(v, hexUpper + 'X');
+      case 's':
+      case 'q':
+        return this.fmtString(utf8Decode(v), verb);
+    }
+    this.printValue(v, verb, 0);
   }
 
   /** A typed nil: an empty map or slice, or a nil pointer (fmtPointer). */
@@ -385,7 +413,8 @@ class Printer {
         return;
       }
       case 'slice': {
-        const arr = Array.isArray(o) ? o : [];
+        if (o instanceof Uint8Array && 'sqxX'.includes(verb)) return this.fmtBytes(o, verb, '[]uint8');
+        const arr = Array.isArray(o) ? o : o instanceof Uint8Array ? Array.from(o) : [];
         if (this.f.sharpV) this.buf += typeName(o) + '{';
         else this.buf += '[';
         arr.forEach((x, i) => {

@@ -84,6 +84,8 @@ function marshalInto(v: unknown, escapeHTML: boolean, depth: number): string {
   }
   if (v === null || v instanceof GoNil) return 'null';
   if (v instanceof GoFloat) return jsonFloat(v.value);
+  // encoding/json writes a []byte as base64
+  if (v instanceof Uint8Array) return `"${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')}"`;
   const o = v as Obj;
   if (typeof o[goJSON] === 'function') {
     const raw = String((o[goJSON] as () => string)());

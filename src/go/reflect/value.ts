@@ -11,6 +11,7 @@
 //   number               int when Number.isInteger, else float64; GoFloat forces float64 (3.0)
 //   bigint               int64
 //   Array                a slice ([]string when every element is a string, else []interface {})
+//   Uint8Array           []byte: %v prints [104 105], %s the text, json base64 (config data)
 //   Map, plain object    map[string]interface {}: sorted keys for %v, range and json; a missing
 //                        key is "no value"; function values are called like methods
 //   other objects        structs: class instances, or anything tagged by goStruct(); fields in
@@ -99,6 +100,7 @@ export function kindOf(v: unknown): GoKindName {
   }
   if (v === null || v instanceof GoNil) return 'nil';
   if (v instanceof GoFloat) return 'float';
+  if (v instanceof Uint8Array) return 'slice';
   const o = v as Obj;
   const k = o[goKind];
   if (k === 'map' || k === 'struct' || k === 'slice') return k;
@@ -126,6 +128,8 @@ export function typeName(v: unknown): string {
   }
   if (v instanceof GoNil) return v.type;
   if (v instanceof GoFloat) return 'float64';
+  // reflect names []byte by its element type
+  if (v instanceof Uint8Array) return '[]uint8';
   const t = (v as Obj)[goType];
   if (typeof t === 'string') return t;
   if (Array.isArray(v)) return v.every((e) => typeof e === 'string') ? '[]string' : '[]interface {}';

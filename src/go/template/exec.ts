@@ -247,7 +247,7 @@ export class State {
       };
       const k = kindOf(val);
       let ran = false;
-      if (k === 'slice' && Array.isArray(val)) {
+      if (k === 'slice' && (Array.isArray(val) || val instanceof Uint8Array)) {
         const iface = typeName(val) === '[]interface {}';
         for (let i = 0; i < val.length; i++) {
           ran = true;

@@ -238,7 +238,7 @@ function sliceBuiltin(item: Val, ...indexes: Val[]): Val {
     if (indexes.length === 3) throw new GoCallError('cannot 3-index slice a string');
     bytes = utf8Bytes(item);
     cap = len = bytes.length;
-  } else if (kindOf(item) === 'slice' && Array.isArray(item)) {
+  } else if (kindOf(item) === 'slice' && (Array.isArray(item) || item instanceof Uint8Array)) {
     cap = len = item.length;
   } else if (item instanceof GoNil && nilKind(item) === 'slice') {
     cap = len = 0;
@@ -251,7 +251,7 @@ function sliceBuiltin(item: Val, ...indexes: Val[]): Val {
   if (idx[0] > idx[1]) throw new GoCallError(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3 && idx[1] > idx[2]) throw new GoCallError(`invalid slice index: ${idx[1]} > ${idx[2]}`);
   if (bytes) return utf8Decode(bytes.subarray(idx[0], idx[1]));
-  return (item as unknown[]).slice(idx[0], idx[1]);
+  return (item as unknown[] | Uint8Array).slice(idx[0], idx[1]);
 }
 
 function lenBuiltin(item: Val): number {
@@ -265,7 +265,7 @@ function lenBuiltin(item: Val): number {
   if (typeof item === 'string') return utf8Len(item);
   switch (kindOf(item)) {
     case 'slice':
-      return Array.isArray(item) ? item.length : 0;
+      return Array.isArray(item) || item instanceof Uint8Array ? item.length : 0;
     case 'map':
       return mapSize(item as object);
   }

@@ -56,7 +56,7 @@ export function isTrue(v: Val): [boolean, boolean] {
   if (v instanceof GoFloat) return [v.value !== 0, true];
   switch (kindOf(v)) {
     case 'slice':
-      return [Array.isArray(v) ? v.length > 0 : false, true];
+      return [Array.isArray(v) || v instanceof Uint8Array ? v.length > 0 : false, true];
     case 'map':
       return [mapSize(v as object) > 0, true];
   }

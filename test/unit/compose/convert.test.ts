@@ -3,11 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Secret } from '../../../src/api/swarm.js';
+import type { Secret, Config as SwarmConfig } from '../../../src/api/swarm.js';
 import {
+  convertConfigs,
   convertNetworks,
   convertSecrets,
   convertService,
+  convertServiceConfigs,
   convertServiceSecrets,
   convertServices,
   Namespace,
@@ -20,18 +22,26 @@ const ns = new Namespace('gitea');
 const dir = mkdtempSync(join(tmpdir(), 'tsecret-convert-'));
 writeFileSync(join(dir, 'pw.txt'), 'userpass123\n');
 
-const secretsOf = (names: string[]) => ({
-  secretList: async (filters: Map<string, string[]>): Promise<Secret[]> =>
-    names
-      .filter((n) => (filters.get('name') ?? []).some((p) => n.toLowerCase().startsWith(p.toLowerCase())))
-      .map((n, i) => ({
-        ID: `id${i}${n}`.padEnd(25, '0').slice(0, 25),
-        Version: { Index: 1 },
-        CreatedAt: '',
-        UpdatedAt: '',
-        Spec: { Name: n, Labels: {} },
-      })),
-});
+/** An engine with these secrets (and configs: names given as `config:NAME`), listed by name prefix. */
+const secretsOf = (names: string[]) => {
+  const listed = (wanted: string[]) =>
+    wanted.map((n, i) => ({
+      ID: `id${i}${n}`.padEnd(25, '0').slice(0, 25),
+      Version: { Index: 1 },
+      CreatedAt: '',
+      UpdatedAt: '',
+      Spec: { Name: n, Labels: {} },
+    }));
+  const byPrefix = (filters: Map<string, string[]>, n: string) =>
+    (filters.get('name') ?? []).some((p) => n.toLowerCase().startsWith(p.toLowerCase()));
+  const secrets = names.filter((n) => !n.startsWith('config:'));
+  const configs = names.filter((n) => n.startsWith('config:')).map((n) => n.slice('config:'.length));
+  return {
+    secretList: async (filters: Map<string, string[]>): Promise<Secret[]> => listed(secrets.filter((n) => byPrefix(filters, n))),
+    configList: async (filters: Map<string, string[]>): Promise<SwarmConfig[]> =>
+      listed(configs.filter((n) => byPrefix(filters, n))).map((c) => ({ ...c, Spec: { ...c.Spec, Data: new Uint8Array() } })),
+  };
+};
 
 const config = (services: ServiceConfig[], extra: Partial<Config> = {}): Config => ({
   filename: 'docker-compose.yml',
@@ -99,6 +109,58 @@ describe('secrets', () => {
         secretsOf(['root', 'gitea_a']),
       ),
     ).rejects.toThrow('service db: duplicate secret target for gitea_a not allowed');
+  });
+});
+
+describe('configs', () => {
+  it('makes the stack-owned configs, scoped unless named, labelled, sorted, templating kept; external ones are not made', () => {
+    const specs = convertConfigs(ns, {
+      zeta: { file: join(dir, 'pw.txt'), external: { external: false }, labels: { a: 'b' } },
+      custom: { name: 'my_custom_name', file: join(dir, 'pw.txt'), external: { external: false } },
+      root: { name: 'root', external: { external: true } },
+      tmpl: { file: join(dir, 'pw.txt'), external: { external: false }, templateDriver: 'golang' },
+    });
+    expect(specs.map((s) => [s.Name, s.Labels, Buffer.from(s.Data).toString(), s.Templating?.Name])).toEqual([
+      ['gitea_tmpl', { 'com.docker.stack.namespace': 'gitea' }, 'userpass123\n', 'golang'],
+      ['gitea_zeta', { a: 'b', 'com.docker.stack.namespace': 'gitea' }, 'userpass123\n', undefined],
+      ['my_custom_name', { 'com.docker.stack.namespace': 'gitea' }, 'userpass123\n', undefined],
+    ]);
+    expect(() => convertConfigs(ns, { c: { file: join(dir, 'nope.txt'), external: { external: false } } })).toThrow(
+      `open ${join(dir, 'nope.txt')}: no such file or directory`,
+    );
+  });
+
+  it('references by swarm name, mounts under the key, defaults 0/0/0444, sorts by config name', async () => {
+    const configs = {
+      ext: { name: 'real_ext', external: { external: true } },
+      app: { file: 'x', external: { external: false } },
+    };
+    const refs = await convertServiceConfigs(
+      ns,
+      [{ source: 'ext' }, { source: 'app', target: '/etc/app', uid: '33', mode: 0o440 }],
+      configs,
+      secretsOf(['config:gitea_app', 'config:real_ext']),
+    );
+    expect(refs.map((r) => [r.File, r.ConfigName])).toEqual([
+      [{ Name: '/etc/app', UID: '33', GID: '0', Mode: 0o440 }, 'gitea_app'],
+      [{ Name: 'ext', UID: '0', GID: '0', Mode: 0o444 }, 'real_ext'],
+    ]);
+    expect(refs.every((r) => r.ConfigID.length === 25)).toBe(true);
+  });
+
+  it('fails on an undeclared or missing config after the secrets, naming the service', async () => {
+    const cfg = (refs: ServiceConfig['configs']) =>
+      config([{ name: 'web', image: 'nginx', secrets: [{ source: 's' }], configs: refs }], {
+        secrets: { s: { name: 's', external: { external: true } } },
+        configs: { gone: { name: 'gone', external: { external: true } } },
+      });
+    await expect(convertServices(ns, cfg([{ source: 'ghost' }]), secretsOf(['s']))).rejects.toThrow(
+      'service web: undefined config "ghost"',
+    );
+    await expect(convertServices(ns, cfg([{ source: 'gone' }]), secretsOf(['s']))).rejects.toThrow('service web: config not found: gone');
+    await expect(convertServices(ns, cfg([{ source: 'gone' }]), secretsOf([]))).rejects.toThrow('service web: secret not found: s');
+    const [web] = await convertServices(ns, cfg([{ source: 'gone', target: '/g' }]), secretsOf(['s', 'config:gone']));
+    expect(web.spec.TaskTemplate.ContainerSpec.Configs?.map((r) => r.File?.Name)).toEqual(['/g']);
   });
 });
 

@@ -35,9 +35,10 @@ describe('the state layout', () => {
     const state = parseState(s.statePath, text);
     expect(text).toBe(serializeState(state));
     expect(text.split('\n').map((l) => l.slice(0, 12))).toEqual([
-      '{"version":3',
+      '{"version":4',
       '"swarm":{"ID',
       '"secrets":[{',
+      '"configs":[]',
       '"services":[',
       '"tasks":[{"I',
       '"containers"',
@@ -58,7 +59,7 @@ describe('the state layout', () => {
     for (const other of [
       JSON.stringify(whole),
       JSON.stringify(whole, null, 2),
-      text.replace('{"version":3,', '{"version":2,'),
+      text.replace('{"version":4,', '{"version":3,'),
       text.replace('\n"networks":', '\n"secrets":'),
     ]) {
       expect(outcome(() => readState(s.statePath, other), ['secrets'])).toEqual(outcome(() => parseState(s.statePath, other), ['secrets']));
@@ -75,7 +76,7 @@ describe('the state layout', () => {
     expect((await s.run('secret inspect -f {{.Spec.Name}} one')).stdout).toBe('one\n');
     expect(await s.run('secret create three -', { stdin: 'v3' })).toMatchObject({ exit: 0, stderr: '' });
     const after = readFileSync(s.statePath, 'utf8');
-    expect(after.split('\n')[4]).toBe('"tasks":[{"broken":1}],');
+    expect(after.split('\n')[5]).toBe('"tasks":[{"broken":1}],');
     expect(JSON.parse(after).secrets.map((x: { Spec: { Name: string } }) => x.Spec.Name)).toEqual(['one', 'two', 'three']);
     expect(await s.run('service ls')).toEqual({
       exit: 1,

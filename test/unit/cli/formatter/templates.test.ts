@@ -80,3 +80,9 @@ describe("docker's template functions (docker/cli templates/templates.go)", () =
     expect(t.execute('a')).toBe('A');
   });
 });
+
+describe("[]byte values (a config's Data)", () => {
+  it('json writes them as base64, as encoding/json does', () => {
+    expect(run('{{json .Data}}', goStruct('T', { Data: new Uint8Array([0x68, 0x69]) }))).toBe('"aGk="');
+  });
+});

@@ -151,3 +151,27 @@ describe('fmt.Sprintf', () => {
     expect(sprintf(f, args)).toBe(out);
   });
 });
+
+describe("[]byte (a config's Data)", () => {
+  const hi = new Uint8Array([0x68, 0x69]);
+  it.each<[string, unknown[], string]>([
+    ['%v', [hi], '[104 105]'],
+    ['%d', [hi], '[104 105]'],
+    ['%s', [hi], 'hi'],
+    ['%q', [hi], '"hi"'],
+    ['%x', [hi], '6869'],
+    ['%X', [new Uint8Array([0xab])], 'AB'],
+    ['%#v', [hi], '[]byte{0x68, 0x69}'],
+    ['%o', [hi], '[150 151]'],
+    ['%T', [hi], '[]uint8'],
+    ['%v', [goStruct('T', { Data: hi })], '{[104 105]}'],
+    ['%s', [goStruct('T', { Data: hi })], '{hi}'],
+    ['%v', [new Uint8Array()], '[]'],
+  ])('Sprintf(%j, …) prints as Go does', (format, args, want) => {
+    expect(sprintf(format, args)).toBe(want);
+  });
+
+  it('prints as %v does', () => {
+    expect(formatGoValue(hi)).toBe('[104 105]');
+  });
+});

@@ -46,3 +46,10 @@ describe('encoding/json (marshalJSON)', () => {
     expect(marshalJSON({ t: { toJSON: () => 'T' } })).toBe('{"t":"T"}');
   });
 });
+
+describe("[]byte (a config's Data)", () => {
+  it('json writes it as base64', () => {
+    expect(marshalJSON(new Uint8Array([0x68, 0x69]))).toBe('"aGk="');
+    expect(marshalJSON(goStruct('T', { Data: Buffer.from('hello config\n') }))).toBe('{"Data":"aGVsbG8gY29uZmlnCg=="}');
+  });
+});

@@ -12,3 +12,11 @@ describe('helpers', () => {
     expect(typeName(goMap({}))).toBe('map[string]string');
   });
 });
+
+describe("[]byte (a config's Data)", () => {
+  it('is a slice of uint8', () => {
+    const hi = new Uint8Array([0x68, 0x69]);
+    expect(kindOf(hi)).toBe('slice');
+    expect(typeName(hi)).toBe('[]uint8');
+  });
+});

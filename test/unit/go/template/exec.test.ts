@@ -305,3 +305,18 @@ describe('nesting limits', () => {
     expect(execError('{{define "t"}}{{template "t" .}}{{end}}{{template "t" .}}')).toMatch(/exceeded maximum template depth \(100000\)$/);
   });
 });
+
+describe("[]byte values (a config's Data)", () => {
+  const data = { Data: new Uint8Array([0x68, 0x69]) };
+  it.each<[string, string]>([
+    ['{{.Data}}', '[104 105]'],
+    ['{{printf "%s" .Data}}', 'hi'],
+    ['{{len .Data}}', '2'],
+    ['{{index .Data 1}}', '105'],
+    ['{{range .Data}}<{{.}}>{{end}}', '<104><105>'],
+    ['{{slice .Data 1}}', '[105]'],
+    ['{{if .Data}}set{{end}}', 'set'],
+  ])('%s', (tmpl, want) => {
+    expect(parseTemplate(tmpl).execute(goStruct('T', data))).toBe(want);
+  });
+});
