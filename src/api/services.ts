@@ -1,5 +1,6 @@
 // Service, task, node and container shapes of the Docker Engine API (moby api/types/swarm, container),
 // as far as the simulated engine fills them. Field order follows moby's structs: inspect prints it.
+import type { MountPoint } from './volumes.js';
 
 /** Where a secret or config appears in the task's container: a file, its owner and mode. */
 export interface FileTarget {
@@ -212,11 +213,8 @@ export interface Task {
   DesiredState: TaskState;
 }
 
-/** One manager node: this machine, as `docker node ls` would show it. */
-export interface Node {
-  ID: string;
-  Description: { Hostname: string };
-}
+/** The swarm's nodes: the one manager, this machine (see nodes.ts). */
+export type { Node } from './nodes.js';
 
 /** A task's container, as `docker ps` and `docker inspect` show it (moby container.Summary / InspectResponse). */
 export interface Container {
@@ -243,6 +241,8 @@ export interface Container {
   };
   /** Secret files mounted into the container (tmpfs binds in docker). */
   SecretMounts: { Target: string; SecretID: string; SecretName: string; UID: string; GID: string; Mode: number }[];
+  /** The container's volume mounts (container.MountPoint); a volume is in use while a container holds it. */
+  Mounts?: MountPoint[];
   /** Config files mounted into the container (read-only binds in docker). */
   ConfigMounts: { Target: string; ConfigID: string; ConfigName: string; UID: string; GID: string; Mode: number }[];
   TaskID: string;

@@ -1,4 +1,4 @@
-// Swarm, secret and system shapes of the Docker Engine API (moby api/types/swarm, api/types/system),
+// Swarm and secret shapes of the Docker Engine API (moby api/types/swarm),
 // as far as the simulated engine fills them. Field order follows moby's structs: inspect prints it.
 
 export interface Version {
@@ -49,6 +49,13 @@ export interface SwarmSpecUpdate {
   /** Spec.CAConfig.NodeCertExpiry in nanoseconds. */
   NodeCertExpiry?: number;
   AutoLockManagers?: boolean;
+  /** Spec.Dispatcher.HeartbeatPeriod in nanoseconds. */
+  HeartbeatPeriod?: number;
+  /** Spec.Raft.SnapshotInterval and KeepOldSnapshots. */
+  SnapshotInterval?: number;
+  KeepOldSnapshots?: number;
+  /** Spec.CAConfig.ExternalCAs. */
+  ExternalCAs?: { Protocol: string; URL: string }[];
 }
 
 export interface SwarmUpdateRequest {
@@ -58,14 +65,6 @@ export interface SwarmUpdateRequest {
   rotateWorkerToken?: boolean;
   rotateManagerToken?: boolean;
   rotateManagerUnlockKey?: boolean;
-}
-
-export interface SystemInfo {
-  /**
-   * LocalNodeState `locked`: an autolocked manager whose data key is not unwrapped (NodeID is then "").
-   * ControlAvailable: the node can answer manager requests (active and not locked).
-   */
-  Swarm: { LocalNodeState: 'inactive' | 'active' | 'locked'; NodeID: string; ControlAvailable?: boolean };
 }
 
 /** POST /swarm/unlock. */

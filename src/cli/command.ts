@@ -96,6 +96,8 @@ export interface CommandSpec<Fs extends readonly FlagSpec[] = readonly FlagSpec[
   helpWhenNoFlags?: boolean;
   /** tsecret's own command (docker has no such verb): its group's help lists it apart. */
   own?: boolean;
+  /** docker's subcommands of this command that tsecret does not simulate: they say so, instead of "unknown command". */
+  notSimulated?: readonly string[];
   // a method, not a function property: its parameter is then checked bivariantly, so a command
   // with typed flags still fits where any command goes (subcommands, ResolvedCommand)
   run?(ctx: RunContext<Fs>): Promise<void>;
@@ -439,6 +441,7 @@ export async function execute(root: CommandSpec, argv: string[], io: IOStreams, 
   while (rest.length && cmd.spec.subcommands?.length) {
     const skip = persistentFlagTokens(inherited, rest);
     const sub = findSubcommand(cmd.spec, rest[skip] ?? '');
+    if (!sub && cmd.spec.notSimulated?.includes(rest[skip] ?? '')) return notSimulated([...cmd.path, rest[skip]], io);
     if (!sub) break;
     persistentTokens.push(...rest.slice(0, skip));
     cmd = { spec: sub, path: [...cmd.path, commandName(sub)] };
@@ -508,6 +511,17 @@ async function runResolved(
   } catch (err) {
     return reportError(err, io);
   }
+}
+
+/**
+ * A docker command tsecret does not simulate (`run`, `build`, `container logs`, ...): one line and
+ * exit 1, where docker would act and an unknown command would mislead.
+ */
+export function notSimulated(path: string[], io: IOStreams): number {
+  io.stderr.write(
+    `${path[0]}: 'docker ${path.slice(1).join(' ')}' is not simulated: tsecret answers docker's swarm, service, secret and related commands only (see '${path[0]} --help')\n`,
+  );
+  return 1;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   execute,
   findSubcommand,
   helpText,
+  notSimulated,
   parseFlags,
   type ResolvedCommand,
 } from './command.js';
@@ -19,10 +20,16 @@ import { containerCommand, containerShortcuts } from './container/container.js';
 import { demoCommand } from './demo.js';
 import { doctestCommand } from './doctest/doctest.js';
 import { FlagError } from './errors.js';
+import { networkCommand } from './network/network.js';
+import { nodeCommand } from './node/node.js';
 import { secretCommand } from './secret/secret.js';
 import { serviceCommand } from './service/service.js';
 import { stackCommand } from './stack/stack.js';
 import { swarmCommand } from './swarm/swarm.js';
+import { infoCommand } from './system/info.js';
+import { systemCommand } from './system/system.js';
+import { versionCommand } from './system/version.js';
+import { volumeCommand } from './volume/volume.js';
 
 declare const TSECRET_VERSION: string;
 export const VERSION = typeof TSECRET_VERSION === 'string' ? TSECRET_VERSION : '0.0.0-dev';
@@ -52,14 +59,67 @@ export function rootCommand(): CommandSpec {
     subcommands: [
       configCommand,
       containerCommand,
+      networkCommand,
+      nodeCommand,
       secretCommand,
       serviceCommand,
       stackCommand,
       swarmCommand,
+      systemCommand,
+      volumeCommand,
       demoCommand(runCli),
       doctestCommand,
       completionCommand,
+      infoCommand,
+      versionCommand,
       ...containerShortcuts,
+    ],
+    // docker 28's top-level commands and management groups that need images, a registry, standalone
+    // containers or plugins, none of which a simulated swarm manager has
+    notSimulated: [
+      'attach',
+      'build',
+      'builder',
+      'buildx',
+      'checkpoint',
+      'commit',
+      'compose',
+      'context',
+      'cp',
+      'create',
+      'diff',
+      'events',
+      'export',
+      'history',
+      'image',
+      'images',
+      'import',
+      'init',
+      'kill',
+      'load',
+      'login',
+      'logout',
+      'logs',
+      'manifest',
+      'pause',
+      'plugin',
+      'port',
+      'pull',
+      'push',
+      'rename',
+      'restart',
+      'rmi',
+      'run',
+      'save',
+      'search',
+      'start',
+      'stats',
+      'tag',
+      'top',
+      'trust',
+      'unpause',
+      'update',
+      'wait',
     ],
   };
   return wholeTree;
@@ -119,6 +179,7 @@ export async function runCli(
     return 0;
   }
   if (rest[0] === 'help') return runHelpTopic(rootSpec, rest.slice(1), io);
+  if (rootSpec.notSimulated?.includes(rest[0])) return notSimulated(['tsecret', rest[0]], io);
   if (!rootSpec.subcommands?.some((s) => s.use.split(' ')[0] === rest[0] || s.aliases?.includes(rest[0]))) {
     io.stderr.write(`tsecret: unknown command: tsecret ${rest[0]}\n\nRun 'tsecret --help' for more information\n`);
     return 1;

@@ -2,12 +2,12 @@
 // the local simulated engine implements it today, a backend driving a real engine could later.
 // Errors thrown here carry docker's texts, daemon ones already prefixed as the Go client prefixes them.
 import type { Filters } from '../api/filters.js';
-import type { Network, NetworkCreateRequest } from '../api/networks.js';
+import type { NetworkCreateRequest, NetworkInspect, NetworksPruneReport } from '../api/networks.js';
+import type { Node, NodeSpec } from '../api/nodes.js';
 import type {
   Container,
   ExecRequest,
   ExecResult,
-  Node,
   Service,
   ServiceCreateResponse,
   ServiceSpec,
@@ -24,20 +24,44 @@ import type {
   SwarmInitRequest,
   SwarmUnlockRequest,
   SwarmUpdateRequest,
-  SystemInfo,
   Version,
 } from '../api/swarm.js';
+import type { ServerVersion, SystemInfo } from '../api/system.js';
+import type { Volume, VolumeCreateRequest, VolumesPruneReport } from '../api/volumes.js';
 
 export interface NetworkEngine {
+  /** NetworkCreate: the new network's ID. */
   networkCreate(req: NetworkCreateRequest): Promise<{ Id: string; Warning?: string }>;
-  /** Full ID, then exact name, then ID prefix (moby's getNetwork). */
-  networkInspect(idOrName: string): Promise<Network>;
-  /** Filters: driver, id, label, name, scope, type (moby's network list filters). */
-  networkList(filters: Filters): Promise<Network[]>;
+  /** NetworkInspect: full ID, then exact name, then ID prefix, local networks before the swarm's. */
+  networkInspect(idOrName: string): Promise<NetworkInspect>;
+  /** NetworkList. Filters: dangling, driver, id, label, name, scope, type. */
+  networkList(filters: Filters): Promise<NetworkInspect[]>;
   networkRemove(idOrName: string): Promise<void>;
+  /** NetworksPrune. Filters: label, label!, until. */
+  networksPrune(filters: Filters): Promise<NetworksPruneReport>;
 }
 
-/** The service, task, node and container endpoints, added to Engine for swarm services. */
+export interface VolumeEngine {
+  volumeCreate(req: VolumeCreateRequest): Promise<Volume>;
+  volumeInspect(name: string): Promise<Volume>;
+  /** VolumeList. Filters: dangling, driver, label, name. */
+  volumeList(filters: Filters): Promise<{ Volumes: Volume[]; Warnings: string[] | null }>;
+  /** VolumeRemove; force only forgives a missing volume. */
+  volumeRemove(name: string, force: boolean): Promise<void>;
+  /** VolumesPrune. Filters: label, label!, all. */
+  volumesPrune(filters: Filters): Promise<VolumesPruneReport>;
+}
+
+export interface NodeEngine {
+  /** NodeList. Filters: id, label, membership, name, node.label, role. */
+  nodeList(filters?: Filters): Promise<Node[]>;
+  /** NodeInspectWithRaw: full ID, then name (the hostname), then ID prefix. */
+  nodeInspect(ref: string): Promise<Node>;
+  nodeUpdate(id: string, version: { Index: number }, spec: NodeSpec): Promise<void>;
+  nodeRemove(ref: string, force: boolean): Promise<void>;
+}
+
+/** The service, task and container endpoints, added to Engine for swarm services. */
 export interface ServiceEngine {
   serviceCreate(spec: ServiceSpec): Promise<ServiceCreateResponse>;
   /** Full ID, then exact name (case-sensitive), then ID prefix, as moby's getService. */
@@ -49,7 +73,7 @@ export interface ServiceEngine {
   taskList(filters: Map<string, string[]>): Promise<Task[]>;
   /** Full ID, then the task name `<service>.<slot|nodeID>.<taskID>` (ignoring case), then ID prefix, as moby's getTask. */
   taskInspect(idOrName: string): Promise<Task>;
-  nodeList(): Promise<Node[]>;
+  nodeList(filters?: Filters): Promise<Node[]>;
   containerList(opts: { all: boolean; filters: Map<string, string[]> }): Promise<Container[]>;
   /** Full ID, then name, then ID prefix (moby daemon GetContainer). */
   containerInspect(idOrName: string): Promise<Container>;
@@ -58,14 +82,17 @@ export interface ServiceEngine {
   containerExec(idOrName: string, req: ExecRequest): Promise<ExecResult>;
 }
 
-export interface Engine extends ServiceEngine, NetworkEngine {
+export interface Engine extends ServiceEngine, NetworkEngine, VolumeEngine, NodeEngine {
   swarmInit(req: SwarmInitRequest): Promise<string /* node ID */>;
   swarmInspect(): Promise<SwarmInfo>;
   swarmLeave(force: boolean): Promise<void>;
   swarmUpdate(req: SwarmUpdateRequest): Promise<void>;
   swarmUnlockKey(): Promise<string>;
   swarmUnlock(req: SwarmUnlockRequest): Promise<void>;
+  /** GET /info: the engine's facts and its node's view of the swarm. */
   info(): Promise<SystemInfo>;
+  /** GET /version. */
+  serverVersion(): Promise<ServerVersion>;
 
   secretCreate(spec: SecretSpec): Promise<{ ID: string }>;
   secretList(filters: Filters): Promise<Secret[]>;

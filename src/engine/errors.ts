@@ -11,13 +11,23 @@ export class DaemonError extends Error {
   }
 }
 
-type GrpcCode = 'InvalidArgument' | 'AlreadyExists' | 'NotFound' | 'FailedPrecondition' | 'Unknown' | 'Unimplemented';
+type GrpcCode =
+  | 'InvalidArgument'
+  | 'AlreadyExists'
+  | 'NotFound'
+  | 'FailedPrecondition'
+  | 'PermissionDenied'
+  | 'ResourceExhausted'
+  | 'Unknown'
+  | 'Unimplemented';
 
 const HTTP_STATUS: Record<GrpcCode, number> = {
   InvalidArgument: 400,
   AlreadyExists: 409,
   NotFound: 404,
   FailedPrecondition: 400,
+  PermissionDenied: 403,
+  ResourceExhausted: 500,
   Unknown: 500,
   Unimplemented: 501,
 };

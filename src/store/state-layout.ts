@@ -13,7 +13,7 @@
 // members nobody read as they were. A member is checked as the whole file would be (the same
 // words, naming the field); a file in any other form (an older tsecret's, an edit by hand, a
 // pretty-printed one) is decoded and checked whole, as before.
-import { checkMembers, InvalidStateError, parseState, STATE_VERSION, type State } from './state.js';
+import { checkMembers, InvalidStateError, parseState, REQUIRED_MEMBERS, STATE_VERSION, type State } from './state.js';
 
 /** A state read from the layout: each member's text, and which members were decoded. */
 interface Layout {
@@ -61,8 +61,7 @@ function members(text: string): Map<string, string> | undefined {
 export function readState(path: string, text: string): State {
   const raw = members(text);
   // a member the file lacks is reported as the whole-file check reports it
-  if (!raw || ['swarm', 'secrets', 'configs', 'services', 'tasks', 'containers', 'networks'].some((name) => !raw.has(name)))
-    return parseState(path, text);
+  if (!raw || REQUIRED_MEMBERS.some((name) => !raw.has(name))) return parseState(path, text);
   const state = { version: STATE_VERSION } as State;
   const layout: Layout = { raw, decoded: new Set() };
   for (const [name, memberText] of raw) {

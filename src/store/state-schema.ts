@@ -238,6 +238,8 @@ const taskShape = obj({
   DesiredState: str,
 });
 
+const mountPoint = obj({ Type: str, 'Name?': str, Source: str, Destination: str, 'Driver?': str, Mode: str, RW: bool, Propagation: str });
+
 const containerShape = obj({
   Id: str,
   Name: str,
@@ -254,6 +256,7 @@ const containerShape = obj({
     Labels: labels,
   }),
   SecretMounts: list(obj({ Target: str, SecretID: str, SecretName: str, UID: str, GID: str, Mode: num })),
+  'Mounts?': list(mountPoint),
   ConfigMounts: list(obj({ Target: str, ConfigID: str, ConfigName: str, UID: str, GID: str, Mode: num })),
   TaskID: str,
   ServiceID: str,
@@ -266,15 +269,26 @@ const networkShape = obj({
   Scope: str,
   Driver: str,
   EnableIPv6: bool,
-  IPAM: obj({ Driver: str, Options: nullable(labels), Config: list(obj({ Subnet: str, Gateway: str })) }),
+  // an overlay network the allocator could not place has no driver, config or options (null)
+  IPAM: obj({ Driver: str, Options: nullable(labels), Config: nullable(list(obj({ Subnet: str, 'IPRange?': str, Gateway: str }))) }),
   Internal: bool,
   Attachable: bool,
   Ingress: bool,
   ConfigFrom: obj({ Network: str }),
   ConfigOnly: bool,
   Containers: nullable(map(any)),
-  Options: labels,
+  Options: nullable(labels),
   Labels: labels,
+});
+
+const volumeShape = obj({
+  CreatedAt: str,
+  Driver: str,
+  Labels: nullable(labels),
+  Mountpoint: str,
+  Name: str,
+  Options: nullable(labels),
+  Scope: str,
 });
 
 const swarmShape = obj({
@@ -290,6 +304,18 @@ const swarmShape = obj({
   ListenAddr: str,
   Availability: str,
   'TrustRoot?': str,
+  'NodeVersion?': num,
+  'NodeUpdatedAt?': str,
+  'NodeLabels?': labels,
+  'ClusterVersion?': num,
+  'NodeCertExpiry?': num,
+  'HeartbeatPeriod?': num,
+  'SnapshotInterval?': num,
+  'KeepOldSnapshots?': num,
+  'ExternalCAs?': list(obj({ Protocol: str, URL: str })),
+  'DefaultAddrPool?': strings,
+  'SubnetSize?': num,
+  'DataPathPort?': num,
 });
 
 const memberShapes: Record<string, Check> = {
@@ -301,6 +327,8 @@ const memberShapes: Record<string, Check> = {
   containers: list(containerShape),
   networks: list(networkShape),
   'deterministicDraws?': int(0, Number.MAX_SAFE_INTEGER),
+  localNetworks: list(networkShape),
+  volumes: list(volumeShape),
 };
 const documentShape = obj(memberShapes);
 

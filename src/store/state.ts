@@ -4,6 +4,8 @@ import { customAlphabet } from 'nanoid';
 import type { Network } from '../api/networks.js';
 import type { Container, Service, Task } from '../api/services.js';
 import type { Config, ConfigSpec, Secret } from '../api/swarm.js';
+import type { Volume } from '../api/volumes.js';
+import { randomBytes } from '../determinism/entropy.js';
 import { memberShape, stateShape } from './state-schema.js';
 
 export const STATE_VERSION = 4;
@@ -23,6 +25,23 @@ export interface SwarmRecord {
   Availability: string;
   /** The root CA certificate (PEM); public, shown by `swarm ca`. */
   TrustRoot: string;
+  // The one node's record (absent before version 4 and in a swarm made before: defaults apply)
+  /** The node object's raft index (Version.Index); the swarm's init gives it the index before the cluster's. */
+  NodeVersion?: number;
+  NodeUpdatedAt?: string;
+  /** `node update --label-add/--label-rm`. */
+  NodeLabels?: Record<string, string>;
+  /** The cluster object's raft index (info's Cluster.Version); defaults to the init's. */
+  ClusterVersion?: number;
+  // Cluster settings given to `swarm init` / `swarm update` (absent: swarmkit's defaults)
+  NodeCertExpiry?: number;
+  HeartbeatPeriod?: number;
+  SnapshotInterval?: number;
+  KeepOldSnapshots?: number;
+  ExternalCAs?: { Protocol: string; URL: string }[];
+  DefaultAddrPool?: string[];
+  SubnetSize?: number;
+  DataPathPort?: number;
 }
 
 /** A config as stored: the API's object with its Data as base64 text (configs are not secret). */
@@ -46,6 +65,13 @@ export interface State {
   networks: Network[];
   /** Only in a state made with TSECRET_DETERMINISTIC=1: how far its seeded generator has drawn (entropy.ts). */
   deterministicDraws?: number;
+  /**
+   * The engine's local networks besides the built-in `host` and `none`: the `docker_gwbridge`
+   * bridge `swarm init` makes, which outlives the swarm as on a real engine.
+   */
+  localNetworks: Network[];
+  /** Local named volumes; they are the engine's, not the swarm's, and outlive it. */
+  volumes: Volume[];
 }
 
 export const emptyState = (): State => ({
@@ -57,6 +83,8 @@ export const emptyState = (): State => ({
   tasks: [],
   containers: [],
   networks: [],
+  localNetworks: [],
+  volumes: [],
 });
 
 export class InvalidStateError extends Error {
@@ -87,6 +115,29 @@ const ingressNetworkV3 = (created: string): Network => ({
   Labels: {},
 });
 
+/** The docker_gwbridge network as version 4 first made it, frozen here for the migration. */
+const gwBridgeNetworkV4 = (created: string): Network => ({
+  Name: 'docker_gwbridge',
+  Id: randomBytes(32).toString('hex'),
+  Created: created,
+  Scope: 'local',
+  Driver: 'bridge',
+  EnableIPv6: false,
+  IPAM: { Driver: 'default', Options: null, Config: [{ Subnet: '172.18.0.0/16', Gateway: '172.18.0.1' }] },
+  Internal: false,
+  Attachable: false,
+  Ingress: false,
+  ConfigFrom: { Network: '' },
+  ConfigOnly: false,
+  Containers: null,
+  Options: {
+    'com.docker.network.bridge.enable_icc': 'false',
+    'com.docker.network.bridge.enable_ip_masquerade': 'true',
+    'com.docker.network.bridge.name': 'docker_gwbridge',
+  },
+  Labels: {},
+});
+
 /** Steps from version N to N+1, applied in order on load. */
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   // 1 → 2: services, their tasks and task containers
@@ -96,12 +147,20 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
     const swarm = old.swarm as { CreatedAt?: unknown } | null;
     return { ...old, networks: swarm ? [ingressNetworkV3(typeof swarm.CreatedAt === 'string' ? swarm.CreatedAt : '')] : [] };
   },
-  // 3 → 4: configs, and the config files of task containers (none before)
-  3: (old) => ({
-    ...old,
-    configs: [],
-    containers: Array.isArray(old.containers) ? old.containers.map((c) => (isObject(c) ? { ...c, ConfigMounts: [] } : c)) : old.containers,
-  }),
+  // 3 → 4: configs and the config files of task containers; local volumes and networks, and a swarm
+  // made before them gets the docker_gwbridge its init made
+  3: (old) => {
+    const swarm = old.swarm as { CreatedAt?: unknown } | null;
+    return {
+      ...old,
+      configs: [],
+      containers: Array.isArray(old.containers)
+        ? old.containers.map((c) => (isObject(c) ? { ...c, ConfigMounts: [] } : c))
+        : old.containers,
+      volumes: [],
+      localNetworks: swarm ? [gwBridgeNetworkV4(typeof swarm.CreatedAt === 'string' ? swarm.CreatedAt : '')] : [],
+    };
+  },
 };
 
 export function parseState(path: string, text: string): State {
@@ -130,7 +189,9 @@ export function parseState(path: string, text: string): State {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const LISTS = ['secrets', 'configs', 'services', 'tasks', 'containers', 'networks'];
+const LISTS = ['secrets', 'configs', 'services', 'tasks', 'containers', 'networks', 'localNetworks', 'volumes'];
+/** The members every state of this version has (state-layout.ts reads a file lacking one whole). */
+export const REQUIRED_MEMBERS: readonly string[] = ['swarm', ...LISTS];
 
 function checkShape(doc: Record<string, unknown>): string | undefined {
   if (doc.swarm !== null && !isObject(doc.swarm)) return 'field "swarm" is not an object';

@@ -11,13 +11,16 @@ describe('root command', () => {
     expect(alone.exit).toBe(0);
     expect(alone.stdout).toBe('');
     expect(alone.stderr).toMatch(/^Usage: {2}tsecret \[OPTIONS\] COMMAND\n/);
-    expect(alone.stderr).toContain('\nManagement Commands:\n  container   Manage containers\n');
     expect(alone.stderr).toContain(
-      '\nSwarm Commands:\n  config      Manage Swarm configs\n  secret      Manage Swarm secrets\n  service     Manage Swarm services\n  stack       Manage Swarm stacks\n  swarm       Manage Swarm\n\nCommands:\n  exec ',
+      '\nManagement Commands:\n  container   Manage containers\n  network     Manage networks\n  system      Manage Docker\n  volume      Manage volumes\n',
     );
+    expect(alone.stderr).toContain(
+      '\nSwarm Commands:\n  config      Manage Swarm configs\n  node        Manage Swarm nodes\n  secret      Manage Swarm secrets\n  service     Manage Swarm services\n  stack       Manage Swarm stacks\n  swarm       Manage Swarm\n\nCommands:\n  exec ',
+    );
+    expect(alone.stderr).toContain('\n  info        Display system-wide information\n');
     // docker has no `demo` or `doctest`: they are listed apart, after docker's blocks
     expect(alone.stderr).toContain(
-      "\n  stop        Stop one or more running containers\n\ntsecret's own commands:\n  demo        Run the first-secret walkthrough on a throwaway state\n" +
+      "\n  version     Show the Docker version information\n\ntsecret's own commands:\n  demo        Run the first-secret walkthrough on a throwaway state\n" +
         "  doctest     Check that Markdown files' shell sessions print what they show\n\nGlobal Options:\n",
     );
     const help = await s.run('--help');

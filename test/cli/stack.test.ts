@@ -62,7 +62,7 @@ describe('stack ls / services / ps', () => {
     await fakeStack(s, 's2', ['web']);
     await s.run('service create -d --no-resolve-image --name loner nginx');
     // a stack with only a network and a secret is not listed
-    await engineOf(s).networkCreate({ Name: 'ghost_default', Labels: { [NS]: 'ghost' } });
+    await engineOf(s).networkCreate({ Name: 'ghost_default', Driver: 'overlay', Labels: { [NS]: 'ghost' } });
     expect(await s.run('stack ls')).toEqual({ stdout: 'NAME      SERVICES\ns2        1\ns10       2\n', stderr: '', exit: 0 });
     expect((await s.run('stack list --format json')).stdout).toBe('{"Name":"s2","Services":"1"}\n{"Name":"s10","Services":"2"}\n');
     const bad = await s.run(['stack', 'ls', '--format', '{{.Orchestrator}}']);

@@ -12,11 +12,29 @@ import { serviceListCommand } from '../../src/cli/service/ls.js';
 import { servicePsCommand } from '../../src/cli/service/ps.js';
 import type { Engine, ServiceEngine } from '../../src/engine/client.js';
 import { DaemonError, invalidFilter, notManager } from '../../src/engine/errors.js';
+import { nodeObject } from '../../src/engine/local/nodes.js';
 import { resolveTask } from '../../src/engine/local/services.js';
+import { inactiveSwarm, systemInfo } from '../../src/engine/local/system.js';
 import { testStreams } from '../../src/iostreams/test.js';
 
 export const NODE_ID = 'c7i3s36plf37bup6z1mu7be1f';
 export const HOSTNAME = 'vm';
+
+/** The swarm the fixtures' node belongs to. */
+const FIXTURE_SWARM = {
+  ID: 'x3ld5x6ehdbulkxwcg1w9l9v3',
+  NodeID: NODE_ID,
+  CreatedAt: '2026-11-28T09:00:00Z',
+  UpdatedAt: '2026-11-28T09:00:00Z',
+  RaftIndex: 10,
+  JoinTokens: { Worker: '', Manager: '' },
+  TaskHistoryRetentionLimit: 5,
+  AutoLockManagers: false,
+  AdvertiseAddr: '127.0.0.1:2377',
+  ListenAddr: '0.0.0.0:2377',
+  Availability: 'active',
+  TrustRoot: '',
+};
 
 /** The frozen "now" of these tests. */
 export const NOW = Date.parse('2026-11-28T11:03:00Z');
@@ -198,8 +216,12 @@ export function fakeEngine(world: World): Engine & ServiceEngine {
     swarmUnlockKey: unsupported,
     swarmUnlock: unsupported,
     async info() {
-      return { Swarm: { LocalNodeState: world.noSwarm ? 'inactive' : 'active', NodeID: world.noSwarm ? '' : NODE_ID } };
+      const swarm = world.noSwarm
+        ? inactiveSwarm()
+        : { ...inactiveSwarm(), LocalNodeState: 'active' as const, NodeID: NODE_ID, ControlAvailable: true };
+      return systemInfo({ id: '', hostname: HOSTNAME, containers, swarm, systemTime: '2026-11-28T10:00:00Z' });
     },
+    serverVersion: unsupported,
     secretCreate: unsupported,
     async secretList() {
       manager();
@@ -268,8 +290,17 @@ export function fakeEngine(world: World): Engine & ServiceEngine {
     },
     async nodeList(): Promise<Node[]> {
       manager();
-      return [{ ID: NODE_ID, Description: { Hostname: HOSTNAME } }];
+      return [nodeObject(FIXTURE_SWARM, HOSTNAME)];
     },
+    nodeInspect: unsupported,
+    nodeUpdate: unsupported,
+    nodeRemove: unsupported,
+    networksPrune: unsupported,
+    volumeCreate: unsupported,
+    volumeInspect: unsupported,
+    volumeList: unsupported,
+    volumeRemove: unsupported,
+    volumesPrune: unsupported,
     async containerList({ all, filters }) {
       const names = filters.get('name');
       const statuses = filters.get('status');

@@ -128,7 +128,8 @@ async function objectNames(kind: ObjectKind, engine: Engine): Promise<string[]> 
         ...new Set((await engine.serviceList(new Map())).map((s) => s.Spec.Labels?.[STACK_LABEL]).filter((n): n is string => Boolean(n))),
       ];
     case 'networks':
-      return (await engine.networkList(new Map())).filter((n) => !n.Ingress).map((n) => n.Name);
+      // the swarm's networks a service can join: not ingress, nor the engine's local ones
+      return (await engine.networkList(new Map())).filter((n) => n.Scope === 'swarm' && !n.Ingress).map((n) => n.Name);
     case 'nodes':
       return (await engine.nodeList()).map((n) => n.Description.Hostname);
     case 'containers':

@@ -11,6 +11,29 @@ export const containerCommand: CommandSpec = {
   short: 'Manage containers',
   args: noArgs,
   subcommands: [execCommand, containerInspectCommand, containerListCommand, removeCommand, stopCommand],
+  // the container commands of docker 28 that need standalone containers, images or logs of a real runtime
+  notSimulated: [
+    'attach',
+    'commit',
+    'cp',
+    'create',
+    'diff',
+    'export',
+    'kill',
+    'logs',
+    'pause',
+    'port',
+    'prune',
+    'rename',
+    'restart',
+    'run',
+    'start',
+    'stats',
+    'top',
+    'unpause',
+    'update',
+    'wait',
+  ],
 };
 
 /** `docker exec|inspect|ps|rm|stop`: the same commands under the root (inspect is docker's generic one). */

@@ -21,6 +21,9 @@ export interface InitOptions {
   availability?: string;
   /** The swarm settings given on the command line (shared with `swarm update`). */
   spec: SwarmSpecUpdate;
+  /** --default-addr-pool (CIDRs) and its mask length, when given. */
+  defaultAddrPool: string[];
+  subnetSize?: number;
 }
 
 const DEFAULT_LISTEN_ADDR = '0.0.0.0:2377';
@@ -107,6 +110,8 @@ export async function runInit(opts: InitOptions, io: IOStreams, engine: Engine):
     Availability: 'active',
     AutoLockManagers: opts.autolock,
     Spec: opts.spec,
+    ...(opts.defaultAddrPool.length ? { DefaultAddrPool: opts.defaultAddrPool } : {}),
+    ...(opts.subnetSize !== undefined ? { SubnetSize: opts.subnetSize } : {}),
   };
   if (opts.availability !== undefined) {
     const availability = opts.availability.toLowerCase();
@@ -139,6 +144,8 @@ export const initCommand = defineCommand({
         autolock: f.autolock,
         availability: changed.has('availability') ? f.availability : undefined,
         spec: swarmSpecFrom(f, changed),
+        defaultAddrPool: f['default-addr-pool'].flatMap((v) => v.split(',').map((p) => p.trim())),
+        ...(changed.has('default-addr-pool-mask-length') ? { subnetSize: f['default-addr-pool-mask-length'] } : {}),
       },
       io,
       engine(),

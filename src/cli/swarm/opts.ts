@@ -30,6 +30,18 @@ function parseExternalCA(v: string): string {
   return v;
 }
 
+/** An --external-ca value as the spec keeps it (the protocol lower-cased, as swarm.ExternalCAProtocol). */
+function externalCA(v: string): { Protocol: string; URL: string } {
+  const ca = { Protocol: '', URL: '' };
+  for (const field of v.split(',')) {
+    const eq = field.indexOf('=');
+    const key = field.slice(0, eq).toLowerCase();
+    if (key === 'protocol') ca.Protocol = field.slice(eq + 1).toLowerCase();
+    else if (key === 'url') ca.URL = field.slice(eq + 1);
+  }
+  return ca;
+}
+
 /** addSwarmCAFlags: the CA settings, which `swarm ca` takes too. Durations read as nanoseconds. */
 export const swarmCAFlags = defineFlags([
   {
@@ -90,6 +102,10 @@ export function swarmSpecFrom(
   const spec: SwarmSpecUpdate = {};
   if (flags['task-history-limit'] !== undefined) spec.TaskHistoryRetentionLimit = flags['task-history-limit'];
   if (flags['cert-expiry'] !== undefined) spec.NodeCertExpiry = flags['cert-expiry'];
+  if (flags['dispatcher-heartbeat'] !== undefined) spec.HeartbeatPeriod = flags['dispatcher-heartbeat'];
+  if (flags['snapshot-interval'] !== undefined) spec.SnapshotInterval = flags['snapshot-interval'];
+  if (flags['max-snapshots'] !== undefined) spec.KeepOldSnapshots = flags['max-snapshots'];
+  if (changed.has('external-ca')) spec.ExternalCAs = flags['external-ca'].map(externalCA);
   if (changed.has('autolock')) spec.AutoLockManagers = flags.autolock;
   return spec;
 }

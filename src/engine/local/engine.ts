@@ -1,12 +1,14 @@
 // The simulated one-node swarm manager: the Engine surface backed by the state store.
+
+import { createHash } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import type { Filters } from '../../api/filters.js';
-import type { Network, NetworkCreateRequest } from '../../api/networks.js';
+import type { Network, NetworkCreateRequest, NetworkInspect, NetworksPruneReport } from '../../api/networks.js';
+import type { Node, NodeSpec } from '../../api/nodes.js';
 import type {
   Container,
   ExecRequest,
   ExecResult,
-  Node,
   Service,
   ServiceCreateResponse,
   ServiceSpec,
@@ -24,28 +26,40 @@ import type {
   SwarmSpecUpdate,
   SwarmUnlockRequest,
   SwarmUpdateRequest,
-  SystemInfo,
   Version,
 } from '../../api/swarm.js';
+import type { ClusterInfo, ServerVersion, SystemInfo } from '../../api/system.js';
+import type { Volume, VolumeCreateRequest, VolumesPruneReport } from '../../api/volumes.js';
 import type { ConfigRecord, State, SwarmRecord } from '../../store/state.js';
 import { type StateStore, SwarmLockedError, type Transaction, UnlockError } from '../../store/state-store.js';
-import type { Engine, NetworkEngine, ServiceEngine } from '../client.js';
-import { alreadyInSwarm, DaemonError, notInSwarm, notManager, notManagerWorker, rpcError, swarmLocked } from '../errors.js';
-import { validateFilterKeys } from '../filters.js';
+import type { Engine, NetworkEngine, NodeEngine, ServiceEngine, VolumeEngine } from '../client.js';
+import { alreadyInSwarm, DaemonError, invalidFilter, notInSwarm, notManager, notManagerWorker, rpcError, swarmLocked } from '../errors.js';
+import { matchLabels, validateFilterKeys } from '../filters.js';
 import { newJoinTokens, newObjectId, newUnlockKey } from '../ids.js';
 import { randomName } from '../names.js';
 import { newRootCACertificate } from '../root-ca.js';
 import { filterContainers, resolveContainer, runningContainerRemoval } from './containers.js';
 import {
   allocateEndpoint,
+  attachedContainers,
+  checkNetworkCreate,
   checkNetworkRemovable,
+  clusterListFilter,
   createNetwork,
   filterNetworks,
+  findNetwork,
+  firstSubnet,
+  gwBridgeNetwork,
   ingressNetwork,
+  instantiated,
+  localNetworks,
+  type NodeView,
+  networkView,
   resolveAttachments,
-  resolveNetwork,
+  validateNetworkFilters,
 } from './networks.js';
-import { type Clock, exitContainer, hasDirtyTasks, reconcile, shutdownTask } from './orchestrator.js';
+import { checkNodeRemovable, checkNodeUpdate, filterNodes, issuerOf, nodeAddr, nodeObject, resolveNode } from './nodes.js';
+import { type Clock, exitContainer, hasDirtyTasks, reconcile, removeContainers, shutdownTask } from './orchestrator.js';
 import {
   checkNotInUse,
   checkObjectNameFree,
@@ -66,11 +80,17 @@ import {
   settledUpdateStatus,
   validateServiceSpec,
 } from './services.js';
+import { activeSwarm, ENGINE_ID, inactiveSwarm, serverVersion, systemInfo } from './system.js';
+import { checkVolumeRemovable, createVolume, filterVolumes, getVolume, prunableVolumes } from './volumes.js';
 
 /** swarmkit ca.MinNodeCertExpiration. */
 const MIN_NODE_CERT_EXPIRY_NS = 3600e9;
 /** swarmkit's default TaskHistoryRetentionLimit. */
 const DEFAULT_TASK_HISTORY_LIMIT = 5;
+/** The cluster object's raft index after `swarm init`. */
+const INITIAL_CLUSTER_VERSION = 10;
+/** The default node certificate expiry (90 days), in nanoseconds. */
+const DEFAULT_NODE_CERT_EXPIRY_NS = 7776000e9;
 
 /** swarmkit controlapi validateClusterSpec, as far as tsecret's settings go. */
 function validateSpec(spec: SwarmSpecUpdate): void {
@@ -87,7 +107,7 @@ export interface LocalEngineOptions {
   hostname: string;
 }
 
-export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
+export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, VolumeEngine, NodeEngine {
   private readonly store: StateStore;
   private readonly now: () => string;
   private readonly hostname: string;
@@ -127,13 +147,22 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
         Availability: req.Availability,
         TrustRoot: newRootCACertificate(Date.parse(now)),
       };
+      applySpec(swarm, req.Spec);
+      if (req.DefaultAddrPool?.length) swarm.DefaultAddrPool = [...req.DefaultAddrPool];
+      if (req.SubnetSize) swarm.SubnetSize = req.SubnetSize;
+      if (req.DataPathPort) swarm.DataPathPort = req.DataPathPort;
+      // the manager updates the cluster and its node object once they are up (TLS info, status)
+      swarm.UpdatedAt = this.now();
+      swarm.NodeUpdatedAt = this.now();
       tx.state.swarm = swarm;
       tx.state.secrets = [];
       tx.state.configs = [];
       tx.state.services = [];
       tx.state.tasks = [];
       tx.state.containers = [];
-      tx.state.networks = [ingressNetwork(now)];
+      tx.state.networks = [ingressNetwork(now, firstSubnet(swarm.DefaultAddrPool, swarm.SubnetSize))];
+      // the node's bridge to the outside, made once and kept after the swarm is left
+      if (!tx.state.localNetworks.some((n) => n.Name === 'docker_gwbridge')) tx.state.localNetworks.push(gwBridgeNetwork(now));
       tx.createKey(req.AutoLockManagers ? newUnlockKey() : undefined);
       return swarm.NodeID;
     });
@@ -151,6 +180,7 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
     await this.write((tx, swarm) => {
       validateSpec(req.spec);
       if (req.spec.TaskHistoryRetentionLimit !== undefined) swarm.TaskHistoryRetentionLimit = req.spec.TaskHistoryRetentionLimit;
+      applySpec(swarm, req.spec);
       const tokens = newJoinTokens();
       if (req.rotateWorkerToken) swarm.JoinTokens.Worker = `${swarm.JoinTokens.Worker.slice(0, 60)}${tokens.Worker.slice(60)}`;
       if (req.rotateManagerToken) swarm.JoinTokens.Manager = `${swarm.JoinTokens.Manager.slice(0, 60)}${tokens.Manager.slice(60)}`;
@@ -161,16 +191,23 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
       swarm.AutoLockManagers = autolock;
       if (req.rotateCA) swarm.TrustRoot = req.rotateCA.cert ?? newRootCACertificate(Date.parse(this.now()));
       swarm.UpdatedAt = this.now();
-      swarm.RaftIndex++;
+      swarm.ClusterVersion = ++swarm.RaftIndex;
     });
   }
 
   async info(): Promise<SystemInfo> {
-    const { swarm } = this.store.read();
-    if (!swarm) return { Swarm: { LocalNodeState: 'inactive', NodeID: '', ControlAvailable: false } };
+    const state = this.store.read();
+    const { swarm } = state;
+    let node = inactiveSwarm();
     // a locked manager has no running swarm node: no node ID, no control API (moby Cluster.Info)
-    if (this.store.keyStatus().locked) return { Swarm: { LocalNodeState: 'locked', NodeID: '', ControlAvailable: false } };
-    return { Swarm: { LocalNodeState: 'active', NodeID: swarm.NodeID, ControlAvailable: true } };
+    if (swarm && this.store.keyStatus().locked)
+      node = { ...node, NodeAddr: nodeAddr(swarm), LocalNodeState: 'locked', Error: swarmLocked().detail };
+    else if (swarm) node = activeSwarm(swarm.NodeID, nodeAddr(swarm), swarm.AdvertiseAddr.replace(/^.*:/, ''), clusterInfo(swarm));
+    return systemInfo({ id: ENGINE_ID, hostname: this.hostname, containers: state.containers, swarm: node, systemTime: this.now() });
+  }
+
+  async serverVersion(): Promise<ServerVersion> {
+    return serverVersion();
   }
 
   async swarmInspect(): Promise<SwarmInfo> {
@@ -232,7 +269,8 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
       tx.state.configs = [];
       tx.state.services = [];
       tx.state.tasks = [];
-      tx.state.containers = [];
+      // the task containers go, and with them their anonymous volumes; named volumes stay
+      removeContainers(tx.state, tx.state.containers);
       tx.state.networks = [];
       tx.dropAllSecrets();
     });
@@ -453,37 +491,206 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine {
     return resolveTask(state.tasks, state.services, idOrName);
   }
 
-  async nodeList(): Promise<Node[]> {
+  // ---- nodes ----
+
+  async nodeList(filters: Filters = new Map()): Promise<Node[]> {
     const swarm = this.manager(this.store.read());
-    return [{ ID: swarm.NodeID, Description: { Hostname: this.hostname } }];
+    return filterNodes([nodeObject(swarm, this.hostname)], filters);
+  }
+
+  async nodeInspect(ref: string): Promise<Node> {
+    const swarm = this.manager(this.store.read());
+    return resolveNode([nodeObject(swarm, this.hostname)], ref);
+  }
+
+  /** UpdateNode: labels, availability (which the orchestrator acts on at once) and role. */
+  async nodeUpdate(id: string, version: { Index: number }, spec: NodeSpec): Promise<void> {
+    await this.write((tx, swarm) => {
+      const node = resolveNode([nodeObject(swarm, this.hostname)], id);
+      checkNodeUpdate(node, version, spec);
+      swarm.NodeLabels = { ...spec.Labels };
+      swarm.Availability = spec.Availability;
+      swarm.NodeVersion = ++swarm.RaftIndex;
+      swarm.NodeUpdatedAt = this.now();
+      reconcile(tx.state, this.clock);
+    });
+  }
+
+  async nodeRemove(ref: string, _force: boolean): Promise<void> {
+    await this.write((_tx, swarm) => {
+      checkNodeRemovable(resolveNode([nodeObject(swarm, this.hostname)], ref));
+    });
   }
 
   // ---- networks ----
 
+  /** The node's view for the networks it has instantiated; none outside a working swarm. */
+  private nodeView(state: State): NodeView | undefined {
+    const { swarm } = state;
+    if (!swarm || this.store.keyStatus().locked) return undefined;
+    return {
+      addr: nodeAddr(swarm),
+      peerName: createHash('sha256').update(`networkdb ${swarm.NodeID}`).digest('hex').slice(0, 12),
+      attached: attachedContainers(state.services, state.containers),
+      vips: new Set(state.services.flatMap((s) => (s.Endpoint.VirtualIPs ?? []).map((v) => v.Addr))),
+    };
+  }
+
+  /** The swarm's networks when this node can ask the cluster for them, else none. */
+  private clusterNetworks(state: State): Network[] {
+    return state.swarm && !this.store.keyStatus().locked ? state.networks : [];
+  }
+
   async networkCreate(req: NetworkCreateRequest): Promise<{ Id: string }> {
-    return this.write((tx) => {
-      const network = createNetwork(tx.state.networks, req, this.now());
-      tx.state.networks.push(network);
+    return this.store.update((tx) => {
+      const state = tx.state;
+      const isManager = state.swarm !== null && !this.store.keyStatus().locked;
+      checkNetworkCreate(req, this.clusterNetworks(state), localNetworks(state.localNetworks), isManager);
+      const swarm = this.manager(state);
+      const network = createNetwork(state.networks, { ...req, Driver: req.Driver || 'overlay' }, this.now(), {
+        pools: swarm.DefaultAddrPool,
+        size: swarm.SubnetSize,
+      });
+      swarm.RaftIndex++;
+      state.networks.push(network);
       return { Id: network.Id };
     });
   }
 
-  async networkInspect(idOrName: string): Promise<Network> {
+  async networkInspect(idOrName: string): Promise<NetworkInspect> {
     const state = this.store.read();
-    this.manager(state);
-    return resolveNetwork(state.networks, idOrName);
+    const network = findNetwork(localNetworks(state.localNetworks), this.clusterNetworks(state), idOrName);
+    return networkView(network, this.nodeView(state));
   }
 
-  async networkList(filters: Filters): Promise<Network[]> {
+  /**
+   * The cluster's networks (its own name and ID filters first), then the node's local ones that the
+   * cluster list did not give: its own networks and the swarm networks it has instantiated.
+   */
+  async networkList(filters: Filters): Promise<NetworkInspect[]> {
     const state = this.store.read();
-    return filterNetworks(state.networks, filters);
+    validateNetworkFilters(filters);
+    const node = this.nodeView(state);
+    const cluster = filterNetworks(
+      this.clusterNetworks(state)
+        .filter(clusterListFilter(filters))
+        .sort((a, b) => (a.Id < b.Id ? -1 : 1))
+        .map((n) => networkView(n)),
+      filters,
+    );
+    const listed = new Set(cluster.map((n) => n.Id));
+    const instantiatedHere = this.clusterNetworks(state).filter((n) => instantiated(n, node));
+    const local = [...localNetworks(state.localNetworks), ...instantiatedHere].map((n) => this.localView(state, n, node));
+    return [...cluster, ...filterNetworks(local, filters).filter((n) => !listed.has(n.Id))];
+  }
+
+  /** A local network as libnetwork shows it: docker_gwbridge holds an endpoint per task container on an overlay. */
+  private localView(state: State, n: Network, node = this.nodeView(state)): NetworkInspect {
+    const view = networkView(n, node);
+    if (n.Name === 'docker_gwbridge') {
+      for (const c of this.overlayContainers(state)) {
+        (view.Containers ??= {})[`gateway_${c.Id.slice(0, 12)}`] = {
+          Name: `gateway_${c.Id.slice(0, 12)}`,
+          EndpointID: '',
+          MacAddress: '',
+          IPv4Address: '',
+          IPv6Address: '',
+        };
+      }
+    }
+    return view;
+  }
+
+  /** Running task containers attached to an overlay network (a VIP, an attachment or a routing-mesh port). */
+  private overlayContainers(state: State): Container[] {
+    const attached = new Set(
+      state.services.filter((s) => (s.Endpoint.VirtualIPs ?? []).length || (s.Spec.TaskTemplate.Networks ?? []).length).map((s) => s.ID),
+    );
+    return state.containers.filter((c) => c.State.Running && attached.has(c.ServiceID));
   }
 
   async networkRemove(idOrName: string): Promise<void> {
-    await this.write((tx) => {
-      const network = resolveNetwork(tx.state.networks, idOrName);
-      checkNetworkRemovable(network, tx.state.services);
-      tx.state.networks = tx.state.networks.filter((n) => n !== network);
+    this.store.update((tx) => {
+      const state = tx.state;
+      const network = findNetwork(localNetworks(state.localNetworks), this.clusterNetworks(state), idOrName);
+      if (network.Scope === 'swarm') {
+        this.manager(state);
+        checkNetworkRemovable(network, state.services);
+        state.networks = state.networks.filter((n) => n !== network);
+        return;
+      }
+      removeLocalNetwork(network, this.localView(state, network), state);
+    });
+  }
+
+  /**
+   * NetworksPrune: the cluster's unused networks (never the ingress one), then the unused local
+   * ones that are not built in; names in that order.
+   */
+  async networksPrune(filters: Filters): Promise<NetworksPruneReport> {
+    return this.store.update((tx) => {
+      const state = tx.state;
+      for (const key of filters.keys()) if (!['label', 'label!', 'until'].includes(key)) throw invalidFilter(key);
+      const until = pruneUntil(filters, Date.parse(this.now()));
+      const keep = (n: Network): boolean =>
+        (until !== undefined && Date.parse(n.Created) > until) ||
+        !matchLabels(n.Labels, filters.get('label')) ||
+        (filters.has('label!') && (filters.get('label!') ?? []).some((l) => matchLabels(n.Labels, [l])));
+      const deleted: string[] = [];
+      for (const n of [...this.clusterNetworks(state)].sort((a, b) => (a.Id < b.Id ? -1 : 1))) {
+        if (n.Ingress || keep(n)) continue;
+        try {
+          checkNetworkRemovable(n, state.services);
+        } catch {
+          continue;
+        }
+        state.networks = state.networks.filter((x) => x !== n);
+        deleted.push(n.Name);
+      }
+      for (const n of [...state.localNetworks]) {
+        if (keep(n) || Object.keys(this.localView(state, n).Containers ?? {}).length) continue;
+        state.localNetworks = state.localNetworks.filter((x) => x !== n);
+        deleted.push(n.Name);
+      }
+      return { NetworksDeleted: deleted };
+    });
+  }
+
+  // ---- volumes ----
+
+  async volumeCreate(req: VolumeCreateRequest): Promise<Volume> {
+    return this.store.update((tx) => {
+      const { volume, created } = createVolume(tx.state.volumes, req, this.now());
+      if (created) tx.state.volumes.push(volume);
+      return volume;
+    });
+  }
+
+  async volumeInspect(name: string): Promise<Volume> {
+    return getVolume(this.store.read().volumes, name);
+  }
+
+  async volumeList(filters: Filters): Promise<{ Volumes: Volume[]; Warnings: string[] | null }> {
+    const state = this.store.read();
+    return { Volumes: filterVolumes(state.volumes, state.containers, filters), Warnings: null };
+  }
+
+  async volumeRemove(name: string, force: boolean): Promise<void> {
+    this.store.update((tx) => {
+      const volume = tx.state.volumes.find((v) => v.Name === name);
+      // force forgives only a volume that is not there (PurgeOnError)
+      if (!volume && force) return;
+      checkVolumeRemovable(getVolume(tx.state.volumes, name), tx.state.containers);
+      tx.state.volumes = tx.state.volumes.filter((v) => v !== volume);
+    });
+  }
+
+  async volumesPrune(filters: Filters): Promise<VolumesPruneReport> {
+    return this.store.update((tx) => {
+      const gone = prunableVolumes(tx.state.volumes, tx.state.containers, filters);
+      const names = new Set(gone.map((v) => v.Name));
+      tx.state.volumes = tx.state.volumes.filter((v) => !names.has(v.Name));
+      return { VolumesDeleted: gone.map((v) => v.Name), SpaceReclaimed: 0 };
     });
   }
 
@@ -643,4 +850,76 @@ function firstExternalIPv4(): string {
     for (const a of addrs ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
   }
   return '127.0.0.1';
+}
+
+/** The cluster's info, as `docker info` shows it (swarm.ClusterInfo). */
+function clusterInfo(swarm: SwarmRecord): ClusterInfo {
+  const issuer = issuerOf(swarm.TrustRoot);
+  return {
+    ID: swarm.ID,
+    Version: { Index: swarm.ClusterVersion ?? INITIAL_CLUSTER_VERSION },
+    CreatedAt: swarm.CreatedAt,
+    UpdatedAt: swarm.UpdatedAt,
+    Spec: {
+      Name: 'default',
+      Labels: {},
+      Orchestration: { TaskHistoryRetentionLimit: swarm.TaskHistoryRetentionLimit },
+      Raft: {
+        SnapshotInterval: swarm.SnapshotInterval ?? 10000,
+        KeepOldSnapshots: swarm.KeepOldSnapshots ?? 0,
+        LogEntriesForSlowFollowers: 500,
+        ElectionTick: 10,
+        HeartbeatTick: 1,
+      },
+      Dispatcher: { HeartbeatPeriod: swarm.HeartbeatPeriod ?? 5e9 },
+      CAConfig: {
+        NodeCertExpiry: swarm.NodeCertExpiry ?? DEFAULT_NODE_CERT_EXPIRY_NS,
+        ...(swarm.ExternalCAs?.length ? { ExternalCAs: swarm.ExternalCAs } : {}),
+      },
+      TaskDefaults: {},
+      EncryptionConfig: { AutoLockManagers: swarm.AutoLockManagers },
+    },
+    TLSInfo: { TrustRoot: swarm.TrustRoot, CertIssuerSubject: issuer.subject, CertIssuerPublicKey: issuer.publicKey },
+    RootRotationInProgress: false,
+    DefaultAddrPool: swarm.DefaultAddrPool ?? null,
+    SubnetSize: swarm.SubnetSize ?? 24,
+    DataPathPort: swarm.DataPathPort ?? 4789,
+  };
+}
+
+/** deleteNetwork of a local network: the built-in ones stay, one with endpoints too. */
+function removeLocalNetwork(network: Network, view: NetworkInspect, state: State): void {
+  if (['bridge', 'host', 'none', 'default'].includes(network.Name))
+    throw new DaemonError(`${network.Name} is a pre-defined network and cannot be removed`, 403);
+  if (Object.keys(view.Containers ?? {}).length) {
+    throw new DaemonError(`error while removing network: network ${network.Name} id ${network.Id} has active endpoints`, 403);
+  }
+  state.localNetworks = state.localNetworks.filter((n) => n !== network);
+}
+
+/** The prune `until` filter (timetypes.GetTimestamp): a duration back from now, a time, or Unix seconds. */
+function pruneUntil(filters: Filters, nowMs: number): number | undefined {
+  const values = filters.get('until');
+  if (!values) return undefined;
+  if (values.length > 1) throw new DaemonError('more than one until filter specified', 400);
+  const v = values[0];
+  const ms: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1e3, m: 6e4, h: 3.6e6 };
+  if (/^(\d+(\.\d+)?(ns|us|\u00b5s|ms|s|m|h))+$/.test(v)) {
+    let total = 0;
+    for (const [, n, , unit] of v.matchAll(/(\d+(\.\d+)?)(ns|us|\u00b5s|ms|s|m|h)/g)) total += Number(n) * ms[unit];
+    return nowMs - total;
+  }
+  if (/^\d+(\.\d+)?$/.test(v)) return Number(v) * 1000;
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) throw new DaemonError(`failed to parse value as time or duration: "${v}"`, 400);
+  return t;
+}
+
+/** The cluster settings a spec changes (swarmkit keeps the rest). */
+function applySpec(swarm: SwarmRecord, spec: SwarmSpecUpdate): void {
+  if (spec.NodeCertExpiry !== undefined) swarm.NodeCertExpiry = spec.NodeCertExpiry;
+  if (spec.HeartbeatPeriod !== undefined) swarm.HeartbeatPeriod = spec.HeartbeatPeriod;
+  if (spec.SnapshotInterval !== undefined) swarm.SnapshotInterval = spec.SnapshotInterval;
+  if (spec.KeepOldSnapshots !== undefined) swarm.KeepOldSnapshots = spec.KeepOldSnapshots;
+  if (spec.ExternalCAs !== undefined) swarm.ExternalCAs = spec.ExternalCAs.map((ca) => ({ ...ca }));
 }

@@ -33,6 +33,11 @@ export function execInContainer(container: Container, req: ExecRequest, ctx: Exe
     fs.writeFile(mount.Target, data, { mode: owner.Mode, uid: Number(owner.UID), gid: Number(owner.GID), mtimeMs: mountedAt });
     fs.markReadOnly(mount.Target);
   }
+  // a volume mount shows as an empty directory (a new volume's contents are not kept between execs)
+  for (const mount of container.Mounts ?? []) {
+    fs.mkdirp(mount.Destination, 0o755, 0, 0, mountedAt);
+    if (!mount.RW) fs.markReadOnly(mount.Destination);
+  }
   // configs likewise: one file per config ID (setupConfigDir), bound read-only at each target
   const sharedConfig = new Map(container.ConfigMounts.map((m) => [m.ConfigID, m]));
   for (const mount of container.ConfigMounts) {

@@ -1,8 +1,11 @@
 // The swarm orchestrator, converged at once: every desired slot gets a running task with one
 // container; a changed task template replaces tasks stop-first; scaled-away slots vanish; each slot
-// keeps at most the swarm's task-history limit of tasks (swarmkit orchestrator, taskreaper).
+// keeps at most the swarm's task-history limit of tasks (swarmkit orchestrator, taskreaper). The
+// node's availability decides placement (swarmkit scheduler, global orchestrator): a drained node
+// runs nothing, a paused one takes no new task; a task the scheduler cannot place waits Pending.
 
 import type { Container, Service, Task } from '../../api/services.js';
+import type { MountPoint, Volume } from '../../api/volumes.js';
 import { randomBytes } from '../../determinism/entropy.js';
 import { quoteGo } from '../../go/strconv/quote.js';
 import { GoTime } from '../../go/time/time.js';
@@ -10,6 +13,7 @@ import type { State, SwarmRecord } from '../../store/state.js';
 import { newObjectId } from '../ids.js';
 import { imageDefaults } from '../images.js';
 import { configFileData } from './secret-template.js';
+import { ANONYMOUS_LABEL, createVolume } from './volumes.js';
 
 export interface Clock {
   now: () => string;
@@ -18,11 +22,22 @@ export interface Clock {
 
 const isReplicated = (s: Service): boolean => 'Replicated' in s.Spec.Mode;
 
-/** The slots a service wants: 1..N when replicated; one per node (slot 0) when global. */
-function desiredSlots(service: Service): number[] {
-  if (!('Replicated' in service.Spec.Mode)) return [0];
+/**
+ * The slots a service wants: 1..N when replicated; one per node (slot 0) when global, which the
+ * global orchestrator gives a drained node never and a paused one only if it already runs it.
+ */
+function desiredSlots(state: State, service: Service): number[] {
+  if (!('Replicated' in service.Spec.Mode)) {
+    const availability = (state.swarm as SwarmRecord).Availability;
+    if (availability === 'drain') return [];
+    if (availability === 'pause' && !state.tasks.some((t) => t.ServiceID === service.ID && t.DesiredState === 'running')) return [];
+    return [0];
+  }
   return Array.from({ length: service.Spec.Mode.Replicated.Replicas }, (_, i) => i + 1);
 }
+
+/** swarmkit scheduler's filter explanation when the node cannot take a new task. */
+const NODE_UNAVAILABLE = 'no suitable node (1 node not available for new tasks)';
 
 /** Tasks of a slot share a slot number (replicated) or a node (global). */
 const slotOf = (t: Task): number => t.Slot ?? 0;
@@ -54,52 +69,111 @@ export function reconcile(state: State, clock: Clock): void {
   for (const task of state.tasks.filter((t) => !live.has(t.ServiceID))) deleteTask(state, task, clock);
 
   for (const service of state.services) {
-    const wanted = new Set(desiredSlots(service));
+    const wanted = new Set(desiredSlots(state, service));
     for (const task of state.tasks.filter((t) => t.ServiceID === service.ID && t.DesiredState === 'running')) {
       if (!wanted.has(slotOf(task))) {
         // Scaled away: shut down, then reaped at once, so it leaves `service ps` as in docker.
-        deleteTask(state, task, clock);
+        // A global task no node may run (drained) is shut down and stays in the history.
+        if (isReplicated(service)) deleteTask(state, task, clock);
+        else shutdownTask(state, task, clock, 'shutdown');
       } else if (!sameTemplate(task, service)) {
+        shutdownTask(state, task, clock, 'shutdown');
+      } else if (swarm.Availability === 'drain' && task.NodeID !== '') {
+        // drained: the task stops, and the orchestrator asks for a replacement the scheduler cannot place
         shutdownTask(state, task, clock, 'shutdown');
       }
     }
     for (const slot of wanted) {
-      const running = state.tasks.find((t) => t.ServiceID === service.ID && slotOf(t) === slot && t.DesiredState === 'running');
-      if (!running && !restartRefused(state, service, slot)) startTask(state, swarm, service, slot, clock);
+      const current = state.tasks.find((t) => t.ServiceID === service.ID && slotOf(t) === slot && t.DesiredState === 'running');
+      if (!current) {
+        if (!restartRefused(state, service, slot)) startTask(state, swarm, service, slot, clock);
+      } else if (current.Status.State === 'pending' && swarm.Availability === 'active') placeTask(state, swarm, service, current, clock);
     }
     reapHistory(state, swarm, service, clock);
   }
 }
 
+/** A new task for the slot: placed on the node when it takes new tasks, else left Pending. */
 function startTask(state: State, swarm: SwarmRecord, service: Service, slot: number, clock: Clock): void {
   const now = clock.now();
-  const taskID = newObjectId();
-  const containerID = randomBytes(32).toString('hex');
-  const template = structuredClone(service.Spec.TaskTemplate);
-  const hostPorts = (service.Spec.EndpointSpec.Ports ?? []).filter((p) => p.PublishMode === 'host').map((p) => ({ ...p }));
   const task: Task = {
-    ID: taskID,
+    ID: newObjectId(),
     Version: { Index: ++swarm.RaftIndex },
     CreatedAt: now,
     UpdatedAt: now,
     Labels: {},
-    Spec: template,
+    Spec: structuredClone(service.Spec.TaskTemplate),
     ServiceID: service.ID,
     ServiceAnnotations: { Name: service.Spec.Name, Labels: { ...service.Spec.Labels } },
     ...(isReplicated(service) ? { Slot: slot } : {}),
-    NodeID: swarm.NodeID,
-    Status: {
-      Timestamp: now,
-      State: 'running',
-      Message: 'started',
-      ContainerStatus: { ContainerID: containerID, PID: 0, ExitCode: 0 },
-      // ports published in host mode are bound by the task on its node (service ps shows them)
-      ...(hostPorts.length ? { PortStatus: { Ports: hostPorts } } : {}),
-    },
+    NodeID: '',
+    Status: { Timestamp: now, State: 'pending', Message: 'pending task scheduling', Err: NODE_UNAVAILABLE },
     DesiredState: 'running',
   };
   state.tasks.push(task);
+  if (swarm.Availability === 'active') placeTask(state, swarm, service, task, clock);
+}
+
+/**
+ * The scheduler assigns the task to the node, which creates its volumes and starts its container.
+ * A named volume the node lacks is created from the mount's options (as the daemon does when it
+ * creates the container); a volume mount without a source gets a new anonymous volume.
+ */
+function placeTask(state: State, swarm: SwarmRecord, service: Service, task: Task, clock: Clock): void {
+  const now = clock.now();
+  const taskID = task.ID;
+  const containerID = randomBytes(32).toString('hex');
+  const template = task.Spec;
   const spec = template.ContainerSpec;
+  const mounts: MountPoint[] = [];
+  for (const m of spec.Mounts ?? []) {
+    if (m.Type !== 'volume') continue;
+    const driver = m.VolumeOptions?.DriverConfig?.Name ?? '';
+    let volume: Volume;
+    try {
+      ({ volume } = placeVolume(
+        state,
+        m.Source ?? '',
+        driver,
+        m.VolumeOptions?.DriverConfig?.Options ?? {},
+        m.VolumeOptions?.Labels ?? {},
+        now,
+      ));
+    } catch (err) {
+      // the node rejects the task: it cannot make its container
+      task.NodeID = swarm.NodeID;
+      task.Status = {
+        Timestamp: now,
+        State: 'rejected',
+        Message: 'preparing',
+        Err: (err as Error).message.replace(/^Error response from daemon: /, ''),
+      };
+      task.UpdatedAt = now;
+      return;
+    }
+    mounts.push({
+      Type: 'volume',
+      Name: volume.Name,
+      Source: volume.Mountpoint,
+      Destination: m.Target,
+      Driver: volume.Driver,
+      Mode: 'z',
+      RW: !m.ReadOnly,
+      Propagation: '',
+    });
+  }
+  const hostPorts = (service.Spec.EndpointSpec.Ports ?? []).filter((p) => p.PublishMode === 'host').map((p) => ({ ...p }));
+  task.NodeID = swarm.NodeID;
+  task.UpdatedAt = now;
+  task.Status = {
+    Timestamp: now,
+    State: 'running',
+    Message: 'started',
+    ContainerStatus: { ContainerID: containerID, PID: 0, ExitCode: 0 },
+    // ports published in host mode are bound by the task on its node (service ps shows them)
+    ...(hostPorts.length ? { PortStatus: { Ports: hostPorts } } : {}),
+  };
+  const slot = slotOf(task);
   const slotName = isReplicated(service) ? String(slot) : swarm.NodeID;
   const labels: Record<string, string> = {
     ...(spec.Labels ?? {}),
@@ -137,6 +211,7 @@ function startTask(state: State, swarm: SwarmRecord, service: Service, slot: num
       GID: ref.File.GID,
       Mode: ref.File.Mode,
     })),
+    ...(mounts.length ? { Mounts: mounts } : {}),
     // runtime-only references (a credential spec) are not mounted; a relative target is under /
     ConfigMounts: (spec.Configs ?? []).flatMap(({ File: file, ConfigID, ConfigName }) =>
       file ? [{ Target: cleanPath(`/${file.Name}`), ConfigID, ConfigName, UID: file.UID, GID: file.GID, Mode: file.Mode }] : [],
@@ -207,6 +282,20 @@ function startFailure(state: State, service: Service, task: Task, container: Con
   return undefined;
 }
 
+/** A task's volume: the node's volume of that name, or a new one (anonymous when the name is empty). */
+function placeVolume(
+  state: State,
+  name: string,
+  driver: string,
+  options: Record<string, string>,
+  labels: Record<string, string>,
+  now: string,
+) {
+  const result = createVolume(state.volumes, { Name: name, Driver: driver, DriverOpts: options, Labels: labels }, now);
+  if (result.created) state.volumes.push(result.volume);
+  return result;
+}
+
 /** Ends a task: its container exits (0 on SIGTERM), the task reaches `state`, desired `shutdown`. */
 export function shutdownTask(state: State, task: Task, clock: Clock, finalState: 'shutdown' | 'complete'): void {
   const now = clock.now();
@@ -221,10 +310,26 @@ export function exitContainer(container: Container, exitCode: number, now: strin
   container.State = { ...container.State, Status: 'exited', Running: false, ExitCode: exitCode, FinishedAt: now };
 }
 
+/**
+ * The task leaves the store and its container is removed with its anonymous volumes (the executor
+ * removes containers with RemoveVolume; a named volume stays).
+ */
 function deleteTask(state: State, task: Task, clock: Clock): void {
   shutdownTask(state, task, clock, 'shutdown');
   state.tasks = state.tasks.filter((t) => t !== task);
-  state.containers = state.containers.filter((c) => c.TaskID !== task.ID);
+  removeContainers(
+    state,
+    state.containers.filter((c) => c.TaskID === task.ID),
+  );
+}
+
+/** Removes task containers as the executor does (RemoveVolume): their anonymous volumes go too. */
+export function removeContainers(state: State, gone: Container[]): void {
+  if (gone.length === 0) return;
+  const set = new Set(gone);
+  state.containers = state.containers.filter((c) => !set.has(c));
+  const held = new Set(gone.flatMap((c) => (c.Mounts ?? []).map((m) => m.Name)));
+  state.volumes = state.volumes.filter((v) => !(held.has(v.Name) && Object.hasOwn(v.Labels ?? {}, ANONYMOUS_LABEL)));
 }
 
 /** Keeps at most the history limit of tasks per slot, the running one included; oldest go first. */

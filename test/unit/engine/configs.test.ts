@@ -180,7 +180,18 @@ describe('configs in the engine', () => {
       UpdatedAt: 't',
       Spec: { Name: 'c', Labels: {}, Data: 'not base64!' },
     };
-    const doc = { version: 4, swarm: null, secrets: [], configs: [config], services: [], tasks: [], containers: [], networks: [] };
+    const doc = {
+      version: 4,
+      swarm: null,
+      secrets: [],
+      configs: [config],
+      services: [],
+      tasks: [],
+      containers: [],
+      networks: [],
+      localNetworks: [],
+      volumes: [],
+    };
     expect(() => parseState('x', JSON.stringify(doc))).toThrow('invalid state file x: field "configs[0].Spec.Data" is not base64 data');
   });
 });

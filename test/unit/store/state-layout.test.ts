@@ -43,6 +43,8 @@ describe('the state layout', () => {
       '"tasks":[{"I',
       '"containers"',
       '"networks":[',
+      '"localNetwor',
+      '"volumes":[]',
       '',
     ]);
     expect(text.replaceAll('\n', '')).toBe(JSON.stringify(state));
