@@ -18,6 +18,10 @@ function toGo(value: unknown, isMap: boolean): unknown {
   return isMap ? goMap(out) : goStruct('struct', out);
 }
 
-export function apiJSON(value: unknown): string {
-  return marshalJSON(toGo(value, false), { escapeHTML: false });
+/**
+ * escapeHTML: as json.Marshal writes it (<, > and & as \u003c, \u003e, \u0026), which is what the
+ * CLI prints for an object it re-marshals instead of passing the daemon's bytes on.
+ */
+export function apiJSON(value: unknown, opts: { escapeHTML?: boolean } = {}): string {
+  return marshalJSON(toGo(value, false), { escapeHTML: opts.escapeHTML ?? false });
 }

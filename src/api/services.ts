@@ -27,9 +27,9 @@ export interface ConfigReference {
   ConfigName: string;
 }
 
-/** mount.Mount: a volume, bind or tmpfs mount of the task's container (kept in the spec only). */
+/** mount.Mount: a volume, bind or tmpfs mount of the task's container. */
 export interface Mount {
-  Type: 'volume' | 'bind' | 'tmpfs' | 'npipe' | 'cluster';
+  Type: string;
   Source?: string;
   Target: string;
   ReadOnly?: boolean;
@@ -44,9 +44,33 @@ export interface Mount {
   TmpfsOptions?: { SizeBytes?: number; Mode?: number };
 }
 
+/** swarm.CredentialSpec: exactly one of the three names where the spec is (Windows only). */
+export interface CredentialSpec {
+  Config: string;
+  File: string;
+  Registry: string;
+}
+
+/** container.HealthConfig; durations in nanoseconds, each left out when 0. */
+export interface HealthConfig {
+  Test?: string[];
+  Interval?: number;
+  Timeout?: number;
+  StartPeriod?: number;
+  StartInterval?: number;
+  Retries?: number;
+}
+
+/** container.Ulimit. */
+export interface Ulimit {
+  Name: string;
+  Hard: number;
+  Soft: number;
+}
+
 /** swarm.Privileges as the daemon shows a spec that set it (docker stack deploy does). */
 export interface Privileges {
-  CredentialSpec: null;
+  CredentialSpec: CredentialSpec | null;
   SELinuxContext: null;
   NoNewPrivileges: boolean;
 }
@@ -60,6 +84,7 @@ export interface ContainerSpec {
   Env?: string[];
   Dir?: string;
   User?: string;
+  Groups?: string[];
   Privileges?: Privileges;
   /** Set by `service create` (false by default); left out by `stack deploy` unless `init:` is given. */
   Init?: boolean;
@@ -69,7 +94,7 @@ export interface ContainerSpec {
   ReadOnly?: boolean;
   Mounts?: Mount[];
   StopGracePeriod: number;
-  Healthcheck?: { Test?: string[]; Interval?: number; Timeout?: number; StartPeriod?: number; StartInterval?: number; Retries?: number };
+  Healthcheck?: HealthConfig;
   /** "IP host…" lines for /etc/hosts. */
   Hosts?: string[];
   DNSConfig: { Nameservers?: string[]; Search?: string[]; Options?: string[] };
@@ -79,7 +104,7 @@ export interface ContainerSpec {
   Sysctls?: Record<string, string>;
   CapabilityAdd?: string[];
   CapabilityDrop?: string[];
-  Ulimits?: { Name: string; Hard: number; Soft: number }[];
+  Ulimits?: Ulimit[];
   OomScoreAdj?: number;
 }
 
@@ -97,16 +122,18 @@ export interface RestartPolicy {
   Window?: number;
 }
 
+/** swarm.GenericResource: a discrete count (`gpu=2`) or a named one (not from the CLI). */
+export interface GenericResource {
+  NamedResourceSpec?: { Kind: string; Value: string };
+  DiscreteResourceSpec?: { Kind: string; Value: number };
+}
+
 export interface TaskSpec {
   ContainerSpec: ContainerSpec;
   /** `service create` sends empty Limits and Reservations; `stack deploy` sends neither. */
   Resources: {
     Limits?: { NanoCPUs?: number; MemoryBytes?: number; Pids?: number };
-    Reservations?: {
-      NanoCPUs?: number;
-      MemoryBytes?: number;
-      GenericResources?: { DiscreteResourceSpec?: { Kind: string; Value: number } }[];
-    };
+    Reservations?: { NanoCPUs?: number; MemoryBytes?: number; GenericResources?: GenericResource[] };
   };
   RestartPolicy: RestartPolicy;
   /** The simulated swarm has one node, which every placement is taken to allow. */
@@ -119,10 +146,10 @@ export interface TaskSpec {
 
 export interface UpdateConfig {
   Parallelism: number;
-  /** Nanoseconds; left out when 0. */
+  /** Nanoseconds; left out when 0, as are an empty FailureAction and a 0 Monitor. */
   Delay?: number;
-  FailureAction: string;
-  Monitor: number;
+  FailureAction?: string;
+  Monitor?: number;
   MaxFailureRatio: number;
   Order: string;
 }
@@ -140,15 +167,21 @@ export interface EndpointSpec {
   Ports?: PortConfig[];
 }
 
-export type ServiceMode = { Replicated: { Replicas: number } } | { Global: Record<string, never> };
+/** swarm.ServiceMode: exactly one of the four. A replicated job runs TotalCompletions tasks to completion, MaxConcurrent at a time. */
+export type ServiceMode =
+  | { Replicated: { Replicas: number } }
+  | { Global: Record<string, never> }
+  | { ReplicatedJob: { MaxConcurrent: number; TotalCompletions: number } }
+  | { GlobalJob: Record<string, never> };
 
 export interface ServiceSpec {
   Name: string;
   Labels: Record<string, string>;
   TaskTemplate: TaskSpec;
   Mode: ServiceMode;
-  UpdateConfig: UpdateConfig;
-  RollbackConfig: UpdateConfig;
+  /** Absent when the client sent none; `service inspect` shows swarmkit's defaults then (insertDefaults). */
+  UpdateConfig?: UpdateConfig;
+  RollbackConfig?: UpdateConfig;
   EndpointSpec: EndpointSpec;
 }
 
@@ -168,6 +201,8 @@ export interface Service {
   PreviousSpec?: ServiceSpec;
   Endpoint: Endpoint;
   UpdateStatus?: { State: string; StartedAt: string; CompletedAt: string; Message: string };
+  /** Jobs only: which run of the job the tasks belong to (Index 0 prints as {}), and when it started. */
+  JobStatus?: { JobIteration: { Index?: number }; LastExecution: string };
 }
 
 export type TaskState =
@@ -211,10 +246,39 @@ export interface Task {
     PortStatus?: { Ports: PortConfig[] };
   };
   DesiredState: TaskState;
+  /** A job's task: the run of the job it belongs to (the service's JobStatus.JobIteration then). */
+  JobIteration?: { Index?: number };
 }
 
 /** The swarm's nodes: the one manager, this machine (see nodes.ts). */
 export type { Node } from './nodes.js';
+
+/**
+ * What the swarm executor set in a task container's HostConfig (moby
+ * daemon/cluster/executor/container/container.go hostConfig, resources); the rest of docker's
+ * HostConfig is the same for every task container.
+ */
+export interface TaskHostConfig {
+  LogConfig: { Type: string; Config: Record<string, string> };
+  PortBindings: Record<string, { HostIp: string; HostPort: string }[]>;
+  CapAdd: string[] | null;
+  CapDrop: string[] | null;
+  Dns: string[] | null;
+  DnsOptions: string[] | null;
+  DnsSearch: string[] | null;
+  ExtraHosts: string[] | null;
+  GroupAdd: string[] | null;
+  OomScoreAdj: number;
+  ReadonlyRootfs: boolean;
+  Sysctls?: Record<string, string>;
+  Isolation: string;
+  Memory: number;
+  NanoCpus: number;
+  PidsLimit?: number;
+  Ulimits: Ulimit[] | null;
+  Mounts?: Mount[];
+  Init?: boolean;
+}
 
 /** A task's container, as `docker ps` and `docker inspect` show it (moby container.Summary / InspectResponse). */
 export interface Container {
@@ -229,6 +293,8 @@ export interface Container {
     ExitCode: number;
     StartedAt: string;
     FinishedAt: string;
+    /** Set when the service has a healthcheck (the simulation's checks pass). */
+    Health?: { Status: string; FailingStreak: number };
   };
   Config: {
     Hostname: string;
@@ -238,11 +304,20 @@ export interface Container {
     Entrypoint: string[] | null;
     WorkingDir: string;
     Labels: Record<string, string>;
+    Tty?: boolean;
+    ExposedPorts?: Record<string, Record<string, never>>;
+    Healthcheck?: HealthConfig;
+    StopSignal?: string;
   };
+  /** Absent in containers made before tsecret kept it. */
+  HostConfig?: TaskHostConfig;
+  /**
+   * The service's mounts as the container got them (secrets and configs are not listed, as in
+   * docker); a volume is in use while a container holds it.
+   */
+  Mounts?: MountPoint[];
   /** Secret files mounted into the container (tmpfs binds in docker). */
   SecretMounts: { Target: string; SecretID: string; SecretName: string; UID: string; GID: string; Mode: number }[];
-  /** The container's volume mounts (container.MountPoint); a volume is in use while a container holds it. */
-  Mounts?: MountPoint[];
   /** Config files mounted into the container (read-only binds in docker). */
   ConfigMounts: { Target: string; ConfigID: string; ConfigName: string; UID: string; GID: string; Mode: number }[];
   TaskID: string;
@@ -257,6 +332,8 @@ export interface ServiceCreateResponse {
 export interface ServiceStatus {
   RunningTasks: number;
   DesiredTasks: number;
+  /** Jobs only: the tasks of the current iteration that completed. */
+  CompletedTasks?: number;
 }
 
 /** swarm.ServiceUpdateOptions, as far as the simulation uses it. */

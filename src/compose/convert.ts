@@ -402,24 +402,28 @@ function convertDeployMode(mode: string | undefined, replicas: number | undefine
       return { Replicated: { Replicas: replicas ?? 1 } };
     case 'global-job':
       if (replicas !== undefined) throw new Error('replicas can only be used with replicated or replicated-job mode');
-      throw new Error(`tsecret does not simulate ${mode} services yet`);
+      return { GlobalJob: {} };
     case 'replicated-job':
-      throw new Error(`tsecret does not simulate ${mode} services yet`);
+      // the daemon makes unset counts one task at a time, as many as run at once
+      return { ReplicatedJob: { MaxConcurrent: replicas ?? 1, TotalCompletions: replicas ?? 1 } };
     default:
       throw new Error(`Unknown mode: ${mode}`);
   }
 }
 
-/** The update config the daemon stores: its defaults when the file gives none or leaves fields out. */
-function convertUpdateConfig(source: UpdateConfig | undefined): SwarmUpdateConfig {
+/**
+ * The update config the daemon stores: none when the file gives none (`service inspect` shows the
+ * daemon's defaults then; a job may have none), its defaults for the fields the file leaves out.
+ */
+function convertUpdateConfig(source: UpdateConfig | undefined): SwarmUpdateConfig | undefined {
+  if (!source) return undefined;
   const config: SwarmUpdateConfig = {
-    Parallelism: source?.parallelism ?? 1,
+    Parallelism: source.parallelism ?? 1,
     FailureAction: 'pause',
     Monitor: 5e9,
     MaxFailureRatio: 0,
     Order: 'stop-first',
   };
-  if (!source) return config;
   if (source.delay) config.Delay = source.delay;
   if (source.failureAction) config.FailureAction = source.failureAction;
   if (source.monitor) config.Monitor = source.monitor;

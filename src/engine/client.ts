@@ -64,8 +64,12 @@ export interface NodeEngine {
 /** The service, task and container endpoints, added to Engine for swarm services. */
 export interface ServiceEngine {
   serviceCreate(spec: ServiceSpec): Promise<ServiceCreateResponse>;
-  /** Full ID, then exact name (case-sensitive), then ID prefix, as moby's getService. */
-  serviceInspect(idOrName: string): Promise<Service>;
+  /**
+   * Full ID, then exact name (case-sensitive), then ID prefix, as moby's getService. With
+   * insertDefaults (the default, as `service inspect` asks) swarmkit's defaults fill what the
+   * spec left unset; `service update` reads the spec as stored.
+   */
+  serviceInspect(idOrName: string, opts?: { insertDefaults?: boolean }): Promise<Service>;
   serviceList(filters: Map<string, string[]>): Promise<(Service & { ServiceStatus: ServiceStatus })[]>;
   /** With Rollback "previous" the daemon ignores `spec` and swaps the previous spec back in. */
   serviceUpdate(id: string, version: { Index: number }, spec: ServiceSpec, opts?: ServiceUpdateOptions): Promise<void>;

@@ -39,7 +39,7 @@ export function isIP(s: string): boolean {
   return s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s);
 }
 
-interface PortMapping {
+export interface PortMapping {
   key: string;
   target: number;
   proto: string;

@@ -153,15 +153,26 @@ const containerSpec = obj({
   'Env?': strings,
   'Dir?': str,
   'User?': str,
+  'Groups?': strings,
   'Privileges?': any,
   'Init?': bool,
   'StopSignal?': str,
   'TTY?': bool,
   'OpenStdin?': bool,
   'ReadOnly?': bool,
-  'Mounts?': list(obj({ Type: str, 'Source?': str, Target: str, 'ReadOnly?': bool })),
+  'Mounts?': list(
+    obj({
+      Type: str,
+      'Source?': str,
+      Target: str,
+      'ReadOnly?': bool,
+      'BindOptions?': map(any),
+      'VolumeOptions?': map(any),
+      'TmpfsOptions?': map(any),
+    }),
+  ),
   StopGracePeriod: num,
-  'Healthcheck?': obj({ 'Test?': strings }),
+  'Healthcheck?': obj({ 'Test?': strings, 'Interval?': num, 'Timeout?': num, 'StartPeriod?': num, 'StartInterval?': num, 'Retries?': num }),
   'Hosts?': strings,
   DNSConfig: obj({ 'Nameservers?': strings, 'Search?': strings, 'Options?': strings }),
   'Secrets?': list(secretReference),
@@ -187,21 +198,25 @@ const taskSpec = obj({
 
 const replicated = obj({ Replicated: obj({ Replicas: int(0, MAX_REPLICAS) }) });
 const global = obj({ Global: map(any) });
+const replicatedJob = obj({ ReplicatedJob: obj({ MaxConcurrent: int(0, MAX_REPLICAS), TotalCompletions: int(0, MAX_REPLICAS) }) });
+const globalJob = obj({ GlobalJob: map(any) });
 const serviceMode: Check = (v) => {
   if (isObject(v) && 'Replicated' in v) return replicated(v);
   if (isObject(v) && 'Global' in v) return global(v);
-  return fail('is neither replicated nor global');
+  if (isObject(v) && 'ReplicatedJob' in v) return replicatedJob(v);
+  if (isObject(v) && 'GlobalJob' in v) return globalJob(v);
+  return fail('is not a service mode (replicated, global, replicated-job, global-job)');
 };
 
-const updateConfig = obj({ Parallelism: num, 'Delay?': num, FailureAction: str, Monitor: num, MaxFailureRatio: num, Order: str });
+const updateConfig = obj({ Parallelism: num, 'Delay?': num, 'FailureAction?': str, 'Monitor?': num, MaxFailureRatio: num, Order: str });
 
 const serviceSpec = obj({
   Name: str,
   Labels: labels,
   TaskTemplate: taskSpec,
   Mode: serviceMode,
-  UpdateConfig: updateConfig,
-  RollbackConfig: updateConfig,
+  'UpdateConfig?': updateConfig,
+  'RollbackConfig?': updateConfig,
   EndpointSpec: obj({ Mode: str, 'Ports?': list(portConfig) }),
 });
 
@@ -214,6 +229,7 @@ const serviceShape = obj({
   'PreviousSpec?': serviceSpec,
   Endpoint: obj({ Spec: map(any), 'Ports?': list(portConfig), 'VirtualIPs?': list(obj({ NetworkID: str, Addr: str })) }),
   'UpdateStatus?': obj({ State: str, StartedAt: str, CompletedAt: str, Message: str }),
+  'JobStatus?': obj({ JobIteration: obj({ 'Index?': num }), LastExecution: str }),
 });
 
 const taskShape = obj({
@@ -236,6 +252,7 @@ const taskShape = obj({
     'PortStatus?': obj({ Ports: list(portConfig) }),
   }),
   DesiredState: str,
+  'JobIteration?': obj({ 'Index?': num }),
 });
 
 const mountPoint = obj({ Type: str, 'Name?': str, Source: str, Destination: str, 'Driver?': str, Mode: str, RW: bool, Propagation: str });
@@ -254,7 +271,12 @@ const containerShape = obj({
     Entrypoint: nullable(strings),
     WorkingDir: str,
     Labels: labels,
+    'Tty?': bool,
+    'ExposedPorts?': map(any),
+    'Healthcheck?': map(any),
+    'StopSignal?': str,
   }),
+  'HostConfig?': map(any),
   SecretMounts: list(obj({ Target: str, SecretID: str, SecretName: str, UID: str, GID: str, Mode: num })),
   'Mounts?': list(mountPoint),
   ConfigMounts: list(obj({ Target: str, ConfigID: str, ConfigName: str, UID: str, GID: str, Mode: num })),

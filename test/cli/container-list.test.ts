@@ -219,6 +219,7 @@ describe('inspect / container inspect', () => {
       'ProcessLabel',
       'AppArmorProfile',
       'ExecIDs',
+      'HostConfig',
       'Mounts',
       'Config',
     ]);

@@ -81,3 +81,30 @@ describe('services', () => {
     );
   });
 });
+
+describe('service inspect JSON', () => {
+  it('is re-marshalled by the CLI (encoding/json escapes <, > and &); the template json function does not escape', async () => {
+    const s = session();
+    await s.run('swarm init --advertise-addr 127.0.0.1');
+    await s.run(['service', 'create', '-d', '--no-resolve-image', '--name', 'amp', 'nginx', 'sh', '-c', 'a && b > c']);
+    const inspect = await s.run('service inspect amp');
+    expect(inspect.stdout).toContain('"a \\u0026\\u0026 b \\u003e c"');
+    expect((await s.run('service inspect --format json amp')).stdout).toContain('"a \\u0026\\u0026 b \\u003e c"');
+    expect((await s.run(['service', 'inspect', '-f', '{{json .Spec.TaskTemplate.ContainerSpec.Args}}', 'amp'])).stdout).toBe(
+      '["sh","-c","a && b > c"]\n',
+    );
+  });
+
+  it("shows the allocator's write: a service with a virtual IP or a published port was updated after it was created", async () => {
+    const s = session();
+    await s.run('swarm init --advertise-addr 127.0.0.1');
+    await s.run('service create -d --no-resolve-image --name plain nginx');
+    await s.run('service create -d --no-resolve-image --name pub -p 8080:80 nginx');
+    const times = async (name: string) =>
+      (await s.run(['service', 'inspect', '-f', '{{.CreatedAt}}|{{.UpdatedAt}}', name])).stdout.trim().split('|');
+    const [plainCreated, plainUpdated] = await times('plain');
+    expect(plainUpdated).toBe(plainCreated);
+    const [pubCreated, pubUpdated] = await times('pub');
+    expect(pubUpdated).not.toBe(pubCreated);
+  });
+});

@@ -21,11 +21,103 @@ import { inspectObjects } from '../formatter/inspect.js';
 import { parseDockerTemplate } from '../formatter/templates.js';
 import { goConfig, goContainer, goSecret, goService, goTask, serviceJSONView, taskJSONView } from '../formatter/views.js';
 
+/** The paths the daemon masks and makes read-only in every container (oci.DefaultSpec). */
+const MASKED_PATHS = [
+  '/proc/asound',
+  '/proc/acpi',
+  '/proc/kcore',
+  '/proc/keys',
+  '/proc/latency_stats',
+  '/proc/timer_list',
+  '/proc/timer_stats',
+  '/proc/sched_debug',
+  '/proc/scsi',
+  '/sys/firmware',
+];
+const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
+
+/**
+ * A task container's HostConfig in moby's field order: what the swarm executor set (kept with
+ * the container), around the values every task container of a 20.10 daemon gets.
+ */
+export function hostConfigJSON(c: Container): Record<string, unknown> {
+  const hc = c.HostConfig;
+  const memory = hc?.Memory ?? 0;
+  return {
+    Binds: null,
+    ContainerIDFile: '',
+    LogConfig: hc?.LogConfig ?? { Type: 'json-file', Config: {} },
+    NetworkMode: 'default',
+    PortBindings: hc?.PortBindings ?? {},
+    RestartPolicy: { Name: '', MaximumRetryCount: 0 },
+    AutoRemove: false,
+    VolumeDriver: '',
+    VolumesFrom: null,
+    ConsoleSize: [0, 0],
+    CapAdd: hc?.CapAdd ?? null,
+    CapDrop: hc?.CapDrop ?? null,
+    CgroupnsMode: 'host',
+    Dns: hc?.Dns ?? null,
+    DnsOptions: hc?.DnsOptions ?? null,
+    DnsSearch: hc?.DnsSearch ?? null,
+    ExtraHosts: hc?.ExtraHosts ?? null,
+    GroupAdd: hc?.GroupAdd ?? null,
+    IpcMode: 'private',
+    Cgroup: '',
+    Links: null,
+    OomScoreAdj: hc?.OomScoreAdj ?? 0,
+    PidMode: '',
+    Privileged: false,
+    PublishAllPorts: false,
+    ReadonlyRootfs: hc?.ReadonlyRootfs ?? false,
+    SecurityOpt: null,
+    UTSMode: '',
+    UsernsMode: '',
+    ShmSize: 67108864,
+    ...(hc?.Sysctls ? { Sysctls: hc.Sysctls } : {}),
+    Runtime: 'runc',
+    Isolation: hc?.Isolation ?? 'default',
+    CpuShares: 0,
+    Memory: memory,
+    NanoCpus: hc?.NanoCpus ?? 0,
+    CgroupParent: '',
+    BlkioWeight: 0,
+    BlkioWeightDevice: null,
+    BlkioDeviceReadBps: null,
+    BlkioDeviceWriteBps: null,
+    BlkioDeviceReadIOps: null,
+    BlkioDeviceWriteIOps: null,
+    CpuPeriod: 0,
+    CpuQuota: 0,
+    CpuRealtimePeriod: 0,
+    CpuRealtimeRuntime: 0,
+    CpusetCpus: '',
+    CpusetMems: '',
+    Devices: null,
+    DeviceCgroupRules: null,
+    DeviceRequests: null,
+    MemoryReservation: 0,
+    // the daemon gives a memory limit as much swap again
+    MemorySwap: memory > 0 ? 2 * memory : 0,
+    MemorySwappiness: null,
+    OomKillDisable: false,
+    ...(hc?.PidsLimit ? { PidsLimit: hc.PidsLimit } : {}),
+    Ulimits: hc?.Ulimits ?? null,
+    CpuCount: 0,
+    CpuPercent: 0,
+    IOMaximumIOps: 0,
+    IOMaximumBandwidth: 0,
+    ...(hc?.Mounts ? { Mounts: hc.Mounts } : {}),
+    MaskedPaths: MASKED_PATHS,
+    ReadonlyPaths: READONLY_PATHS,
+    ...(hc?.Init !== undefined ? { Init: hc.Init } : {}),
+  };
+}
+
 /**
  * The inspect JSON of a task container, in moby's field order. The simulation keeps no image
- * store, so Image is a stable stand-in digest of the image reference; there is no HostConfig,
- * GraphDriver or NetworkSettings, and the secret files (tmpfs binds in docker) are not Mounts,
- * as in docker.
+ * store, so Image is a stable stand-in digest of the image reference; there is no GraphDriver or
+ * NetworkSettings, and the secret files (tmpfs binds in docker) are not Mounts, as in docker.
  */
 export function containerInspectJSON(c: Container, size = false): Record<string, unknown> {
   const argv = [...(c.Config.Entrypoint ?? []), ...(c.Config.Cmd ?? [])];
@@ -47,6 +139,7 @@ export function containerInspectJSON(c: Container, size = false): Record<string,
       Error: extra.State.Error ?? '',
       StartedAt: c.State.StartedAt,
       FinishedAt: c.State.FinishedAt,
+      ...(c.State.Health ? { Health: { ...c.State.Health, Log: [] } } : {}),
     },
     Image: extra.ImageID ?? `sha256:${createHash('sha256').update(c.Image).digest('hex')}`,
     Name: c.Name,
@@ -57,12 +150,13 @@ export function containerInspectJSON(c: Container, size = false): Record<string,
     ProcessLabel: '',
     AppArmorProfile: '',
     ExecIDs: null,
+    HostConfig: hostConfigJSON(c),
   };
   if (size) {
     out.SizeRw = 0;
     out.SizeRootFs = 0;
   }
-  out.Mounts = [];
+  out.Mounts = c.Mounts ?? [];
   out.Config = {
     Hostname: c.Config.Hostname,
     Domainname: '',
@@ -70,17 +164,20 @@ export function containerInspectJSON(c: Container, size = false): Record<string,
     AttachStdin: false,
     AttachStdout: false,
     AttachStderr: false,
-    Tty: false,
+    ...(c.Config.ExposedPorts ? { ExposedPorts: c.Config.ExposedPorts } : {}),
+    Tty: c.Config.Tty === true,
     OpenStdin: false,
     StdinOnce: false,
     Env: c.Config.Env,
     Cmd: c.Config.Cmd,
+    ...(c.Config.Healthcheck ? { Healthcheck: c.Config.Healthcheck } : {}),
     Image: c.Image,
     Volumes: null,
     WorkingDir: c.Config.WorkingDir,
     Entrypoint: c.Config.Entrypoint,
     OnBuild: null,
     Labels: c.Config.Labels,
+    ...(c.Config.StopSignal ? { StopSignal: c.Config.StopSignal } : {}),
   };
   return out;
 }

@@ -19,6 +19,11 @@ export async function inspectObjects<T>(
   format: string,
   get: (ref: string) => Promise<T>,
   typedView: (obj: T) => unknown,
+  /**
+   * Whether docker's getRef returns the daemon's raw JSON (passed on as it is) or only the
+   * decoded object, which the inspector marshals again with encoding/json (HTML-escaped).
+   */
+  opts: { raw?: boolean } = {},
 ): Promise<void> {
   const errors: string[] = [];
   const found: T[] = [];
@@ -45,7 +50,10 @@ export async function inspectObjects<T>(
   if (template) io.stdout.write(templated === '' ? '\n' : templated);
   else if (found.length === 0) io.stdout.write('[]\n');
   // "json" is the compact array, the default the indented one
-  else io.stdout.write(`${format === 'json' ? apiJSON(found) : indentJSON(apiJSON(found))}\n`);
+  else {
+    const json = apiJSON(found, { escapeHTML: opts.raw === false });
+    io.stdout.write(`${format === 'json' ? json : indentJSON(json)}\n`);
+  }
   if (errors.length) throw new Error(errors.join('\n'));
 }
 

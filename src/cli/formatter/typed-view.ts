@@ -7,7 +7,7 @@
 import { apiJSON } from '../../api/json.js';
 import { formatGoValue } from '../../go/fmt/print.js';
 import { GoFileMode } from '../../go/fs/filemode.js';
-import { GoNil, goFormat, goJSON, goMap, goStruct, goType } from '../../go/reflect/value.js';
+import { GoNil, GoNumber, goFormat, goJSON, goMap, goStruct, goType } from '../../go/reflect/value.js';
 import { GoDuration } from '../../go/time/duration.js';
 import { GoTime } from '../../go/time/time.js';
 
@@ -42,9 +42,12 @@ export interface StructSchema {
 export type FieldType =
   | 'string'
   | 'int'
+  | 'int64'
   | 'uint64'
+  | 'uint32'
   | 'bool'
   | 'float'
+  | 'float32'
   | 'duration'
   | '*duration'
   | 'time'
@@ -85,16 +88,21 @@ export function goValue(raw: unknown, type: FieldType): unknown {
       case 'string':
         return typeof raw === 'string' ? raw : '';
       case 'int':
-      case 'uint64':
         return typeof raw === 'number' || typeof raw === 'bigint' ? raw : 0;
+      case 'int64':
+      case 'uint64':
+      case 'uint32':
+        return new GoNumber(typeof raw === 'number' || typeof raw === 'bigint' ? raw : 0, type);
       case 'float':
         return typeof raw === 'number' ? raw : 0;
+      case 'float32':
+        return new GoNumber(typeof raw === 'number' ? raw : 0, 'float32');
       case 'bool':
         return raw === true;
       case 'duration':
         return new GoDuration(typeof raw === 'number' ? raw : 0);
       case '*duration':
-        return typeof raw === 'number' ? new GoDuration(raw) : new GoNil('*time.Duration');
+        return typeof raw === 'number' ? new GoDuration(raw, '*time.Duration') : new GoNil('*time.Duration');
       case 'time':
         return new GoTime(typeof raw === 'string' && raw !== '' ? raw : '0001-01-01T00:00:00Z');
       case '*time':

@@ -53,10 +53,85 @@ export const MOUNT = S('mount.Mount', [
   ['Target', 'string'],
   ['ReadOnly', 'bool'],
   ['Consistency', 'string'],
-  ['BindOptions', { opaque: '*mount.BindOptions' }],
-  ['VolumeOptions', { opaque: '*mount.VolumeOptions' }],
-  ['TmpfsOptions', { opaque: '*mount.TmpfsOptions' }],
+  [
+    'BindOptions',
+    {
+      ptr: S('mount.BindOptions', [
+        ['Propagation', 'string'],
+        ['NonRecursive', 'bool'],
+        ['CreateMountpoint', 'bool'],
+        ['ReadOnlyNonRecursive', 'bool'],
+        ['ReadOnlyForceRecursive', 'bool'],
+      ]),
+    },
+  ],
+  [
+    'VolumeOptions',
+    {
+      ptr: S('mount.VolumeOptions', [
+        ['NoCopy', 'bool'],
+        ['Labels', 'map'],
+        ['Subpath', 'string'],
+        ['DriverConfig', { ptr: S('mount.Driver', DRIVER.fields) }],
+      ]),
+    },
+  ],
+  ['ImageOptions', { opaque: '*mount.ImageOptions' }],
+  [
+    'TmpfsOptions',
+    {
+      ptr: S('mount.TmpfsOptions', [
+        ['SizeBytes', 'int64'],
+        ['Mode', 'filemode'],
+        ['Options', { opaque: '[][]string' }],
+      ]),
+    },
+  ],
   ['ClusterOptions', { opaque: '*mount.ClusterOptions' }],
+]);
+/** swarm.NetworkAttachmentConfig. */
+const NETWORK_ATTACHMENT = S('swarm.NetworkAttachmentConfig', [
+  ['Target', 'string'],
+  ['Aliases', '[]string'],
+  ['DriverOpts', 'map'],
+]);
+/** swarm.PortConfig. */
+const PORT_CONFIG = S('swarm.PortConfig', [
+  ['Name', 'string'],
+  ['Protocol', 'string'],
+  ['TargetPort', 'uint32'],
+  ['PublishedPort', 'uint32'],
+  ['PublishMode', 'string'],
+]);
+/** container.HealthConfig: durations print as time.Duration does. */
+export const HEALTH_CONFIG = S('container.HealthConfig', [
+  ['Test', '[]string'],
+  ['Interval', 'duration'],
+  ['Timeout', 'duration'],
+  ['StartPeriod', 'duration'],
+  ['StartInterval', 'duration'],
+  ['Retries', 'int'],
+]);
+const PRIVILEGES = S('swarm.Privileges', [
+  [
+    'CredentialSpec',
+    {
+      ptr: S('swarm.CredentialSpec', [
+        ['Config', 'string'],
+        ['File', 'string'],
+        ['Registry', 'string'],
+      ]),
+    },
+  ],
+  ['SELinuxContext', { opaque: '*swarm.SELinuxContext' }],
+  ['Seccomp', { opaque: '*swarm.SeccompOpts' }],
+  ['AppArmor', { opaque: '*swarm.AppArmorOpts' }],
+  ['NoNewPrivileges', 'bool'],
+]);
+const ULIMIT = S('container.Ulimit', [
+  ['Name', 'string'],
+  ['Hard', 'int64'],
+  ['Soft', 'int64'],
 ]);
 const CONTAINER_SPEC = S('swarm.ContainerSpec', [
   ['Image', 'string'],
@@ -68,7 +143,7 @@ const CONTAINER_SPEC = S('swarm.ContainerSpec', [
   ['Dir', 'string'],
   ['User', 'string'],
   ['Groups', '[]string'],
-  ['Privileges', { opaque: '*swarm.Privileges' }],
+  ['Privileges', { ptr: PRIVILEGES }],
   ['Init', '*bool'],
   ['StopSignal', 'string'],
   ['TTY', 'bool'],
@@ -76,7 +151,7 @@ const CONTAINER_SPEC = S('swarm.ContainerSpec', [
   ['ReadOnly', 'bool'],
   ['Mounts', { slice: MOUNT }],
   ['StopGracePeriod', '*duration'],
-  ['Healthcheck', { opaque: '*container.HealthConfig' }],
+  ['Healthcheck', { ptr: HEALTH_CONFIG }],
   ['Hosts', '[]string'],
   ['DNSConfig', { ptr: DNS_CONFIG }],
   ['Secrets', { slice: SECRET_REF, pointers: true }],
@@ -85,17 +160,17 @@ const CONTAINER_SPEC = S('swarm.ContainerSpec', [
   ['Sysctls', 'map'],
   ['CapabilityAdd', '[]string'],
   ['CapabilityDrop', '[]string'],
-  ['Ulimits', { opaque: '[]*container.Ulimit' }],
-  ['OomScoreAdj', 'int'],
+  ['Ulimits', { slice: ULIMIT, pointers: true }],
+  ['OomScoreAdj', 'int64'],
 ]);
 const LIMIT = S('swarm.Limit', [
-  ['NanoCPUs', 'int'],
-  ['MemoryBytes', 'int'],
-  ['Pids', 'int'],
+  ['NanoCPUs', 'int64'],
+  ['MemoryBytes', 'int64'],
+  ['Pids', 'int64'],
 ]);
 const RESOURCES = S('swarm.Resources', [
-  ['NanoCPUs', 'int'],
-  ['MemoryBytes', 'int'],
+  ['NanoCPUs', 'int64'],
+  ['MemoryBytes', 'int64'],
   ['GenericResources', { opaque: '[]swarm.GenericResource' }],
 ]);
 const RESOURCE_REQUIREMENTS = S('swarm.ResourceRequirements', [
@@ -123,7 +198,7 @@ export const TASK_SPEC = S('swarm.TaskSpec', [
   ['Resources', { ptr: RESOURCE_REQUIREMENTS }],
   ['RestartPolicy', { ptr: RESTART_POLICY }],
   ['Placement', { ptr: PLACEMENT }],
-  ['Networks', { opaque: '[]swarm.NetworkAttachmentConfig' }],
+  ['Networks', { slice: NETWORK_ATTACHMENT }],
   ['LogDriver', { ptr: DRIVER }],
   ['ForceUpdate', 'uint64'],
   ['Runtime', 'string'],
@@ -147,12 +222,12 @@ const UPDATE_CONFIG = S('swarm.UpdateConfig', [
   ['Delay', 'duration'],
   ['FailureAction', 'string'],
   ['Monitor', 'duration'],
-  ['MaxFailureRatio', 'float'],
+  ['MaxFailureRatio', 'float32'],
   ['Order', 'string'],
 ]);
 const ENDPOINT_SPEC = S('swarm.EndpointSpec', [
   ['Mode', 'string'],
-  ['Ports', { opaque: '[]swarm.PortConfig' }],
+  ['Ports', { slice: PORT_CONFIG }],
 ]);
 const SERVICE_SPEC = S(
   'swarm.ServiceSpec',
@@ -162,15 +237,23 @@ const SERVICE_SPEC = S(
     ['Mode', SERVICE_MODE],
     ['UpdateConfig', { ptr: UPDATE_CONFIG }],
     ['RollbackConfig', { ptr: UPDATE_CONFIG }],
-    ['Networks', { opaque: '[]swarm.NetworkAttachmentConfig' }],
+    ['Networks', { slice: NETWORK_ATTACHMENT }],
     ['EndpointSpec', { ptr: ENDPOINT_SPEC }],
   ],
   ['Annotations'],
 );
 const ENDPOINT = S('swarm.Endpoint', [
   ['Spec', ENDPOINT_SPEC],
-  ['Ports', { opaque: '[]swarm.PortConfig' }],
-  ['VirtualIPs', { opaque: '[]swarm.EndpointVirtualIP' }],
+  ['Ports', { slice: PORT_CONFIG }],
+  [
+    'VirtualIPs',
+    {
+      slice: S('swarm.EndpointVirtualIP', [
+        ['NetworkID', 'string'],
+        ['Addr', 'string'],
+      ]),
+    },
+  ],
 ]);
 const UPDATE_STATUS = S('swarm.UpdateStatus', [
   ['State', 'string'],
@@ -193,7 +276,15 @@ const SERVICE = S(
     ['Endpoint', ENDPOINT],
     ['UpdateStatus', { ptr: UPDATE_STATUS }],
     ['ServiceStatus', { ptr: SERVICE_STATUS }],
-    ['JobStatus', { opaque: '*swarm.JobStatus' }],
+    [
+      'JobStatus',
+      {
+        ptr: S('swarm.JobStatus', [
+          ['JobIteration', VERSION],
+          ['LastExecution', 'time'],
+        ]),
+      },
+    ],
   ],
   ['Meta'],
 );
@@ -208,7 +299,7 @@ const TASK_STATUS = S('swarm.TaskStatus', [
   ['Message', 'string'],
   ['Err', 'string'],
   ['ContainerStatus', { ptr: CONTAINER_STATUS }],
-  ['PortStatus', S('swarm.PortStatus', [['Ports', { opaque: '[]swarm.PortConfig' }]])],
+  ['PortStatus', S('swarm.PortStatus', [['Ports', { slice: PORT_CONFIG }]])],
 ]);
 const TASK = S(
   'swarm.Task',
@@ -224,7 +315,7 @@ const TASK = S(
     ['DesiredState', 'string'],
     ['NetworksAttachments', { opaque: '[]swarm.NetworkAttachment' }],
     ['GenericResources', { opaque: '[]swarm.GenericResource' }],
-    ['JobIteration', { opaque: '*swarm.Version' }],
+    ['JobIteration', { ptr: VERSION }],
     ['Volumes', { opaque: '[]swarm.VolumeAttachment' }],
   ],
   ['Meta', 'Annotations'],
@@ -282,7 +373,16 @@ const CONTAINER_STATE = S('container.State', [
   ['Error', 'string'],
   ['StartedAt', 'string'],
   ['FinishedAt', 'string'],
-  ['Health', { opaque: '*container.Health' }],
+  [
+    'Health',
+    {
+      ptr: S('container.Health', [
+        ['Status', 'string'],
+        ['FailingStreak', 'int'],
+        ['Log', { opaque: '[]*container.HealthcheckResult' }],
+      ]),
+    },
+  ],
 ]);
 
 const CONTAINER_CONFIG = S('container.Config', [
@@ -298,7 +398,7 @@ const CONTAINER_CONFIG = S('container.Config', [
   ['StdinOnce', 'bool'],
   ['Env', '[]string'],
   ['Cmd', '[]string'],
-  ['Healthcheck', { opaque: '*container.HealthConfig' }],
+  ['Healthcheck', { ptr: HEALTH_CONFIG }],
   ['ArgsEscaped', 'bool'],
   ['Image', 'string'],
   ['Volumes', { opaque: 'map[string]struct {}' }],

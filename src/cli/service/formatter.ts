@@ -8,7 +8,7 @@ import { GoDuration } from '../../go/time/duration.js';
 import { bytesSize } from '../../go/units/size.js';
 import { ago, imageWithoutDigest, truncateID } from '../formatter/displayutils.js';
 import { GoPointer, goValue } from '../formatter/typed-view.js';
-import { CONFIG_REF, MOUNT, SECRET_REF } from '../formatter/views.js';
+import { CONFIG_REF, HEALTH_CONFIG, MOUNT, SECRET_REF } from '../formatter/views.js';
 
 // ---- service ls ----
 
@@ -354,7 +354,7 @@ export class ServiceInspectContext {
     return goValue(this.container.Secrets, { slice: SECRET_REF, pointers: true });
   }
   Healthcheck(): unknown {
-    return goValue(this.container.Healthcheck, { opaque: '*container.HealthConfig' });
+    return goValue(this.container.Healthcheck, { ptr: HEALTH_CONFIG });
   }
   IsModeGlobal(): boolean {
     return Boolean((this.service.Spec.Mode as Record<string, unknown>).Global);

@@ -63,6 +63,8 @@ export async function runServiceInspect(
       template,
       async (ref) => serviceJSONView(await get(ref)),
       (view) => goService(view as unknown as Service),
+      // ServiceInspectWithRaw's bytes are dropped: the service is marshalled again
+      { raw: false },
     );
   } catch (err) {
     throw new StatusError((err as Error).message, 1);

@@ -28,6 +28,7 @@ const rollbackReplacesTasks = (s: Service): boolean =>
  */
 export async function printProgress(io: IOStreams, engine: Engine, serviceID: string, ref: string): Promise<void> {
   const service = await engine.serviceInspect(serviceID);
+  if (service.JobStatus) return printJobProgress(io, engine, service);
   const tasks = (await engine.taskList(new Map([['service', [service.ID]]]))).filter((t) => t.DesiredState === 'running');
   const replicated = 'Replicated' in service.Spec.Mode;
   const total = replicated ? (service.Spec.Mode as { Replicated: { Replicas: number } }).Replicated.Replicas : tasks.length;
@@ -54,5 +55,71 @@ export async function printProgress(io: IOStreams, engine: Engine, serviceID: st
   }
   out += `verify: Service ${ref} converged\n`;
   if (rollback && !rollbackFirst) out += 'rollback: rollback completed\n';
+  io.stdout.write(out);
+}
+
+/** progress.go's longestState: the width a task state is padded to in a job's slot lines. */
+const LONGEST_STATE = 9;
+
+/**
+ * A job's progress (replicatedJobProgressUpdater, globalJobProgressUpdater). Off a terminal
+ * docker prints only the lines without a progress bar: `active tasks: a out of d tasks` for a
+ * replicated job, its empty slot lines, a task's error, then `job complete`. The simulated tasks
+ * ran at once: the active count goes through one round per MaxConcurrent tasks. A job whose
+ * tasks failed never completes (docker waits on); tsecret stops after the last line.
+ */
+async function printJobProgress(io: IOStreams, engine: Engine, service: Service): Promise<void> {
+  const iteration = service.JobStatus?.JobIteration.Index ?? 0;
+  const tasks = (await engine.taskList(new Map([['service', [service.ID]]]))).filter(
+    (t) => (t.JobIteration?.Index ?? 0) === iteration && t.JobIteration,
+  );
+  const tty = io.stdoutIsTTY && (io.terminalColumns ?? 80) > 110;
+  const bar = (current: number, total: number): string => {
+    if (!tty || total === 0) return '';
+    const filled = Math.floor((BAR_WIDTH * current) / total);
+    return ` [${'='.repeat(filled)}${current < total ? `>${' '.repeat(BAR_WIDTH - filled - 1)}` : '>'}]`;
+  };
+  let out = '';
+  if ('ReplicatedJob' in service.Spec.Mode) {
+    const { MaxConcurrent: concurrent, TotalCompletions: total } = service.Spec.Mode.ReplicatedJob;
+    const activeDigits = String(concurrent).length;
+    const pad = (n: number) => String(n).padStart(activeDigits);
+    const active = (a: number, completed: number) =>
+      `active tasks: ${pad(a)} out of ${pad(Math.min(total - completed, concurrent))} tasks\n`;
+    // the newest task of each slot, by slot
+    const bySlot = new Map<number, Task>();
+    for (const t of tasks) {
+      const seen = bySlot.get(t.Slot ?? 0);
+      if (!seen || seen.Version.Index < t.Version.Index) bySlot.set(t.Slot ?? 0, t);
+    }
+    const completed = [...bySlot.values()].filter((t) => t.Status.State === 'complete').length;
+    const stillActive = [...bySlot.values()].filter((t) =>
+      ['new', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting', 'running'].includes(t.Status.State),
+    ).length;
+    if (io.stdoutIsTTY) {
+      const digits = String(total).length;
+      out += `job progress: ${String(completed).padStart(digits)} out of ${total} complete${bar(completed, total)}\n`;
+      out += active(stillActive, completed);
+      if (total <= 20) {
+        for (let slot = 0; slot < total; slot++) {
+          const t = bySlot.get(slot);
+          out += `${slot + 1}/${total}: ${t?.Status.Err ? t.Status.Err : (t?.Status.State ?? '').padEnd(LONGEST_STATE)}${t && !t.Status.Err ? bar(10, 10) : ''}\n`;
+        }
+      }
+    } else {
+      out += active(0, 0);
+      if (total <= 20) for (let slot = 1; slot <= total; slot++) out += `${slot}/${total}:  \n`;
+      // one round of running tasks per MaxConcurrent completions
+      for (let done = 0; done < completed; done += concurrent) out += active(Math.min(concurrent, total - done), done);
+      for (const t of bySlot.values()) if (t.Status.Err && total <= 20) out += `${(t.Slot ?? 0) + 1}/${total}: ${t.Status.Err}\n`;
+      out += active(stillActive, completed);
+    }
+    if (completed === total) out += 'job complete\n';
+  } else {
+    const done = tasks.filter((t) => t.Status.State === 'complete').length;
+    if (io.stdoutIsTTY) out += `job progress: ${done} out of ${tasks.length} complete${bar(done, tasks.length)}\n`;
+    for (const t of tasks) if (t.Status.Err) out += `${t.NodeID}: ${t.Status.Err}\n`;
+    if (done === tasks.length) out += 'job complete\n';
+  }
   io.stdout.write(out);
 }

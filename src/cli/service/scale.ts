@@ -40,10 +40,12 @@ export async function runScale(opts: ScaleOptions, io: IOStreams, engine: Engine
       } catch {
         throw new Error(`invalid replicas value ${value}: strconv.ParseUint: parsing ${JSON.stringify(value)}: invalid syntax`);
       }
-      const service = await engine.serviceInspect(name);
-      if (!('Replicated' in service.Spec.Mode)) throw new Error('scale can only be used with replicated or replicated-job mode');
+      // read as stored (no inserted defaults), as runServiceScale does
+      const service = await engine.serviceInspect(name, { insertDefaults: false });
       const next = structuredClone(service.Spec);
-      next.Mode = { Replicated: { Replicas: replicas } };
+      if ('Replicated' in next.Mode) next.Mode = { Replicated: { Replicas: replicas } };
+      else if ('ReplicatedJob' in next.Mode) next.Mode = { ReplicatedJob: { ...next.Mode.ReplicatedJob, TotalCompletions: replicas } };
+      else throw new Error('scale can only be used with replicated or replicated-job mode');
       await engine.serviceUpdate(service.ID, service.Version, next);
       io.stdout.write(`${name} scaled to ${replicas}\n`);
       scaled.push([service.ID, name]);

@@ -2,16 +2,8 @@
 // (cli/command/service/opts.go) and the Go client (image tag) do.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ServiceMode, ServiceSpec, TaskSpec, UpdateConfig } from '../../api/services.js';
+import type { ServiceMode, ServiceSpec, TaskSpec } from '../../api/services.js';
 import { goPathError } from '../../go/os/error.js';
-
-const DEFAULT_UPDATE_CONFIG: UpdateConfig = {
-  Parallelism: 1,
-  FailureAction: 'pause',
-  Monitor: 5e9,
-  MaxFailureRatio: 0,
-  Order: 'stop-first',
-};
 
 /** moby's digestWarning: the daemon could not ask a registry for the image's digest (no trailing blank line). */
 export const digestWarning = (image: string): string =>
@@ -124,14 +116,10 @@ export function defaultTaskSpec(image: string): TaskSpec {
   };
 }
 
+/**
+ * The spec create sends: no update or rollback config unless a flag sets one (the daemon's
+ * defaults show when the service is inspected; a job may have none).
+ */
 export function serviceSpec(name: string, labels: Record<string, string>, task: TaskSpec, mode: ServiceMode): ServiceSpec {
-  return {
-    Name: name,
-    Labels: labels,
-    TaskTemplate: task,
-    Mode: mode,
-    UpdateConfig: { ...DEFAULT_UPDATE_CONFIG },
-    RollbackConfig: { ...DEFAULT_UPDATE_CONFIG },
-    EndpointSpec: { Mode: 'vip' },
-  };
+  return { Name: name, Labels: labels, TaskTemplate: task, Mode: mode, EndpointSpec: { Mode: 'vip' } };
 }

@@ -39,6 +39,7 @@ import { newJoinTokens, newObjectId, newUnlockKey } from '../ids.js';
 import { randomName } from '../names.js';
 import { newRootCACertificate } from '../root-ca.js';
 import { filterContainers, resolveContainer, runningContainerRemoval } from './containers.js';
+import { convertServiceSpec, withDefaults } from './convert.js';
 import {
   allocateEndpoint,
   attachedContainers,
@@ -59,7 +60,7 @@ import {
   validateNetworkFilters,
 } from './networks.js';
 import { checkNodeRemovable, checkNodeUpdate, filterNodes, issuerOf, nodeAddr, nodeObject, resolveNode } from './nodes.js';
-import { type Clock, exitContainer, hasDirtyTasks, reconcile, removeContainers, shutdownTask } from './orchestrator.js';
+import { type Clock, exitContainer, hasDirtyTasks, type JobRunner, reconcile, removeContainers, shutdownTask } from './orchestrator.js';
 import {
   checkNotInUse,
   checkObjectNameFree,
@@ -71,6 +72,8 @@ import {
 } from './secrets.js';
 import {
   checkNameFree,
+  checkPortConflicts,
+  checkReferencesExistence,
   filterServices,
   filterTasks,
   resolveService,
@@ -405,11 +408,17 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
   // ---- services, tasks, nodes ----
 
   async serviceCreate(spec: ServiceSpec): Promise<ServiceCreateResponse> {
+    const runJob = await this.jobRunner(spec);
     return this.write((tx, swarm) => {
       const named = storedSpec(spec.Name === '' ? { ...spec, Name: randomName() } : spec, tx.state.networks);
-      validateServiceSpec(named, tx.state);
+      validateServiceSpec(named);
+      checkNoIngressAttachment(named, tx.state.networks);
+      checkPortConflicts(named, tx.state.services);
+      checkReferencesExistence(named, tx.state);
       checkNameFree(tx.state.services, named.Name);
       const endpoint = allocateEndpoint(named, tx.state.services, tx.state.networks);
+      // swarmkit stamps a job's first execution before the store stamps the service
+      const lastExecution = this.now();
       const now = this.now();
       const service: Service = {
         ID: newObjectId(),
@@ -418,17 +427,23 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
         UpdatedAt: now,
         Spec: named,
         Endpoint: endpoint,
+        ...('ReplicatedJob' in named.Mode || 'GlobalJob' in named.Mode
+          ? { JobStatus: { JobIteration: {}, LastExecution: lastExecution } }
+          : {}),
       };
+      // the allocator then gives the endpoint its virtual IPs and ports and writes the service again
+      if (endpoint.VirtualIPs?.length || endpoint.Ports?.length) service.UpdatedAt = this.now();
       tx.state.services.push(service);
-      reconcile(tx.state, this.clock);
+      reconcile(tx.state, { ...this.clock, runJob });
       return { ID: service.ID };
     });
   }
 
-  async serviceInspect(idOrName: string): Promise<Service> {
+  async serviceInspect(idOrName: string, opts: { insertDefaults?: boolean } = {}): Promise<Service> {
     const state = this.store.read();
     this.manager(state);
-    return resolveService(state.services, idOrName);
+    const service = resolveService(state.services, idOrName);
+    return opts.insertDefaults === false ? service : { ...service, Spec: withDefaults(service.Spec) };
   }
 
   async serviceList(filters: Filters): Promise<(Service & { ServiceStatus: ServiceStatus })[]> {
@@ -439,14 +454,22 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
   }
 
   async serviceUpdate(id: string, version: Version, spec: ServiceSpec, opts: ServiceUpdateOptions = {}): Promise<void> {
+    const runJob = await this.jobRunner(spec);
     await this.write((tx, swarm) => {
-      const service = resolveService(tx.state.services, id);
-      if (service.Version.Index !== version.Index) throw rpcError('Unknown', 'update out of sequence');
-      if ('Replicated' in service.Spec.Mode !== 'Replicated' in spec.Mode) {
-        throw rpcError('Unimplemented', 'service mode change is not allowed');
-      }
       const stored = storedSpec(spec, tx.state.networks);
-      validateServiceSpec(stored, tx.state);
+      validateServiceSpec(stored);
+      checkNoIngressAttachment(stored, tx.state.networks);
+      const service = resolveService(tx.state.services, id);
+      if (JSON.stringify(stored.EndpointSpec) !== JSON.stringify(service.Spec.EndpointSpec)) {
+        checkPortConflicts(
+          stored,
+          tx.state.services.filter((s) => s !== service),
+        );
+      }
+      checkReferencesExistence(stored, tx.state);
+      if (Object.keys(service.Spec.Mode)[0] !== Object.keys(stored.Mode)[0])
+        throw rpcError('Unimplemented', 'service mode change is not allowed');
+      if (service.Version.Index !== version.Index) throw rpcError('Unknown', 'update out of sequence');
       checkNameFree(tx.state.services, stored.Name, service.ID);
       // rollback=previous: the previous spec and the current one swap places
       const rollback = opts.Rollback === 'previous';
@@ -463,9 +486,12 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
       service.Endpoint = endpoint;
       service.Version = { Index: ++swarm.RaftIndex };
       service.UpdatedAt = now;
+      // every update of a job runs it again
+      if (service.JobStatus)
+        service.JobStatus = { JobIteration: { Index: (service.JobStatus.JobIteration.Index ?? 0) + 1 }, LastExecution: now };
       service.UpdateStatus = settledUpdateStatus(rollback, hasDirtyTasks(tx.state, service), now);
-      if (!service.UpdateStatus) delete service.UpdateStatus;
-      reconcile(tx.state, this.clock);
+      if (!service.UpdateStatus || service.JobStatus) delete service.UpdateStatus;
+      reconcile(tx.state, { ...this.clock, runJob });
     });
   }
 
@@ -766,6 +792,34 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
     return state.swarm;
   }
 
+  /**
+   * What runs a job's command in its task container: the simulated exec (loaded only for a job),
+   * with the secrets and configs it mounts readable.
+   */
+  private async jobRunner(spec: ServiceSpec): Promise<JobRunner | undefined> {
+    if (!('ReplicatedJob' in spec.Mode || 'GlobalJob' in spec.Mode)) return undefined;
+    const { execInContainer } = await import('./exec.js');
+    return (container, service, task) => {
+      const cmd = [...(container.Config.Entrypoint ?? []), ...(container.Config.Cmd ?? [])];
+      const state = this.store.read();
+      const result = execInContainer(
+        container,
+        { Cmd: cmd, Env: [], User: '', WorkingDir: '', Stdin: Buffer.alloc(0) },
+        {
+          nowMs: Date.parse(this.now()),
+          payload: (secretID) => this.unlocked(() => this.store.readPayload(secretID)),
+          secret: (secretID) => state.secrets.find((s) => s.ID === secretID),
+          config: (configID) => configOf(state, configID),
+          configData: (configID) => configOf(state, configID)?.Spec.Data,
+          service,
+          task,
+          nodeID: task.NodeID,
+        },
+      );
+      return result.exitCode;
+    };
+  }
+
   /** A locked manager runs no orchestrator: a stopped task container is not replaced until unlock. */
   private orchestrating(state: State): boolean {
     return state.swarm !== null && !this.store.keyStatus().locked;
@@ -788,27 +842,22 @@ export class LocalEngine implements Engine, ServiceEngine, NetworkEngine, Volume
 }
 
 /**
- * A spec as the daemon stores it: a copy, network attachments by ID (moby populateNetworkID), the
- * endpoint mode defaulted to vip, a port published as 0 left unnumbered, an empty port list dropped.
+ * A spec as the daemon stores it: network attachments by ID (moby populateNetworkID), then
+ * moby's conversion into swarmkit's types and back (its enum checks and normalizations).
  */
 function storedSpec(spec: ServiceSpec, networks: Network[]): ServiceSpec {
-  const stored = structuredClone(spec);
-  // moby restartPolicyToGRPC
-  const condition = stored.TaskTemplate.RestartPolicy?.Condition ?? '';
-  if (!['', 'none', 'on-failure', 'any'].includes(condition))
-    throw new DaemonError(`invalid RestartCondition: ${JSON.stringify(condition)}`, 400);
-  resolveAttachments(stored, networks);
-  const endpoint = stored.EndpointSpec;
-  if (!endpoint.Mode) endpoint.Mode = 'vip';
-  if (endpoint.Ports?.length) {
-    endpoint.Ports = endpoint.Ports.map(({ PublishedPort, ...p }) => ({
-      Protocol: p.Protocol,
-      TargetPort: p.TargetPort,
-      ...(PublishedPort ? { PublishedPort } : {}),
-      PublishMode: p.PublishMode,
-    }));
-  } else delete endpoint.Ports;
-  return stored;
+  const resolved = structuredClone(spec);
+  resolveAttachments(resolved, networks);
+  return convertServiceSpec(resolved);
+}
+
+/** controlapi validateNetworks: the ingress network is not a service's to name. */
+function checkNoIngressAttachment(spec: ServiceSpec, networks: Network[]): void {
+  for (const a of spec.TaskTemplate.Networks ?? []) {
+    const network = networks.find((n) => n.Id === a.Target);
+    if (network?.Ingress)
+      throw rpcError('InvalidArgument', `Service cannot be explicitly attached to the ingress network ${JSON.stringify(network.Name)}`);
+  }
 }
 
 const configOf = (state: State, id: string): Config | undefined => {
@@ -825,13 +874,29 @@ function apiConfig(record: ConfigRecord): Config {
   return { ID: record.ID, Version: { ...record.Version }, CreatedAt: record.CreatedAt, UpdatedAt: record.UpdatedAt, Spec: spec };
 }
 
-/** running = tasks observed running; desired = replicas, or running-desired tasks for global. */
+/**
+ * controlapi ListServiceStatuses: running = tasks observed running; desired = replicas, a
+ * replicated job's MaxConcurrent, or (global) the tasks meant to run or still to complete; a
+ * job counts only the tasks of its current iteration, and their completions.
+ */
 function serviceStatus(tasks: Task[], service: Service): ServiceStatus {
-  const own = tasks.filter((t) => t.ServiceID === service.ID);
-  const running = own.filter((t) => t.Status.State === 'running').length;
-  const desired =
-    'Replicated' in service.Spec.Mode ? service.Spec.Mode.Replicated.Replicas : own.filter((t) => t.DesiredState === 'running').length;
-  return { RunningTasks: running, DesiredTasks: desired };
+  const mode = service.Spec.Mode;
+  const iteration = service.JobStatus ? (service.JobStatus.JobIteration.Index ?? 0) : undefined;
+  let desired = 'Replicated' in mode ? mode.Replicated.Replicas : 'ReplicatedJob' in mode ? mode.ReplicatedJob.MaxConcurrent : 0;
+  const global = 'Global' in mode || 'GlobalJob' in mode;
+  let running = 0;
+  let completed = 0;
+  for (const t of tasks) {
+    if (t.ServiceID !== service.ID) continue;
+    if (iteration !== undefined) {
+      if ((t.JobIteration?.Index ?? 0) !== iteration || t.JobIteration === undefined) continue;
+      if (t.Status.State === 'complete') completed++;
+    }
+    if (t.Status.State === 'running') running++;
+    if (global && t.DesiredState === 'running') desired++;
+    if (global && t.Status.State !== 'complete' && t.DesiredState === 'complete') desired++;
+  }
+  return { RunningTasks: running, DesiredTasks: desired, ...(iteration !== undefined ? { CompletedTasks: completed } : {}) };
 }
 
 /** The address printed in the join command: the given one (port 2377 unless stated) or this host's. */

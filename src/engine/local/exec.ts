@@ -1,10 +1,11 @@
 // `docker exec` in a task container: a simulated Debian filesystem with the container's secrets
 // and configs mounted read-only, the service's environment, and the process the command names.
 
-import type { Container, ExecRequest, ExecResult, Service, Task } from '../../api/services.js';
+import type { Container, ExecRequest, ExecResult } from '../../api/services.js';
 import type { Config, Secret } from '../../api/swarm.js';
 import { SimFS } from '../exec/filesystem.js';
 import { resolveExecUser, runProcess } from '../exec/process.js';
+import { groups } from '../exec/sys.js';
 import { configFileData, renderSecretTemplate, type SecretTemplateContext } from './secret-template.js';
 
 export interface ExecContext extends SecretTemplateContext {
@@ -53,8 +54,14 @@ export function execInContainer(container: Container, req: ExecRequest, ctx: Exe
     });
     fs.markReadOnly(mount.Target);
   }
+  applyHostConfig(fs, container, mountedAt);
   const user = resolveExecUser(fs, req.User || container.Config.User);
   if ('error' in user) return user.error;
+  // the container's extra groups (GroupAdd) come with every process it runs
+  const extraGroups = (container.HostConfig?.GroupAdd ?? [])
+    .map((g) => (/^\d+$/.test(g) ? Number(g) : groups(fs).find((x) => x.name === g)?.gid))
+    .filter((g): g is number => g !== undefined);
+  for (const g of extraGroups) if (!user.groups.includes(g)) user.groups.push(g);
   // moby CreateDaemonEnvironment (TERM with a TTY), then the container's and exec's; runc adds the
   // user's HOME when none is set
   const env = envOf([DEFAULT_PATH, `HOSTNAME=${hostname}`, ...(req.Tty ? ['TERM=xterm'] : []), ...container.Config.Env, ...req.Env]);
@@ -73,6 +80,59 @@ export function execInContainer(container: Container, req: ExecRequest, ctx: Exe
     nowMs: ctx.nowMs,
     tty: req.Tty,
   });
+}
+
+/**
+ * What the container got from its service beyond the image: its mounts (a tmpfs with its mode,
+ * volumes and binds as empty directories, read-only ones marked so), a read-only root with
+ * the mounts still writable, the extra hosts in /etc/hosts, the DNS settings in
+ * /etc/resolv.conf (behind the embedded server, 127.0.0.11), and the sysctls under /proc/sys.
+ */
+function applyHostConfig(fs: SimFS, container: Container, mountedAt: number): void {
+  const hc = container.HostConfig;
+  if (!hc) return;
+  for (const m of hc.Mounts ?? []) {
+    const mode = m.Type === 'tmpfs' ? (m.TmpfsOptions?.Mode ?? 0o1777) : 0o755;
+    fs.mkdirp(m.Target, mode, 0, 0, mountedAt);
+    const node = fs.resolve(m.Target, '/').node;
+    if (node) node.mode = mode;
+    if (m.ReadOnly) fs.markReadOnly(m.Target);
+    else fs.markWritable(m.Target);
+  }
+  if (hc.ExtraHosts?.length) {
+    const lines = hc.ExtraHosts.map((h) => {
+      const colon = h.indexOf(':');
+      return `${h.slice(colon + 1)}\t${h.slice(0, colon)}\n`;
+    });
+    fs.writeFile('/etc/hosts', Buffer.concat([readFile(fs, '/etc/hosts'), Buffer.from(lines.join(''))]), {
+      mode: 0o644,
+      uid: 0,
+      gid: 0,
+      mtimeMs: mountedAt,
+    });
+  }
+  if (hc.Dns || hc.DnsSearch || hc.DnsOptions) {
+    let conf = '';
+    if (hc.DnsSearch?.length) conf += `search ${hc.DnsSearch.join(' ')}\n`;
+    conf += 'nameserver 127.0.0.11\n';
+    conf += `options ${hc.DnsOptions?.length ? hc.DnsOptions.join(' ') : 'ndots:0'}\n`;
+    fs.writeFile('/etc/resolv.conf', conf, { mode: 0o644, uid: 0, gid: 0, mtimeMs: mountedAt });
+  }
+  for (const [name, value] of Object.entries(hc.Sysctls ?? {})) {
+    const path = `/proc/sys/${name.replaceAll('.', '/')}`;
+    fs.mkdirp(path.slice(0, path.lastIndexOf('/')), 0o555, 0, 0, mountedAt);
+    fs.writeFile(path, `${value}\n`, { mode: 0o644, uid: 0, gid: 0, mtimeMs: mountedAt });
+  }
+  if (hc.ReadonlyRootfs) {
+    fs.markReadOnly('/');
+    // /dev, /proc and the secrets' tmpfs are mounts of their own
+    for (const p of ['/dev', '/proc', '/run/secrets']) fs.markWritable(p);
+  }
+}
+
+function readFile(fs: SimFS, path: string): Buffer {
+  const node = fs.resolve(path, '/').node;
+  return node?.kind === 'file' ? node.data : Buffer.alloc(0);
 }
 
 /**

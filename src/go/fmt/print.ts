@@ -1,6 +1,6 @@
 // Go's fmt/print.go and format.go: Sprint, Sprintln, Sprintf and how %v prints a value.
 
-import { GoFloat, GoNil, goFormat, kindOf, mapEntries, structFields, typeName } from '../reflect/value.js';
+import { GoFloat, GoNil, goFormat, kindOf, mapEntries, namedNumber, structFields, typeName } from '../reflect/value.js';
 import { formatFloat } from '../strconv/ftoa.js';
 import { canBackquote, isPrint, quoteGo, quoteRune } from '../strconv/quote.js';
 import { runeCount, utf8Bytes, utf8Decode } from '../unicode/utf8.js';
@@ -333,6 +333,12 @@ class Printer {
     if (!this.handleMethods(arg, verb)) this.printValue(arg, verb, 0);
   }
 
+  /** A named numeric type without a String method for this verb: the number, as its kind prints. */
+  private printNamedNumber(v: object, n: number | bigint, verb: string): void {
+    if (typeName(v).startsWith('float')) return this.fmtFloat(Number(n), verb, v);
+    return this.fmtInteger(BigInt(n), verb, v);
+  }
+
   /** fmt's fmtBytes: a []byte is a list of numbers for %v and %d, text for %s, %q, %x and %X. */
   private fmtBytes(v: Uint8Array, verb: string, typeString: string): void {
     switch (verb) {
@@ -377,6 +383,8 @@ class Printer {
     if (v instanceof GoNil) return this.printNil(v, verb);
     if (v instanceof GoFloat) return this.fmtFloat(v.value, verb, v);
     if (depth > 0 && v !== undefined && v !== null && this.handleMethods(v, verb)) return;
+    const n = namedNumber(v);
+    if (n !== undefined) return this.printNamedNumber(v as object, n, verb);
     if (v === undefined || v === null) {
       // Elements of interface type that are nil.
       if (depth === 0 && v === undefined) this.buf += '<invalid reflect.Value>';

@@ -1,5 +1,5 @@
 // Go's io/fs FileMode (fs.go String): a file mode as Go prints it, "-r--r--r--".
-import { goFormat, goType } from '../reflect/value.js';
+import { goFormat, goNumber, goType } from '../reflect/value.js';
 
 /** os.FileMode: prints "-r--r--r--", marshals as the number (292). */
 export class GoFileMode {
@@ -14,6 +14,10 @@ export class GoFileMode {
     const rwx = 'rwxrwxrwx';
     for (let i = 0; i < 9; i++) out += (this.mode >>> (8 - i)) & 1 ? rwx[i] : '-';
     return out;
+  }
+  /** a uint32 underneath: %o prints the permission bits (400), %d the number */
+  [goNumber](): number {
+    return this.mode;
   }
   toJSON(): number {
     return this.mode;

@@ -33,6 +33,8 @@ export const goFormat: unique symbol = Symbol.for('tsecret.goFormat');
 export const goJSON: unique symbol = Symbol.for('tsecret.goJSON');
 export const goType: unique symbol = Symbol.for('tsecret.goType');
 export const goKind: unique symbol = Symbol.for('tsecret.goKind');
+/** A method giving the number behind a named numeric type (int64, float32, time.Duration, os.FileMode). */
+export const goNumber: unique symbol = Symbol.for('tsecret.goNumber');
 
 /** A float64 that must stay float64 even when integral (template literal 3.0, JSON numbers). */
 export class GoFloat {
@@ -43,6 +45,32 @@ export class GoFloat {
   toJSON(): number {
     return this.value;
   }
+}
+
+/**
+ * A value of a named or sized numeric Go type ("int64", "uint64", "float32"): fmt's verbs see the
+ * number, %T and errors name the type, json writes the number.
+ */
+export class GoNumber {
+  constructor(
+    readonly value: number | bigint,
+    readonly type: string,
+  ) {
+    Object.defineProperty(this, goType, { value: type });
+  }
+  [goNumber](): number | bigint {
+    return this.value;
+  }
+  toJSON(): number | bigint {
+    return this.value;
+  }
+}
+
+/** Whether v stands for a number of a named type: its value, else undefined. */
+export function namedNumber(v: unknown): number | bigint | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const f = (v as Record<symbol, unknown>)[goNumber];
+  return typeof f === 'function' ? (f as () => number | bigint).call(v) : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Go's text/template/funcs.go: how functions are called (their Go signatures) and the builtins
 // (and, or, not, len, index, slice, call, print*, html, js, urlquery, eq, ne, lt, le, gt, ge).
 import { sprint, sprintf, sprintln } from '../fmt/print.js';
-import { elemTypeName, GoFloat, GoNil, kindOf, mapSize, structFields, typeName } from '../reflect/value.js';
+import { elemTypeName, GoFloat, GoNil, kindOf, mapSize, namedNumber, structFields, typeName } from '../reflect/value.js';
 import { isPrint } from '../strconv/quote.js';
 import { compareBytes } from '../strings/strings.js';
 import { utf8Bytes, utf8Decode, utf8Len } from '../unicode/utf8.js';
@@ -63,13 +63,16 @@ function basicKind(v: Val): NumKind {
       return 'string';
   }
   if (v instanceof GoFloat) return 'float';
+  const n = namedNumber(v);
+  if (n !== undefined) return typeName(v).startsWith('float') ? 'float' : 'int';
   return 'invalid';
 }
 
-const num = (v: Val): number => (v instanceof GoFloat ? v.value : Number(v));
+const num = (v: Val): number => (v instanceof GoFloat ? v.value : Number(namedNumber(v) ?? v));
 
 function bigOf(v: Val): bigint {
-  return typeof v === 'bigint' ? v : BigInt(v as number);
+  const n = namedNumber(v) ?? v;
+  return typeof n === 'bigint' ? n : BigInt(n as number);
 }
 
 function eqBuiltin(arg1: Val, ...arg2: Val[]): boolean {

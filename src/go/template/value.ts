@@ -1,7 +1,7 @@
 // The values text/template passes around, shared by exec.go and funcs.go: interface values
 // (exec.go's indirectInterface), truth (isTrue), field and key lookup, and the zero values a
 // missing map key yields.
-import { GoFloat, GoNil, kindOf, mapSize } from '../reflect/value.js';
+import { GoFloat, GoNil, kindOf, mapSize, namedNumber, typeName } from '../reflect/value.js';
 
 export type Val = unknown;
 
@@ -54,6 +54,8 @@ export function isTrue(v: Val): [boolean, boolean] {
       return [true, true];
   }
   if (v instanceof GoFloat) return [v.value !== 0, true];
+  const n = namedNumber(v);
+  if (n !== undefined) return [typeName(v).startsWith('*') || Number(n) !== 0, true];
   switch (kindOf(v)) {
     case 'slice':
       return [Array.isArray(v) || v instanceof Uint8Array ? v.length > 0 : false, true];

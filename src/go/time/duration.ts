@@ -1,6 +1,6 @@
 // Go's time.Duration (time/time.go String, time/format.go ParseDuration): one parser and one
 // printer for every duration docker reads or shows, in nanoseconds.
-import { goFormat, goType } from '../reflect/value.js';
+import { goFormat, goNumber, goType } from '../reflect/value.js';
 import { quoteGo } from '../strconv/quote.js';
 
 const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
@@ -79,11 +79,19 @@ export function formatGoDuration(ns: number | bigint): string {
 
 /** A time.Duration: prints like Duration.String(), marshals as its nanoseconds. */
 export class GoDuration {
-  constructor(readonly ns: number) {
-    Object.defineProperty(this, goType, { value: 'time.Duration' });
+  /** type: "*time.Duration" for a pointer field (a template prints what it points to). */
+  constructor(
+    readonly ns: number,
+    type = 'time.Duration',
+  ) {
+    Object.defineProperty(this, goType, { value: type });
   }
   [goFormat](): string {
     return formatGoDuration(this.ns);
+  }
+  /** an int64 underneath: %d prints the nanoseconds */
+  [goNumber](): number {
+    return this.ns;
   }
   toJSON(): number {
     return this.ns;

@@ -255,7 +255,8 @@ describe('services', () => {
       MaxFailureRatio: 0,
       Order: 'stop-first',
     });
-    expect(spec.RollbackConfig).toEqual({ Parallelism: 1, FailureAction: 'pause', Monitor: 5e9, MaxFailureRatio: 0, Order: 'stop-first' });
+    // none given: the daemon's defaults show when the service is inspected
+    expect(spec.RollbackConfig).toBeUndefined();
     expect(spec.TaskTemplate.RestartPolicy).toEqual({ Condition: 'on-failure', Delay: 3e9, MaxAttempts: 3 });
     expect(spec.TaskTemplate.Resources).toEqual({});
   });

@@ -2,7 +2,10 @@
 // Sprintf cases matched byte for byte).
 import { describe, expect, it } from 'vitest';
 import { formatGoValue, formatTemplateValue, sprint, sprintf, sprintln } from '../../../../src/go/fmt/print.js';
-import { GoFloat, GoNil, goFormat, goMap, goStruct } from '../../../../src/go/reflect/value.js';
+import { GoFileMode } from '../../../../src/go/fs/filemode.js';
+import { marshalJSON } from '../../../../src/go/json/encode.js';
+import { GoFloat, GoNil, GoNumber, goFormat, goMap, goStruct } from '../../../../src/go/reflect/value.js';
+import { GoDuration } from '../../../../src/go/time/duration.js';
 
 describe('fmt %v (formatGoValue)', () => {
   it.each<[unknown, string]>([
@@ -149,6 +152,35 @@ describe('fmt.Sprintf', () => {
     ['%s', [goStruct('*x.T', { A: 1, P: new GoNil('*x.T') })], '&{%!s(int=1) %!s(*x.T=<nil>)}'],
   ])('error forms: %j', (f, args, out) => {
     expect(sprintf(f, args)).toBe(out);
+  });
+});
+
+describe('fmt on named numeric types (os.FileMode, time.Duration, int64, float32)', () => {
+  // the recorded `service inspect -f` outputs of template-named-types
+  const mode = new GoFileMode(0o440);
+  const delay = new GoDuration(90e9);
+  it('a String method serves %v %s %q %x; the number serves %d %o %#o', () => {
+    expect(sprintf('%v|%s|%q|%x', [mode, mode, mode, mode])).toBe('-r--r-----|-r--r-----|"-r--r-----"|2d722d2d722d2d2d2d2d');
+    expect(sprintf('%d|%o|%#o|%04o', [mode, mode, mode, new GoFileMode(0o600)])).toBe('288|440|0440|0600');
+    expect(sprintf('%v|%d|%T', [delay, delay, delay])).toBe('1m30s|90000000000|time.Duration');
+  });
+  it('a verb neither accepts names the type and the number (Go skips methods while reporting)', () => {
+    expect(sprintf('%f', [delay])).toBe('%!f(time.Duration=90000000000)');
+  });
+  it('sized numbers print as numbers and name their type', () => {
+    expect(
+      sprintf('%v|%T|%.3f|%T', [
+        new GoNumber(7, 'int64'),
+        new GoNumber(7, 'int64'),
+        new GoNumber(0.25, 'float32'),
+        new GoNumber(0.25, 'float32'),
+      ]),
+    ).toBe('7|int64|0.250|float32');
+    expect(marshalJSON([new GoNumber(7, 'int64'), mode, delay])).toBe('[7,288,90000000000]');
+  });
+  it('inside a struct, %+v uses the String method', () => {
+    const file = goStruct('*swarm.ConfigReferenceFileTarget', { Name: '/c', UID: '0', GID: '0', Mode: new GoFileMode(0o600) });
+    expect(sprintf('%+v|%v', [file, file])).toBe('&{Name:/c UID:0 GID:0 Mode:-rw-------}|&{/c 0 0 -rw-------}');
   });
 });
 
