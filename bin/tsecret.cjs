@@ -23,9 +23,9 @@ const MANIFEST = join(DIST, 'tsecret.json');
 const CHUNK_PREFIX = 'tsecret-chunk:';
 
 // A built-in that node's own start-up has not loaded yet (crypto, child_process, stream, tty, os,
-// ...) costs time to load, and many commands never call it: commander requires child_process for
-// executable subcommands, which tsecret has none of; crypto serves writes and IDs, not `secret
-// ls`. A chunk gets such a built-in as a proxy that loads it on first use.
+// ...) costs time to load, and many commands never call it: child_process serves doctest and
+// demo, crypto writes and IDs, not `secret ls`. A chunk gets such a built-in as a proxy that loads
+// it on first use.
 const loadedAtStart = new Set(
   process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length)),
 );
