@@ -108,6 +108,13 @@ describe('built CLI: the process around a command', () => {
     });
   });
 
+  // the README's quick start is `npm ci && npm link --ignore-scripts`, then `tsecret ...`: npm ci
+  // runs the package's own prepare script (and npm pack does), so that is where the build belongs
+  it('is built by npm ci, as the quick start expects', async () => {
+    const { scripts } = (await import('../../package.json', { with: { type: 'json' } })).default as { scripts: Record<string, string> };
+    expect(scripts.prepare).toBe('node scripts/build.mjs');
+  });
+
   // package.json declares no dependencies: everything the CLI loads is in dist/ (bundled), so the
   // packed package must run with nothing installed beside it
   it('packs bin, dist, the README and package.json, and runs from the tarball alone', () => {
