@@ -1,7 +1,7 @@
-// A small cobra/pflag-compatible command layer over commander: commander parses the flags, this file
-// gives docker's help layout (docker/cli cli/cobra.go), its argument-count messages (cli/required.go)
-// and pflag's error wording, so the commands read exactly like docker's.
-import { Command as CommanderCommand, Option } from 'commander';
+// A small cobra/pflag-compatible command layer: pflag's flag parsing (spf13/pflag flag.go), docker's
+// help layout (docker/cli cli/cobra.go) and its argument-count messages (cli/required.go), so the
+// commands read exactly like docker's.
+
 import type { Engine } from '../engine/client.js';
 import { quoteGo } from '../go/strconv/quote.js';
 import type { IOStreams } from '../iostreams/iostreams.js';
@@ -290,7 +290,7 @@ export function helpText(cmd: ResolvedCommand, io: IOStreams, emphasis: (s: stri
 const TRUE_WORDS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
 const FALSE_WORDS = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
 
-const HELP_FLAG: FlagSpec = { name: 'help', varname: '', usage: 'Print usage', kind: 'bool', hidden: true };
+const HELP_FLAG: FlagSpec = { name: 'help', shorthand: 'h', varname: '', usage: 'Print usage', kind: 'bool', hidden: true };
 
 export interface ParsedCommandLine<Fs extends readonly FlagSpec[] = readonly FlagSpec[]> {
   args: string[];
@@ -299,138 +299,127 @@ export interface ParsedCommandLine<Fs extends readonly FlagSpec[] = readonly Fla
   help: boolean;
 }
 
-/** Where flags end when they are not interspersed: the index of the first argument. */
-function firstOperand(flags: readonly FlagSpec[], argv: string[]): number {
-  const takesValue = (f: FlagSpec | undefined) => f !== undefined && f.kind !== 'bool';
-  for (let i = 0; i < argv.length; i++) {
-    const tok = argv[i];
-    if (tok === '--') return i;
-    if (tok.startsWith('--')) {
-      if (!tok.includes('=') && takesValue(flags.find((f) => f.name === tok.slice(2)))) i++;
-    } else if (tok.startsWith('-') && tok.length > 1) {
-      for (let j = 1; j < tok.length; j++) {
-        if (takesValue(flags.find((f) => f.shorthand === tok[j]))) {
-          if (j === tok.length - 1) i++;
-          break;
-        }
-      }
-    } else return i;
-  }
-  return argv.length;
-}
-
-/** Parses one command's flags as pflag would, reporting errors in pflag's words (as FlagError). */
+/**
+ * Parses one command's flags as pflag's FlagSet.Parse does (spf13/pflag flag.go parseArgs,
+ * parseLongArg, parseSingleShortArg and FlagSet.Set), in its words: flags and their values left to
+ * right, the first error ends the parse (as FlagError). Not interspersed: the first argument ends
+ * the flags.
+ */
 export function parseFlags<const Fs extends readonly FlagSpec[]>(
   specFlags: Fs,
   argv: string[],
   io: IOStreams,
   interspersed = true,
 ): ParsedCommandLine<Fs> {
-  if (!interspersed) {
-    const split = firstOperand(specFlags, argv);
-    const head = parseFlags(specFlags, argv.slice(0, split), io);
-    const rest = argv[split] === '--' ? argv.slice(split + 1) : argv.slice(split);
-    return { ...head, args: [...head.args, ...rest] };
+  const byName = new Map<string, FlagSpec>();
+  const byShorthand = new Map<string, FlagSpec>();
+  // cobra's help flag, unless the command has its own -h
+  for (const flag of [HELP_FLAG, ...specFlags]) {
+    byName.set(flag.name, flag);
+    if (flag.shorthand) byShorthand.set(flag.shorthand, flag);
   }
-  const all = [...specFlags, { ...HELP_FLAG, shorthand: 'h' }];
-  const parser = new CommanderCommand();
-  parser.exitOverride();
-  parser.configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  parser.allowUnknownOption(true);
+  const values = new Map<string, unknown>();
   const changed = new Set<string>();
-  const explicitFalse = new Set<string>();
-  const byLong = new Map(all.map((f) => [f.name, f]));
+  const args: string[] = [];
 
-  // pflag accepts --bool=false; commander does not, so booleans given a value are settled here.
-  const tokens: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const tok = argv[i];
-    if (tok === '--') {
-      tokens.push(...argv.slice(i));
-      break;
-    }
-    const m = /^--([^=]+)=(.*)$/s.exec(tok);
-    const flag = m ? byLong.get(m[1]) : undefined;
-    if (m && flag?.kind === 'bool') {
-      const value = m[2];
-      if (TRUE_WORDS.has(value)) tokens.push(`--${flag.name}`);
-      else if (FALSE_WORDS.has(value)) {
-        explicitFalse.add(flag.name);
-        changed.add(flag.name);
-      } else {
+  /** FlagSet.Set: the value checked and stored, or pflag's "invalid argument" error. */
+  const set = (flag: FlagSpec, value: string): void => {
+    let parsed: unknown = value;
+    if (flag.kind === 'bool') {
+      if (TRUE_WORDS.has(value)) parsed = true;
+      else if (FALSE_WORDS.has(value)) parsed = false;
+      else
         throw new FlagError(
           `invalid argument ${quoteGo(value)} for "${flagTitle(flag)}" flag: strconv.ParseBool: parsing ${quoteGo(value)}: invalid syntax`,
         );
+    } else if (flag.parse) {
+      try {
+        parsed = flag.parse(value);
+      } catch (err) {
+        throw new FlagError(`invalid argument ${quoteGo(value)} for "${flagTitle(flag)}" flag: ${(err as Error).message}`);
       }
+    }
+    // appended in place: copying the list per value made n flags cost n² (90,000 -l took a minute)
+    if (flag.kind === 'list') {
+      const list = values.get(flag.name) as unknown[] | undefined;
+      if (list) list.push(parsed);
+      else values.set(flag.name, [parsed]);
+    } else values.set(flag.name, parsed);
+    changed.add(flag.name);
+  };
+
+  for (let i = 0; i < argv.length; i++) {
+    const s = argv[i];
+    if (s.length < 2 || s[0] !== '-') {
+      if (!interspersed) {
+        args.push(...argv.slice(i));
+        break;
+      }
+      args.push(s);
       continue;
     }
-    tokens.push(tok);
+    if (s[1] === '-') {
+      if (s.length === 2) {
+        // "--" ends the flags
+        args.push(...argv.slice(i + 1));
+        break;
+      }
+      const body = s.slice(2);
+      if (body[0] === '-' || body[0] === '=') throw new FlagError(`bad flag syntax: ${s}`);
+      const eq = body.indexOf('=');
+      const name = eq < 0 ? body : body.slice(0, eq);
+      const flag = byName.get(name);
+      if (!flag) throw new FlagError(`unknown flag: --${name}`);
+      if (eq >= 0) set(flag, body.slice(eq + 1));
+      else if (flag.kind === 'bool') set(flag, 'true');
+      else if (i + 1 < argv.length) set(flag, argv[++i]);
+      else throw new FlagError(`flag needs an argument: ${s}`);
+      continue;
+    }
+    // a run of shorthands (-qa), each a bool, or the last taking a value (-fvalue, -f=value, -f value)
+    let shorthands = s.slice(1);
+    while (shorthands.length > 0) {
+      const c = shorthands[0];
+      const flag = byShorthand.get(c);
+      if (!flag) throw new FlagError(`unknown shorthand flag: ${quoteGoRune(c)} in -${shorthands}`);
+      let rest = shorthands.slice(1);
+      let value: string;
+      if (shorthands.length > 2 && shorthands[1] === '=') {
+        value = shorthands.slice(2);
+        rest = '';
+      } else if (flag.kind === 'bool') {
+        value = 'true';
+      } else if (shorthands.length > 1) {
+        value = rest;
+        rest = '';
+      } else if (i + 1 < argv.length) {
+        value = argv[++i];
+      } else {
+        throw new FlagError(`flag needs an argument: ${quoteGoRune(c)} in -${shorthands}`);
+      }
+      // cobra marks -h deprecated (pflag prints the notice on the command's output)
+      if (flag === HELP_FLAG) io.stdout.write('Flag shorthand -h has been deprecated, use --help\n');
+      set(flag, value);
+      shorthands = rest;
+    }
   }
 
-  for (const flag of all) {
-    const spelled = `${flag.shorthand ? `-${flag.shorthand}, ` : ''}--${flag.name}${flag.kind === 'bool' ? '' : ' <value>'}`;
-    const option = new Option(spelled);
-    // keep values under the flag's own name ("template-driver"), not commander's camelCase, and
-    // --no-x flags (--no-resolve-image) are plain booleans to pflag, not commander negations
-    option.attributeName = () => flag.name;
-    option.negate = false;
-    if (flag.kind !== 'bool') {
-      option.argParser((value: string, previous: unknown) => {
-        let parsed: unknown = value;
-        if (flag.parse) {
-          try {
-            parsed = flag.parse(value);
-          } catch (err) {
-            throw new FlagError(`invalid argument ${quoteGo(value)} for "${flagTitle(flag)}" flag: ${(err as Error).message}`);
-          }
-        }
-        // appended in place: copying the list per value made n flags cost n² (90,000 -l took a minute)
-        if (flag.kind === 'list') {
-          const list = (previous as unknown[] | undefined) ?? [];
-          list.push(parsed);
-          return list;
-        }
-        return parsed;
-      });
-    }
-    parser.addOption(option);
-    parser.on(`option:${flag.name}`, () => changed.add(flag.name));
-  }
-
-  let result: { operands: string[]; unknown: string[] };
-  try {
-    result = parser.parseOptions(tokens);
-  } catch (err) {
-    if (err instanceof FlagError) throw err;
-    const code = (err as { code?: string }).code;
-    if (code === 'commander.optionMissingArgument') {
-      const last = tokens[tokens.length - 1] ?? '';
-      if (last.startsWith('--')) throw new FlagError(`flag needs an argument: ${last}`);
-      throw new FlagError(`flag needs an argument: '${last.slice(-1)}' in -${last.slice(-1)}`);
-    }
-    throw new FlagError((err as Error).message.replace(/^error: /, ''));
-  }
-  if (result.unknown.length) {
-    const tok = result.unknown[0];
-    if (tok.startsWith('--')) throw new FlagError(`unknown flag: ${tok.split('=')[0]}`);
-    throw new FlagError(`unknown shorthand flag: '${tok[1]}' in ${tok}`);
-  }
-  const opts: Record<string, unknown> = parser.opts();
   const flags: Record<string, unknown> = {};
-  for (const flag of specFlags) flags[flag.name] = explicitFalse.has(flag.name) ? false : (opts[flag.name] ?? absentValue(flag));
-  // pflag warns (on the command's output, stdout here) when the deprecated shorthand is used
-  const shorthandHelp = opts.help && tokens.some((t) => /^-[^-]/.test(t) && !t.includes('=') && t.slice(1).includes('h'));
-  if (shorthandHelp) io.stdout.write('Flag shorthand -h has been deprecated, use --help\n');
+  for (const flag of specFlags) flags[flag.name] = values.has(flag.name) ? values.get(flag.name) : absentValue(flag);
   // the one place the values meet their declared types: each was built above from its own spec
-  return { args: result.operands, flags: flags as FlagValues<Fs>, changed: changed as Set<FlagName<Fs>>, help: Boolean(opts.help) };
+  return { args, flags: flags as FlagValues<Fs>, changed: changed as Set<FlagName<Fs>>, help: values.get(HELP_FLAG.name) === true };
 }
+
+/** Go's %q of a byte, as pflag quotes a shorthand in its errors. */
+const quoteGoRune = (c: string): string => (c === "'" ? "'\\''" : c === '"' ? `'"'` : `'${quoteGo(c).slice(1, -1)}'`);
 
 /** What a flag not given reads as: its default, else Go's zero value (see FlagSpec.default). */
 function absentValue(flag: FlagSpec): unknown {
   if (flag.default !== undefined) return flag.default;
   if (flag.kind === 'bool') return false;
   if (flag.kind === 'list') return [];
-  return flag.parse ? undefined : '';
+  // `in`, not a read: a tree built from data (registry.ts) loads a flag's parse on first read
+  return 'parse' in flag ? undefined : '';
 }
 
 export const flagTitle = (flag: FlagSpec): string => (flag.shorthand ? `-${flag.shorthand}, --${flag.name}` : `--${flag.name}`);

@@ -45,76 +45,85 @@ const globalFlags = defineFlags([
   { name: 'version', shorthand: 'v', varname: '', usage: 'Print version information and quit', kind: 'bool' },
 ]);
 
-export const rootCommand: CommandSpec = {
-  use: 'tsecret [OPTIONS] COMMAND [ARG...]',
-  short: "Docker swarm's secret workflow without a Docker engine",
-  flags: globalFlags,
-  subcommands: [
-    configCommand,
-    containerCommand,
-    networkCommand,
-    nodeCommand,
-    secretCommand,
-    serviceCommand,
-    stackCommand,
-    swarmCommand,
-    systemCommand,
-    volumeCommand,
-    demoCommand(runCli),
-    doctestCommand,
-    completionCommand,
-    infoCommand,
-    versionCommand,
-    ...containerShortcuts,
-  ],
-  // docker 28's top-level commands and management groups that need images, a registry, standalone
-  // containers or plugins, none of which a simulated swarm manager has
-  notSimulated: [
-    'attach',
-    'build',
-    'builder',
-    'buildx',
-    'checkpoint',
-    'commit',
-    'compose',
-    'context',
-    'cp',
-    'create',
-    'diff',
-    'events',
-    'export',
-    'history',
-    'image',
-    'images',
-    'import',
-    'init',
-    'kill',
-    'load',
-    'login',
-    'logout',
-    'logs',
-    'manifest',
-    'pause',
-    'plugin',
-    'port',
-    'pull',
-    'push',
-    'rename',
-    'restart',
-    'rmi',
-    'run',
-    'save',
-    'search',
-    'start',
-    'stats',
-    'tag',
-    'top',
-    'trust',
-    'unpause',
-    'update',
-    'wait',
-  ],
-};
+let wholeTree: CommandSpec | undefined;
+
+/**
+ * The whole command tree. Built on first use, not when this module loads: the built CLI starts
+ * from the tree's data instead (registry.ts), and loads only the command that runs.
+ */
+export function rootCommand(): CommandSpec {
+  wholeTree ??= {
+    use: 'tsecret [OPTIONS] COMMAND [ARG...]',
+    short: "Docker swarm's secret workflow without a Docker engine",
+    flags: globalFlags,
+    subcommands: [
+      configCommand,
+      containerCommand,
+      networkCommand,
+      nodeCommand,
+      secretCommand,
+      serviceCommand,
+      stackCommand,
+      swarmCommand,
+      systemCommand,
+      volumeCommand,
+      demoCommand(runCli),
+      doctestCommand,
+      completionCommand,
+      infoCommand,
+      versionCommand,
+      ...containerShortcuts,
+    ],
+    // docker 28's top-level commands and management groups that need images, a registry, standalone
+    // containers or plugins, none of which a simulated swarm manager has
+    notSimulated: [
+      'attach',
+      'build',
+      'builder',
+      'buildx',
+      'checkpoint',
+      'commit',
+      'compose',
+      'context',
+      'cp',
+      'create',
+      'diff',
+      'events',
+      'export',
+      'history',
+      'image',
+      'images',
+      'import',
+      'init',
+      'kill',
+      'load',
+      'login',
+      'logout',
+      'logs',
+      'manifest',
+      'pause',
+      'plugin',
+      'port',
+      'pull',
+      'push',
+      'rename',
+      'restart',
+      'rmi',
+      'run',
+      'save',
+      'search',
+      'start',
+      'stats',
+      'tag',
+      'top',
+      'trust',
+      'unpause',
+      'update',
+      'wait',
+    ],
+  };
+  return wholeTree;
+}
 
 export interface GlobalOptions {
   /** --state; '' when not given. */
@@ -122,12 +131,20 @@ export interface GlobalOptions {
   debug: boolean;
 }
 
-/** Runs a whole command line; returns the exit code. Never throws for user errors. */
-export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals: GlobalOptions) => Engine): Promise<number> {
+/**
+ * Runs a whole command line; returns the exit code. Never throws for user errors. `tree` is the
+ * command tree (the built CLI passes one rebuilt from data), else the whole tree.
+ */
+export async function runCli(
+  argv: string[],
+  io: IOStreams,
+  makeEngine: (globals: GlobalOptions) => Engine,
+  tree?: CommandSpec,
+): Promise<number> {
   // the completion scripts' request (cobra's hidden __complete): the words typed so far, flags and all
   if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') {
     const { runComplete } = await import('./completion/complete.js');
-    return runComplete(rootCommand, globalFlags, argv.slice(1), argv[0] === '__complete', io, (state) =>
+    return runComplete(tree ?? rootCommand(), globalFlags, argv.slice(1), argv[0] === '__complete', io, (state) =>
       makeEngine({ state, debug: false }),
     );
   }
@@ -138,13 +155,14 @@ export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals
     split += tok === '--state' ? 2 : 1;
   }
   if (argv[split] === '--') split++;
-  const root = { spec: rootCommand, path: ['tsecret'] };
+  const rootSpec = tree ?? rootCommand();
+  const root = { spec: rootSpec, path: ['tsecret'] };
   let parsed: ReturnType<typeof parseFlags<typeof globalFlags>>;
   try {
     parsed = parseFlags(globalFlags, argv.slice(0, Math.min(split, argv.length)), io);
   } catch (err) {
     if (!(err instanceof FlagError)) throw err;
-    io.stderr.write(`${err.message}\n\nUsage:  ${rootCommand.use}\n\nRun 'tsecret --help' for more information\n`);
+    io.stderr.write(`${err.message}\n\nUsage:  ${rootSpec.use}\n\nRun 'tsecret --help' for more information\n`);
     return 125;
   }
   if (parsed.flags.version) {
@@ -160,15 +178,15 @@ export async function runCli(argv: string[], io: IOStreams, makeEngine: (globals
     io.stderr.write(helpText(root, io, await boldFor(io.stderrIsTTY, io.env)));
     return 0;
   }
-  if (rest[0] === 'help') return runHelpTopic(rest.slice(1), io);
-  if (rootCommand.notSimulated?.includes(rest[0])) return notSimulated(['tsecret', rest[0]], io);
-  if (!rootCommand.subcommands?.some((s) => s.use.split(' ')[0] === rest[0] || s.aliases?.includes(rest[0]))) {
+  if (rest[0] === 'help') return runHelpTopic(rootSpec, rest.slice(1), io);
+  if (rootSpec.notSimulated?.includes(rest[0])) return notSimulated(['tsecret', rest[0]], io);
+  if (!rootSpec.subcommands?.some((s) => s.use.split(' ')[0] === rest[0] || s.aliases?.includes(rest[0]))) {
     io.stderr.write(`tsecret: unknown command: tsecret ${rest[0]}\n\nRun 'tsecret --help' for more information\n`);
     return 1;
   }
   const globals: GlobalOptions = { state: parsed.flags.state, debug: parsed.flags.debug };
   let engine: Engine | undefined;
-  return execute(rootCommand, rest, io, () => (engine ??= makeEngine(globals)));
+  return execute(rootSpec, rest, io, () => (engine ??= makeEngine(globals)));
 }
 
 /**
@@ -182,8 +200,8 @@ async function boldFor(isTTY: boolean, env: NodeJS.ProcessEnv): Promise<(s: stri
 }
 
 /** cobra's `help [command]`: the named command's help on stdout. */
-function runHelpTopic(words: string[], io: IOStreams): number {
-  let cmd: ResolvedCommand = { spec: rootCommand, path: ['tsecret'] };
+function runHelpTopic(rootSpec: CommandSpec, words: string[], io: IOStreams): number {
+  let cmd: ResolvedCommand = { spec: rootSpec, path: ['tsecret'] };
   for (const [i, word] of words.entries()) {
     const sub = findSubcommand(cmd.spec, word);
     if (!sub) {

@@ -340,7 +340,7 @@ const swarmShape = obj({
   'DataPathPort?': num,
 });
 
-const documentShape = obj({
+const memberShapes: Record<string, Check> = {
   swarm: nullable(swarmShape),
   secrets: list(secretShape),
   configs: list(configShape),
@@ -351,12 +351,26 @@ const documentShape = obj({
   'deterministicDraws?': int(0, Number.MAX_SAFE_INTEGER),
   localNetworks: list(networkShape),
   volumes: list(volumeShape),
-});
+};
+const documentShape = obj(memberShapes);
 
-/** What is wrong with the whole document (after migrations), as `field "a.b[0].c" is …`; undefined: nothing. */
-export function stateShape(doc: unknown): string | undefined {
-  const problem = documentShape(doc);
+const describe = (problem: Problem | undefined): string | undefined => {
   if (!problem) return undefined;
   const path = problem.at.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
   return path ? `field "${path}" ${problem.what}` : `the document ${problem.what}`;
+};
+
+/** What is wrong with the whole document (after migrations), as `field "a.b[0].c" is …`; undefined: nothing. */
+export function stateShape(doc: unknown): string | undefined {
+  return describe(documentShape(doc));
+}
+
+/** The same for one top-level member read alone (state-layout.ts): what stateShape would say of it. */
+export function memberShape(name: string, value: unknown): string | undefined {
+  const optional = memberShapes[name] === undefined;
+  const check = memberShapes[name] ?? memberShapes[`${name}?`];
+  if (!check) return undefined;
+  if (value === undefined) return optional ? undefined : `field "${name}" is missing`;
+  const problem = check(value);
+  return problem && describe(within(name, problem));
 }

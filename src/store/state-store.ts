@@ -31,7 +31,8 @@ import type { StatePaths } from './paths.js';
 import { newDataKey, openPayload, sealPayload } from './payload-cipher.js';
 import { checkTrustedDir, lstatOrUndefined, makeDirs, readRegularFile, requireRegularOrAbsent } from './safe-fs.js';
 import { readSession, removeSession, sessionPathFor, writeSession } from './session.js';
-import { emptyState, parseState, type State } from './state.js';
+import { emptyState, type State } from './state.js';
+import { readState, serializeState } from './state-layout.js';
 
 /** Larger than any state the simulation can make (10,000 replicas of several services). */
 const STATE_CAP = 256 << 20;
@@ -118,7 +119,7 @@ const noChanges = (): Changes => ({ puts: new Map(), drops: new Set(), dropAll: 
 /** A transaction in progress (transaction()): the state every update and read sees until it commits. */
 interface Pending {
   state: State;
-  /** The state as read, serialized: the commit writes only when it differs. */
+  /** The state as read, serialized (serializeState): the commit writes only when it differs. */
   before: string;
   /** The size of the state file as read, to tell a growing write from a shrinking one. */
   bytes: number;
@@ -139,6 +140,7 @@ export class StateStore {
     private readonly entropy?: SeededEntropy,
   ) {}
 
+  /** The state; a member is decoded when first read, if the file's layout allows (state-layout.ts). */
   read(): State {
     if (this.pending) return structuredClone(this.pending.state);
     return this.readCommitted().state;
@@ -161,7 +163,7 @@ export class StateStore {
     return this.exclusive(() => {
       const { state, bytes } = this.readCommitted();
       this.resumeEntropy(state);
-      const pending: Pending = { state, before: JSON.stringify(state), bytes, changes: noChanges() };
+      const pending: Pending = { state, before: serializeState(state), bytes, changes: noChanges() };
       const result = fn(this.transactionOn(pending.state, pending.changes));
       this.commit(pending);
       return result;
@@ -183,7 +185,7 @@ export class StateStore {
     try {
       const { state, bytes } = this.readCommitted();
       this.resumeEntropy(state);
-      this.pending = { state, before: JSON.stringify(state), bytes, changes: noChanges() };
+      this.pending = { state, before: serializeState(state), bytes, changes: noChanges() };
       let result: T;
       try {
         result = await fn();
@@ -267,7 +269,7 @@ export class StateStore {
       // more than V8's longest string
       throw new StoreFileError(`state file ${this.paths.state} is too large to read`);
     }
-    return { state: parseState(this.paths.state, text), bytes: bytes.length };
+    return { state: readState(this.paths.state, text), bytes: bytes.length };
   }
 
   /** Whether the state directory exists; refuses one that others could change (safe-fs.ts). */
@@ -369,8 +371,9 @@ export class StateStore {
       }
       // after the key and the payloads, which draw from it too
       this.recordEntropy(pending.state);
-      const after = JSON.stringify(pending.state);
-      if (after !== pending.before) this.writeState(`${after}\n`, pending.bytes, lock);
+      // members nobody read are copied as they were (state-layout.ts)
+      const after = serializeState(pending.state);
+      if (after !== pending.before) this.writeState(after, pending.bytes, lock);
     } catch (err) {
       for (const path of written) unlinkQuietly(path);
       throw err;

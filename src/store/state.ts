@@ -6,7 +6,7 @@ import type { Container, Service, Task } from '../api/services.js';
 import type { Config, ConfigSpec, Secret } from '../api/swarm.js';
 import type { Volume } from '../api/volumes.js';
 import { randomBytes } from '../determinism/entropy.js';
-import { stateShape } from './state-schema.js';
+import { memberShape, stateShape } from './state-schema.js';
 
 export const STATE_VERSION = 4;
 
@@ -189,10 +189,31 @@ export function parseState(path: string, text: string): State {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const LISTS = ['secrets', 'configs', 'services', 'tasks', 'containers', 'networks', 'localNetworks', 'volumes'];
+/** The members every state of this version has (state-layout.ts reads a file lacking one whole). */
+export const REQUIRED_MEMBERS: readonly string[] = ['swarm', ...LISTS];
+
 function checkShape(doc: Record<string, unknown>): string | undefined {
   if (doc.swarm !== null && !isObject(doc.swarm)) return 'field "swarm" is not an object';
-  for (const list of ['secrets', 'configs', 'services', 'tasks', 'containers', 'networks', 'localNetworks', 'volumes'] as const) {
+  for (const list of LISTS) {
     if (!Array.isArray(doc[list])) return `field "${list}" is not a list`;
   }
   return stateShape(doc);
+}
+
+/**
+ * What checkShape says of a document of which only these members were read (state-layout.ts):
+ * the same checks in the same order, on those members alone.
+ */
+export function checkMembers(doc: Record<string, unknown>, names: readonly string[]): string | undefined {
+  if (names.includes('swarm') && doc.swarm !== null && !isObject(doc.swarm)) return 'field "swarm" is not an object';
+  for (const list of LISTS) {
+    if (names.includes(list) && !Array.isArray(doc[list])) return `field "${list}" is not a list`;
+  }
+  // the members in the document's order (stateShape's), then the optional ones it checks after them
+  for (const name of ['swarm', ...LISTS, ...names.filter((n) => n !== 'swarm' && !LISTS.includes(n))]) {
+    const problem = names.includes(name) ? memberShape(name, doc[name]) : undefined;
+    if (problem) return problem;
+  }
+  return undefined;
 }

@@ -58,6 +58,16 @@ describe('node ls and inspect', () => {
   });
 });
 
+describe('node inspect JSON', () => {
+  it('is marshalled again by the CLI (encoding/json escapes <, > and &); the template json function does not escape', async () => {
+    const { s, id } = await manager();
+    await s.run(['node', 'update', '--label-add', 'q=a&b<c>', id]);
+    expect((await s.run('node inspect self')).stdout).toContain('"q": "a\\u0026b\\u003cc\\u003e"');
+    expect((await s.run('node inspect --format json self')).stdout).toContain('"q":"a\\u0026b\\u003cc\\u003e"');
+    expect((await s.run(['node', 'inspect', '-f', '{{json .Spec.Labels}}', 'self'])).stdout).toBe('{"q":"a&b<c>"}\n');
+  });
+});
+
 describe('node update, promote, demote, rm', () => {
   it('adds and removes labels, printing the argument as given', async () => {
     const { s, id } = await manager();

@@ -3,7 +3,7 @@
 // goes away, the code cache).
 
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,6 +106,41 @@ describe('built CLI: the process around a command', () => {
       stdout: '',
       stderr: `tsecret: ${join(dir, 'dist', 'tsecret.cjs')} is missing: run \`npm run build\`\n`,
     });
+  });
+
+  // the README's quick start is `npm ci && npm link --ignore-scripts`, then `tsecret ...`: npm ci
+  // runs the package's own prepare script (and npm pack does), so that is where the build belongs
+  it('is built by npm ci, as the quick start expects', async () => {
+    const { scripts } = (await import('../../package.json', { with: { type: 'json' } })).default as { scripts: Record<string, string> };
+    expect(scripts.prepare).toBe('node scripts/build.mjs');
+  });
+
+  // package.json declares no dependencies: everything the CLI loads is in dist/ (bundled), so the
+  // packed package must run with nothing installed beside it
+  it('packs bin, dist, the README and package.json, and runs from the tarball alone', () => {
+    const dir = tempDir();
+    const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: repoRoot, encoding: 'utf8' });
+    expect(packed.status).toBe(0);
+    const [{ filename, files }] = JSON.parse(packed.stdout) as [{ filename: string; files: { path: string }[] }];
+    const paths = files.map((f) => f.path);
+    expect(paths.filter((p) => !p.startsWith('dist/')).sort()).toEqual(['README.md', 'bin/tsecret.cjs', 'package.json']);
+    expect(paths).toEqual(expect.arrayContaining(['dist/tsecret.cjs', 'dist/tsecret.cjs.cache', 'dist/tsecret.json']));
+    expect(spawnSync('tar', ['-xzf', join(dir, filename), '-C', dir]).status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'package', 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.dependencies).toBeUndefined();
+    const env = { ...process.env, TSECRET_STATE: join(dir, 'state.json'), NODE_PATH: '' };
+    const run = (args: string[], stdin = '') =>
+      spawnSync(process.execPath, ['--', join(dir, 'package', 'bin', 'tsecret.cjs'), ...args], { env, input: stdin, encoding: 'utf8' });
+    expect(run(['swarm', 'init', '--advertise-addr', '127.0.0.1']).status).toBe(0);
+    expect(run(['secret', 'create', 'packed', '-'], 'v').status).toBe(0);
+    expect(run(['secret', 'ls', '--format', '{{.Name}} {{upper .Name}}'])).toMatchObject({
+      status: 0,
+      stdout: 'packed PACKED\n',
+      stderr: '',
+    });
+    writeFileSync(join(dir, 'compose.yml'), 'services:\n  web:\n    image: nginx\n');
+    expect(run(['stack', 'deploy', '--resolve-image', 'never', '-c', join(dir, 'compose.yml'), 'packed']).status).toBe(0);
+    expect(run(['stack', 'ls'])).toMatchObject({ status: 0, stdout: 'NAME      SERVICES\npacked    1\n' });
   });
 
   it('has a code cache from the build that this node accepts', () => {

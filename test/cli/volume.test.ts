@@ -106,6 +106,16 @@ describe('volume create, ls and inspect', () => {
   });
 });
 
+describe('volume inspect JSON', () => {
+  it('is marshalled again by the CLI (encoding/json escapes <, > and &); the template json function does not escape', async () => {
+    const s = session();
+    await s.run(['volume', 'create', '--label', 'q=a&b<c>', 'esc']);
+    expect((await s.run('volume inspect esc')).stdout).toContain('"q": "a\\u0026b\\u003cc\\u003e"');
+    expect((await s.run('volume inspect --format json esc')).stdout).toContain('"q":"a\\u0026b\\u003cc\\u003e"');
+    expect((await s.run(['volume', 'inspect', '-f', '{{json .Labels}}', 'esc'])).stdout).toBe('{"q":"a&b<c>"}\n');
+  });
+});
+
 describe('volumes of tasks', () => {
   it("creates a task's named volume from its mount options, and an anonymous one for a mount without source", async () => {
     const s = session();

@@ -28,7 +28,8 @@ export async function runNodeInspect(opts: NodeInspectOptions, io: IOStreams, en
       for (const ref of opts.nodes) io.stdout.write(prettyNode(await get(ref)));
       return;
     }
-    await inspectObjects(io, opts.nodes, format, get, goNode);
+    // NodeInspectWithRaw's bytes are dropped: the node is marshalled again (HTML-escaped)
+    await inspectObjects(io, opts.nodes, format, get, goNode, { raw: false });
   } catch (err) {
     throw new StatusError((err as Error).message, 1);
   }

@@ -13,7 +13,7 @@ import { ulimitList } from '../../opts/ulimit.js';
 import { defineCommand, type FlagName, type FlagValues, requiresMinArgs } from '../command.js';
 import { labelsToMap } from '../flags.js';
 import { CREATE_FLAGS } from './flag-specs.js';
-import { defaultUpdateConfig, healthConfig, parseGenericResources, toHealthConfig, updateConfigInOrder } from './opts.js';
+import { defaultUpdateConfig, healthConfig, parseGenericResources, toHealthConfig, UPDATE_FLAGS_OF, updateConfigInOrder } from './opts.js';
 import { printProgress } from './progress.js';
 import { checkApiVersions, convertExtraHosts, logDriver, type ServiceFlagValues } from './service-flags.js';
 import { defaultTaskSpec, digestWarning, readEnv, serviceEnv, serviceSpec } from './spec.js';
@@ -54,16 +54,6 @@ function toServiceMode(f: FlagValues<typeof CREATE_FLAGS>): ServiceMode {
       throw new Error(`Unknown mode: ${f.mode}, only replicated and global supported`);
   }
 }
-
-const UPDATE_FLAGS_OF = (prefix: 'update' | 'rollback') =>
-  [
-    `${prefix}-parallelism`,
-    `${prefix}-delay`,
-    `${prefix}-monitor`,
-    `${prefix}-failure-action`,
-    `${prefix}-max-failure-ratio`,
-    `${prefix}-order`,
-  ] as const;
 
 /** updateOptions.updateConfig / rollbackConfig: none unless one of its flags is given. */
 function updateConfig(f: ServiceFlagValues, changed: ReadonlySet<string>, prefix: 'update' | 'rollback') {

@@ -154,3 +154,14 @@ export function updateConfigInOrder(u: UpdateConfig): UpdateConfig {
     Order: u.Order,
   };
 }
+
+/** The flags of one update or rollback policy (--update-* or --rollback-*), as updateOptions reads them. */
+export const UPDATE_FLAGS_OF = (prefix: 'update' | 'rollback') =>
+  [
+    `${prefix}-parallelism`,
+    `${prefix}-delay`,
+    `${prefix}-monitor`,
+    `${prefix}-failure-action`,
+    `${prefix}-max-failure-ratio`,
+    `${prefix}-order`,
+  ] as const;

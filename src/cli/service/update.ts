@@ -25,7 +25,7 @@ import { ulimitList } from '../../opts/ulimit.js';
 import { defineCommand, exactArgs, type FlagName, type FlagValues } from '../command.js';
 import { labelsToMap } from '../flags.js';
 import { UPDATE_FLAGS } from './flag-specs.js';
-import { defaultUpdateConfig, healthConfig, parseGenericResources, updateConfigInOrder } from './opts.js';
+import { defaultUpdateConfig, healthConfig, parseGenericResources, UPDATE_FLAGS_OF, updateConfigInOrder } from './opts.js';
 import { printProgress } from './progress.js';
 import { checkApiVersions, convertExtraHosts, logDriver } from './service-flags.js';
 import { digestWarning, envValue } from './spec.js';
@@ -357,14 +357,7 @@ export async function updatedSpec(
   }
   if (changed.has('replicas-max-per-node')) setOrDelete(task.Placement, 'MaxReplicas', f['replicas-max-per-node'] || undefined);
   for (const prefix of ['update', 'rollback'] as const) {
-    const names = [
-      `${prefix}-parallelism`,
-      `${prefix}-delay`,
-      `${prefix}-monitor`,
-      `${prefix}-failure-action`,
-      `${prefix}-max-failure-ratio`,
-      `${prefix}-order`,
-    ] as const;
+    const names = UPDATE_FLAGS_OF(prefix);
     if (!names.some((n) => changed.has(n))) continue;
     const key = prefix === 'update' ? 'UpdateConfig' : 'RollbackConfig';
     const c = { ...(spec[key] ?? defaultUpdateConfig()) };

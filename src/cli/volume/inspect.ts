@@ -13,7 +13,8 @@ export interface VolumeInspectOptions {
 }
 
 export async function runVolumeInspect(opts: VolumeInspectOptions, io: IOStreams, engine: Engine): Promise<void> {
-  await inspectObjects(io, opts.names, opts.format, (name) => engine.volumeInspect(name), goVolume);
+  // getVolFunc returns no raw bytes: the volume is marshalled again (HTML-escaped)
+  await inspectObjects(io, opts.names, opts.format, (name) => engine.volumeInspect(name), goVolume, { raw: false });
 }
 
 export const volumeInspectCommand = defineCommand({

@@ -5,6 +5,9 @@ let printRe: RegExp | undefined;
 /** strconv.IsPrint (= unicode.IsPrint): letters, marks, numbers, punctuation, symbols and ASCII space. */
 export function isPrint(cp: number): boolean {
   if (cp < 0x80) return cp >= 0x20 && cp < 0x7f;
+  // the ellipsis docker's tables truncate with (Po): known without compiling the Unicode classes,
+  // which costs a command about a millisecond the first time
+  if (cp === 0x2026) return true;
   printRe ??= /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
   return printRe.test(String.fromCodePoint(cp));
 }

@@ -228,3 +228,96 @@ export class TabWriter {
     return out;
   }
 }
+
+const PLAIN_LINE = /^[\x20-\x7e\t]*$/;
+
+/**
+ * What a TabWriter made with opts prints for these lines (each written followed by "\n", then
+ * Flush). Not a Go API: a table whose lines are all plain ASCII with the same number of tabs is
+ * one column block per column, whose width is the widest cell plus padding (at least minwidth);
+ * that case is computed in two passes over the lines, anything else goes through the writer.
+ */
+export function formatLines(lines: readonly string[], opts: TabWriterOptions): string {
+  const table = opts.flags || (opts.padchar ?? ' ') !== ' ' ? undefined : uniformTable(lines, opts.minwidth ?? 10, opts.padding ?? 3);
+  if (table !== undefined) return table;
+  const w = new TabWriter(opts);
+  for (const line of lines) w.write(`${line}\n`);
+  return w.flush();
+}
+
+const PLAIN_CELL = /^[\x20-\x7e]*$/;
+
+/**
+ * formatLines for lines given as their cells (a line is its cells joined by tabs), without
+ * building the lines: undefined unless every line has the same number of plain ASCII cells and
+ * opts are those the two-pass layout takes (the caller then joins the cells and calls formatLines).
+ */
+export function formatCells(rows: readonly (readonly string[])[], opts: TabWriterOptions): string | undefined {
+  if (opts.flags || (opts.padchar ?? ' ') !== ' ' || rows.length === 0) return undefined;
+  const n = rows[0].length;
+  if (n < 2) return undefined;
+  const widths = new Array<number>(n - 1).fill(0);
+  for (const cells of rows) {
+    if (cells.length !== n) return undefined;
+    for (let j = 0; j < n; j++) {
+      const cell = cells[j];
+      if (!PLAIN_CELL.test(cell)) return undefined;
+      if (j < n - 1 && cell.length > widths[j]) widths[j] = cell.length;
+    }
+  }
+  return layOut(rows, widths, opts.minwidth ?? 10, opts.padding ?? 3);
+}
+
+/** Each cell padded to its column's width (the widest cell plus padding, at least minwidth), the last one not. */
+function layOut(rows: readonly (readonly string[])[], widths: number[], minwidth: number, padding: number): string {
+  let widest = 0;
+  for (let j = 0; j < widths.length; j++) {
+    widths[j] = Math.max(minwidth, widths[j] + padding);
+    widest = Math.max(widest, widths[j]);
+  }
+  const pads = Array.from({ length: widest + 1 }, (_, k) => ' '.repeat(k));
+  const pieces: string[] = [];
+  for (const cells of rows) {
+    for (let j = 0; j < widths.length; j++) pieces.push(cells[j], pads[widths[j] - cells[j].length]);
+    pieces.push(cells[widths.length], '\n');
+  }
+  return pieces.join('');
+}
+
+function uniformTable(lines: readonly string[], minwidth: number, padding: number): string | undefined {
+  if (lines.length === 0) return undefined;
+  const widths: number[] = [];
+  for (let t = lines[0].indexOf('\t'); t >= 0; t = lines[0].indexOf('\t', t + 1)) widths.push(0);
+  if (widths.length === 0) return undefined;
+  for (const line of lines) {
+    if (!PLAIN_LINE.test(line)) return undefined;
+    let start = 0;
+    let j = 0;
+    for (let t = line.indexOf('\t'); t >= 0; t = line.indexOf('\t', start)) {
+      if (j === widths.length) return undefined;
+      if (t - start > widths[j]) widths[j] = t - start;
+      j++;
+      start = t + 1;
+    }
+    if (j !== widths.length) return undefined;
+  }
+  let widest = 0;
+  for (let j = 0; j < widths.length; j++) {
+    widths[j] = Math.max(minwidth, widths[j] + padding);
+    widest = Math.max(widest, widths[j]);
+  }
+  // pieces joined once: no intermediate strings the size of the table
+  const pads = Array.from({ length: widest + 1 }, (_, n) => ' '.repeat(n));
+  const pieces: string[] = [];
+  for (const line of lines) {
+    let start = 0;
+    let j = 0;
+    for (let t = line.indexOf('\t'); t >= 0; t = line.indexOf('\t', start)) {
+      pieces.push(line.slice(start, t), pads[widths[j] - (t - start)]);
+      j++;
+      start = t + 1;
+    }
+    pieces.push(line.slice(start), '\n');
+  }
+  return pieces.join('');
+}

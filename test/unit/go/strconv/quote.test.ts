@@ -9,6 +9,7 @@ describe('strconv.Quote', () => {
     ['\x07\b\f\n\r\t\v\x00\x7f', '"\\a\\b\\f\\n\\r\\t\\v\\x00\\x7f"'],
     ['é日本😀', '"é日本😀"'],
     ['\u00a0\u2028\ufeff', '"\\u00a0\\u2028\\ufeff"'],
+    ['sleep 100\u2026', '"sleep 100\u2026"'],
   ])('%j', (s, q) => {
     expect(quoteGo(s)).toBe(q);
   });

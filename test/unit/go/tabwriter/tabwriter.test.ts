@@ -1,9 +1,19 @@
 // docker/cli's vendored text/tabwriter (widths in terminal columns), as NewWriter(out, 10, 1, 3,
 // ' ', 0). Layouts were checked against `docker secret ls --format 'table ...'` and, for the
 // generic algorithm and flags, against Go's text/tabwriter (6,000 random inputs matched).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DOCKER_TABLE } from '../../../../src/cli/formatter/formatter.js';
-import { AlignRight, Debug, DiscardEmptyColumns, FilterHTML, TabIndent, TabWriter } from '../../../../src/go/tabwriter/tabwriter.js';
+import {
+  AlignRight,
+  Debug,
+  DiscardEmptyColumns,
+  FilterHTML,
+  formatCells,
+  formatLines,
+  TabIndent,
+  TabWriter,
+} from '../../../../src/go/tabwriter/tabwriter.js';
 
 /** A whole text through docker's tabwriter, as renderRows uses it. */
 function formatTable(text: string): string {
@@ -86,5 +96,71 @@ describe('TabWriter options and flags', () => {
 
   it('FilterHTML: tags have no width, entities one', () => {
     expect(tw('<b>x</b>\ty\n&amp;\tz\n', { minwidth: 0, padding: 1, flags: FilterHTML })).toBe('<b>x</b> y\n&amp; z\n');
+  });
+});
+
+describe("formatLines (a list's lines laid out at once)", () => {
+  const writer = (lines: string[], opts: ConstructorParameters<typeof TabWriter>[0]) =>
+    tw(
+      lines.map((l) => `${l}\n`),
+      opts,
+    );
+
+  it('lays out a table of plain lines with the same cells as the writer does', () => {
+    const lines = ['ID\tNAME\tDRIVER\tCREATED', 'abc\tsecret_with_long_name\t\t2 hours ago', 'x\t\t\t'];
+    expect(formatLines(lines, DOCKER_TABLE)).toBe(writer(lines, DOCKER_TABLE));
+    expect(formatLines(lines, DOCKER_TABLE)).toBe(
+      'ID        NAME                    DRIVER    CREATED\nabc       secret_with_long_name             2 hours ago\nx                                           \n',
+    );
+  });
+
+  it('gives what the writer gives for any lines and options', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('', 'a', 'longer cell', '\u00e9t\u00e9', '\u4e16\u754c', '<b>', '&amp;', 'x\vy', 'p\fq'),
+      fc.string({ maxLength: 12 }),
+    );
+    const line = fc.array(cell, { maxLength: 5 }).map((cells) => cells.join('\t'));
+    const opts = fc.record({
+      minwidth: fc.nat(12),
+      tabwidth: fc.nat(8),
+      padding: fc.nat(4),
+      padchar: fc.constantFrom(' ', '.', '\t'),
+      flags: fc.constantFrom(0, 0, 0, AlignRight, DiscardEmptyColumns, FilterHTML, TabIndent, Debug),
+    });
+    const uniform = fc.integer({ min: 1, max: 4 }).chain((n) =>
+      fc.array(
+        fc.array(cell, { minLength: n + 1, maxLength: n + 1 }).map((c) => c.join('\t')),
+        { maxLength: 8 },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.array(line, { maxLength: 8 }), uniform), opts, (lines, o) => {
+        expect(formatLines(lines, o)).toBe(writer(lines, o));
+      }),
+      { seed: 14, numRuns: 3000 },
+    );
+  });
+
+  it('lays out lines given as cells as it lays out the lines, or declines', () => {
+    const cell = fc.oneof(fc.constantFrom('', 'a', 'longer cell', '\u00e9t\u00e9', 'x\ty', 'p\nq'), fc.string({ maxLength: 12 }));
+    const table = fc
+      .integer({ min: 1, max: 4 })
+      .chain((n) => fc.array(fc.array(cell, { minLength: n, maxLength: n + (n % 2) }), { minLength: 1, maxLength: 8 }));
+    let laidOut = 0;
+    fc.assert(
+      fc.property(table, (rows) => {
+        const text = formatCells(rows, DOCKER_TABLE);
+        if (text === undefined) return;
+        laidOut++;
+        expect(text).toBe(
+          formatLines(
+            rows.map((cells) => cells.join('\t')),
+            DOCKER_TABLE,
+          ),
+        );
+      }),
+      { seed: 14, numRuns: 3000 },
+    );
+    expect(laidOut).toBeGreaterThan(200);
   });
 });
