@@ -387,6 +387,9 @@ function collectShortIds(text: string, ctx: Context, unknownShortIds: boolean): 
 }
 
 function timePlaceholder(ctx: Context, date: string, clock: string): string {
+  // A time in whole seconds (a volume's CreatedAt) has no identity to keep: two things made a step
+  // apart share their second or not depending on how fast the machine ran the steps.
+  if (!clock.includes('.')) return '<TIME>';
   const key = `${date} ${clock}`;
   let n = ctx.times.get(key);
   if (n === undefined) {
