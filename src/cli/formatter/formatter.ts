@@ -3,17 +3,17 @@
 // a header row, anything else one row per line), and formatter.MarshalJSON for {{json .}} rows.
 import { marshalJSON } from '../../go/json/encode.js';
 import { goJSON, goKind, goType } from '../../go/reflect/value.js';
-import { formatCells, formatLines, type TabWriterOptions } from '../../go/tabwriter/tabwriter.js';
+import { formatCells, formatLines } from '../../go/tabwriter/tabwriter.js';
 import { callStringMethod, isStruct, TemplateExecError, TemplateOutputLimitError } from '../../go/template/exec.js';
 import { goSig, type Sig } from '../../go/template/funcs.js';
 import { TemplateParseError } from '../../go/template/parse.js';
 import type { Template } from '../../go/template/template.js';
 import { isUpper } from '../../go/template/value.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
+import { DOCKER_TABLE, LIST_OUTPUT_LIMIT } from '../table.js';
 import { headerFunctions, parseDockerTemplate } from './templates.js';
 
-/** docker's tables: tabwriter.NewWriter(out, 10, 1, 3, ' ', 0). */
-export const DOCKER_TABLE: TabWriterOptions = { minwidth: 10, tabwidth: 1, padding: 3, padchar: ' ', flags: 0 };
+export { DOCKER_TABLE } from '../table.js';
 
 /** A row through rowParts(), or undefined when a method is not a plain string method. */
 function renderRowParts(parts: Array<string | { method: string }>, row: object): string | undefined {
@@ -200,9 +200,6 @@ function headerContext(headers: Record<string, string>): object {
   Object.defineProperty(h, goKind, { value: 'map' });
   return h;
 }
-
-/** tsecret's own bound on a whole list's output (each row's template is bounded by TEMPLATE_OUTPUT_LIMIT). */
-const LIST_OUTPUT_LIMIT = 256 << 20;
 
 /**
  * What docker prints for a list command (formatter.Context.Write): each row rendered and

@@ -6,7 +6,7 @@ import type { IOStreams } from '../../iostreams/iostreams.js';
 import { defineCommand, noArgs } from '../command.js';
 import { filterFlag, filtersFrom, listFormatFlag, quietFlag } from '../flags.js';
 import { writeList } from '../formatter/formatter.js';
-import { DEFAULT_SECRET_TABLE, SECRET_HEADERS, SecretRow } from './formatter.js';
+import { DEFAULT_SECRET_TABLE, defaultSecretTable, SECRET_HEADERS, SecretRow } from './formatter.js';
 
 export interface ListOptions {
   quiet: boolean;
@@ -18,6 +18,13 @@ export async function runList(opts: ListOptions, io: IOStreams, engine: Engine):
   const secrets = await engine.secretList(filtersFrom(opts.filters));
   sortNaturallyBy(secrets, (s) => s.Spec.Name);
   const now = io.now();
+  if (!opts.quiet && (opts.format === '' || opts.format === 'table')) {
+    const table = defaultSecretTable(secrets, now);
+    if (table !== undefined) {
+      io.stdout.write(table);
+      return;
+    }
+  }
   writeList(io, {
     format: opts.format,
     quiet: opts.quiet,
