@@ -13,9 +13,9 @@ import { ulimitList } from '../../opts/ulimit.js';
 import { defineCommand, type FlagName, type FlagValues, requiresMinArgs } from '../command.js';
 import { labelsToMap } from '../flags.js';
 import { CREATE_FLAGS } from './flag-specs.js';
-import { defaultUpdateConfig, healthConfig, parseGenericResources, toHealthConfig, UPDATE_FLAGS_OF, updateConfigInOrder } from './opts.js';
+import { defaultUpdateConfig, healthConfig, parseGenericResources, toHealthConfig, UPDATE_FLAGS_OF } from './opts.js';
 import { printProgress } from './progress.js';
-import { checkApiVersions, convertExtraHosts, logDriver, type ServiceFlagValues } from './service-flags.js';
+import { applyUpdateConfigFlags, checkApiVersions, convertExtraHosts, logDriver, type ServiceFlagValues } from './service-flags.js';
 import { defaultTaskSpec, digestWarning, readEnv, serviceEnv, serviceSpec } from './spec.js';
 
 export interface CreateOptions {
@@ -59,14 +59,7 @@ function toServiceMode(f: FlagValues<typeof CREATE_FLAGS>): ServiceMode {
 function updateConfig(f: ServiceFlagValues, changed: ReadonlySet<string>, prefix: 'update' | 'rollback') {
   const names = UPDATE_FLAGS_OF(prefix);
   if (!names.some((n) => changed.has(n))) return undefined;
-  const c = defaultUpdateConfig();
-  if (changed.has(names[0])) c.Parallelism = f[names[0]] ?? 0;
-  if (changed.has(names[1])) c.Delay = f[names[1]] ?? 0;
-  if (changed.has(names[2])) c.Monitor = f[names[2]] ?? 0;
-  if (changed.has(names[3])) c.FailureAction = f[names[3]];
-  if (changed.has(names[4])) c.MaxFailureRatio = f[names[4]] ?? 0;
-  if (changed.has(names[5])) c.Order = f[names[5]];
-  return updateConfigInOrder(c);
+  return applyUpdateConfigFlags(defaultUpdateConfig(), f, changed, prefix);
 }
 
 /**

@@ -1,9 +1,10 @@
 // Pieces of docker/cli's service flag handling that create and update share
 // (cli/command/service/opts.go, update.go): the API-version check of the newer flags, the
 // --host conversion, the log driver.
-import type { TaskSpec } from '../../api/services.js';
+import type { TaskSpec, UpdateConfig } from '../../api/services.js';
 import { labelsToMap } from '../flags.js';
 import { FLAG_MIN_API, type SharedServiceFlagValues } from './flag-specs.js';
+import { UPDATE_FLAGS_OF, updateConfigInOrder } from './opts.js';
 import { envValue } from './spec.js';
 
 export type ServiceFlagValues = SharedServiceFlagValues;
@@ -48,4 +49,22 @@ export function logDriver(name: string, opts: readonly string[], env: NodeJS.Pro
   if (name === '') return undefined;
   const options = labelsToMap(opts.map((o) => envValue(o, env)));
   return { Name: name, ...(Object.keys(options).length ? { Options: options } : {}) };
+}
+
+/** updateOptions: the --update-* or --rollback-* flags given, set on a policy (the rest kept), in moby's field order. */
+export function applyUpdateConfigFlags(
+  policy: UpdateConfig,
+  f: ServiceFlagValues,
+  changed: ReadonlySet<string>,
+  prefix: 'update' | 'rollback',
+): UpdateConfig {
+  const names = UPDATE_FLAGS_OF(prefix);
+  const c = { ...policy };
+  if (changed.has(names[0])) c.Parallelism = f[names[0]] ?? 0;
+  if (changed.has(names[1])) c.Delay = f[names[1]] ?? 0;
+  if (changed.has(names[2])) c.Monitor = f[names[2]] ?? 0;
+  if (changed.has(names[3])) c.FailureAction = f[names[3]];
+  if (changed.has(names[4])) c.MaxFailureRatio = f[names[4]] ?? 0;
+  if (changed.has(names[5])) c.Order = f[names[5]];
+  return updateConfigInOrder(c);
 }

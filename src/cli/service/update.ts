@@ -25,9 +25,9 @@ import { ulimitList } from '../../opts/ulimit.js';
 import { defineCommand, exactArgs, type FlagName, type FlagValues } from '../command.js';
 import { labelsToMap } from '../flags.js';
 import { UPDATE_FLAGS } from './flag-specs.js';
-import { defaultUpdateConfig, healthConfig, parseGenericResources, UPDATE_FLAGS_OF, updateConfigInOrder } from './opts.js';
+import { defaultUpdateConfig, healthConfig, parseGenericResources, UPDATE_FLAGS_OF } from './opts.js';
 import { printProgress } from './progress.js';
-import { checkApiVersions, convertExtraHosts, logDriver } from './service-flags.js';
+import { applyUpdateConfigFlags, checkApiVersions, convertExtraHosts, logDriver } from './service-flags.js';
 import { digestWarning, envValue } from './spec.js';
 
 type UpdateFlags = FlagValues<typeof UPDATE_FLAGS>;
@@ -360,14 +360,7 @@ export async function updatedSpec(
     const names = UPDATE_FLAGS_OF(prefix);
     if (!names.some((n) => changed.has(n))) continue;
     const key = prefix === 'update' ? 'UpdateConfig' : 'RollbackConfig';
-    const c = { ...(spec[key] ?? defaultUpdateConfig()) };
-    if (changed.has(names[0])) c.Parallelism = f[names[0]] ?? 0;
-    if (changed.has(names[1])) c.Delay = f[names[1]] ?? 0;
-    if (changed.has(names[2])) c.Monitor = f[names[2]] ?? 0;
-    if (changed.has(names[3])) c.FailureAction = f[names[3]];
-    if (changed.has(names[4])) c.MaxFailureRatio = f[names[4]] ?? 0;
-    if (changed.has(names[5])) c.Order = f[names[5]];
-    spec[key] = updateConfigInOrder(c);
+    spec[key] = applyUpdateConfigFlags(spec[key] ?? defaultUpdateConfig(), f, changed, prefix);
   }
   if (changed.has('endpoint-mode')) spec.EndpointSpec.Mode = f['endpoint-mode'];
   if (changed.has('group-add') || changed.has('group-rm')) {
