@@ -3,7 +3,7 @@ import type { Ulimit } from '../api/services.js';
 import { strconvParseInt } from '../go/strconv/numerr.js';
 
 /** go-units' ulimitNameMapping ("as" is disabled there). */
-const ULIMIT_NAMES = new Set([
+export const ULIMIT_NAMES = [
   'core',
   'cpu',
   'data',
@@ -19,7 +19,8 @@ const ULIMIT_NAMES = new Set([
   'rttime',
   'sigpending',
   'stack',
-]);
+] as const;
+const ULIMIT_NAME_SET: ReadonlySet<string> = new Set(ULIMIT_NAMES);
 
 /** units.ParseUlimit: name=soft[:hard], the hard limit defaulting to the soft one. */
 export function parseUlimit(val: string): Ulimit {
@@ -27,7 +28,7 @@ export function parseUlimit(val: string): Ulimit {
   if (eq < 0) throw new Error(`invalid ulimit argument: ${val}`);
   const name = val.slice(0, eq);
   const limits = val.slice(eq + 1);
-  if (!ULIMIT_NAMES.has(name)) throw new Error(`invalid ulimit type: ${name}`);
+  if (!ULIMIT_NAME_SET.has(name)) throw new Error(`invalid ulimit type: ${name}`);
   const parts = limits.split(':');
   if (parts.length > 2) throw new Error(`too many limit value arguments - ${limits}, can only have up to two, \`soft[:hard]\``);
   // as Go does: the hard limit is parsed first

@@ -5,27 +5,12 @@
  * Values are the kernel's units (bytes, seconds, counts); RLIM_INFINITY is "unlimited".
  */
 
+import { ULIMIT_NAMES } from '../../opts/ulimit.js';
+
 export const RLIM_INFINITY = 2n ** 64n - 1n;
 
-/** The Linux rlimits, by go-units' names (docker's --ulimit names; `as` is RLIMIT_AS). */
-export const RLIMIT_NAMES = [
-  'as',
-  'core',
-  'cpu',
-  'data',
-  'fsize',
-  'locks',
-  'memlock',
-  'msgqueue',
-  'nice',
-  'nofile',
-  'nproc',
-  'rss',
-  'rtprio',
-  'rttime',
-  'sigpending',
-  'stack',
-] as const;
+/** The Linux rlimits, by go-units' names: docker's --ulimit names, and `as` (RLIMIT_AS), which go-units disables. */
+export const RLIMIT_NAMES = ['as', ...ULIMIT_NAMES] as const;
 export type RlimitName = (typeof RLIMIT_NAMES)[number];
 export interface Rlimit {
   soft: bigint;
