@@ -40,9 +40,9 @@ const KEY_CAP = 64 << 10;
 /** A sealed payload: under 512000 bytes of secret, and a header. */
 const PAYLOAD_CAP = 1 << 20;
 /** The reserve holds the state's size and this much more (the lock record, a directory block). */
-const RESERVE_SLACK = 16 << 10;
+const RESERVE_SLACK = 8 << 10;
 /** The reserve grows in steps of this many bytes, and a quarter of the state more. */
-const RESERVE_STEP = 64 << 10;
+const RESERVE_STEP = 16 << 10;
 
 const OPEN_APPEND = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | (constants.O_NOFOLLOW ?? 0);
 
