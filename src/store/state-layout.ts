@@ -13,7 +13,7 @@
 // members nobody read as they were. A member is checked as the whole file would be (the same
 // words, naming the field); a file in any other form (an older tsecret's, an edit by hand, a
 // pretty-printed one) is decoded and checked whole, as before.
-import { checkMembers, InvalidStateError, parseState, REQUIRED_MEMBERS, STATE_VERSION, type State } from './state.js';
+import { checkMembers, InvalidStateError, KNOWN_MEMBERS, parseState, REQUIRED_MEMBERS, STATE_VERSION, type State } from './state.js';
 
 /** A state read from the layout: each member's text, and which members were decoded. */
 interface Layout {
@@ -47,8 +47,9 @@ function members(text: string): Map<string, string> | undefined {
     const last = i === lines.length - 1;
     if (line[0] !== '"' || colon < 0 || (!last && !line.endsWith(','))) return undefined;
     const name = line.slice(1, colon);
-    // an odd key (escapes, a repeat, the version again): leave it to JSON.parse
-    if (!/^[^"\\]+$/.test(name) || name === 'version' || raw.has(name)) return undefined;
+    // an odd key (escapes, a repeat, the version again), or a line that starts inside a member
+    // (a newline between its keys is still JSON): leave it to JSON.parse
+    if (!KNOWN_MEMBERS.has(name) || name === 'version' || raw.has(name)) return undefined;
     raw.set(name, line.slice(colon + 2, last ? undefined : -1));
   }
   return raw;

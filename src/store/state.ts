@@ -192,6 +192,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const LISTS = ['secrets', 'configs', 'services', 'tasks', 'containers', 'networks', 'localNetworks', 'volumes'];
 /** The members every state of this version has (state-layout.ts reads a file lacking one whole). */
 export const REQUIRED_MEMBERS: readonly string[] = ['swarm', ...LISTS];
+/** Every top-level member a state of this version may have (a line naming another is not this layout). */
+export const KNOWN_MEMBERS: ReadonlySet<string> = new Set(['version', ...REQUIRED_MEMBERS, 'deterministicDraws']);
 
 function checkShape(doc: Record<string, unknown>): string | undefined {
   if (doc.swarm !== null && !isObject(doc.swarm)) return 'field "swarm" is not an object';

@@ -129,6 +129,19 @@ describe('the state layout', () => {
     }
   });
 
+  it('reads whole a file whose member has a newline between its keys (still JSON, no longer the layout)', async () => {
+    const s = await storeWithServices();
+    const text = readFileSync(s.statePath, 'utf8');
+    for (const edited of [
+      text.replace(',"RaftIndex":', ',\n"RaftIndex":'),
+      text.replace('","Spec":{"Name":"two"', '",\n"Spec":{"Name":"two"'),
+    ]) {
+      expect(edited).not.toBe(text);
+      const names: (keyof State)[] = ['swarm', 'secrets'];
+      expect(outcome(() => readState(s.statePath, edited), names)).toEqual(outcome(() => parseState(s.statePath, text), names));
+    }
+  });
+
   it('for any edit of the swarm or the secrets line: what the whole file read gives, value or error', async () => {
     const s = await storeWithServices();
     const text = readFileSync(s.statePath, 'utf8');
