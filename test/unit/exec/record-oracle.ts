@@ -11,7 +11,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as nodefs from 'node:fs';
 import * as path from 'node:path';
-import type { SimDir, SimNode } from '../../../src/engine/exec/filesystem.js';
+import { EXECUTABLES, type SimDir, type SimNode } from '../../../src/engine/exec/filesystem.js';
 import { RLIM_INFINITY } from '../../../src/engine/exec/rlimits.js';
 import { type CaseSpec, caseId, envFor, rlimitsFor, SPECS } from './oracle-spec.js';
 import { buildWorld, HOSTNAME, READ_ONLY } from './world.js';
@@ -35,32 +35,8 @@ function libraries(bins: string[]): string[] {
 }
 
 const REAL: Record<string, string> = {};
-for (const name of [
-  '[',
-  'bash',
-  'cat',
-  'cmp',
-  'dash',
-  'echo',
-  'env',
-  'false',
-  'grep',
-  'head',
-  'hostname',
-  'id',
-  'ls',
-  'printenv',
-  'printf',
-  'pwd',
-  'sort',
-  'stat',
-  'whoami',
-  'test',
-  'true',
-  'wc',
-]) {
-  REAL[name] = nodefs.realpathSync(`/usr/bin/${name}`);
-}
+// the simulator's executables, each resolved on this machine; sh is dash there too
+for (const name of EXECUTABLES) if (name !== 'sh') REAL[name] = nodefs.realpathSync(`/usr/bin/${name}`);
 REAL.sh = REAL.dash;
 const LIBS = libraries([...new Set(Object.values(REAL))]);
 
