@@ -5,31 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SimFS } from '../../../src/engine/exec/filesystem.js';
-import {
-  badWorkdir,
-  missingExecutable,
-  notExecutable,
-  type ProcessContext,
-  resolveExecUser,
-  runProcess,
-} from '../../../src/engine/exec/process.js';
-import { ALL_BYTES, buildWorld, DOCKER_ENV, HOSTNAME } from './world.js';
+import { badWorkdir, missingExecutable, notExecutable, resolveExecUser } from '../../../src/engine/exec/process.js';
+import { ALL_BYTES, buildWorld, DOCKER_ENV, HOSTNAME, runInWorld, runProcessInWorld } from './world.js';
 
-function run(argv: string[], over: Partial<ProcessContext> = {}) {
-  const r = runProcess(argv, {
-    fs: buildWorld(),
-    env: { ...DOCKER_ENV },
-    cwd: '/',
-    uid: 0,
-    gid: 0,
-    user: 'root',
-    hostname: HOSTNAME,
-    stdin: Buffer.alloc(0),
-    nowMs: Date.UTC(2026, 10, 28, 12),
-    ...over,
-  });
-  return { stdout: r.stdout.toString('latin1'), stderr: r.stderr.toString('latin1'), exitCode: r.exitCode, raw: r };
-}
+const run = runInWorld;
 
 const OCI = 'OCI runtime exec failed: exec failed: unable to start container process: ';
 
@@ -118,24 +97,26 @@ describe('resolveExecUser (docker exec -u)', () => {
 
 describe('binary safety', () => {
   it('cat returns all 256 byte values unchanged', () => {
-    expect(Buffer.compare(run(['cat', '/run/secrets/all256']).raw.stdout, ALL_BYTES)).toBe(0);
+    expect(Buffer.compare(runProcessInWorld(['cat', '/run/secrets/all256']).stdout, ALL_BYTES)).toBe(0);
   });
   it('through sh -c, pipes and redirections', () => {
-    expect(Buffer.compare(run(['sh', '-c', 'cat /run/secrets/all256 | cat']).raw.stdout, ALL_BYTES)).toBe(0);
-    expect(Buffer.compare(run(['bash', '-c', 'cat /run/secrets/all256 > /tmp/c; cat /tmp/c']).raw.stdout, ALL_BYTES)).toBe(0);
-    expect(Buffer.compare(run(['cat'], { stdin: ALL_BYTES }).raw.stdout, ALL_BYTES)).toBe(0);
+    expect(Buffer.compare(runProcessInWorld(['sh', '-c', 'cat /run/secrets/all256 | cat']).stdout, ALL_BYTES)).toBe(0);
+    expect(Buffer.compare(runProcessInWorld(['bash', '-c', 'cat /run/secrets/all256 > /tmp/c; cat /tmp/c']).stdout, ALL_BYTES)).toBe(0);
+    expect(Buffer.compare(runProcessInWorld(['cat'], { stdin: ALL_BYTES }).stdout, ALL_BYTES)).toBe(0);
   });
   it('a secret written by the CLI with arbitrary bytes reads back identically', () => {
     const fs = buildWorld();
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
     fs.writeFile('/run/secrets/blob', bytes, { mode: 0o444, uid: 0, gid: 0, mtimeMs: 0 });
     fs.markReadOnly('/run/secrets/blob');
-    expect(Buffer.compare(run(['cat', '/run/secrets/blob'], { fs }).raw.stdout, bytes)).toBe(0);
+    expect(Buffer.compare(runProcessInWorld(['cat', '/run/secrets/blob'], { fs }).stdout, bytes)).toBe(0);
     expect(run(['wc', '-c', '/run/secrets/blob'], { fs }).stdout).toBe('4096 /run/secrets/blob\n');
   });
   it('UTF-8 in argv and the environment passes through as bytes', () => {
-    expect(run(['printenv', 'GREETING'], { env: { ...DOCKER_ENV, GREETING: 'héllo ✓' } }).raw.stdout.toString('utf8')).toBe('héllo ✓\n');
-    expect(run(['echo', 'ünï'], {}).raw.stdout.toString('utf8')).toBe('ünï\n');
+    expect(runProcessInWorld(['printenv', 'GREETING'], { env: { ...DOCKER_ENV, GREETING: 'héllo ✓' } }).stdout.toString('utf8')).toBe(
+      'héllo ✓\n',
+    );
+    expect(runProcessInWorld(['echo', 'ünï'], {}).stdout.toString('utf8')).toBe('ünï\n');
   });
 });
 

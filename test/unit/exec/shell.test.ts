@@ -4,23 +4,9 @@
  * show. Real bash/dash behaviour is covered byte for byte in oracle.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { runProcess } from '../../../src/engine/exec/process.js';
-import { buildWorld, DOCKER_ENV, HOSTNAME } from './world.js';
+import { runInWorld } from './world.js';
 
-function run(argv: string[], stdin = '') {
-  const r = runProcess(argv, {
-    fs: buildWorld(),
-    env: { ...DOCKER_ENV },
-    cwd: '/',
-    uid: 0,
-    gid: 0,
-    user: 'root',
-    hostname: HOSTNAME,
-    stdin: Buffer.from(stdin),
-    nowMs: Date.UTC(2026, 10, 28, 12),
-  });
-  return { stdout: r.stdout.toString('latin1'), stderr: r.stderr.toString('latin1'), exitCode: r.exitCode };
-}
+const run = (argv: string[], stdin = '') => runInWorld(argv, { stdin: Buffer.from(stdin) });
 
 const NOT = "not supported by tsecret's simulated shell";
 

@@ -4,25 +4,10 @@
  * CAP_SYS_RESOURCE, and the options the simulation refuses instead of ignoring.
  */
 import { describe, expect, it } from 'vitest';
-import { type ProcessContext, runProcess } from '../../../src/engine/exec/process.js';
 import { dockerDefaultRlimits, RLIM_INFINITY, setrlimit, withUlimits } from '../../../src/engine/exec/rlimits.js';
-import { buildWorld, DOCKER_ENV, HOSTNAME } from './world.js';
+import { runInWorld } from './world.js';
 
-function run(argv: string[], over: Partial<ProcessContext> = {}) {
-  const r = runProcess(argv, {
-    fs: buildWorld(),
-    env: { ...DOCKER_ENV },
-    cwd: '/',
-    uid: 0,
-    gid: 0,
-    user: 'root',
-    hostname: HOSTNAME,
-    stdin: Buffer.alloc(0),
-    nowMs: Date.UTC(2026, 10, 28, 12),
-    ...over,
-  });
-  return { stdout: r.stdout.toString('latin1'), stderr: r.stderr.toString('latin1'), exitCode: r.exitCode };
-}
+const run = runInWorld;
 
 describe('a container`s resource limits', () => {
   it('without --ulimit: containerd`s nofile (nr_open), unlimited processes and core, the kernel`s stack and signals', () => {

@@ -4,6 +4,7 @@
  * by record-oracle.ts, where the real GNU tools produce the expected output.
  */
 import { type SimFile, SimFS } from '../../../src/engine/exec/filesystem.js';
+import { type ProcessContext, runProcess } from '../../../src/engine/exec/process.js';
 
 export const HOSTNAME = 'c0ffee123456';
 /** Image build time: the base system's files. */
@@ -98,4 +99,26 @@ export function buildWorld(): SimFS {
   fs.lookup('/', '/')!.mtimeMs = SECRETS_MS;
   for (const p of READ_ONLY) fs.markReadOnly(p);
   return fs;
+}
+
+/** Runs argv as root in a fresh world, at a fixed instant. */
+export function runProcessInWorld(argv: string[], over: Partial<ProcessContext> = {}) {
+  return runProcess(argv, {
+    fs: buildWorld(),
+    env: { ...DOCKER_ENV },
+    cwd: '/',
+    uid: 0,
+    gid: 0,
+    user: 'root',
+    hostname: HOSTNAME,
+    stdin: Buffer.alloc(0),
+    nowMs: Date.UTC(2026, 10, 28, 12),
+    ...over,
+  });
+}
+
+/** The same, with what it printed as text. */
+export function runInWorld(argv: string[], over: Partial<ProcessContext> = {}) {
+  const r = runProcessInWorld(argv, over);
+  return { stdout: r.stdout.toString('latin1'), stderr: r.stderr.toString('latin1'), exitCode: r.exitCode };
 }
