@@ -16,3 +16,15 @@ export function matchLabels(labels: Record<string, string>, wanted: string[] | u
     return Object.hasOwn(labels, key) && labels[key] === w.slice(eq + 1);
   });
 }
+
+/** filters.Args.Match: a value equal to the text, or a regular expression found in it. */
+export function filterMatch(patterns: readonly string[], text: string): boolean {
+  return patterns.some((p) => {
+    if (p === text) return true;
+    try {
+      return new RegExp(p).test(text);
+    } catch {
+      return false;
+    }
+  });
+}

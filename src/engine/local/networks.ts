@@ -10,7 +10,7 @@ import type { EndpointResource, IPAMConfig, Network, NetworkCreateRequest, Netwo
 import type { Container, Endpoint, PortConfig, Service, ServiceSpec } from '../../api/services.js';
 import { randomBytes } from '../../determinism/entropy.js';
 import { DaemonError, invalidFilter, objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
-import { matchLabels } from '../filters.js';
+import { filterMatch, matchLabels } from '../filters.js';
 import { newObjectId } from '../ids.js';
 
 const DNS_COMPONENT = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
@@ -499,18 +499,6 @@ export function findNetwork(local: Network[], swarm: Network[], ref: string): Ne
 }
 
 const NETWORK_FILTERS = ['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type'];
-
-/** filters.Args.Match: the value itself, or the value as a regular expression found in the text. */
-function filterMatch(patterns: string[], text: string): boolean {
-  return patterns.some((p) => {
-    if (p === text) return true;
-    try {
-      return new RegExp(p).test(text);
-    } catch {
-      return false;
-    }
-  });
-}
 
 /** network.ValidateFilters: the keys the list takes. */
 export function validateNetworkFilters(filters: Filters): void {

@@ -7,7 +7,7 @@ import type { Container } from '../../api/services.js';
 import type { Volume, VolumeCreateRequest } from '../../api/volumes.js';
 import { randomBytes } from '../../determinism/entropy.js';
 import { DaemonError } from '../errors.js';
-import { matchLabels } from '../filters.js';
+import { filterMatch, matchLabels, validateFilterKeys } from '../filters.js';
 import { DOCKER_ROOT_DIR } from './system.js';
 
 /** moby daemon/names RestrictedNamePattern. */
@@ -91,23 +91,6 @@ export function checkVolumeRemovable(volume: Volume, containers: Container[]): v
 const LIST_FILTERS = ['dangling', 'name', 'driver', 'label'];
 const PRUNE_FILTERS = ['label', 'label!', 'all'];
 
-/** filters.Args.Validate: the daemon's wording for an unknown key. */
-function validateKeys(filters: Filters, accepted: string[]): void {
-  for (const key of filters.keys()) if (!accepted.includes(key)) throw new DaemonError(`invalid filter '${key}'`, 400);
-}
-
-/** filters.Args.Match: the value itself, or the value as a regular expression found in the name. */
-function filterMatch(patterns: string[], text: string): boolean {
-  return patterns.some((p) => {
-    if (p === text) return true;
-    try {
-      return new RegExp(p).test(text);
-    } catch {
-      return false;
-    }
-  });
-}
-
 /** filtersToBy: driver exactly, name as a pattern, labels, dangling (referenced or not). */
 function volumeFilter(filters: Filters, containers: Container[]): (v: Volume) => boolean {
   let dangling: boolean | undefined;
@@ -132,7 +115,7 @@ function volumeFilter(filters: Filters, containers: Container[]): (v: Volume) =>
 }
 
 export function filterVolumes(volumes: Volume[], containers: Container[], filters: Filters): Volume[] {
-  validateKeys(filters, LIST_FILTERS);
+  validateFilterKeys(filters, LIST_FILTERS);
   return volumes.filter(volumeFilter(filters, containers));
 }
 
@@ -141,7 +124,7 @@ export function filterVolumes(volumes: Volume[], containers: Container[], filter
  * anonymous ones unless the `all` filter says true.
  */
 export function prunableVolumes(volumes: Volume[], containers: Container[], filters: Filters): Volume[] {
-  validateKeys(filters, PRUNE_FILTERS);
+  validateFilterKeys(filters, PRUNE_FILTERS);
   const all = filters.get('all') ?? [];
   if (all.length > 1) throw new DaemonError(`invalid filter 'all=${all.join(',')}': only one value is expected`, 400);
   let everything = false;
