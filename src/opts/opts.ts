@@ -1,18 +1,15 @@
 // Validators and value types of docker/cli opts/opts.go that the service flags use:
 // ValidateIPAddress (--dns), ValidateDNSSearch (--dns-search), NanoCPUs (--limit-cpu,
 // --reserve-cpu) and MemBytes (--limit-memory, --reserve-memory).
+import { parseIP as parseGoIP } from '../go/net/ip.js';
 import { ramInBytes } from '../go/units/parse-size.js';
 
 /** net.ParseIP, giving ip.String() (IPv6 compressed as Go writes it), or undefined. */
 export function parseIP(s: string): string | undefined {
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(s)) {
-    const parts = s.split('.');
-    // Go rejects leading zeros (they would read as octal elsewhere)
-    if (parts.some((p) => Number(p) > 255 || (p.length > 1 && p[0] === '0'))) return undefined;
-    return s;
-  }
-  const bytes = parseIPv6(s);
-  if (!bytes) return undefined;
+  const ip = parseGoIP(s);
+  if (!ip) return undefined;
+  if (!ip.v6) return s;
+  const bytes = Array.from({ length: 16 }, (_, i) => Number((ip.addr >> BigInt((15 - i) * 8)) & 0xffn));
   if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff) return bytes.slice(12).join('.');
   const groups: number[] = [];
   for (let i = 0; i < 16; i += 2) groups.push((bytes[i] << 8) | bytes[i + 1]);
@@ -35,45 +32,6 @@ export function parseIP(s: string): string | undefined {
   const hex = groups.map((g) => g.toString(16));
   if (bestStart < 0) return hex.join(':');
   return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
-}
-
-function parseIPv6(s: string): number[] | undefined {
-  let text = s;
-  const tail: number[] = [];
-  const v4 = /^(.*:)(\d{1,3}(\.\d{1,3}){3})$/.exec(text);
-  if (v4) {
-    const ip4 = parseIP(v4[2]);
-    if (!ip4) return undefined;
-    tail.push(...ip4.split('.').map(Number));
-    text = `${v4[1]}0:0`;
-  }
-  const halves = text.split('::');
-  if (halves.length > 2) return undefined;
-  const group = (g: string): number | undefined => (/^[0-9a-fA-F]{1,4}$/.test(g) ? Number.parseInt(g, 16) : undefined);
-  const side = (h: string): number[] | undefined => {
-    if (h === '') return [];
-    const out: number[] = [];
-    for (const g of h.split(':')) {
-      const v = group(g);
-      if (v === undefined) return undefined;
-      out.push(v);
-    }
-    return out;
-  };
-  const head = side(halves[0]);
-  const rest = halves.length === 2 ? side(halves[1]) : [];
-  if (!head || !rest) return undefined;
-  let groups: number[];
-  if (halves.length === 2) {
-    if (head.length + rest.length > 7) return undefined;
-    groups = [...head, ...new Array(8 - head.length - rest.length).fill(0), ...rest];
-  } else {
-    if (head.length !== 8) return undefined;
-    groups = head;
-  }
-  const bytes = groups.flatMap((g) => [g >> 8, g & 0xff]);
-  if (tail.length) bytes.splice(12, 4, ...tail);
-  return bytes;
 }
 
 /** opts.ValidateIPAddress: the address in Go's canonical form. */

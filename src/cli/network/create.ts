@@ -3,6 +3,7 @@
 
 import type { NetworkCreateRequest } from '../../api/networks.js';
 import type { Engine } from '../../engine/client.js';
+import { parseIP } from '../../go/net/ip.js';
 import type { IOStreams } from '../../iostreams/iostreams.js';
 import { mapOptsFrom, parseStringSlice } from '../../opts/map.js';
 import { defineCommand, defineFlag, exactArgs } from '../command.js';
@@ -36,24 +37,6 @@ interface CIDR {
   v6: boolean;
   addr: bigint;
   bits: number;
-}
-
-/** net.ParseIP (dotted IPv4 or IPv6), as a number; undefined for anything else. */
-function parseIP(s: string): { v6: boolean; addr: bigint } | undefined {
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
-  if (v4) {
-    const parts = v4.slice(1).map(Number);
-    if (parts.some((p) => p > 255)) return undefined;
-    return { v6: false, addr: parts.reduce((a, p) => (a << 8n) | BigInt(p), 0n) };
-  }
-  if (!s.includes(':') || !/^[0-9a-fA-F:.]+$/.test(s)) return undefined;
-  const halves = s.split('::');
-  if (halves.length > 2) return undefined;
-  const head = halves[0] === '' ? [] : halves[0].split(':');
-  const tail = halves.length === 2 && halves[1] !== '' ? halves[1].split(':') : [];
-  const groups = halves.length === 2 ? [...head, ...Array(8 - head.length - tail.length).fill('0'), ...tail] : head;
-  if (groups.length !== 8 || groups.some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) return undefined;
-  return { v6: true, addr: groups.reduce((a, g) => (a << 16n) | BigInt(`0x${g}`), 0n) };
 }
 
 /** net.ParseCIDR; its error is Go's ParseError text. */

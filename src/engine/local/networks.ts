@@ -9,6 +9,7 @@ import type { Filters } from '../../api/filters.js';
 import type { EndpointResource, IPAMConfig, Network, NetworkCreateRequest, NetworkInspect } from '../../api/networks.js';
 import type { Container, Endpoint, PortConfig, Service, ServiceSpec } from '../../api/services.js';
 import { randomBytes } from '../../determinism/entropy.js';
+import { parseIP } from '../../go/net/ip.js';
 import { DaemonError, invalidFilter, objectAmbiguous, objectNotFound, rpcError } from '../errors.js';
 import { filterMatch, matchLabels } from '../filters.js';
 import { newObjectId } from '../ids.js';
@@ -229,30 +230,12 @@ const parseBool = (v: string): boolean | undefined =>
 function parsePrefix(s: string): { v6: boolean; addr: bigint; bits: number } | undefined {
   const slash = s.indexOf('/');
   if (slash < 0) return undefined;
-  const addr = parseAddr(s.slice(0, slash));
+  const addr = parseIP(s.slice(0, slash));
   const bitsText = s.slice(slash + 1);
   if (!addr || !/^(0|[1-9]\d*)$/.test(bitsText)) return undefined;
   const bits = Number(bitsText);
   if (bits > (addr.v6 ? 128 : 32)) return undefined;
   return { ...addr, bits };
-}
-
-/** netip.ParseAddr for dotted IPv4 and the usual IPv6 forms. */
-function parseAddr(s: string): { v6: boolean; addr: bigint } | undefined {
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
-  if (v4) {
-    const parts = v4.slice(1).map(Number);
-    if (parts.some((p, i) => p > 255 || (v4[i + 1].length > 1 && v4[i + 1].startsWith('0')))) return undefined;
-    return { v6: false, addr: parts.reduce((a, p) => (a << 8n) | BigInt(p), 0n) };
-  }
-  if (!s.includes(':') || !/^[0-9a-fA-F:]+$/.test(s)) return undefined;
-  const halves = s.split('::');
-  if (halves.length > 2) return undefined;
-  const head = halves[0] === '' ? [] : halves[0].split(':');
-  const tail = halves.length === 2 && halves[1] !== '' ? halves[1].split(':') : [];
-  const groups = halves.length === 2 ? [...head, ...Array(8 - head.length - tail.length).fill('0'), ...tail] : head;
-  if (groups.length !== 8 || groups.some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) return undefined;
-  return { v6: true, addr: groups.reduce((a, g) => (a << 16n) | BigInt(`0x${g}`), 0n) };
 }
 
 const width = (v6: boolean): bigint => (v6 ? 128n : 32n);
@@ -298,7 +281,7 @@ function validateIPAM(configs: NonNullable<NetworkCreateRequest['IPAM']>['Config
     }
     const address = (what: string, text: string | undefined): void => {
       if (!text) return;
-      const addr = parseAddr(text);
+      const addr = parseIP(text);
       if (!addr) errs.push(`${what}: invalid address`);
       else if (addr.v6 !== subnet.v6) errs.push(`${what}: parent subnet is an ${family(subnet.v6)} block`);
       else if (!contains(subnet, addr)) errs.push(`${what}: parent subnet ${subnetText} doesn't contain this address`);
